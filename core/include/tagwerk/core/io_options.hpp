@@ -1,0 +1,51 @@
+// tagwerk/core/io_options.hpp -- the settings of a run's input and output, as a
+// chain's [input] / [output] tables and the command line set them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tagwerk::core {
+
+/// Which input field holds each canonical metadata value.
+struct FieldMap {
+  std::string id = "id";
+  std::string text = "text";
+  std::string title = "title";
+  std::string date = "date";
+  std::string lang = "lang";
+  std::string source = "source";
+  std::string url = "url";
+};
+
+enum class InputFormat { automatic, jsonl, text };
+
+/// Deterministic part K of N of the input: the records whose 0-based ordinal
+/// modulo N is K-1. {1, 1} is the whole input.
+struct Shard {
+  std::uint32_t index = 1;  // K, 1-based
+  std::uint32_t count = 1;  // N
+};
+
+struct InputOptions {
+  /// Files (.jsonl, .jsonl.gz, .jsonl.zst), folders of .txt files, or "-" for
+  /// standard input. Relative paths are resolved by whoever fills this in.
+  std::vector<std::string> paths;
+  InputFormat format = InputFormat::automatic;
+  FieldMap fields;
+  /// A text longer than this is not analysed; its record carries an error.
+  std::size_t max_text_bytes = 32u << 20;
+  Shard shard;
+};
+
+enum class OffsetUnit { codepoints, bytes, utf16 };
+
+struct OutputOptions {
+  /// A file path, or "-" for standard output.
+  std::string path = "-";
+  OffsetUnit offsets = OffsetUnit::codepoints;
+};
+
+}  // namespace tagwerk::core
