@@ -43,6 +43,22 @@ std::string_view Document::meta(std::string_view key) const {
   return {};
 }
 
+Document::Document(Document&& other) noexcept { *this = std::move(other); }
+
+Document& Document::operator=(Document&& other) noexcept {
+  if (this == &other) return *this;
+  id = std::move(other.id);
+  text = std::move(other.text);
+  fields = std::move(other.fields);
+  field_names = std::move(other.field_names);
+  origin = std::move(other.origin);
+  errors = std::move(other.errors);
+  unreadable = other.unreadable;
+  layers_ = std::move(other.layers_);
+  for (auto& l : layers_) l->owner_ = this;
+  return *this;
+}
+
 Layer* Document::find_layer(std::string_view name) noexcept {
   for (auto& l : layers_)
     if (l->name() == name) return l.get();
@@ -58,6 +74,7 @@ const Layer* Document::find_layer(std::string_view name) const noexcept {
 Layer& Document::layer(std::string_view name) {
   if (Layer* l = find_layer(name)) return *l;
   layers_.push_back(std::make_unique<Layer>(std::string(name)));
+  layers_.back()->owner_ = this;
   return *layers_.back();
 }
 

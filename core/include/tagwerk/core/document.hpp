@@ -61,7 +61,12 @@ class Layer {
   /// All attribute columns, in the order their keys were first set.
   const std::vector<AttrColumn>& columns() const noexcept { return columns_; }
 
+  /// The document this layer belongs to (kept current when the document moves).
+  class Document* owner() const noexcept { return owner_; }
+
  private:
+  friend class Document;
+  class Document* owner_ = nullptr;
   std::string name_;
   std::vector<tw_span> spans_;
   std::vector<std::string> labels_;
@@ -95,8 +100,8 @@ class Document {
   Document() = default;
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
-  Document(Document&&) = default;
-  Document& operator=(Document&&) = default;
+  Document(Document&& other) noexcept;
+  Document& operator=(Document&& other) noexcept;
 
   /// Canonical metadata, already mapped from the input's field names.
   std::string id;

@@ -1,0 +1,43 @@
+// What every tagwerk subcommand shares: the exit codes, logging set-up, plugin
+// discovery from the command line, and where the default chain lives.
+#pragma once
+
+#include <tagwerk/core/plugin_registry.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tagwerk::cli {
+
+/// Exit codes: every record clean; some records carry errors; usage, chain or I/O error.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitRecordErrors = 1;
+inline constexpr int kExitSetupError = 2;
+
+/// Options every subcommand takes: --plugin-path, --log-level, --quiet.
+boost::program_options::options_description common_options();
+
+/// Sets up the stderr logger from --log-level and --quiet.
+void setup_logging(const boost::program_options::variables_map& vm);
+
+/// Scans the search path (with --plugin-path first) and logs skipped files at debug level.
+core::PluginRegistry discover_plugins(const boost::program_options::variables_map& vm);
+
+/// The chain `tagwerk run` uses without --chain: share/tagwerk/chains/default.toml
+/// beside the executable's prefix, else the installed one. Empty when none exists.
+std::filesystem::path default_chain_path();
+
+/// Parses a subcommand's arguments; prints the error with a hint to --help and
+/// throws UsageError on bad usage.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+boost::program_options::variables_map parse(const std::vector<std::string>& args,
+                                            const boost::program_options::options_description& visible,
+                                            const boost::program_options::positional_options_description* positional,
+                                            const std::string& command);
+
+}  // namespace tagwerk::cli

@@ -1,0 +1,216 @@
+// The loader contract, with tiny purpose-built plugins: a good one (C++
+// wrapper), one in plain C, one of another ABI major, one without the entry
+// point, one that throws, and one library found twice.
+#include <tagwerk/core/error.hpp>
+#include <tagwerk/core/plugin_instance.hpp>
+#include <tagwerk/core/plugin_library.hpp>
+#include <tagwerk/core/plugin_registry.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace tagwerk::core;
+
+namespace {
+
+const fs::path kFixtures = fs::path(TAGWERK_BINARY_DIR) / "tests" / "fixture-plugins";
+
+std::string setup_error(const fs::path& path) {
+  try {
+    PluginLibrary::open(path);
+  } catch (const SetupError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+StepParam param(std::string name, ParamValue value, tw_param_type type) {
+  StepParam p;
+  p.name = std::move(name);
+  p.value = std::move(value);
+  p.type = type;
+  return p;
+}
+
+std::vector<StepParam> words_params(std::int64_t min_length = 1) {
+  return {param("layer", std::string("word"), TW_PARAM_STRING), param("min_length", min_length, TW_PARAM_INT),
+          param("weight", 0.5, TW_PARAM_FLOAT), param("mark_upper", true, TW_PARAM_BOOL)};
+}
+
+Document make_doc(std::string text, std::string id = "d1") {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  return d;
+}
+
+}  // namespace
+
+TEST(PluginLibrary, ReadsTheDescriptorOfAWrapperPlugin) {
+  auto lib = PluginLibrary::open(kFixtures / "tw-words.so");
+  const PluginInfo& info = lib->info();
+  EXPECT_EQ(info.name, "tw-words");
+  EXPECT_EQ(info.version, "1.2.3");
+  EXPECT_EQ(info.license, "Apache-2.0");
+  EXPECT_EQ(info.abi_major, TW_ABI_MAJOR);
+  EXPECT_TRUE(info.thread_safe);
+  EXPECT_EQ(info.provides_layers, std::vector<std::string>{"word"});
+  ASSERT_EQ(info.params.size(), 4u);
+  EXPECT_EQ(info.params[1].name, "min_length");
+  EXPECT_EQ(info.params[1].type, TW_PARAM_INT);
+  EXPECT_EQ(info.params[1].default_value, "1");
+  EXPECT_EQ(info.params[1].help, "shortest word kept");
+}
+
+TEST(PluginLibrary, LoadsAndRunsAPluginWrittenInPlainC) {
+  auto lib = PluginLibrary::open(kFixtures / "tw-c.so");
+  EXPECT_EQ(lib->info().name, "tw-c");
+  EXPECT_EQ(lib->info().version, "0.3.0");
+  PluginInstance step(lib, {param("min_length", std::int64_t{2}, TW_PARAM_INT)}, "test");
+  Document doc = make_doc("first line\nx\nthird one");
+  ASSERT_TRUE(step.process(doc));
+  const Layer* lines = doc.find_layer("line");
+  ASSERT_NE(lines, nullptr);
+  ASSERT_EQ(lines->size(), 2u);  // "x" is shorter than min_length
+  EXPECT_EQ(lines->spans()[1].begin, 13u);
+  EXPECT_EQ(lines->spans()[1].end, 22u);
+  EXPECT_EQ(lines->label(1), "2");
+  EXPECT_EQ(std::get<std::int64_t>(*lines->get(1, "length")), 9);
+}
+
+TEST(PluginLibrary, RefusesAnotherAbiMajorNamingBothVersionsAndTheFile) {
+  const std::string message = setup_error(kFixtures / "tw-future-abi.so");
+  EXPECT_NE(message.find("tw-future-abi.so"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 2.0"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 1.0"), std::string::npos) << message;
+  EXPECT_NE(message.find("rebuild the plugin"), std::string::npos) << message;
+}
+
+TEST(PluginLibrary, RefusesALibraryWithoutTheEntryPoint) {
+  const std::string message = setup_error(kFixtures / "not-a-plugin.so");
+  EXPECT_NE(message.find("not-a-plugin.so: not a tagwerk plugin"), std::string::npos) << message;
+  EXPECT_NE(message.find("tagwerk_plugin_v1"), std::string::npos) << message;
+}
+
+TEST(PluginLibrary, ReportsAFileThatIsNoLibrary) {
+  const std::string message = setup_error(fs::path(TAGWERK_SOURCE_DIR) / "README.md");
+  EXPECT_NE(message.find("README.md: cannot load plugin library"), std::string::npos) << message;
+}
+
+TEST(PluginInstance, RunsTheWrapperPluginWithTypedAttributesAndReferences) {
+  PluginInstance step(PluginLibrary::open(kFixtures / "tw-words.so"), words_params(), "test");
+  Document doc = make_doc("Ein kleiner Test");
+  ASSERT_TRUE(step.process(doc));
+  const Layer* words = doc.find_layer("word");
+  ASSERT_NE(words, nullptr);
+  ASSERT_EQ(words->size(), 3u);
+  EXPECT_EQ(words->spans()[1].begin, 4u);
+  EXPECT_EQ(words->spans()[1].end, 11u);
+  EXPECT_EQ(words->label(1), "word");
+  EXPECT_EQ(std::get<std::int64_t>(*words->get(1, "length")), 7);
+  EXPECT_DOUBLE_EQ(std::get<double>(*words->get(1, "weight")), 3.5);
+  EXPECT_EQ(std::get<bool>(*words->get(0, "upper")), true);
+  EXPECT_EQ(std::get<bool>(*words->get(1, "upper")), false);
+  EXPECT_EQ(std::get<std::string>(*words->get(2, "text")), "Test");
+  EXPECT_EQ(words->get(0, "previous"), nullptr);
+  EXPECT_EQ(std::get<SpanRef>(*words->get(2, "previous")).index, 1u);
+}
+
+TEST(PluginInstance, AThrowingPluginFailsThatDocumentOnly) {
+  PluginInstance step(PluginLibrary::open(kFixtures / "tw-throws.so"),
+                      {param("trigger", std::string("BOOM"), TW_PARAM_STRING),
+                       param("fail_create", false, TW_PARAM_BOOL)},
+                      "test");
+  Document bad = make_doc("it goes BOOM here", "bad");
+  Document good = make_doc("all quiet", "good");
+  EXPECT_FALSE(step.process(bad));
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].plugin, "tw-throws");
+  EXPECT_EQ(bad.errors[0].message, "found the trigger 'BOOM' in document bad");
+  EXPECT_TRUE(step.process(good));
+  EXPECT_TRUE(good.errors.empty());
+  EXPECT_EQ(step.failures(), 1u);
+  EXPECT_EQ(step.documents(), 2u);
+}
+
+TEST(PluginInstance, AConfigurationTheConstructorRefusesIsASetupErrorWithItsReason) {
+  try {
+    PluginInstance step(PluginLibrary::open(kFixtures / "tw-throws.so"),
+                        {param("trigger", std::string("x"), TW_PARAM_STRING), param("fail_create", true, TW_PARAM_BOOL)},
+                        "chain.toml:4:1: step 2 (tw-throws)");
+    FAIL() << "no error";
+  } catch (const SetupError& e) {
+    EXPECT_STREQ(e.what(),
+                 "chain.toml:4:1: step 2 (tw-throws): plugin 'tw-throws' refused its configuration: "
+                 "fail_create is set, so I refuse to start");
+  }
+}
+
+TEST(PluginInstance, OneLibraryServesTwoIndependentInstances) {
+  auto lib = PluginLibrary::open(kFixtures / "tw-words.so");
+  auto again = PluginLibrary::open(kFixtures / "tw-words.so");  // loaded twice: the OS shares it
+  {
+    PluginInstance all(lib, words_params(1), "step 1");
+    PluginInstance long_only(again, words_params(5), "step 2");
+    Document a = make_doc("a bb cccccc");
+    Document b = make_doc("a bb cccccc");
+    ASSERT_TRUE(all.process(a));
+    ASSERT_TRUE(long_only.process(b));
+    EXPECT_EQ(a.find_layer("word")->size(), 3u);
+    EXPECT_EQ(b.find_layer("word")->size(), 1u);
+    lib.reset();  // the instance keeps its library loaded
+    Document c = make_doc("still works");
+    ASSERT_TRUE(all.process(c));
+    EXPECT_EQ(c.find_layer("word")->size(), 2u);
+  }
+}
+
+TEST(PluginInstance, ProcessesFromSeveralThreadsAtOnce) {
+  PluginInstance step(PluginLibrary::open(kFixtures / "tw-words.so"), words_params(), "test");
+  std::vector<std::thread> threads;
+  std::vector<int> words(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        Document d = make_doc("one two three four");
+        if (step.process(d)) words[t] += static_cast<int>(d.find_layer("word")->size());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(words[t], 800);
+  EXPECT_EQ(step.documents(), 800u);
+}
+
+TEST(PluginRegistry, ScansAFolderAndReportsWhatItSkipped) {
+  PluginRegistry registry;
+  registry.scan({kFixtures, kFixtures / "second"});
+  std::vector<std::string> names;
+  for (const auto& p : registry.plugins()) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"tw-c", "tw-throws", "tw-words"}));
+  const auto& problems = registry.problems();
+  auto has = [&](const std::string& needle) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const std::string& p) { return p.find(needle) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("tw-future-abi.so: plugin was built for tagwerk ABI 2.0"));
+  EXPECT_TRUE(has("not-a-plugin.so: not a tagwerk plugin"));
+  EXPECT_TRUE(has("tw-words-copy.so: plugin 'tw-words' is shadowed by"));
+  // The first folder wins.
+  EXPECT_EQ(registry.find("tw-words")->path().parent_path(), fs::weakly_canonical(kFixtures));
+}
+
+TEST(PluginRegistry, SearchPathPutsExplicitFoldersThenTheEnvironmentThenTheInstallation) {
+  ::setenv("TAGWERK_PLUGIN_PATH", "/env/one:/env/two", 1);
+  auto path = plugin_search_path({"/explicit"}, "/opt/tw/bin/tagwerk");
+  ::unsetenv("TAGWERK_PLUGIN_PATH");
+  ASSERT_GE(path.size(), 4u);
+  EXPECT_EQ(path[0], fs::path("/explicit"));
+  EXPECT_EQ(path[1], fs::path("/env/one"));
+  EXPECT_EQ(path[2], fs::path("/env/two"));
+  EXPECT_EQ(path[3], fs::path("/opt/tw/lib/tagwerk/plugins"));
+}
