@@ -219,8 +219,10 @@ typedef struct tw_plugin_v1 {
   /* 1. create: once per chain step, from the main thread. Reads parameters,
    *    loads data. Returns the instance, or NULL after context_error(). */
   void* (*create)(const tw_host_api* host, tw_context* ctx, const tw_params* params);
-  /* 2. scratch_create / scratch_destroy: once per worker thread, on that
-   *    thread; per-thread state passed to process(). Both may be NULL. */
+  /* 2. scratch_create: once per worker thread, on that thread, before its
+   *    first process(); the result is passed to every process() on that
+   *    thread. scratch_destroy: after the run, from the main thread. Both may
+   *    be NULL (scratch is then NULL). */
   void* (*scratch_create)(void* instance);
   void (*scratch_destroy)(void* instance, void* scratch);
   /* 3. process: once per document, possibly from several threads at once

@@ -11,7 +11,8 @@
 //      on the main thread. Read parameters and load data here; throw
 //      tagwerk::Error (or any std::exception) to refuse the configuration.
 //   3. Scratch: if the class declares `using Scratch = T;`, one T is
-//      default-constructed per worker thread, on that thread.
+//      default-constructed per worker thread, on that thread, before its first
+//      document; all are destroyed after the run, on the main thread.
 //   4. process(Document&) or process(Document&, Scratch&): once per document.
 //      Called from several threads at once unless the descriptor says
 //      .thread_safe(false); keep the object itself read-only in process().
