@@ -1,0 +1,44 @@
+#include "language_detector.hpp"
+
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+#include <compact_lang_det.h>
+#include <encodings.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+namespace tagwerk::segment {
+
+LanguageGuess LanguageDetector::detect(std::string_view text) const {
+  LanguageGuess guess;
+  // Too short to ever be reliable: spare the CLD2 call, which costs far more per
+  // call on short text than on long (see the segment benchmark).
+  if (text.size() < static_cast<std::size_t>(kMinLetterBytes)) return guess;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto n = static_cast<std::int32_t>(text.size());
+  if (text.size() > kMaxSampleBytes) {
+    n = static_cast<std::int32_t>(kMaxSampleBytes);
+    U8_SET_CP_START(s, 0, n);  // do not cut a character in two
+  }
+  if (n <= 0) return guess;
+
+  CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  CLD2::Language language3[3];
+  int percent3[3];
+  double scores3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      text.data(), n, /*is_plain_text=*/true, &hints, /*flags=*/0, language3, percent3, scores3,
+      /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || valid_prefix < n) return guess;
+  const char* code = CLD2::LanguageCode(lang);
+  if (code == nullptr || std::strcmp(code, "un") == 0) return guess;
+  guess.lang = code;
+  guess.letter_bytes = text_bytes;
+  guess.reliable = reliable && text_bytes >= kMinLetterBytes;
+  return guess;
+}
+
+}  // namespace tagwerk::segment

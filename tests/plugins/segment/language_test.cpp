@@ -1,0 +1,91 @@
+#include "language_detector.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "segment_test_support.hpp"
+
+namespace tagwerk::segment {
+namespace {
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+TEST(LanguageDetector, TellsGermanFromEnglish) {
+  LanguageDetector d;
+  auto de = d.detect("Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat.");
+  EXPECT_EQ(de.lang, "de");
+  EXPECT_TRUE(de.reliable);
+  auto en = d.detect("I strongly pressed President Putin twice about Russian meddling in our election.");
+  EXPECT_EQ(en.lang, "en");
+  EXPECT_TRUE(en.reliable);
+}
+
+TEST(LanguageDetector, ShortTextIsNotReliable) {
+  EXPECT_FALSE(LanguageDetector().detect("Darstellung:").reliable);
+  EXPECT_FALSE(LanguageDetector().detect("").reliable);
+}
+
+TEST(Language, SeedTweetsAreEnglishAndEverythingElseGerman) {
+  std::string text = test::read_file(test::test_data("seed.txt"));
+  auto seg = test::segmenter().segment(text);  // no lang metadata: the majority decides short paragraphs
+  ASSERT_EQ(seg.paragraphs.size(), 21u);
+  int english = 0;
+  for (const auto& p : seg.paragraphs) {
+    auto body = std::string_view(text).substr(p.begin, p.end - p.begin);
+    bool tweet = contains(body, "Putin & I discussed") || contains(body, "I strongly pressed") ||
+                 contains(body, "Partnering with Putin");
+    EXPECT_EQ(p.lang, tweet ? "en" : "de") << body;
+    english += tweet;
+  }
+  EXPECT_EQ(english, 3);
+}
+
+TEST(Language, ShortParagraphsFollowTheDocumentMetadata) {
+  std::string text = "Darstellung:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
+  auto seg = test::segmenter().segment(text, "de");
+  ASSERT_EQ(seg.paragraphs.size(), 2u);
+  EXPECT_EQ(seg.paragraphs[0].lang, "de");
+  EXPECT_EQ(seg.paragraphs[1].lang, "en");
+}
+
+TEST(Language, MetadataRegionIsDropped) {
+  auto seg = test::segmenter().segment("Darstellung:", "de-DE");
+  ASSERT_EQ(seg.paragraphs.size(), 1u);
+  EXPECT_EQ(seg.paragraphs[0].lang, "de");
+}
+
+TEST(Language, ShortParagraphsFollowTheMajorityWithoutMetadata) {
+  // default_lang is "de", but the document is English.
+  std::string text = "Graphic:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
+  auto seg = test::segmenter().segment(text, "");
+  ASSERT_EQ(seg.paragraphs.size(), 2u);
+  EXPECT_EQ(seg.paragraphs[0].lang, "en");
+  EXPECT_EQ(seg.paragraphs[1].lang, "en");
+}
+
+TEST(Language, DefaultLanguageWhenNothingDecides) {
+  Segmenter s(Lexicon::from_data_dir(test::data_dir()), SegmentOptions{true, "fr"});
+  auto seg = s.segment("Stand: 09.07.2017 20:06 Uhr");
+  ASSERT_EQ(seg.paragraphs.size(), 1u);
+  EXPECT_EQ(seg.paragraphs[0].lang, "fr");
+}
+
+TEST(Language, DetectionOffUsesMetadataThenDefault) {
+  Segmenter s(Lexicon::from_data_dir(test::data_dir()), SegmentOptions{false, "de"});
+  std::string text = "I strongly pressed President Putin twice about Russian meddling in our election.";
+  EXPECT_EQ(s.segment(text, "").paragraphs.at(0).lang, "de");
+  EXPECT_EQ(s.segment(text, "xx").paragraphs.at(0).lang, "xx");
+}
+
+TEST(Language, SentencesKnowTheirParagraph) {
+  std::string text = "Das ist ein deutscher Absatz, der lang genug für die Erkennung ist. Noch ein Satz.\n\n"
+                     "This is an English paragraph that is long enough to be detected. Another one.";
+  auto seg = test::segmenter().segment(text);
+  ASSERT_EQ(seg.sentences.size(), 4u);
+  EXPECT_EQ(seg.paragraphs[seg.sentences[1].paragraph].lang, "de");
+  EXPECT_EQ(seg.paragraphs[seg.sentences[2].paragraph].lang, "en");
+}
+
+}  // namespace
+}  // namespace tagwerk::segment
