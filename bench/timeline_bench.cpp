@@ -1,0 +1,64 @@
+// timeline_bench -- throughput of the timeline engine alone (one thread), over
+// German news: the seed article, or the text file named by TAGWERK_TIMELINE_BENCH_TEXT
+// cut into ~4 KB documents at line ends. Reports bytes/s (MB/s) per thread.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <tagwerk/timeline/engine.hpp>
+
+namespace {
+
+std::vector<std::string> load_documents() {
+  const char* env = std::getenv("TAGWERK_TIMELINE_BENCH_TEXT");
+  std::string path = env ? env : TAGWERK_SOURCE_DIR "/tests/plugins/timeline/data/seed_000.txt";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string all = ss.str();
+  std::vector<std::string> docs;
+  std::size_t pos = 0;
+  while (pos < all.size()) {
+    std::size_t end = all.find('\n', std::min(all.size(), pos + 4096));
+    if (end == std::string::npos) end = all.size();
+    docs.push_back(all.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return docs;
+}
+
+void BM_TimelineGerman(benchmark::State& state) {
+  static const tagwerk::timeline::Engine engine(TAGWERK_SOURCE_DIR "/plugins/timeline/data", {"de", "en"});
+  static const std::vector<std::string> docs = load_documents();
+  std::vector<tagwerk::timeline::Input> inputs;
+  std::size_t bytes = 0;
+  for (const auto& d : docs) {
+    tagwerk::timeline::Input in;
+    in.text = d;
+    in.lang = "de";
+    in.dct = "2020-04-01";
+    in.sentences = tagwerk::timeline::naive_sentences(d);  // the segment plugin's work, not measured
+    inputs.push_back(std::move(in));
+    bytes += d.size();
+  }
+  auto scratch = tagwerk::timeline::Engine::make_scratch();
+  std::size_t timexes = 0;
+  for (auto _ : state) {
+    for (const auto& in : inputs) {
+      auto r = engine.analyze(in, *scratch);
+      timexes += r.timexes.size();
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.counters["timexes/iter"] = benchmark::Counter(static_cast<double>(timexes) / state.iterations());
+}
+BENCHMARK(BM_TimelineGerman)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,60 @@
+// tagwerk/core/output.hpp -- the JSON Lines writer: one JSON object per
+// record, one line each, in the layout DESIGN.md fixes ("The output record").
+//
+// A readable record is written as its input fields as they were (raw JSON, in
+// input order; input fields named "annotations" or "errors" are left out, since
+// this run's replace them), then
+//   "annotations": {layer: [span, ...], ...}   layers in document order
+//   "errors": [{"plugin": ..., "message": ...}, ...]
+// A span is {"begin", "end" (in the writer's OffsetUnit; both omitted for a span
+// without extent), "label" (when non-empty), then each attribute set on it, in
+// column order}: strings, integers, booleans, floats with up to 6 significant
+// digits (always with a '.' or exponent; NaN and infinities as null), and a
+// reference to another span as that span's index in its layer.
+// An unreadable record is written as {"<id key>": id, "errors": [...]}.
+// Output is compact (no spaces), valid UTF-8 (strings that are not are
+// repaired), with control characters escaped as \u00XX.
+#pragma once
+
+#include <tagwerk/core/document.hpp>
+#include <tagwerk/core/io_options.hpp>
+
+#include <iosfwd>
+#include <string>
+
+namespace tagwerk::core {
+
+/// Appends `doc` as one JSON object (without a newline) to `out`.
+/// Thread-safe for different `out` strings.
+void append_json_record(std::string& out, const Document& doc, OffsetUnit unit);
+
+/// `doc` as one JSON object, without the trailing newline.
+std::string to_json_line(const Document& doc, OffsetUnit unit);
+
+/// Writes records to a stream it does not own, buffering about 1 MiB between
+/// writes to it. Not thread-safe: one thread (the pipeline's serial write
+/// stage) calls it.
+class JsonlWriter {
+ public:
+  JsonlWriter(std::ostream& out, OffsetUnit unit);
+  /// Flushes; errors are swallowed here (call flush() to see them).
+  ~JsonlWriter();
+  JsonlWriter(const JsonlWriter&) = delete;
+  JsonlWriter& operator=(const JsonlWriter&) = delete;
+
+  /// Appends one record and '\n'. Throws SetupError when the stream fails
+  /// (disk full, closed pipe): the run cannot go on without its output.
+  void write(const Document& doc);
+
+  /// Writes the buffer to the stream and flushes it. Throws SetupError as write().
+  void flush();
+
+ private:
+  void drain();
+
+  std::ostream& out_;
+  OffsetUnit unit_;
+  std::string buffer_;
+};
+
+}  // namespace tagwerk::core

@@ -1,0 +1,203 @@
+// The JSON Lines writer: records are appended to one string buffer with
+// std::to_chars for numbers, and the buffer goes to the stream in large writes.
+#include <tagwerk/core/output.hpp>
+
+#include <tagwerk/core/error.hpp>
+#include <tagwerk/core/utf8.hpp>
+
+#include <tagwerk/core/json_text.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <ostream>
+
+namespace tagwerk::core {
+namespace {
+
+constexpr std::size_t kFlushBytes = 1u << 20;
+
+/// Strings from plugins are not checked on the way in: repair here, so the
+/// output stays valid UTF-8 (and valid JSON) whatever a plugin set.
+void append_string(std::string& out, std::string_view s) {
+  // Most keys and labels are short and ASCII: skip the validator's dispatch for them.
+  bool ascii = s.size() <= 64;
+  for (std::size_t i = 0; ascii && i < s.size(); ++i) ascii = static_cast<unsigned char>(s[i]) < 0x80;
+  if (ascii || is_valid_utf8(s)) {
+    append_json_string(out, s);
+  } else {
+    append_json_string(out, repair_utf8(s));
+  }
+}
+
+void append_key(std::string& out, std::string_view key) {
+  append_string(out, key);
+  out.push_back(':');
+}
+
+template <typename Int>
+void append_int(std::string& out, Int v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+void append_double(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out.append("null");
+    return;
+  }
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+  const std::string_view s(buf, static_cast<std::size_t>(r.ptr - buf));
+  out.append(s);
+  // Keep a float a float for typed readers: 0 -> 0.0.
+  if (s.find_first_of(".e") == std::string_view::npos) out.append(".0");
+}
+
+void append_value(std::string& out, const AttrValue& v) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::string>) append_string(out, x);
+        else if constexpr (std::is_same_v<T, std::int64_t>) append_int(out, x);
+        else if constexpr (std::is_same_v<T, double>) append_double(out, x);
+        else if constexpr (std::is_same_v<T, bool>) out.append(x ? "true" : "false");
+        else if constexpr (std::is_same_v<T, SpanRef>) append_int(out, static_cast<std::uint64_t>(x.index));
+      },
+      v);
+}
+
+void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper) {
+  if (offset == TW_NO_OFFSET) out.append("null");
+  else append_int(out, mapper.map(offset));
+}
+
+void append_layer(std::string& out, const Layer& layer, const std::optional<OffsetMapper>& mapper) {
+  out.push_back('[');
+  const auto& spans = layer.spans();
+  const auto& columns = layer.columns();
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (i) out.push_back(',');
+    out.push_back('{');
+    bool first = true;
+    auto member = [&](std::string_view key) {
+      if (!first) out.push_back(',');
+      first = false;
+      append_key(out, key);
+    };
+    const tw_span& span = spans[i];
+    if (span.begin != TW_NO_OFFSET || span.end != TW_NO_OFFSET) {
+      member("begin");
+      append_offset(out, span.begin, *mapper);
+      member("end");
+      append_offset(out, span.end, *mapper);
+    }
+    if (const std::string_view label = layer.label(i); !label.empty()) {
+      member("label");
+      append_string(out, label);
+    }
+    for (const AttrColumn& column : columns) {
+      if (i >= column.values.size() || std::holds_alternative<std::monostate>(column.values[i])) continue;
+      member(column.key);
+      append_value(out, column.values[i]);
+    }
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+void append_errors(std::string& out, const Document& doc) {
+  append_key(out, "errors");
+  out.push_back('[');
+  for (std::size_t i = 0; i < doc.errors.size(); ++i) {
+    if (i) out.push_back(',');
+    out.push_back('{');
+    append_key(out, "plugin");
+    append_string(out, doc.errors[i].plugin);
+    out.push_back(',');
+    append_key(out, "message");
+    append_string(out, doc.errors[i].message);
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+std::string_view id_key(const Document& doc) {
+  for (const auto& [canonical, key] : doc.field_names)
+    if (canonical == "id") return key;
+  return "id";
+}
+
+}  // namespace
+
+void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) {
+  out.push_back('{');
+  if (doc.unreadable) {
+    append_key(out, id_key(doc));
+    append_string(out, doc.id);
+    out.push_back(',');
+    append_errors(out, doc);
+    out.push_back('}');
+    return;
+  }
+  for (const Field& field : doc.fields) {
+    if (field.key == "annotations" || field.key == "errors") continue;
+    append_key(out, field.key);
+    out.append(field.raw_json);
+    out.push_back(',');
+  }
+  append_key(out, "annotations");
+  out.push_back('{');
+  std::optional<OffsetMapper> mapper;  // built once, and only when a layer has spans
+  bool first = true;
+  for (const auto& layer : doc.layers()) {
+    if (!first) out.push_back(',');
+    first = false;
+    if (!mapper && layer->size() > 0) mapper.emplace(doc.text, unit);
+    append_key(out, layer->name());
+    append_layer(out, *layer, mapper);
+  }
+  out.append("},");
+  append_errors(out, doc);
+  out.push_back('}');
+}
+
+std::string to_json_line(const Document& doc, OffsetUnit unit) {
+  std::string out;
+  append_json_record(out, doc, unit);
+  return out;
+}
+
+JsonlWriter::JsonlWriter(std::ostream& out, OffsetUnit unit) : out_(out), unit_(unit) {
+  buffer_.reserve(kFlushBytes + (64u << 10));
+}
+
+JsonlWriter::~JsonlWriter() {
+  try {
+    flush();
+  } catch (...) {
+    // Destructors must not throw; flush() reports the failure to those who ask.
+  }
+}
+
+void JsonlWriter::write(const Document& doc) {
+  append_json_record(buffer_, doc, unit_);
+  buffer_.push_back('\n');
+  if (buffer_.size() >= kFlushBytes) drain();
+}
+
+void JsonlWriter::flush() {
+  drain();
+  out_.flush();
+  if (!out_) throw SetupError("writing the output failed (disk full, or the reading end of a pipe closed?)");
+}
+
+void JsonlWriter::drain() {
+  if (buffer_.empty()) return;
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+  if (!out_) throw SetupError("writing the output failed (disk full, or the reading end of a pipe closed?)");
+}
+
+}  // namespace tagwerk::core

@@ -1,0 +1,208 @@
+#include <tagwerk/timeline/engine.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <stdexcept>
+
+#include "calendar.hpp"
+#include "dct_detector.hpp"
+#include "event_assigner.hpp"
+#include "matcher.hpp"
+#include "resolver.hpp"
+#include "rule_set.hpp"
+#include "tense.hpp"
+#include "tokenizer.hpp"
+
+namespace tagwerk::timeline {
+
+const char* to_string(TimeSource s) {
+  switch (s) {
+    case TimeSource::Timex: return "timex";
+    case TimeSource::Narrative: return "narrative";
+    case TimeSource::Dct: return "dct";
+    case TimeSource::None: return "none";
+  }
+  return "none";
+}
+
+struct Scratch {
+  Tokens tokens;
+  std::vector<int> word_ids;
+  std::vector<Match> matches;
+};
+
+void ScratchDeleter::operator()(Scratch* s) const noexcept { delete s; }
+
+struct Engine::Impl {
+  std::vector<std::string> languages;
+  std::vector<RuleSet> rules;
+  std::vector<int> dct_cue;  // lexicon id of `dct_cue` per rule set
+
+  std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
+    for (std::size_t i = 0; i < languages.size(); ++i)
+      if (languages[i] == lang) return i;
+    return fallback;
+  }
+};
+
+namespace {
+
+// A sentence's matches, as found before resolution.
+struct Found {
+  std::size_t rules;     // rule set index
+  std::uint32_t first;   // token range of the sentence
+  std::uint32_t last;
+  std::size_t match_begin, match_end;  // into Scratch::matches
+};
+
+std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte) {
+  auto it = std::lower_bound(t.tokens.begin(), t.tokens.end(), byte,
+                             [](const Token& tok, std::uint32_t b) { return tok.begin < b; });
+  return static_cast<std::uint32_t>(it - t.tokens.begin());
+}
+
+}  // namespace
+
+Engine::Engine(const std::string& data_dir, const std::vector<std::string>& languages) : impl_(new Impl) {
+  if (languages.empty()) throw std::runtime_error("timeline: no language given");
+  for (const auto& lang : languages) {
+    impl_->languages.push_back(lang);
+    impl_->rules.push_back(RuleSet::load_file(data_dir + "/" + lang + ".rules"));
+    impl_->dct_cue.push_back(impl_->rules.back().lexicon("dct_cue"));
+  }
+}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+const std::vector<std::string>& Engine::languages() const noexcept { return impl_->languages; }
+
+ScratchPtr Engine::make_scratch() { return ScratchPtr(new Scratch); }
+
+Result Engine::analyze(const Input& input) const {
+  auto scratch = make_scratch();
+  return analyze(input, *scratch);
+}
+
+Result Engine::analyze(const Input& input, Scratch& s) const {
+  const Impl& impl = *impl_;
+  Result result;
+  const std::string_view text = input.text;
+  const auto text_size = static_cast<std::uint32_t>(text.size());
+  s.tokens.clear();
+  s.matches.clear();
+  tokenize(text, 0, text_size, s.tokens);
+  s.word_ids.assign(s.tokens.tokens.size(), -1);
+
+  const std::size_t doc_rules = impl.rules_for(input.lang, 0);
+  std::vector<TextRange> whole;
+  const std::vector<TextRange>* sentences = &input.sentences;
+  if (sentences->empty()) {
+    whole.push_back(TextRange{0, text_size, std::string()});
+    sentences = &whole;
+  }
+
+  // 1. Match every sentence with the rules of its language.
+  std::vector<Found> found;
+  found.reserve(sentences->size());
+  std::vector<std::uint32_t> cue_ends;
+  for (const auto& sent : *sentences) {
+    if (sent.begin >= sent.end || sent.end > text_size) continue;
+    Found f;
+    f.rules = sent.lang.empty() ? doc_rules : impl.rules_for(sent.lang, doc_rules);
+    f.first = first_token_at(s.tokens, sent.begin);
+    f.last = first_token_at(s.tokens, sent.end);
+    const RuleSet& rs = impl.rules[f.rules];
+    lookup_words(rs, s.tokens, f.first, f.last, s.word_ids);
+    f.match_begin = s.matches.size();
+    find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches);
+    f.match_end = s.matches.size();
+    if (sent.begin < kDctWindow && impl.dct_cue[f.rules] >= 0)
+      for (std::uint32_t j = f.first; j < f.last && s.tokens.tokens[j].begin < kDctWindow; ++j)
+        if (rs.lex_value(s.word_ids[j], impl.dct_cue[f.rules])) cue_ends.push_back(s.tokens.tokens[j].end);
+    found.push_back(f);
+  }
+
+  // 2. Absolute values (no anchor) for the DCT and for the narrative/news decision.
+  ResolveContext bare;
+  std::vector<DctCandidate> candidates;
+  int far_years = 0, near_years = 0;
+  auto metadata_dct = parse_metadata_date(input.dct);
+  for (const auto& f : found) {
+    const RuleSet& rs = impl.rules[f.rules];
+    for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
+      const Match& m = s.matches[k];
+      const Rule& rule = rs.rules()[m.rule];
+      if (rule.type != "DATE" && rule.type != "TIME") continue;
+      std::string v = resolve_value(rs, m, bare);
+      auto d = parse_value(v);
+      if (!d) continue;
+      DctCandidate c;
+      c.begin = s.tokens.tokens[m.first].begin;
+      c.end = s.tokens.tokens[m.last - 1].end;
+      if (c.begin < kDctWindow) {
+        for (auto ce : cue_ends)
+          if (ce <= c.begin && c.begin - ce <= kDctCueDistance) c.after_cue = true;
+        c.value = v;
+        candidates.push_back(std::move(c));
+      }
+      if (metadata_dct) {
+        (std::abs(d->year - metadata_dct->year) > 1 ? far_years : near_years) += 1;
+      }
+    }
+  }
+  ResolveContext ctx;
+  int dct_timex_begin = -1;
+  if (auto choice = choose_dct(input.dct, candidates)) {
+    ctx.dct = choice->date;
+    result.dct = choice->value;
+    result.dct_source = choice->source;
+    result.dct_begin = choice->begin;
+    result.dct_end = choice->end;
+    if (choice->source != "metadata") dct_timex_begin = static_cast<int>(choice->begin);
+  } else {
+    result.dct_source = "none";
+  }
+  // A text about other times than its DCT (history, biography) is a narrative.
+  ctx.narrative = !ctx.dct || (far_years >= 5 && far_years >= 4 * near_years);
+  result.narrative = ctx.narrative;
+
+  // 3. Resolve in text order against DCT, narrative reference and tense.
+  int dct_timex = -1;
+  for (const auto& f : found) {
+    if (f.match_begin == f.match_end) continue;
+    const RuleSet& rs = impl.rules[f.rules];
+    ctx.tense = sentence_tense(rs, s.tokens, s.word_ids, f.first, f.last);
+    for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
+      const Match& m = s.matches[k];
+      const Rule& rule = rs.rules()[m.rule];
+      Timex t;
+      t.begin = s.tokens.tokens[m.first].begin;
+      t.end = s.tokens.tokens[m.last - 1].end;
+      t.type = rule.type;
+      t.value = resolve_value(rs, m, ctx);
+      t.mod = resolve_mod(rs, m, ctx);
+      t.rule_line = rule.line;
+      t.lang = rs.lang();
+      if ((t.type == "DATE" || t.type == "TIME") && rule.anchor != "no") update_reference(ctx, t.value);
+      if (static_cast<int>(t.begin) == dct_timex_begin) dct_timex = static_cast<int>(result.timexes.size());
+      result.timexes.push_back(std::move(t));
+    }
+  }
+
+  // 4. Date the statements and summarize.
+  assign_events(*sentences, false, result.timexes, result.dct, dct_timex, result.events);
+  if (!input.quotes.empty()) assign_events(input.quotes, true, result.timexes, result.dct, dct_timex, result.events);
+  std::set<std::string> times;
+  for (const auto& t : result.timexes)
+    if (is_calendar_time(t)) times.insert(t.value);
+  result.times.assign(times.begin(), times.end());
+  if (!result.times.empty()) {
+    result.earliest = result.times.front();
+    result.latest = result.times.back();
+  }
+  return result;
+}
+
+}  // namespace tagwerk::timeline

@@ -1,0 +1,182 @@
+#include "matcher.hpp"
+
+#include <cstdio>
+
+namespace tagwerk::timeline {
+
+namespace {
+
+struct Cursor {
+  const RuleSet& rules;
+  const Tokens& tokens;
+  const std::vector<int>& ids;
+  std::uint32_t first;
+  std::uint32_t last;
+  int numword;
+
+  const Token& tok(std::uint32_t j) const { return tokens.tokens[j]; }
+
+  bool in_lexicon(std::uint32_t j, std::uint32_t lex, std::int32_t* value) const {
+    int id = ids[j];
+    if (id < 0) return false;
+    for (const auto& h : rules.word(static_cast<std::uint32_t>(id)).lexicons)
+      if (h.lexicon == lex) {
+        if (value) *value = static_cast<std::int32_t>(h.value);
+        return true;
+      }
+    return false;
+  }
+
+  int numword_value(std::uint32_t j) const {
+    std::int32_t v = -1;
+    if (numword < 0 || !in_lexicon(j, static_cast<std::uint32_t>(numword), &v)) return -1;
+    return std::atoi(rules.values()[static_cast<std::size_t>(v)].c_str());
+  }
+
+  // Tokens consumed by e at j (0 = no match); fills cap.
+  std::uint32_t consume(const Element& e, std::uint32_t j, Capture& cap) const {
+    const Token& t = tok(j);
+    if (e.capital && !t.upper_initial) return 0;
+    if (e.lower && t.upper_initial) return 0;
+    auto number_in = [&](int min_digits, int max_digits, std::int64_t lo, std::int64_t hi, int width) -> std::uint32_t {
+      if (t.kind != TokenKind::Number || t.digits < min_digits || t.digits > max_digits) return 0;
+      if (t.number < lo || t.number > hi) return 0;
+      cap.number = t.number;
+      cap.width = static_cast<std::uint8_t>(width);
+      return 1;
+    };
+    switch (e.kind) {
+      case ElemKind::Literal: {
+        int id = ids[j];
+        if (id < 0) return 0;
+        for (auto w : e.words)
+          if (static_cast<int>(w) == id) return 1;
+        return 0;
+      }
+      case ElemKind::Lexicon: return in_lexicon(j, e.lexicon, &cap.value) ? 1 : 0;
+      case ElemKind::Day: return number_in(1, 2, 1, 31, 2);
+      case ElemKind::MonthNum: return number_in(1, 2, 1, 12, 2);
+      case ElemKind::Year4: return number_in(4, 4, 1000, 2199, 4);
+      case ElemKind::Year2: return number_in(2, 2, 0, 99, 2);
+      case ElemKind::Hour: return number_in(1, 2, 0, 24, 2);
+      case ElemKind::Minute: return number_in(2, 2, 0, 59, 2);
+      case ElemKind::Int: return number_in(1, 12, 0, INT64_MAX, 0);
+      case ElemKind::Word: return t.kind == TokenKind::Word ? 1 : 0;
+      case ElemKind::Num: {
+        if (t.kind == TokenKind::Number) return number_in(1, 9, 0, INT64_MAX, 0);
+        int v = numword_value(j);
+        if (v < 0) return 0;
+        cap.number = v;
+        cap.width = 0;
+        // "twenty-four", "twenty four"
+        if (v >= 20 && v <= 90 && v % 10 == 0) {
+          if (j + 2 < last && tok(j + 1).kind == TokenKind::Punct && tokens.fold(tok(j + 1)) == "-" &&
+              tok(j + 1).glued && tok(j + 2).glued) {
+            int u = numword_value(j + 2);
+            if (u >= 1 && u <= 9) {
+              cap.number = v + u;
+              return 3;
+            }
+          } else if (j + 1 < last) {
+            int u = numword_value(j + 1);
+            if (u >= 1 && u <= 9) {
+              cap.number = v + u;
+              return 2;
+            }
+          }
+        }
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  // Token end of the variant matched at i, or 0; fills captures.
+  std::uint32_t match(const Variant& v, std::uint32_t i, std::array<Capture, 8>& caps) const {
+    Capture scratch;
+    // Lookbehind sees through an abbreviation's period ("Nr. 2017").
+    for (const auto& e : v.lookbehind) {
+      if (i > first && consume(e, i - 1, scratch) > 0) return 0;
+      if (i > first + 1 && tokens.fold(tok(i - 1)) == "." && tok(i - 1).glued && consume(e, i - 2, scratch) > 0)
+        return 0;
+    }
+    std::uint32_t j = i;
+    for (std::size_t k = 0; k < v.elements.size(); ++k) {
+      const Element& e = v.elements[k];
+      if (e.negated) {
+        if (j < last && (!e.glued || tok(j).glued) && consume(e, j, scratch) > 0) return 0;
+        continue;
+      }
+      if (j >= last) return 0;
+      if (k > 0 && e.glued && !tok(j).glued) return 0;
+      Capture cap;
+      std::uint32_t n = consume(e, j, cap);
+      if (n == 0) return 0;
+      if (e.capture >= 0) caps[static_cast<std::size_t>(e.capture)] = cap;
+      j += n;
+    }
+    // A match starts and ends on word boundaries: "G20", "2016er" are no dates.
+    const Token& lt = tok(j - 1);
+    if (lt.kind != TokenKind::Punct && j < last && tok(j).glued && tok(j).kind != TokenKind::Punct) return 0;
+    const Token& ft = tok(i);
+    if (ft.kind != TokenKind::Punct && i > first && ft.glued && tok(i - 1).kind != TokenKind::Punct) return 0;
+    return j;
+  }
+};
+
+}  // namespace
+
+void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
+                  std::vector<int>& word_ids) {
+  if (word_ids.size() < tokens.tokens.size()) word_ids.resize(tokens.tokens.size(), -1);
+  for (std::uint32_t j = first; j < last; ++j) word_ids[j] = rules.word_id(tokens.fold(tokens.tokens[j]));
+}
+
+void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t first,
+                  std::uint32_t last, std::vector<Match>& out) {
+  Cursor cur{rules, tokens, word_ids, first, last, rules.lexicon("numword")};
+  const auto& variants = rules.variants();
+  std::uint32_t i = first;
+  std::array<Capture, 8> caps{};
+  while (i < last) {
+    const Token& t = tokens.tokens[i];
+    Match best;
+    std::uint32_t best_end = 0;
+    auto try_list = [&](const std::vector<std::uint32_t>& list) {
+      for (auto vi : list) {
+        const Variant& v = variants[vi];
+        caps = {};
+        std::uint32_t end = cur.match(v, i, caps);
+        if (end == 0) continue;
+        if (end > best_end || (end == best_end && v.rule < best.rule)) {
+          best_end = end;
+          best.rule = v.rule;
+          best.captures = caps;
+        }
+      }
+    };
+    if (t.kind == TokenKind::Number) {
+      try_list(rules.number_candidates());
+    } else if (word_ids[i] >= 0) {
+      try_list(rules.word(static_cast<std::uint32_t>(word_ids[i])).candidates);
+    }
+    if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty()) try_list(rules.any_word_candidates());
+    if (best_end > 0) {
+      best.first = i;
+      best.last = best_end;
+      out.push_back(best);
+      i = best_end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+std::string capture_text(const RuleSet& rules, const Capture& c) {
+  if (c.value >= 0) return rules.values()[static_cast<std::size_t>(c.value)];
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%0*lld", static_cast<int>(c.width), static_cast<long long>(c.number));
+  return buf;
+}
+
+}  // namespace tagwerk::timeline

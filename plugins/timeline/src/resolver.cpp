@@ -1,0 +1,246 @@
+#include "resolver.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+namespace tagwerk::timeline {
+
+namespace {
+
+std::string unknown_at(Granularity g) {
+  switch (g) {
+    case Granularity::Century: return "XX";
+    case Granularity::Decade: return "XXX";
+    case Granularity::Year: return "XXXX";
+    case Granularity::Half: return "XXXX-HX";
+    case Granularity::Quarter: return "XXXX-QX";
+    case Granularity::Season: return "XXXX-XX";
+    case Granularity::Month: return "XXXX-XX";
+    case Granularity::Week: return "XXXX-WXX";
+    default: return "XXXX-XX-XX";
+  }
+}
+
+long to_long(const std::string& s) { return std::strtol(s.c_str(), nullptr, 10); }
+
+std::string pad2(long v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%02ld", v);
+  return buf;
+}
+
+// The anchor of a deictic expression ("yesterday", "last year").
+std::optional<Date> deictic_anchor(const ResolveContext& ctx) {
+  if (ctx.narrative && ctx.reference) return ctx.reference;
+  return ctx.dct ? ctx.dct : ctx.reference;
+}
+// The anchor of an anaphoric expression ("the same day", "a year later").
+std::optional<Date> anaphoric_anchor(const ResolveContext& ctx) { return ctx.reference ? ctx.reference : ctx.dct; }
+
+Granularity coarser(Granularity a, Granularity b) { return static_cast<int>(a) < static_cast<int>(b) ? a : b; }
+
+// dir: -1 the last such month before the anchor, +1 the next; 0: in a narrative
+// the reference year, in news the year that puts the month nearest to the DCT
+// (the tense decides a tie).
+std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir) {
+  auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+  if (!anchor) return ctx.reference ? std::optional<int>(ctx.reference->year) : std::nullopt;
+  if (dir < 0) return month < anchor->month ? anchor->year : anchor->year - 1;
+  if (dir > 0) return month > anchor->month ? anchor->year : anchor->year + 1;
+  if (ctx.narrative) return anchor->year;
+  const int diff = month - anchor->month;
+  if (diff > 6 || (diff == 6 && ctx.tense < 0)) return anchor->year - 1;
+  if (diff < -6 || (diff == -6 && ctx.tense > 0)) return anchor->year + 1;
+  return anchor->year;
+}
+
+std::string call(std::string_view f, const std::vector<std::string>& a, const ResolveContext& ctx) {
+  auto arg = [&](std::size_t i) -> const std::string& {
+    static const std::string kEmpty;
+    return i < a.size() ? a[i] : kEmpty;
+  };
+  if (f == "year") {
+    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : (ctx.dct ? ctx.dct : ctx.reference);
+    if (!anchor) return "XXXX";
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d", anchor->year);
+    return buf;
+  }
+  if (f == "ym" || f == "ymd") {
+    const int month = static_cast<int>(to_long(arg(0)));
+    const std::string& dir = f == "ym" ? arg(1) : arg(2);
+    auto y = year_for_month(ctx, month, dir.empty() ? 0 : static_cast<int>(to_long(dir)));
+    char buf[24];
+    if (f == "ym") {
+      if (!y) return "XXXX-" + pad2(month);
+      std::snprintf(buf, sizeof buf, "%04d-%02d", *y, month);
+    } else {
+      if (!y) return "XXXX-" + pad2(month) + "-" + pad2(to_long(arg(1)));
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02ld", *y, month, to_long(arg(1)));
+    }
+    return buf;
+  }
+  if (f == "rel" || f == "ana" || f == "anaf") {
+    auto unit = parse_unit(arg(0));
+    if (!unit) return "XXXX-XX-XX";
+    auto anchor = f == "rel" ? deictic_anchor(ctx) : anaphoric_anchor(ctx);
+    if (!anchor) return unknown_at(*unit);
+    Date d = shift(*anchor, *unit, to_long(arg(1)));
+    if (f == "ana") d.granularity = coarser(*unit, anchor->granularity);
+    if (f == "anaf") d.granularity = anchor->granularity;
+    if (d.granularity > Granularity::Day) d.granularity = Granularity::Day;
+    return format_value(d);
+  }
+  if (f == "y2") {  // a two-digit year in the century nearest the anchor
+    const long yy = to_long(arg(0));
+    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+    long base = anchor ? anchor->year : 2000;
+    long best = (base / 100) * 100 + yy;
+    for (long c : {best - 100, best + 100})
+      if (std::labs(c - base) < std::labs(best - base)) best = c;
+    if (!anchor) best = yy < 50 ? 2000 + yy : 1900 + yy;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04ld", best);
+    return buf;
+  }
+  if (f == "yq") {  // a quarter without a year: the last such quarter in news
+    const long q = to_long(arg(0));
+    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+    if (!anchor) return "XXXX-Q" + arg(0);
+    int y = anchor->year;
+    if (!ctx.narrative && q > (anchor->month - 1) / 3 + 1 && ctx.tense <= 0) --y;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-Q%ld", y, q);
+    return buf;
+  }
+  if (f == "weekend") {  // "the weekend": the coming one early in a week only when told so
+    auto anchor = deictic_anchor(ctx);
+    if (!anchor) return "XXXX-WXX-WE";
+    Date d = *anchor;
+    if (ctx.tense <= 0 && weekday(d) < 6) d = shift(d, Granularity::Week, -1);
+    d.granularity = Granularity::Week;
+    return format_value(d) + "-WE";
+  }
+  if (f == "today") {
+    if (ctx.narrative || !ctx.dct) return "PRESENT_REF";
+    Date d = *ctx.dct;
+    d.granularity = Granularity::Day;
+    return format_value(d);
+  }
+  if (f == "day") {  // the day a bare time of day is on
+    auto anchor = ctx.reference && ctx.reference->granularity >= Granularity::Day ? ctx.reference : ctx.dct;
+    if (!anchor) return "XXXX-XX-XX";
+    Date d = *anchor;
+    d.granularity = Granularity::Day;
+    return format_value(d);
+  }
+  if (f == "wday") {
+    const int target = static_cast<int>(to_long(arg(0)));
+    const int dir = arg(1).empty() ? ctx.tense : static_cast<int>(to_long(arg(1)));
+    auto anchor = ctx.narrative ? anaphoric_anchor(ctx) : deictic_anchor(ctx);
+    if (!anchor || target < 1 || target > 7) return "XXXX-WXX-" + arg(0);
+    Date base = *anchor;
+    const int now = weekday(base);
+    int back = (now - target + 7) % 7;
+    int fwd = (target - now + 7) % 7;
+    long delta = 0;
+    if (back == 0 && arg(1).empty()) delta = 0;
+    else if (dir > 0) delta = fwd == 0 ? 7 : fwd;
+    else if (dir < 0) delta = back == 0 ? -7 : -back;
+    else delta = fwd < back ? fwd : -back;
+    Date d = shift(base, Granularity::Day, delta);
+    d.granularity = Granularity::Day;
+    return format_value(d);
+  }
+  if (f == "dur") {
+    std::string n = arg(0);
+    std::string u = arg(1);
+    if (u == "Q") {  // TIMEX3 writes quarters as months
+      u = "M";
+      if (n != "X") n = std::to_string(3 * to_long(n));
+    }
+    const bool time = u == "H" || u == "MIN" || u == "S";
+    std::string unit = u == "MIN" ? "M" : u;
+    return std::string(time ? "PT" : "P") + n + unit;
+  }
+  if (f == "add") return std::to_string(to_long(arg(0)) + to_long(arg(1)));
+  if (f == "sub") return std::to_string(to_long(arg(0)) - to_long(arg(1)));
+  if (f == "neg") return std::to_string(-to_long(arg(0)));
+  if (f == "mul") return std::to_string(to_long(arg(0)) * to_long(arg(1)));
+  if (f == "pad2") return pad2(to_long(arg(0)));
+  if (f == "tail") {
+    auto n = static_cast<std::size_t>(std::max(0L, to_long(arg(1))));
+    return n < arg(0).size() ? arg(0).substr(n) : std::string();
+  }
+  if (f == "div") return std::to_string(to_long(arg(0)) / std::max(1L, to_long(arg(1))));
+  if (f == "bc") {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "BC%04ld", to_long(arg(0)));
+    return buf;
+  }
+  if (f == "pm") {
+    long h = to_long(arg(0));
+    return pad2(h < 12 ? h + 12 : h);
+  }
+  if (f == "am") {
+    long h = to_long(arg(0));
+    return pad2(h == 12 ? 0 : h);
+  }
+  if (f == "century") {  // ordinal century to the TIMEX value: 19 -> "18"
+    return pad2(to_long(arg(0)) - 1);
+  }
+  return "X";
+}
+
+void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match& m, const ResolveContext& ctx,
+          std::string& out) {
+  for (const auto& op : ops) {
+    switch (op.kind) {
+      case TemplateOp::Kind::Text: out += op.text; break;
+      case TemplateOp::Kind::Capture:
+        out += capture_text(rules, m.captures[static_cast<std::size_t>(op.capture)]);
+        break;
+      case TemplateOp::Kind::Call: {
+        std::vector<std::string> args;
+        args.reserve(op.args.size());
+        for (const auto& a : op.args) {
+          std::string s;
+          eval(rules, a, m, ctx, s);
+          args.push_back(std::move(s));
+        }
+        out += call(op.text, args, ctx);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string resolve_value(const RuleSet& rules, const Match& m, const ResolveContext& ctx) {
+  std::string out;
+  eval(rules, rules.rules()[m.rule].value, m, ctx, out);
+  return out;
+}
+
+std::string resolve_mod(const RuleSet& rules, const Match& m, const ResolveContext& ctx) {
+  std::string out;
+  eval(rules, rules.rules()[m.rule].mod, m, ctx, out);
+  return out;
+}
+
+void update_reference(ResolveContext& ctx, const std::string& value) {
+  auto d = parse_value(value);
+  if (!d) return;
+  // A bare year after a known day in that year keeps the finer reference.
+  if (ctx.reference && d->granularity <= Granularity::Year && ctx.reference->year == d->year) return;
+  if (ctx.reference && d->granularity == Granularity::Month && ctx.reference->year == d->year &&
+      ctx.reference->month == d->month && ctx.reference->granularity > Granularity::Month)
+    return;
+  ctx.reference = d;
+}
+
+}  // namespace tagwerk::timeline

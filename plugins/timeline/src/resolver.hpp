@@ -1,0 +1,33 @@
+// resolver.hpp -- turns a rule's value template into a TIMEX3 value: fills in
+// captures and evaluates the anchoring functions (@rel, @ana, @wday, @ym, ...)
+// against the document creation time, the narrative reference and the tense.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "calendar.hpp"
+#include "matcher.hpp"
+#include "rule_set.hpp"
+
+namespace tagwerk::timeline {
+
+/// What relative expressions are anchored to while a document is read in order.
+struct ResolveContext {
+  std::optional<Date> dct;
+  bool narrative = false;         // anchor deictic expressions on the narrative, not the DCT
+  std::optional<Date> reference;  // the last resolved date in the text
+  int tense = 0;                  // of the current sentence: -1 past, 0 unknown, +1 future
+};
+
+/// The value of match m of rule r. Never throws on data: an unknown function
+/// or an unresolvable anchor yields "X" placeholders ("XXXX-XX-XX").
+std::string resolve_value(const RuleSet& rules, const Match& m, const ResolveContext& ctx);
+/// The mod of match m ("" when its rule sets none).
+std::string resolve_mod(const RuleSet& rules, const Match& m, const ResolveContext& ctx);
+
+/// Moves ctx.reference to a resolved DATE/TIME value (ignored when the value
+/// is not a calendar date, e.g. "PRESENT_REF" or "P3D").
+void update_reference(ResolveContext& ctx, const std::string& value);
+
+}  // namespace tagwerk::timeline

@@ -1,0 +1,380 @@
+#include "rule_set.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+
+#include "tokenizer.hpp"
+
+namespace tagwerk::timeline {
+
+namespace {
+
+constexpr std::size_t kMaxCaptures = 8;
+constexpr int kMaxOptionals = 10;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split_ws(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool is_word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_'; }
+
+struct ParseError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+ElemKind class_kind(std::string_view name) {
+  static const std::pair<std::string_view, ElemKind> kClasses[] = {
+      {"DAY", ElemKind::Day},   {"MONTHNUM", ElemKind::MonthNum}, {"YEAR4", ElemKind::Year4},
+      {"YEAR2", ElemKind::Year2}, {"HOUR", ElemKind::Hour},     {"MIN", ElemKind::Minute},
+      {"INT", ElemKind::Int},   {"NUM", ElemKind::Num},           {"WORD", ElemKind::Word}};
+  for (const auto& [n, k] : kClasses)
+    if (n == name) return k;
+  throw ParseError("unknown class <" + std::string(name) +
+                   ">; known: <DAY> <MONTHNUM> <YEAR4> <YEAR2> <HOUR> <MIN> <INT> <NUM> <WORD>");
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+}  // namespace
+
+std::uint32_t RuleSet::intern(const std::string& folded) {
+  auto [it, inserted] = words_.try_emplace(folded, static_cast<std::uint32_t>(infos_.size()));
+  if (inserted) infos_.emplace_back();
+  return it->second;
+}
+
+int RuleSet::lexicon(std::string_view name) const {
+  for (std::size_t i = 0; i < lexicon_names_.size(); ++i)
+    if (lexicon_names_[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+const std::string* RuleSet::lex_value(int id, int lex) const {
+  if (id < 0 || lex < 0) return nullptr;
+  for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
+    if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
+  return nullptr;
+}
+
+RuleSet RuleSet::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open rules file '" + path + "' (is the plugin's data folder installed?)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
+  RuleSet rs;
+  int line_no = 0;
+  std::size_t pos = 0;
+
+  auto lexicon_id = [&](std::string_view name, bool create) -> std::uint32_t {
+    int id = rs.lexicon(name);
+    if (id >= 0) return static_cast<std::uint32_t>(id);
+    if (!create) throw ParseError("unknown lexicon @" + std::string(name) + " (define it with `lex " + std::string(name) + ": ...` above)");
+    rs.lexicon_names_.emplace_back(name);
+    return static_cast<std::uint32_t>(rs.lexicon_names_.size() - 1);
+  };
+  auto add_lex_word = [&](std::uint32_t lex, const std::string& word, const std::string& value) {
+    std::uint32_t id = rs.intern(fold_case(word));
+    auto& hits = rs.infos_[id].lexicons;
+    for (const auto& h : hits)
+      if (h.lexicon == lex) return;  // first definition wins
+    rs.values_.push_back(value);
+    hits.push_back(LexHit{lex, static_cast<std::uint32_t>(rs.values_.size() - 1)});
+  };
+
+  // Parses one whitespace-free pattern chunk into elements.
+  auto parse_chunk = [&](std::string_view chunk, Rule& rule, std::vector<Element>& out) {
+    std::size_t i = 0;
+    bool first_in_chunk = true;
+    while (i < chunk.size()) {
+      Element e;
+      e.glued = !first_in_chunk;
+      first_in_chunk = false;
+      std::string cap_name;
+      if (chunk[i] == '!') {
+        e.negated = true;
+        ++i;
+      }
+      if (i < chunk.size() && chunk[i] == '^') {
+        e.capital = true;
+        ++i;
+      } else if (i < chunk.size() && chunk[i] == '~') {
+        e.lower = true;
+        ++i;
+      }
+      // name=<CLASS> or name=@lex
+      std::size_t k = i;
+      while (k < chunk.size() && is_name_char(chunk[k])) ++k;
+      if (k > i && k + 1 < chunk.size() && chunk[k] == '=' && (chunk[k + 1] == '<' || chunk[k + 1] == '@')) {
+        cap_name = std::string(chunk.substr(i, k - i));
+        i = k + 1;
+      }
+      if (i >= chunk.size()) throw ParseError("pattern element missing in '" + std::string(chunk) + "'");
+      char c = chunk[i];
+      if (c == '<') {
+        std::size_t close = chunk.find('>', i);
+        if (close == std::string_view::npos) throw ParseError("unclosed '<' in '" + std::string(chunk) + "'");
+        std::string_view name = chunk.substr(i + 1, close - i - 1);
+        e.kind = class_kind(name);
+        if (cap_name.empty()) cap_name = lower_ascii(name);
+        i = close + 1;
+      } else if (c == '@') {
+        std::size_t j = i + 1;
+        while (j < chunk.size() && is_name_char(chunk[j])) ++j;
+        std::string_view name = chunk.substr(i + 1, j - i - 1);
+        e.kind = ElemKind::Lexicon;
+        e.lexicon = lexicon_id(name, false);
+        if (cap_name.empty()) cap_name = std::string(name);
+        i = j;
+      } else if (is_word_byte(c) || is_digit(c)) {
+        const bool digits = is_digit(c);
+        std::size_t j = i;
+        while (j < chunk.size() && (chunk[j] == '|' || (digits ? is_digit(chunk[j]) : is_word_byte(chunk[j])))) ++j;
+        e.kind = ElemKind::Literal;
+        std::string_view alts = chunk.substr(i, j - i);
+        std::size_t a = 0;
+        while (a <= alts.size()) {
+          std::size_t b = alts.find('|', a);
+          if (b == std::string_view::npos) b = alts.size();
+          if (b > a) e.words.push_back(rs.intern(fold_case(alts.substr(a, b - a))));
+          a = b + 1;
+        }
+        i = j;
+      } else {
+        if (c == '\\' && i + 1 < chunk.size()) ++i;
+        e.kind = ElemKind::Literal;
+        std::size_t len = 1;
+        auto u = static_cast<unsigned char>(chunk[i]);
+        if (u >= 0xC0) len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+        e.words.push_back(rs.intern(fold_case(chunk.substr(i, len))));
+        i += len;
+      }
+      if (i < chunk.size() && chunk[i] == '?') {
+        e.optional = true;
+        ++i;
+      }
+      if (!cap_name.empty() && !e.negated && e.kind != ElemKind::Literal) {
+        auto it = std::find(rule.captures.begin(), rule.captures.end(), cap_name);
+        if (it != rule.captures.end()) {
+          e.capture = static_cast<std::int16_t>(it - rule.captures.begin());
+        } else {
+          if (rule.captures.size() >= kMaxCaptures) throw ParseError("more than 8 captures in one rule");
+          rule.captures.push_back(cap_name);
+          e.capture = static_cast<std::int16_t>(rule.captures.size() - 1);
+        }
+      }
+      out.push_back(std::move(e));
+    }
+  };
+
+  // Parses a value template: text, {capture}, @func(arg,arg).
+  std::function<std::vector<TemplateOp>(std::string_view, const Rule&)> parse_template;
+  parse_template = [&](std::string_view s, const Rule& rule) {
+    std::vector<TemplateOp> ops;
+    std::size_t i = 0;
+    auto add_text = [&](char c) {
+      if (ops.empty() || ops.back().kind != TemplateOp::Kind::Text) ops.emplace_back();
+      ops.back().text.push_back(c);
+    };
+    while (i < s.size()) {
+      if (s[i] == '{') {
+        std::size_t close = s.find('}', i);
+        if (close == std::string_view::npos) throw ParseError("unclosed '{' in value '" + std::string(s) + "'");
+        std::string name(s.substr(i + 1, close - i - 1));
+        auto it = std::find(rule.captures.begin(), rule.captures.end(), name);
+        if (it == rule.captures.end()) throw ParseError("value uses {" + name + "} but the pattern captures no such name");
+        TemplateOp op;
+        op.kind = TemplateOp::Kind::Capture;
+        op.capture = static_cast<int>(it - rule.captures.begin());
+        ops.push_back(std::move(op));
+        i = close + 1;
+      } else if (s[i] == '@' && i + 1 < s.size() && is_name_char(s[i + 1])) {
+        std::size_t j = i + 1;
+        while (j < s.size() && is_name_char(s[j])) ++j;
+        TemplateOp op;
+        op.kind = TemplateOp::Kind::Call;
+        op.text = std::string(s.substr(i + 1, j - i - 1));
+        if (j >= s.size() || s[j] != '(') throw ParseError("function @" + op.text + " needs an argument list '(...)'");
+        int depth = 0;
+        std::size_t arg_start = j + 1, k = j;
+        for (; k < s.size(); ++k) {
+          if (s[k] == '(') ++depth;
+          else if (s[k] == ')' && --depth == 0) break;
+          else if (s[k] == ',' && depth == 1) {
+            op.args.push_back(parse_template(s.substr(arg_start, k - arg_start), rule));
+            arg_start = k + 1;
+          }
+        }
+        if (k >= s.size()) throw ParseError("unclosed '(' in value '" + std::string(s) + "'");
+        if (k > arg_start) op.args.push_back(parse_template(s.substr(arg_start, k - arg_start), rule));
+        ops.push_back(std::move(op));
+        i = k + 1;
+      } else {
+        add_text(s[i++]);
+      }
+    }
+    return ops;
+  };
+
+  try {
+    while (pos < text.size()) {
+      std::size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view line = trim(text.substr(pos, nl - pos));
+      pos = nl + 1;
+      ++line_no;
+      if (line.empty() || line[0] == '#') continue;
+      auto words = split_ws(line);
+      if (words[0] == "lang") {
+        if (words.size() != 2) throw ParseError("expected `lang <code>`");
+        rs.lang_ = std::string(words[1]);
+      } else if (words[0] == "lex") {
+        if (words.size() < 2 || words[1].back() != ':') throw ParseError("expected `lex <name>: word=value word ...`");
+        std::uint32_t lex = lexicon_id(words[1].substr(0, words[1].size() - 1), true);
+        for (std::size_t w = 2; w < words.size(); ++w) {
+          std::string_view item = words[w];
+          std::size_t eq = item.find('=');
+          std::string word(eq == std::string_view::npos ? item : item.substr(0, eq));
+          std::string value(eq == std::string_view::npos ? item : item.substr(eq + 1));
+          std::replace(word.begin(), word.end(), '_', ' ');
+          add_lex_word(lex, word, value);
+          if (rs.lexicon_names_[lex] == "past_suffix") rs.past_suffixes_.push_back(word);
+        }
+      } else if (words[0] == "compound") {
+        // compound <lexicon> <joiner>: unit + joiner + ten ("dreiundzwanzig" = 23)
+        if (words.size() != 3) throw ParseError("expected `compound <lexicon> <joiner>`");
+        std::uint32_t lex = lexicon_id(words[1], false);
+        std::vector<std::pair<std::string, int>> units, tens;
+        for (const auto& [w, id] : rs.words_) {
+          for (const auto& h : rs.infos_[id].lexicons) {
+            if (h.lexicon != lex) continue;
+            int v = std::atoi(rs.values_[h.value].c_str());
+            if (v >= 1 && v <= 9) units.emplace_back(w, v);
+            if (v >= 20 && v <= 90 && v % 10 == 0) tens.emplace_back(w, v);
+          }
+        }
+        for (const auto& [u, uv] : units)
+          for (const auto& [t, tv] : tens) add_lex_word(lex, u + std::string(words[2]) + t, std::to_string(uv + tv));
+      } else {
+        std::size_t arrow = line.find("=>");
+        if (arrow == std::string_view::npos)
+          throw ParseError("expected `lang`, `lex`, `compound` or a rule `PATTERN => TYPE VALUE [mod=M]`");
+        Rule rule;
+        rule.line = line_no;
+        std::vector<Element> elems;
+        for (auto chunk : split_ws(line.substr(0, arrow))) parse_chunk(chunk, rule, elems);
+        auto action = split_ws(line.substr(arrow + 2));
+        if (action.size() < 2) throw ParseError("a rule needs `=> TYPE VALUE`");
+        rule.type = std::string(action[0]);
+        if (rule.type != "DATE" && rule.type != "TIME" && rule.type != "DURATION" && rule.type != "SET")
+          throw ParseError("type must be DATE, TIME, DURATION or SET, not '" + rule.type + "'");
+        rule.value_source = std::string(action[1]);
+        rule.value = parse_template(action[1], rule);
+        for (std::size_t a = 2; a < action.size(); ++a) {
+          std::string_view opt = action[a];
+          if (opt.substr(0, 4) == "mod=") rule.mod = parse_template(opt.substr(4), rule);
+          else if (opt.substr(0, 7) == "anchor=") rule.anchor = std::string(opt.substr(7));
+          else throw ParseError("unknown option '" + std::string(opt) + "' (known: mod=, anchor=)");
+        }
+        // Expand optional elements into optional-free variants.
+        std::vector<std::size_t> optionals;
+        for (std::size_t k = 0; k < elems.size(); ++k)
+          if (elems[k].optional) optionals.push_back(k);
+        if (optionals.size() > kMaxOptionals) throw ParseError("too many optional elements in one rule");
+        const auto rule_index = static_cast<std::uint32_t>(rs.rules_.size());
+        rs.rules_.push_back(std::move(rule));
+        for (std::uint32_t mask = 0; mask < (1u << optionals.size()); ++mask) {
+          Variant v;
+          v.rule = rule_index;
+          bool leading = true;
+          for (std::size_t k = 0; k < elems.size(); ++k) {
+            auto it = std::find(optionals.begin(), optionals.end(), k);
+            if (it != optionals.end() && !(mask & (1u << (it - optionals.begin())))) continue;
+            Element e = elems[k];
+            e.optional = false;
+            if (leading && e.negated) {
+              v.lookbehind.push_back(std::move(e));
+              continue;
+            }
+            leading = false;
+            v.elements.push_back(std::move(e));
+          }
+          if (v.elements.empty() || v.elements.front().negated) continue;
+          v.elements.front().glued = false;
+          rs.variants_.push_back(std::move(v));
+        }
+      }
+    }
+  } catch (const ParseError& e) {
+    throw std::runtime_error(origin + ":" + std::to_string(line_no) + ": " + e.what());
+  }
+  if (rs.lang_.empty()) throw std::runtime_error(origin + ": no `lang <code>` line");
+  rs.index_variants();
+  return rs;
+}
+
+void RuleSet::index_variants() {
+  const int numword = lexicon("numword");
+  for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    const Element& e = variants_[v].elements.front();
+    switch (e.kind) {
+      case ElemKind::Literal:
+        for (auto w : e.words) infos_[w].candidates.push_back(v);
+        break;
+      case ElemKind::Lexicon:
+        for (auto& info : infos_)
+          for (const auto& h : info.lexicons)
+            if (h.lexicon == e.lexicon) {
+              info.candidates.push_back(v);
+              break;
+            }
+        break;
+      case ElemKind::Word: any_word_first_.push_back(v); break;
+      case ElemKind::Num:
+        number_first_.push_back(v);
+        if (numword >= 0)
+          for (auto& info : infos_)
+            for (const auto& h : info.lexicons)
+              if (h.lexicon == static_cast<std::uint32_t>(numword)) {
+                info.candidates.push_back(v);
+                break;
+              }
+        break;
+      default: number_first_.push_back(v); break;
+    }
+  }
+}
+
+}  // namespace tagwerk::timeline

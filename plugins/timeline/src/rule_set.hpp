@@ -1,0 +1,123 @@
+// rule_set.hpp -- one language's temporal rules (a `<lang>.rules` file), parsed
+// and compiled once into interned words, lexicons and expanded token patterns
+// indexed by their first element. Read-only after construction; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tagwerk::timeline {
+
+enum class ElemKind : std::uint8_t {
+  Literal,   // one of a set of words or punctuation characters
+  Lexicon,   // any word of a lexicon; captures its value
+  Day,       // 1-2 digits, 1..31
+  MonthNum,  // 1-2 digits, 1..12
+  Year4,     // 4 digits, 1000..2199
+  Year2,     // 2 digits (rules expand them with @y2)
+  Hour,      // 1-2 digits, 0..24
+  Minute,    // 2 digits, 0..59
+  Int,       // any digits
+  Num,       // digits (up to 9) or a number word (`numword` lexicon), "twenty-four"
+  Word,      // any word
+};
+
+struct Element {
+  ElemKind kind = ElemKind::Literal;
+  bool glued = false;     // must follow the previous token without whitespace
+  bool negated = false;   // zero-width: the token here must NOT match
+  bool optional = false;  // only before expansion
+  bool capital = false;   // the token must start with an upper-case letter
+  bool lower = false;     // the token must not start with an upper-case letter
+  std::int16_t capture = -1;
+  std::uint32_t lexicon = 0;
+  std::vector<std::uint32_t> words;  // Literal: interned word ids
+};
+
+/// A piece of a value template: literal text, a capture, or a function call
+/// whose arguments are templates themselves.
+struct TemplateOp {
+  enum class Kind : std::uint8_t { Text, Capture, Call } kind = Kind::Text;
+  std::string text;  // Text: the text; Call: the function name
+  int capture = -1;
+  std::vector<std::vector<TemplateOp>> args;
+};
+
+struct Rule {
+  int line = 0;
+  std::string type;  // DATE, TIME, DURATION, SET
+  std::string value_source;
+  std::vector<TemplateOp> value;
+  std::vector<TemplateOp> mod;  // empty: no mod
+  std::string anchor;  // "no" keeps the timex from becoming the narrative reference
+  std::vector<std::string> captures;
+};
+
+/// One optional-free expansion of a rule's pattern.
+struct Variant {
+  std::uint32_t rule = 0;
+  std::vector<Element> lookbehind;  // negated elements checked on the token before the match
+  std::vector<Element> elements;
+};
+
+struct LexHit {
+  std::uint32_t lexicon;
+  std::uint32_t value;  // index into RuleSet::values()
+};
+
+struct WordInfo {
+  std::vector<LexHit> lexicons;
+  std::vector<std::uint32_t> candidates;  // variants whose first element can match this word
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+class RuleSet {
+ public:
+  /// Parses a rules file; throws std::runtime_error naming file:line and the fix.
+  static RuleSet load_file(const std::string& path);
+  /// Parses rules text; origin names it in error messages.
+  static RuleSet parse(std::string_view text, const std::string& origin);
+
+  const std::string& lang() const noexcept { return lang_; }
+  const std::vector<Rule>& rules() const noexcept { return rules_; }
+  const std::vector<Variant>& variants() const noexcept { return variants_; }
+  const std::vector<std::string>& values() const noexcept { return values_; }
+  /// Word id of a folded word, or -1 when no rule or lexicon knows it.
+  int word_id(std::string_view folded) const {
+    auto it = words_.find(folded);
+    return it == words_.end() ? -1 : static_cast<int>(it->second);
+  }
+  const WordInfo& word(std::uint32_t id) const { return infos_[id]; }
+  const std::vector<std::uint32_t>& number_candidates() const noexcept { return number_first_; }
+  const std::vector<std::uint32_t>& any_word_candidates() const noexcept { return any_word_first_; }
+  /// Lexicon id by name, or -1.
+  int lexicon(std::string_view name) const;
+  /// Value of word `id` in lexicon `lex`, or nullptr.
+  const std::string* lex_value(int id, int lex) const;
+  /// Suffixes from the `past_suffix` lexicon (English "-ed").
+  const std::vector<std::string>& past_suffixes() const noexcept { return past_suffixes_; }
+
+ private:
+  std::uint32_t intern(const std::string& folded);
+  void index_variants();
+
+  std::string lang_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;
+  std::vector<WordInfo> infos_;
+  std::vector<std::string> lexicon_names_;
+  std::vector<std::string> values_;
+  std::vector<Rule> rules_;
+  std::vector<Variant> variants_;
+  std::vector<std::uint32_t> number_first_;
+  std::vector<std::uint32_t> any_word_first_;
+  std::vector<std::string> past_suffixes_;
+};
+
+}  // namespace tagwerk::timeline

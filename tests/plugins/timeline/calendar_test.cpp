@@ -1,0 +1,39 @@
+// Calendar arithmetic behind TIMEX3 values.
+#include <gtest/gtest.h>
+
+#include "calendar.hpp"
+
+using namespace tagwerk::timeline;
+
+TEST(Calendar, WeekdaysAndIsoWeeks) {
+  EXPECT_EQ(weekday(Date{2017, 7, 9}), 7);
+  EXPECT_EQ(weekday(Date{1970, 1, 1}), 4);
+  int wy = 0, w = 0;
+  iso_week(Date{2017, 7, 9}, wy, w);
+  EXPECT_EQ(wy, 2017);
+  EXPECT_EQ(w, 27);
+  iso_week(Date{2021, 1, 1}, wy, w);  // belongs to 2020-W53
+  EXPECT_EQ(wy, 2020);
+  EXPECT_EQ(w, 53);
+}
+
+TEST(Calendar, ShiftClampsAndCarries) {
+  EXPECT_EQ(format_value(shift(Date{2016, 3, 31}, Granularity::Month, -1)), "2016-02");
+  Date d = shift(Date{2016, 3, 31}, Granularity::Month, -1);
+  EXPECT_EQ(d.day, 29);
+  Date t{2017, 12, 31, 23, 30, Granularity::Minute};
+  EXPECT_EQ(format_value(shift(t, Granularity::Hour, 1)), "2018-01-01T00");
+  EXPECT_EQ(format_value(shift(Date{2017, 7, 9}, Granularity::Quarter, -1)), "2017-Q2");
+  EXPECT_EQ(format_value(shift(Date{2017, 1, 5}, Granularity::Day, -10)), "2016-12-26");
+}
+
+TEST(Calendar, ParseValue) {
+  auto d = parse_value("2017-07-09T20:06");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->granularity, Granularity::Minute);
+  EXPECT_EQ(format_value(*d), "2017-07-09T20:06");
+  EXPECT_EQ(format_value(*parse_value("2017-W27")), "2017-W27");
+  EXPECT_EQ(format_value(*parse_value("2017-Q3")), "2017-Q3");
+  EXPECT_FALSE(parse_value("PRESENT_REF"));
+  EXPECT_FALSE(parse_value("P3D"));
+}

@@ -1,0 +1,131 @@
+// Golden test on the seed article (tagesschau.de, 9 July 2017) and the engine's
+// document-level outputs: DCT, events, timeline summary.
+#include "test_support.hpp"
+
+using namespace tltest;
+using tagwerk::timeline::TimeSource;
+
+namespace {
+const std::string kSeedPath = TAGWERK_SOURCE_DIR "/tests/plugins/timeline/data/seed_000.txt";
+}
+
+TEST(TimelineSeed, DctFromStandLine) {
+  const std::string text = read_file(kSeedPath);
+  ASSERT_FALSE(text.empty());
+  auto r = run(text, "", "de");
+  EXPECT_EQ(r.dct, "2017-07-09T20:06");
+  EXPECT_EQ(r.dct_source, "text");
+  EXPECT_EQ(text.substr(r.dct_begin, r.dct_end - r.dct_begin), "09.07.2017 20:06 Uhr");
+  EXPECT_FALSE(r.narrative);
+}
+
+TEST(TimelineSeed, GoldenValues) {
+  const std::string text = read_file(kSeedPath);
+  auto r = run(text, "", "de");
+  const auto* stand = find(r, text, "09.07.2017 20:06 Uhr");
+  ASSERT_NE(stand, nullptr);
+  EXPECT_EQ(stand->type, "TIME");
+  EXPECT_EQ(stand->value, "2017-07-09T20:06");
+  const auto* y2016 = find(r, text, "2016");
+  ASSERT_NE(y2016, nullptr);
+  EXPECT_EQ(y2016->value, "2016");
+  EXPECT_EQ(y2016->type, "DATE");
+  const auto* last_year = find(r, text, "vergangenen Jahr");
+  ASSERT_NE(last_year, nullptr);
+  EXPECT_EQ(last_year->value, "2016");
+  const auto* broadcast = find(r, text, "07. Juli 2017 um 22:10 Uhr");
+  ASSERT_NE(broadcast, nullptr);
+  EXPECT_EQ(broadcast->type, "TIME");
+  EXPECT_EQ(broadcast->value, "2017-07-07T22:10");
+  const auto* future = find(r, text, "künftig");
+  ASSERT_NE(future, nullptr);
+  EXPECT_EQ(future->value, "FUTURE_REF");
+}
+
+TEST(TimelineSeed, NoFalseFriends) {
+  const std::string text = read_file(kSeedPath);
+  auto r = run(text, "", "de");
+  EXPECT_EQ(overlapping(r, text, "Putin & I"), 0);
+  EXPECT_EQ(overlapping(r, text, "2/3"), 0);
+  EXPECT_EQ(overlapping(r, text, "mit so großer Spannung"), 0);
+  EXPECT_EQ(overlapping(r, text, "G20-Gipfel"), 0);
+  EXPECT_EQ(overlapping(r, text, "zweimal starken Druck"), 0);
+}
+
+TEST(TimelineSeed, MetadataDctWins) {
+  const std::string text = read_file(kSeedPath);
+  auto r = run(text, "2017-07-10", "de");
+  EXPECT_EQ(r.dct, "2017-07-10");
+  EXPECT_EQ(r.dct_source, "metadata");
+  EXPECT_EQ(find(r, text, "vergangenen Jahr")->value, "2016");
+}
+
+TEST(TimelineSeed, EventsAndSummary) {
+  const std::string text = read_file(kSeedPath);
+  auto r = run(text, "", "de");
+  auto sentences = tagwerk::timeline::naive_sentences(text);
+  ASSERT_EQ(r.events.size(), sentences.size());
+  // The sentence with the broadcast time is dated by that timex.
+  const tagwerk::timeline::Event* broadcast = nullptr;
+  for (const auto& e : r.events)
+    if (text.substr(e.begin, e.end - e.begin).find("tagesthemen") != std::string::npos) broadcast = &e;
+  ASSERT_NE(broadcast, nullptr);
+  EXPECT_EQ(broadcast->source, TimeSource::Timex);
+  EXPECT_EQ(broadcast->time, "2017-07-07T22:10");
+  ASSERT_GE(broadcast->timex, 0);
+  EXPECT_EQ(text.substr(r.timexes[static_cast<std::size_t>(broadcast->timex)].begin, 26), "07. Juli 2017 um 22:10 Uhr");
+  // A later sentence without a timex keeps the narrative time.
+  EXPECT_EQ(r.events.back().source, TimeSource::Narrative);
+  EXPECT_EQ(r.events.back().time, "2017-07-07T22:10");
+  EXPECT_EQ(r.events.front().source, TimeSource::Dct);
+  EXPECT_EQ(r.events.front().time, "2017-07-09T20:06");
+  EXPECT_EQ(r.earliest, "2016");
+  EXPECT_EQ(r.latest, "2017-07-09T20:06");
+  EXPECT_EQ(r.times, (std::vector<std::string>{"2016", "2017-07-07T22:10", "2017-07-09T20:06"}));
+}
+
+TEST(TimelineEvents, NarrativeTimeCarriesOver) {
+  const std::string text = "Am 3. März 2015 begann der Prozess. Der Richter sprach lange. Das Urteil fiel.";
+  auto r = run(text, "2017-01-01", "de");
+  ASSERT_EQ(r.events.size(), 3u);
+  EXPECT_EQ(r.events[0].source, TimeSource::Timex);
+  EXPECT_EQ(r.events[1].source, TimeSource::Narrative);
+  EXPECT_EQ(r.events[1].time, "2015-03-03");
+}
+
+TEST(TimelineEvents, QuotesAreDated) {
+  const std::string text = "Gestern sagte er: \"Wir kommen wieder.\"";
+  tagwerk::timeline::Input in;
+  in.text = text;
+  in.dct = "2017-07-09";
+  in.lang = "de";
+  in.sentences = {{0, static_cast<std::uint32_t>(text.size()), "de"}};
+  in.quotes = {{18, static_cast<std::uint32_t>(text.size()), "de"}};
+  auto r = engine().analyze(in);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_TRUE(r.events[1].quote);
+  EXPECT_EQ(r.events[1].source, TimeSource::Narrative);
+  EXPECT_EQ(r.events[1].time, "2017-07-08");
+}
+
+TEST(TimelineEngine, MixedLanguagesPerSentence) {
+  const std::string text = "Am Freitag wurde verhandelt. He met him last Friday.";
+  tagwerk::timeline::Input in;
+  in.text = text;
+  in.dct = "2017-07-09";
+  in.lang = "de";
+  in.sentences = {{0, 28, "de"}, {29, static_cast<std::uint32_t>(text.size()), "en"}};
+  auto r = engine().analyze(in);
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[0].value, "2017-07-07");
+  EXPECT_EQ(r.timexes[1].value, "2017-07-07");
+  EXPECT_EQ(r.timexes[1].lang, "en");
+}
+
+TEST(TimelineEngine, SurvivesBadUtf8AndEmptyText) {
+  EXPECT_TRUE(run("", "", "de").timexes.empty());
+  const std::string bad = "am 9. Juli 2017 \xff\xfe kam er";
+  auto r = run(bad, "", "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].value, "2017-07-09");
+}

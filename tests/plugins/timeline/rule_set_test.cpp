@@ -1,0 +1,45 @@
+// The rules file format: parse errors name file and line; optional elements expand.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "rule_set.hpp"
+
+using namespace tagwerk::timeline;
+
+namespace {
+std::string error_of(const std::string& text) {
+  try {
+    RuleSet::parse(text, "x.rules");
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST(RuleSet, ErrorsNameFileAndLine) {
+  EXPECT_NE(error_of("lang de\n\n@nosuch => DATE 1\n").find("x.rules:3: unknown lexicon @nosuch"), std::string::npos);
+  EXPECT_NE(error_of("lang de\nheute => DAY 1\n").find("x.rules:2: type must be"), std::string::npos);
+  EXPECT_NE(error_of("lang de\nheute => DATE {day}\n").find("x.rules:2: value uses {day}"), std::string::npos);
+  EXPECT_NE(error_of("heute => DATE 1\n").find("no `lang"), std::string::npos);
+  EXPECT_NE(error_of("lang de\n<FOO> => DATE 1\n").find("unknown class <FOO>"), std::string::npos);
+}
+
+TEST(RuleSet, OptionalsExpandAndIndex) {
+  RuleSet rs = RuleSet::parse("lang de\nlex m: mai=05\nam? <DAY>.? @m => DATE {m}-{day}\n", "t");
+  EXPECT_EQ(rs.rules().size(), 1u);
+  EXPECT_EQ(rs.variants().size(), 4u);
+  EXPECT_EQ(rs.number_candidates().size(), 2u);  // the variants starting with <DAY>
+  EXPECT_GE(rs.word_id("am"), 0);
+  EXPECT_EQ(*rs.lex_value(rs.word_id("mai"), rs.lexicon("m")), "05");
+}
+
+TEST(RuleSet, ShippedFilesLoad) {
+  for (const char* lang : {"de", "en"}) {
+    RuleSet rs = RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    EXPECT_EQ(rs.lang(), lang);
+    EXPECT_GT(rs.rules().size(), 100u);
+  }
+}

@@ -1,0 +1,44 @@
+// Runs a chain of the shipped plugins, loaded from the build tree through the
+// real loader, on single documents -- for golden tests of each plugin.
+#pragma once
+
+#include <tagwerk/core/chain.hpp>
+#include <tagwerk/core/document.hpp>
+#include <tagwerk/core/io_options.hpp>
+#include <tagwerk/core/pipeline.hpp>
+#include <tagwerk/core/plugin_registry.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tagwerk::test {
+
+class ChainHarness {
+ public:
+  /// Loads the plugins the build staged and the chain given as TOML text.
+  /// Throws SetupError / ChainError as `tagwerk run` would report them.
+  explicit ChainHarness(const std::string& chain_toml);
+
+  /// Runs the chain on one document with these metadata fields (key, string value).
+  core::Document run(std::string text, const std::vector<std::pair<std::string, std::string>>& meta = {});
+
+  /// The record as `tagwerk run` writes it (without the trailing newline).
+  std::string json(const core::Document& doc, core::OffsetUnit unit = core::OffsetUnit::codepoints) const;
+
+ private:
+  core::PluginRegistry registry_;
+  std::vector<core::PluginInfo> available_;
+  std::unique_ptr<core::Chain> chain_;
+  std::unique_ptr<core::Pipeline> pipeline_;
+};
+
+/// The file's bytes; fails the test (throws) when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
+/// The text of span i of `layer` in `doc` (byte offsets).
+std::string span_text(const core::Document& doc, const core::Layer& layer, std::size_t i);
+
+}  // namespace tagwerk::test
