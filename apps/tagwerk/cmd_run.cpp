@@ -128,7 +128,10 @@ int cmd_run(const std::vector<std::string>& args) {
   core::RunOptions options;
   options.threads = vm["threads"].as<unsigned>();
   options.on_progress = [&](const core::RunStats& s) { progress.update(s); };
-  core::RunStats stats = pipeline.run(*reader, [&](const core::Document& d) { writer.write(d); }, options);
+  const core::OffsetUnit offsets = chain.output.offsets;
+  core::RunStats stats = pipeline.run(
+      *reader, [offsets](const core::Document& d, std::string& out) { core::append_json_record(out, d, offsets); },
+      [&](const core::Document&, std::string_view record) { writer.write_formatted(record); }, options);
   writer.flush();
   progress.finish(stats);
 

@@ -57,8 +57,15 @@ std::vector<StepStats> Pipeline::step_stats() const {
   return out;
 }
 
-RunStats Pipeline::run(RecordReader& reader, const std::function<void(const Document&)>& sink,
-                       const RunOptions& options) {
+namespace {
+// One record on its way through the pipeline.
+struct InFlight {
+  Document doc;
+  std::string formatted;
+};
+}  // namespace
+
+RunStats Pipeline::run(RecordReader& reader, const Formatter& format, const Sink& sink, const RunOptions& options) {
   RunStats stats;
   const int cores = tbb::info::default_concurrency();
   stats.threads = options.threads == 0 ? static_cast<unsigned>(cores) : options.threads;
@@ -72,27 +79,29 @@ RunStats Pipeline::run(RecordReader& reader, const std::function<void(const Docu
   arena.execute([&] {
     tbb::parallel_pipeline(
         tokens,
-        tbb::make_filter<void, Document*>(tbb::filter_mode::serial_in_order,
-                                          [&](tbb::flow_control& fc) -> Document* {
-                                            auto doc = std::make_unique<Document>();
-                                            if (!reader.next(*doc)) {
+        tbb::make_filter<void, InFlight*>(tbb::filter_mode::serial_in_order,
+                                          [&](tbb::flow_control& fc) -> InFlight* {
+                                            auto item = std::make_unique<InFlight>();
+                                            if (!reader.next(item->doc)) {
                                               fc.stop();
                                               return nullptr;
                                             }
-                                            return doc.release();
+                                            return item.release();
                                           }) &
-            tbb::make_filter<Document*, Document*>(tbb::filter_mode::parallel,
-                                                   [&](Document* doc) {
-                                                     analyse(*doc);
-                                                     return doc;
+            tbb::make_filter<InFlight*, InFlight*>(tbb::filter_mode::parallel,
+                                                   [&](InFlight* item) {
+                                                     analyse(item->doc);
+                                                     if (format) format(item->doc, item->formatted);
+                                                     return item;
                                                    }) &
-            tbb::make_filter<Document*, void>(tbb::filter_mode::serial_in_order, [&](Document* raw) {
-              std::unique_ptr<Document> doc(raw);
-              sink(*doc);
+            tbb::make_filter<InFlight*, void>(tbb::filter_mode::serial_in_order, [&](InFlight* raw) {
+              std::unique_ptr<InFlight> item(raw);
+              const Document& doc = item->doc;
+              sink(doc, item->formatted);
               ++stats.records;
-              if (!doc->errors.empty()) ++stats.records_with_errors;
-              if (doc->unreadable) ++stats.unreadable;
-              stats.text_bytes += doc->text.size();
+              if (!doc.errors.empty()) ++stats.records_with_errors;
+              if (doc.unreadable) ++stats.unreadable;
+              stats.text_bytes += doc.text.size();
               stats.input_bytes = reader.bytes_consumed();
               if (options.on_progress) {
                 stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

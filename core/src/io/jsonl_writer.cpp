@@ -68,15 +68,16 @@ void append_value(std::string& out, const AttrValue& v) {
       v);
 }
 
-void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper) {
+void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper, OffsetMapper::Cursor& cursor) {
   if (offset == TW_NO_OFFSET) out.append("null");
-  else append_int(out, mapper.map(offset));
+  else append_int(out, mapper.map(offset, cursor));
 }
 
 void append_layer(std::string& out, const Layer& layer, const std::optional<OffsetMapper>& mapper) {
   out.push_back('[');
   const auto& spans = layer.spans();
   const auto& columns = layer.columns();
+  OffsetMapper::Cursor cursor;  // spans mostly come in text order: map each from the last
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (i) out.push_back(',');
     out.push_back('{');
@@ -89,9 +90,9 @@ void append_layer(std::string& out, const Layer& layer, const std::optional<Offs
     const tw_span& span = spans[i];
     if (span.begin != TW_NO_OFFSET || span.end != TW_NO_OFFSET) {
       member("begin");
-      append_offset(out, span.begin, *mapper);
+      append_offset(out, span.begin, *mapper, cursor);
       member("end");
-      append_offset(out, span.end, *mapper);
+      append_offset(out, span.end, *mapper, cursor);
     }
     if (const std::string_view label = layer.label(i); !label.empty()) {
       member("label");
@@ -183,6 +184,12 @@ JsonlWriter::~JsonlWriter() {
 
 void JsonlWriter::write(const Document& doc) {
   append_json_record(buffer_, doc, unit_);
+  buffer_.push_back('\n');
+  if (buffer_.size() >= kFlushBytes) drain();
+}
+
+void JsonlWriter::write_formatted(std::string_view record) {
+  buffer_.append(record);
   buffer_.push_back('\n');
   if (buffer_.size() >= kFlushBytes) drain();
 }

@@ -88,6 +88,11 @@ namespace {
 
 constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 
+/// How many bytes of `w` have their high bit set, given that no other bit is:
+/// the multiplication sums the eight bits into the top byte. Portable code that
+/// needs no POPCNT instruction (std::popcount becomes a libgcc call without it).
+int high_bits(std::uint64_t w) noexcept { return static_cast<int>(((w >> 7) * 0x0101010101010101ull) >> 56); }
+
 /// Units in 8 bytes of well-formed UTF-8, counted eight at a time: every byte
 /// that is not a trail byte (10xxxxxx) starts a code point, and a lead byte of
 /// a four-byte sequence (11110xxx) is the one code point UTF-16 needs two units
@@ -98,29 +103,43 @@ int units_in_word(const std::uint8_t* p, bool utf16) noexcept {
   std::memcpy(&w, p, 8);
   // Bit 7 of each byte, shifted copies bring bits 6..4 of the same byte there.
   const std::uint64_t trail = w & ~(w << 1) & kHighBits;
-  int units = 8 - std::popcount(trail);
-  if (utf16) units += std::popcount(w & (w << 1) & (w << 2) & (w << 3) & kHighBits);
+  int units = 8 - high_bits(trail);
+  if (utf16) units += high_bits(w & (w << 1) & (w << 2) & (w << 3) & kHighBits);
   return units;
 }
 
 }  // namespace
 
 std::uint64_t OffsetMapper::map(std::uint32_t byte_offset) const noexcept {
+  Cursor fresh;
+  return map(byte_offset, fresh);
+}
+
+std::uint64_t OffsetMapper::map(std::uint32_t byte_offset, Cursor& cursor) const noexcept {
   const std::size_t target = byte_offset < text_.size() ? byte_offset : text_.size();
   if (identity_) return target;
-  // checkpoints_ has one entry per started stride; the end maps via the last one.
-  std::size_t block = target / kStride;
-  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  std::uint64_t units = checkpoints_[block];
+  std::size_t i;
+  std::uint64_t units;
+  if (cursor.byte <= target && target - cursor.byte < kStride) {
+    i = cursor.byte;  // shortly after the last lookup: count on from there
+    units = cursor.units;
+  } else {
+    // checkpoints_ has one entry per started stride; the end maps via the last one.
+    std::size_t block = target / kStride;
+    if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
+    i = block * kStride;
+    units = checkpoints_[block];
+  }
   const auto* s = reinterpret_cast<const std::uint8_t*>(text_.data());
   const bool utf16 = unit_ == OffsetUnit::utf16;
-  std::size_t i = block * kStride;
   for (; i + 8 <= target; i += 8) units += static_cast<std::uint64_t>(units_in_word(s + i, utf16));
   for (; i < target; ++i) {
     const std::uint8_t b = s[i];
     if (U8_IS_TRAIL(b)) continue;
     units += (unit_ == OffsetUnit::utf16 && U8_COUNT_TRAIL_BYTES(b) == 3) ? 2 : 1;
   }
+  cursor.byte = target;
+  cursor.units = units;
   return units;
 }
 

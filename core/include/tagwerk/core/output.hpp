@@ -21,6 +21,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace tagwerk::core {
 
@@ -45,6 +46,11 @@ class JsonlWriter {
   /// Appends one record and '\n'. Throws SetupError when the stream fails
   /// (disk full, closed pipe): the run cannot go on without its output.
   void write(const Document& doc);
+
+  /// Appends a record already formatted by append_json_record (without its
+  /// '\n'): lets the pipeline format records on its worker threads and keep
+  /// only the writing serial. Throws SetupError as write().
+  void write_formatted(std::string_view record);
 
   /// Writes the buffer to the stream and flushes it. Throws SetupError as write().
   void flush();

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tagwerk::core {
@@ -65,11 +66,18 @@ class Pipeline {
   /// Documents that are unreadable or have no text are not analysed. Thread-safe.
   void analyse(Document& doc);
 
-  /// Reads every record from `reader`, analyses them on `options.threads`
-  /// threads and hands each to `sink` in input order, on one thread at a
-  /// time. Exceptions from reader or sink (I/O failures) end the run and
+  /// Formats an analysed record for output; called on the worker threads,
+  /// several at once, so the serial writing stage only copies bytes.
+  using Formatter = std::function<void(const Document& doc, std::string& out)>;
+  /// Writes one record; called in input order, on one thread at a time, with
+  /// what the Formatter made of it (empty when there is no Formatter).
+  using Sink = std::function<void(const Document& doc, std::string_view formatted)>;
+
+  /// Reads every record from `reader`, analyses (and formats) them on
+  /// `options.threads` threads and hands each to `sink` in input order.
+  /// Exceptions from reader, formatter or sink (I/O failures) end the run and
   /// propagate; per-document failures never do.
-  RunStats run(RecordReader& reader, const std::function<void(const Document&)>& sink, const RunOptions& options);
+  RunStats run(RecordReader& reader, const Formatter& format, const Sink& sink, const RunOptions& options);
 
   /// Per-step statistics so far.
   std::vector<StepStats> step_stats() const;

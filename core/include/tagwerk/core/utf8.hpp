@@ -45,6 +45,16 @@ class OffsetMapper {
   /// characters that begin before it; an offset past the end maps to the end.
   std::uint64_t map(std::uint32_t byte_offset) const noexcept;
 
+  /// Where the last lookup of one caller ended, so that a run of nearby,
+  /// mostly increasing offsets (a layer's spans) costs only the bytes between
+  /// them. One per thread; starts at the beginning of the text.
+  struct Cursor {
+    std::size_t byte = 0;
+    std::uint64_t units = 0;
+  };
+  /// As map(), continuing from `cursor` when the offset lies shortly after it.
+  std::uint64_t map(std::uint32_t byte_offset, Cursor& cursor) const noexcept;
+
  private:
   static constexpr std::size_t kStride = 64;
 
