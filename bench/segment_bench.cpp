@@ -29,9 +29,11 @@ namespace {
 using namespace tagwerk::segment;
 
 constexpr const char* kBuiltinParagraph =
-    "Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat - doch diese stellt "
+    "Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat - doch diese "
+    "stellt "
     "US-Präsident Trump erst einmal hinten an. Im Gegenteil will er nun ausgerechnet gemeinsam mit Putin der "
-    "Cyberkriminalität den Kampf ansagen. Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um 22:10 "
+    "Cyberkriminalität den Kampf ansagen. Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um "
+    "22:10 "
     "Uhr. Dr. Müller sagte z. B., die Nr. 170/39 sei am 09.07.2017 um 20:06 Uhr eingegangen.\n\n";
 
 int hex_value(char c) {
@@ -56,11 +58,21 @@ std::string json_text_field(const std::string& line) {
     }
     char e = line[++i];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
       case 'u': {
         auto unit = [&](std::size_t at) {
           int v = 0;
@@ -83,7 +95,8 @@ std::string json_text_field(const std::string& line) {
         if (!error) out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
         break;
       }
-      default: out += e;  // \" \\ \/
+      default:
+        out += e;  // \" \\ \/
     }
   }
   return out;
@@ -109,8 +122,10 @@ const std::vector<std::string>& corpus() {
 }
 
 const Segmenter& segmenter(bool detect_language) {
-  static const Segmenter with(Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data"), {true, "de"});
-  static const Segmenter without(Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data"), {false, "de"});
+  static const Segmenter with(Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data"),
+                              {true, "de"});
+  static const Segmenter without(Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data"),
+                                 {false, "de"});
   return detect_language ? with : without;
 }
 
@@ -154,7 +169,8 @@ void BM_LanguageDetectionOnly(benchmark::State& state) {
     paragraphs.clear();
     split_paragraphs(doc, paragraphs);
     for (const auto& p : paragraphs)
-      benchmark::DoNotOptimize(detector.detect(std::string_view(doc).substr(p.begin, p.end - p.begin)).reliable);
+      benchmark::DoNotOptimize(
+          detector.detect(std::string_view(doc).substr(p.begin, p.end - p.begin)).reliable);
   });
 }
 BENCHMARK(BM_LanguageDetectionOnly);

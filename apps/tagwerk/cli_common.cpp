@@ -17,13 +17,12 @@ namespace tagwerk::cli {
 
 po::options_description common_options() {
   po::options_description o("Common options");
-  o.add_options()
-      ("plugin-path,P", po::value<std::vector<std::string>>()->composing(),
-       "folder to search for plugins before TAGWERK_PLUGIN_PATH and the installed ones (repeatable)")
-      ("log-level", po::value<std::string>()->default_value("info"),
-       "trace, debug, info, warn, error or off")
-      ("quiet,q", po::bool_switch(), "no progress line and only errors on stderr")
-      ("help,h", po::bool_switch(), "this help");
+  o.add_options()(
+      "plugin-path,P", po::value<std::vector<std::string>>()->composing(),
+      "folder to search for plugins before TAGWERK_PLUGIN_PATH and the installed ones (repeatable)")(
+      "log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")(
+      "quiet,q", po::bool_switch(), "no progress line and only errors on stderr")("help,h", po::bool_switch(),
+                                                                                  "this help");
   return o;
 }
 

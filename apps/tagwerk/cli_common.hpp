@@ -35,9 +35,8 @@ std::filesystem::path default_chain_path();
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-boost::program_options::variables_map parse(const std::vector<std::string>& args,
-                                            const boost::program_options::options_description& visible,
-                                            const boost::program_options::positional_options_description* positional,
-                                            const std::string& command);
+boost::program_options::variables_map parse(
+    const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+    const boost::program_options::positional_options_description* positional, const std::string& command);
 
 }  // namespace tagwerk::cli

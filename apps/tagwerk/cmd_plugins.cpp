@@ -41,8 +41,8 @@ std::string inspect_json(const core::PluginInfo& p) {
   core::append_json_string(o, p.summary);
   o += ",\n  \"license\": ";
   core::append_json_string(o, p.license);
-  o += fmt::format(",\n  \"abi\": \"{}.{}\",\n  \"thread_safe\": {},\n  \"library\": ", p.abi_major, p.abi_minor,
-                   p.thread_safe ? "true" : "false");
+  o += fmt::format(",\n  \"abi\": \"{}.{}\",\n  \"thread_safe\": {},\n  \"library\": ", p.abi_major,
+                   p.abi_minor, p.thread_safe ? "true" : "false");
   core::append_json_string(o, p.library.string());
   o += ",\n  \"data_dir\": ";
   core::append_json_string(o, p.data_dir.string());
@@ -74,19 +74,21 @@ std::string inspect_json(const core::PluginInfo& p) {
 
 std::string inspect_text(const core::PluginInfo& p) {
   std::string o = fmt::format("{} {}\n  {}\n\n", p.name, p.version, p.summary);
-  o += fmt::format("  ABI          {}.{} (host {}.{})\n", p.abi_major, p.abi_minor, TW_ABI_MAJOR, TW_ABI_MINOR);
+  o += fmt::format("  ABI          {}.{} (host {}.{})\n", p.abi_major, p.abi_minor, TW_ABI_MAJOR,
+                   TW_ABI_MINOR);
   o += fmt::format("  licence      {}\n", p.license);
   o += fmt::format("  languages    {}\n", join(p.languages));
   o += fmt::format("  requires     {}\n", join(p.requires_layers));
   o += fmt::format("  provides     {}\n", join(p.provides_layers));
   o += fmt::format("  threads      {}\n", p.thread_safe ? "thread-safe: documents run in parallel"
-                                                         : "not thread-safe: the host serializes its calls");
+                                                        : "not thread-safe: the host serializes its calls");
   o += fmt::format("  library      {}\n", p.library.string());
   o += fmt::format("  data         {}\n", p.data_dir.empty() ? "-" : p.data_dir.string());
   o += "\nParameters:\n";
   if (p.params.empty()) o += "  (none)\n";
   for (const auto& q : p.params) {
-    std::string def = q.default_value ? "default " + *q.default_value : (q.required ? "required" : "no default");
+    std::string def =
+        q.default_value ? "default " + *q.default_value : (q.required ? "required" : "no default");
     o += fmt::format("  {:<22} {:<7} {}\n      {}\n", q.name, core::param_type_name(q.type), def, q.help);
   }
   return o;
@@ -98,8 +100,9 @@ int cmd_plugins(const std::vector<std::string>& args) {
   auto all = common_options();
   auto vm = parse(args, all, nullptr, "plugins");
   if (vm["help"].as<bool>()) {
-    std::cout << "Usage: tagwerk plugins\n\nLists the plugins found on the search path, without running them.\n\n"
-              << all;
+    std::cout
+        << "Usage: tagwerk plugins\n\nLists the plugins found on the search path, without running them.\n\n"
+        << all;
     return kExitClean;
   }
   setup_logging(vm);
@@ -107,27 +110,31 @@ int cmd_plugins(const std::vector<std::string>& args) {
   auto plugins = registry.plugins();
   if (plugins.empty()) {
     std::cout << "no plugins found; searched:\n";
-    for (const auto& d : core::plugin_search_path({}, core::current_executable())) std::cout << "  " << d.string() << "\n";
+    for (const auto& d : core::plugin_search_path({}, core::current_executable()))
+      std::cout << "  " << d.string() << "\n";
   }
   for (const auto& p : plugins)
     std::cout << fmt::format("{:<12} {:<8} {:<8} {}\n", p.name, p.version, join(p.languages), p.summary);
-  for (const auto& problem : registry.problems()) std::cerr << "tagwerk: warning: skipped " << problem << "\n";
+  for (const auto& problem : registry.problems())
+    std::cerr << "tagwerk: warning: skipped " << problem << "\n";
   return kExitClean;
 }
 
 int cmd_inspect(const std::vector<std::string>& args) {
   po::options_description inspect("Options of inspect");
-  inspect.add_options()("name", po::value<std::string>(), "the plugin")("json", po::bool_switch(), "print JSON");
+  inspect.add_options()("name", po::value<std::string>(), "the plugin")("json", po::bool_switch(),
+                                                                        "print JSON");
   po::options_description all;
   all.add(inspect).add(common_options());
   po::positional_options_description positional;
   positional.add("name", 1);
   auto vm = parse(args, all, &positional, "inspect");
   if (vm["help"].as<bool>() || !vm.count("name")) {
-    std::cout << "Usage: tagwerk inspect NAME [--json]\n\nDescribes a plugin from its descriptor: version, ABI, "
-                 "licence, languages,\nlayers it requires and provides, and each parameter with type, default and "
-                 "help.\n\n"
-              << all;
+    std::cout
+        << "Usage: tagwerk inspect NAME [--json]\n\nDescribes a plugin from its descriptor: version, ABI, "
+           "licence, languages,\nlayers it requires and provides, and each parameter with type, default and "
+           "help.\n\n"
+        << all;
     return vm.count("name") ? kExitClean : kExitSetupError;
   }
   setup_logging(vm);

@@ -13,10 +13,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
 #include <charconv>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -70,15 +70,17 @@ core::InputFormat parse_format(const std::string& text) {
 
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description run("Options of run");
-  run.add_options()
-      ("chain,c", po::value<std::string>(), "the chain (TOML); default: the installed chains/default.toml")
-      ("output,o", po::value<std::string>(), "write here instead of the chain's [output] path or stdout ('-')")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")
-      ("shard", po::value<std::string>(), "K/N: only the records whose ordinal modulo N is K-1")
-      ("offsets", po::value<std::string>(), "codepoints (default), bytes or utf16")
-      ("format", po::value<std::string>(), "input format: auto (default), jsonl or text")
-      ("manifest", po::value<std::string>(), "write the run's provenance (versions, chain, counts, times) here")
-      ("input", po::value<std::vector<std::string>>(), "input files or folders; also positional");
+  run.add_options()("chain,c", po::value<std::string>(),
+                    "the chain (TOML); default: the installed chains/default.toml")(
+      "output,o", po::value<std::string>(),
+      "write here instead of the chain's [output] path or stdout ('-')")(
+      "threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")(
+      "shard", po::value<std::string>(), "K/N: only the records whose ordinal modulo N is K-1")(
+      "offsets", po::value<std::string>(), "codepoints (default), bytes or utf16")(
+      "format", po::value<std::string>(), "input format: auto (default), jsonl or text")(
+      "manifest", po::value<std::string>(),
+      "write the run's provenance (versions, chain, counts, times) here")(
+      "input", po::value<std::vector<std::string>>(), "input files or folders; also positional");
   po::options_description all;
   all.add(run).add(common_options());
   po::positional_options_description positional;
@@ -94,7 +96,8 @@ int cmd_run(const std::vector<std::string>& args) {
 
   fs::path chain_path = vm.count("chain") ? fs::path(vm["chain"].as<std::string>()) : default_chain_path();
   if (chain_path.empty())
-    throw UsageError("no --chain given and no default chain installed; pass --chain FILE (see chains/ in the sources)");
+    throw UsageError(
+        "no --chain given and no default chain installed; pass --chain FILE (see chains/ in the sources)");
   core::Chain chain = core::load_chain(chain_path, available);
 
   if (vm.count("input")) chain.input.paths = vm["input"].as<std::vector<std::string>>();
@@ -105,7 +108,8 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("output")) chain.output.path = vm["output"].as<std::string>();
   for (const auto& p : chain.input.paths)
     if (p == "-" && isatty(STDIN_FILENO))
-      spdlog::warn("reading JSON Lines from standard input, which is a terminal; give INPUT files or pipe records in");
+      spdlog::warn(
+          "reading JSON Lines from standard input, which is a terminal; give INPUT files or pipe records in");
 
   auto reader = core::open_input(chain.input);
   core::Pipeline pipeline(chain, registry);  // plugins load their data here
@@ -115,8 +119,10 @@ int cmd_run(const std::vector<std::string>& args) {
   if (chain.output.path != "-") {
     file.open(chain.output.path, std::ios::binary | std::ios::trunc);
     if (!file)
-      throw core::SetupError(fmt::format("{}: cannot open the output file for writing; check the folder exists "
-                                         "and is writable", chain.output.path));
+      throw core::SetupError(
+          fmt::format("{}: cannot open the output file for writing; check the folder exists "
+                      "and is writable",
+                      chain.output.path));
     out = &file;
   } else {
     std::ios::sync_with_stdio(false);
@@ -130,7 +136,8 @@ int cmd_run(const std::vector<std::string>& args) {
   options.on_progress = [&](const core::RunStats& s) { progress.update(s); };
   const core::OffsetUnit offsets = chain.output.offsets;
   core::RunStats stats = pipeline.run(
-      *reader, [offsets](const core::Document& d, std::string& out) { core::append_json_record(out, d, offsets); },
+      *reader,
+      [offsets](const core::Document& d, std::string& out) { core::append_json_record(out, d, offsets); },
       [&](const core::Document&, std::string_view record) { writer.write_formatted(record); }, options);
   writer.flush();
   progress.finish(stats);
@@ -141,10 +148,11 @@ int cmd_run(const std::vector<std::string>& args) {
     context.command_line = args;
     core::write_manifest(vm["manifest"].as<std::string>(), chain, stats, context);
   }
-  spdlog::info("{} records, {} with errors ({} unreadable), {:.2f} s on {} threads, {:.1f} records/s, {:.2f} MB/s",
-               stats.records, stats.records_with_errors, stats.unreadable, stats.seconds, stats.threads,
-               stats.seconds > 0 ? static_cast<double>(stats.records) / stats.seconds : 0.0,
-               stats.seconds > 0 ? static_cast<double>(stats.text_bytes) / 1e6 / stats.seconds : 0.0);
+  spdlog::info(
+      "{} records, {} with errors ({} unreadable), {:.2f} s on {} threads, {:.1f} records/s, {:.2f} MB/s",
+      stats.records, stats.records_with_errors, stats.unreadable, stats.seconds, stats.threads,
+      stats.seconds > 0 ? static_cast<double>(stats.records) / stats.seconds : 0.0,
+      stats.seconds > 0 ? static_cast<double>(stats.text_bytes) / 1e6 / stats.seconds : 0.0);
   return stats.records_with_errors == 0 ? kExitClean : kExitRecordErrors;
 }
 

@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
     return args.empty() ? tagwerk::cli::kExitSetupError : tagwerk::cli::kExitClean;
   }
   if (args[0] == "--version" || args[0] == "-V") {
-    std::cout << "tagwerk " << TAGWERK_VERSION << " (plugin ABI " << TW_ABI_MAJOR << "." << TW_ABI_MINOR << ")\n";
+    std::cout << "tagwerk " << TAGWERK_VERSION << " (plugin ABI " << TW_ABI_MAJOR << "." << TW_ABI_MINOR
+              << ")\n";
     return tagwerk::cli::kExitClean;
   }
   const std::string command = args[0];

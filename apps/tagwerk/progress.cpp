@@ -19,8 +19,8 @@ std::string format_progress(const core::RunStats& stats) {
   const double secs = stats.seconds > 0 ? stats.seconds : 1e-9;
   std::string line = fmt::format("{} records  {:.0f} rec/s  {:.1f} MB/s  {} with errors  {}", stats.records,
                                  static_cast<double>(stats.records) / secs,
-                                 static_cast<double>(stats.text_bytes) / 1e6 / secs, stats.records_with_errors,
-                                 duration(stats.seconds));
+                                 static_cast<double>(stats.text_bytes) / 1e6 / secs,
+                                 stats.records_with_errors, duration(stats.seconds));
   if (stats.input_total && *stats.input_total > 0 && stats.input_bytes > 0) {
     const double done = static_cast<double>(stats.input_bytes) / static_cast<double>(*stats.input_total);
     const double clamped = done > 1 ? 1 : done;

@@ -43,7 +43,9 @@ std::string_view Document::meta(std::string_view key) const {
   return {};
 }
 
-Document::Document(Document&& other) noexcept { *this = std::move(other); }
+Document::Document(Document&& other) noexcept {
+  *this = std::move(other);
+}
 
 Document& Document::operator=(Document&& other) noexcept {
   if (this == &other) return *this;

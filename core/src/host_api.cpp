@@ -8,16 +8,25 @@
 namespace tagwerk::core {
 namespace {
 
-std::string_view sv(tw_str s) noexcept { return s.size ? std::string_view(s.data, s.size) : std::string_view(); }
-tw_str ts(std::string_view s) noexcept { return tw_str{s.data(), s.size()}; }
+std::string_view sv(tw_str s) noexcept {
+  return s.size ? std::string_view(s.data, s.size) : std::string_view();
+}
+tw_str ts(std::string_view s) noexcept {
+  return tw_str{s.data(), s.size()};
+}
 
 spdlog::level::level_enum to_spdlog(tw_log_level level) {
   switch (level) {
-    case TW_LOG_TRACE: return spdlog::level::trace;
-    case TW_LOG_DEBUG: return spdlog::level::debug;
-    case TW_LOG_INFO: return spdlog::level::info;
-    case TW_LOG_WARN: return spdlog::level::warn;
-    case TW_LOG_ERROR: return spdlog::level::err;
+    case TW_LOG_TRACE:
+      return spdlog::level::trace;
+    case TW_LOG_DEBUG:
+      return spdlog::level::debug;
+    case TW_LOG_INFO:
+      return spdlog::level::info;
+    case TW_LOG_WARN:
+      return spdlog::level::warn;
+    case TW_LOG_ERROR:
+      return spdlog::level::err;
   }
   return spdlog::level::info;
 }
@@ -32,7 +41,9 @@ void host_context_error(tw_context* ctx, tw_str message) {
   ctx->error += sv(message);
 }
 
-tw_str host_data_dir(tw_context* ctx) { return ctx != nullptr ? ts(ctx->data_dir) : tw_str{nullptr, 0}; }
+tw_str host_data_dir(tw_context* ctx) {
+  return ctx != nullptr ? ts(ctx->data_dir) : tw_str{nullptr, 0};
+}
 
 const StepParam* find(const tw_params* params, tw_str name) {
   if (params == nullptr || params->params == nullptr) return nullptr;
@@ -81,13 +92,20 @@ tw_status host_param_bool(const tw_params* params, tw_str name, int* out) {
   return s;
 }
 
-tw_str host_doc_text(const tw_doc* doc) { return ts(doc->doc->text); }
-tw_str host_doc_meta(const tw_doc* doc, tw_str key) { return ts(doc->doc->meta(sv(key))); }
+tw_str host_doc_text(const tw_doc* doc) {
+  return ts(doc->doc->text);
+}
+tw_str host_doc_meta(const tw_doc* doc, tw_str key) {
+  return ts(doc->doc->meta(sv(key)));
+}
 void host_doc_error(tw_doc* doc, tw_str message) {
-  doc->doc->add_error(doc->plugin != nullptr ? *doc->plugin : std::string("plugin"), std::string(sv(message)));
+  doc->doc->add_error(doc->plugin != nullptr ? *doc->plugin : std::string("plugin"),
+                      std::string(sv(message)));
 }
 
-tw_layer* host_layer_find(tw_doc* doc, tw_str name) { return to_handle(doc->doc->find_layer(sv(name))); }
+tw_layer* host_layer_find(tw_doc* doc, tw_str name) {
+  return to_handle(doc->doc->find_layer(sv(name)));
+}
 tw_layer* host_layer_create(tw_doc* doc, tw_str name) {
   if (name.size == 0) return nullptr;
   return to_handle(&doc->doc->layer(sv(name)));
@@ -96,7 +114,9 @@ tw_span_view host_layer_spans(const tw_layer* layer) {
   const auto& spans = from_handle(layer)->spans();
   return tw_span_view{spans.data(), spans.size()};
 }
-tw_str host_layer_name(const tw_layer* layer) { return ts(from_handle(layer)->name()); }
+tw_str host_layer_name(const tw_layer* layer) {
+  return ts(from_handle(layer)->name());
+}
 
 size_t host_span_add(tw_layer* layer, uint32_t begin, uint32_t end, tw_str label) {
   Layer* l = from_handle(layer);
@@ -163,19 +183,37 @@ tw_status host_attr_get(const tw_layer* layer, size_t index, tw_str key, tw_valu
 }
 
 const tw_host_api kHostApi = {
-    TW_ABI_MAJOR,          TW_ABI_MINOR,        static_cast<uint32_t>(sizeof(tw_host_api)),
-    &host_log,             &host_context_error, &host_data_dir,
-    &host_param_string,    &host_param_int,     &host_param_float,
-    &host_param_bool,      &host_doc_text,      &host_doc_meta,
-    &host_doc_error,       &host_layer_find,    &host_layer_create,
-    &host_layer_spans,     &host_layer_name,    &host_span_add,
-    &host_span_label,      &host_attr_set_string, &host_attr_set_int,
-    &host_attr_set_float,  &host_attr_set_bool, &host_attr_set_ref,
+    TW_ABI_MAJOR,
+    TW_ABI_MINOR,
+    static_cast<uint32_t>(sizeof(tw_host_api)),
+    &host_log,
+    &host_context_error,
+    &host_data_dir,
+    &host_param_string,
+    &host_param_int,
+    &host_param_float,
+    &host_param_bool,
+    &host_doc_text,
+    &host_doc_meta,
+    &host_doc_error,
+    &host_layer_find,
+    &host_layer_create,
+    &host_layer_spans,
+    &host_layer_name,
+    &host_span_add,
+    &host_span_label,
+    &host_attr_set_string,
+    &host_attr_set_int,
+    &host_attr_set_float,
+    &host_attr_set_bool,
+    &host_attr_set_ref,
     &host_attr_get,
 };
 
 }  // namespace
 
-const tw_host_api* host_api() noexcept { return &kHostApi; }
+const tw_host_api* host_api() noexcept {
+  return &kHostApi;
+}
 
 }  // namespace tagwerk::core

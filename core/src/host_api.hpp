@@ -29,9 +29,17 @@ namespace tagwerk::core {
 /// The host function table; static, valid for the program's lifetime.
 const tw_host_api* host_api() noexcept;
 
-inline tw_layer* to_handle(Layer* l) noexcept { return reinterpret_cast<tw_layer*>(l); }
-inline const tw_layer* to_handle(const Layer* l) noexcept { return reinterpret_cast<const tw_layer*>(l); }
-inline Layer* from_handle(tw_layer* l) noexcept { return reinterpret_cast<Layer*>(l); }
-inline const Layer* from_handle(const tw_layer* l) noexcept { return reinterpret_cast<const Layer*>(l); }
+inline tw_layer* to_handle(Layer* l) noexcept {
+  return reinterpret_cast<tw_layer*>(l);
+}
+inline const tw_layer* to_handle(const Layer* l) noexcept {
+  return reinterpret_cast<const tw_layer*>(l);
+}
+inline Layer* from_handle(tw_layer* l) noexcept {
+  return reinterpret_cast<Layer*>(l);
+}
+inline const Layer* from_handle(const tw_layer* l) noexcept {
+  return reinterpret_cast<const Layer*>(l);
+}
 
 }  // namespace tagwerk::core

@@ -21,9 +21,12 @@ void key(std::string& o, std::string_view k, int indent) {
 }
 const char* offsets_name(OffsetUnit u) {
   switch (u) {
-    case OffsetUnit::codepoints: return "codepoints";
-    case OffsetUnit::bytes: return "bytes";
-    case OffsetUnit::utf16: return "utf16";
+    case OffsetUnit::codepoints:
+      return "codepoints";
+    case OffsetUnit::bytes:
+      return "bytes";
+    case OffsetUnit::utf16:
+      return "utf16";
   }
   return "codepoints";
 }
@@ -38,8 +41,9 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
   append_json_string(o, fmt::format("{}.{}", TW_ABI_MAJOR, TW_ABI_MINOR));
   o += ",\n";
   key(o, "finished_at", 2);
-  append_json_string(o, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                                  std::chrono::system_clock::now()))));
+  append_json_string(
+      o, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()))));
   o += ",\n";
   key(o, "command_line", 2);
   o += '[';
@@ -63,8 +67,8 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
     if (i) o += ", ";
     append_json_string(o, chain.input.paths[i]);
   }
-  o += fmt::format("], \"shard\": \"{}/{}\", \"bytes\": {}}},\n", chain.input.shard.index, chain.input.shard.count,
-                   stats.input_bytes);
+  o += fmt::format("], \"shard\": \"{}/{}\", \"bytes\": {}}},\n", chain.input.shard.index,
+                   chain.input.shard.count, stats.input_bytes);
   key(o, "output", 2);
   o += "{\"path\": ";
   append_json_string(o, chain.output.path);
@@ -72,8 +76,9 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
   append_json_string(o, offsets_name(chain.output.offsets));
   o += "},\n";
   key(o, "counts", 2);
-  o += fmt::format("{{\"records\": {}, \"records_with_errors\": {}, \"unreadable\": {}, \"text_bytes\": {}}},\n",
-                   stats.records, stats.records_with_errors, stats.unreadable, stats.text_bytes);
+  o += fmt::format(
+      "{{\"records\": {}, \"records_with_errors\": {}, \"unreadable\": {}, \"text_bytes\": {}}},\n",
+      stats.records, stats.records_with_errors, stats.unreadable, stats.text_bytes);
   key(o, "threads", 2);
   o += fmt::format("{},\n", stats.threads);
   key(o, "seconds", 2);
@@ -106,8 +111,8 @@ void write_manifest(const std::filesystem::path& path, const Chain& chain, const
   out << manifest_json(chain, stats, context);
   out.close();
   if (!out)
-    throw SetupError(fmt::format("{}: cannot write the manifest; check the folder exists and is writable",
-                                 path.string()));
+    throw SetupError(
+        fmt::format("{}: cannot write the manifest; check the folder exists and is writable", path.string()));
 }
 
 }  // namespace tagwerk::core

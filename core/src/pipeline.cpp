@@ -19,12 +19,14 @@ Pipeline::Pipeline(const Chain& chain, const PluginRegistry& registry) : chain_(
     const ChainStep& step = chain.steps[i];
     auto library = registry.find(step.plugin);
     if (!library) {
-      throw SetupError(fmt::format("{}: step {} uses plugin '{}', which is not loaded; run 'tagwerk plugins' "
-                                   "to see what is installed, or add its folder with --plugin-path",
-                                   step.where.str(), i + 1, step.plugin));
+      throw SetupError(
+          fmt::format("{}: step {} uses plugin '{}', which is not loaded; run 'tagwerk plugins' "
+                      "to see what is installed, or add its folder with --plugin-path",
+                      step.where.str(), i + 1, step.plugin));
     }
     steps_.push_back(std::make_unique<PluginInstance>(
-        std::move(library), step.params, fmt::format("{}: step {} ({})", step.where.str(), i + 1, step.plugin)));
+        std::move(library), step.params,
+        fmt::format("{}: step {} ({})", step.where.str(), i + 1, step.plugin)));
   }
 }
 
@@ -40,8 +42,9 @@ void Pipeline::analyse(Document& doc) {
         if (!skipped.empty()) skipped += ", ";
         skipped += steps_[j]->info().name;
       }
-      doc.add_error("host", fmt::format("step {} ({}) failed, so the later steps did not run on this record: {}",
-                                        i + 1, steps_[i]->info().name, skipped));
+      doc.add_error(
+          "host", fmt::format("step {} ({}) failed, so the later steps did not run on this record: {}", i + 1,
+                              steps_[i]->info().name, skipped));
     }
     return;
   }
@@ -65,7 +68,8 @@ struct InFlight {
 };
 }  // namespace
 
-RunStats Pipeline::run(RecordReader& reader, const Formatter& format, const Sink& sink, const RunOptions& options) {
+RunStats Pipeline::run(RecordReader& reader, const Formatter& format, const Sink& sink,
+                       const RunOptions& options) {
   RunStats stats;
   const int cores = tbb::info::default_concurrency();
   stats.threads = options.threads == 0 ? static_cast<unsigned>(cores) : options.threads;
@@ -78,36 +82,36 @@ RunStats Pipeline::run(RecordReader& reader, const Formatter& format, const Sink
   tbb::task_arena arena(static_cast<int>(stats.threads));
   arena.execute([&] {
     tbb::parallel_pipeline(
-        tokens,
-        tbb::make_filter<void, InFlight*>(tbb::filter_mode::serial_in_order,
-                                          [&](tbb::flow_control& fc) -> InFlight* {
-                                            auto item = std::make_unique<InFlight>();
-                                            if (!reader.next(item->doc)) {
-                                              fc.stop();
-                                              return nullptr;
-                                            }
-                                            return item.release();
-                                          }) &
-            tbb::make_filter<InFlight*, InFlight*>(tbb::filter_mode::parallel,
-                                                   [&](InFlight* item) {
-                                                     analyse(item->doc);
-                                                     if (format) format(item->doc, item->formatted);
-                                                     return item;
-                                                   }) &
-            tbb::make_filter<InFlight*, void>(tbb::filter_mode::serial_in_order, [&](InFlight* raw) {
-              std::unique_ptr<InFlight> item(raw);
-              const Document& doc = item->doc;
-              sink(doc, item->formatted);
-              ++stats.records;
-              if (!doc.errors.empty()) ++stats.records_with_errors;
-              if (doc.unreadable) ++stats.unreadable;
-              stats.text_bytes += doc.text.size();
-              stats.input_bytes = reader.bytes_consumed();
-              if (options.on_progress) {
-                stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                options.on_progress(stats);
-              }
-            }));
+        tokens, tbb::make_filter<void, InFlight*>(tbb::filter_mode::serial_in_order,
+                                                  [&](tbb::flow_control& fc) -> InFlight* {
+                                                    auto item = std::make_unique<InFlight>();
+                                                    if (!reader.next(item->doc)) {
+                                                      fc.stop();
+                                                      return nullptr;
+                                                    }
+                                                    return item.release();
+                                                  }) &
+                    tbb::make_filter<InFlight*, InFlight*>(tbb::filter_mode::parallel,
+                                                           [&](InFlight* item) {
+                                                             analyse(item->doc);
+                                                             if (format) format(item->doc, item->formatted);
+                                                             return item;
+                                                           }) &
+                    tbb::make_filter<InFlight*, void>(tbb::filter_mode::serial_in_order, [&](InFlight* raw) {
+                      std::unique_ptr<InFlight> item(raw);
+                      const Document& doc = item->doc;
+                      sink(doc, item->formatted);
+                      ++stats.records;
+                      if (!doc.errors.empty()) ++stats.records_with_errors;
+                      if (doc.unreadable) ++stats.unreadable;
+                      stats.text_bytes += doc.text.size();
+                      stats.input_bytes = reader.bytes_consumed();
+                      if (options.on_progress) {
+                        stats.seconds =
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                        options.on_progress(stats);
+                      }
+                    }));
   });
   stats.input_bytes = reader.bytes_consumed();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

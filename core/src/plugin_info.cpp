@@ -5,11 +5,16 @@ namespace tagwerk::core {
 
 const char* param_type_name(tw_param_type type) noexcept {
   switch (type) {
-    case TW_PARAM_STRING: return "string";
-    case TW_PARAM_INT: return "int";
-    case TW_PARAM_FLOAT: return "float";
-    case TW_PARAM_BOOL: return "bool";
-    case TW_PARAM_PATH: return "path";
+    case TW_PARAM_STRING:
+      return "string";
+    case TW_PARAM_INT:
+      return "int";
+    case TW_PARAM_FLOAT:
+      return "float";
+    case TW_PARAM_BOOL:
+      return "bool";
+    case TW_PARAM_PATH:
+      return "path";
   }
   return "unknown";
 }

@@ -39,7 +39,8 @@ PluginInstance::PluginInstance(std::shared_ptr<PluginLibrary> library, std::vect
   impl_->c_params.params = &impl_->params;
   impl_->instance = impl_->library->descriptor().create(host_api(), &impl_->context, &impl_->c_params);
   if (impl_->instance == nullptr) {
-    std::string reason = impl_->context.error.empty() ? "create() failed without saying why" : impl_->context.error;
+    std::string reason =
+        impl_->context.error.empty() ? "create() failed without saying why" : impl_->context.error;
     throw SetupError(fmt::format("{}: plugin '{}' refused its configuration: {}", where, info.name, reason));
   }
 }
@@ -69,18 +70,28 @@ bool PluginInstance::process(Document& doc) {
     status = d.process(impl_->instance, scratch, &handle);
   }
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  impl_->nanoseconds += static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  impl_->nanoseconds +=
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
   ++impl_->documents;
   if (status == TW_OK) return true;
   ++impl_->failures;
   if (doc.errors.size() == errors_before)
-    doc.add_error(impl_->context.plugin, fmt::format("failed with status {} without a message", static_cast<int>(status)));
+    doc.add_error(impl_->context.plugin,
+                  fmt::format("failed with status {} without a message", static_cast<int>(status)));
   return false;
 }
 
-const PluginInfo& PluginInstance::info() const noexcept { return impl_->library->info(); }
-std::uint64_t PluginInstance::nanoseconds() const noexcept { return impl_->nanoseconds; }
-std::uint64_t PluginInstance::documents() const noexcept { return impl_->documents; }
-std::uint64_t PluginInstance::failures() const noexcept { return impl_->failures; }
+const PluginInfo& PluginInstance::info() const noexcept {
+  return impl_->library->info();
+}
+std::uint64_t PluginInstance::nanoseconds() const noexcept {
+  return impl_->nanoseconds;
+}
+std::uint64_t PluginInstance::documents() const noexcept {
+  return impl_->documents;
+}
+std::uint64_t PluginInstance::failures() const noexcept {
+  return impl_->failures;
+}
 
 }  // namespace tagwerk::core

@@ -4,8 +4,8 @@
 
 #include <tagwerk/core/error.hpp>
 
-#include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
+#include <boost/dll/shared_library.hpp>
 
 #include <cstddef>
 #include <regex>
@@ -25,7 +25,9 @@ std::vector<std::string> c_list(const char* const* list) {
   return out;
 }
 
-std::string str_or_empty(const char* s) { return s != nullptr ? std::string(s) : std::string(); }
+std::string str_or_empty(const char* s) {
+  return s != nullptr ? std::string(s) : std::string();
+}
 
 // The fields every ABI 1.x descriptor has, up to and including destroy.
 constexpr std::size_t kMinDescriptorSize = offsetof(tw_plugin_v1, destroy) + sizeof(tw_plugin_v1::destroy);
@@ -47,38 +49,42 @@ std::shared_ptr<PluginLibrary> PluginLibrary::open(const std::filesystem::path& 
   boost::dll::fs::error_code ec;
   handle->lib.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
   if (ec) {
-    throw SetupError(fmt::format("{}: cannot load plugin library: {}; check that the file is a shared "
-                                 "library built for this machine and that its dependencies are installed",
-                                 path.string(), ec.message()));
+    throw SetupError(
+        fmt::format("{}: cannot load plugin library: {}; check that the file is a shared "
+                    "library built for this machine and that its dependencies are installed",
+                    path.string(), ec.message()));
   }
   if (!handle->lib.has(TW_ENTRY_POINT_NAME)) {
-    throw SetupError(fmt::format("{}: not a tagwerk plugin: it does not export '{}'; build it with "
-                                 "tagwerk_add_plugin() and the TAGWERK_PLUGIN macro (or export the symbol from C)",
-                                 path.string(), TW_ENTRY_POINT_NAME));
+    throw SetupError(
+        fmt::format("{}: not a tagwerk plugin: it does not export '{}'; build it with "
+                    "tagwerk_add_plugin() and the TAGWERK_PLUGIN macro (or export the symbol from C)",
+                    path.string(), TW_ENTRY_POINT_NAME));
   }
   auto entry = handle->lib.get<const tw_plugin_v1*()>(TW_ENTRY_POINT_NAME);
   const tw_plugin_v1* d = entry();
   if (d == nullptr) {
-    throw SetupError(fmt::format("{}: its entry point '{}' returned no descriptor", path.string(),
-                                 TW_ENTRY_POINT_NAME));
+    throw SetupError(
+        fmt::format("{}: its entry point '{}' returned no descriptor", path.string(), TW_ENTRY_POINT_NAME));
   }
   if (d->abi_major != TW_ABI_MAJOR) {
-    throw SetupError(fmt::format("{}: plugin was built for tagwerk ABI {}.{}, but this host speaks ABI {}.{}; "
-                                 "rebuild the plugin against the tagwerk {} SDK",
-                                 path.string(), d->abi_major, d->abi_minor, TW_ABI_MAJOR, TW_ABI_MINOR,
-                                 TW_ABI_MAJOR));
+    throw SetupError(
+        fmt::format("{}: plugin was built for tagwerk ABI {}.{}, but this host speaks ABI {}.{}; "
+                    "rebuild the plugin against the tagwerk {} SDK",
+                    path.string(), d->abi_major, d->abi_minor, TW_ABI_MAJOR, TW_ABI_MINOR, TW_ABI_MAJOR));
   }
   if (d->struct_size < kMinDescriptorSize) {
-    throw SetupError(fmt::format("{}: plugin descriptor is {} bytes, smaller than ABI {}.0 requires ({}); "
-                                 "the plugin is broken, rebuild it",
-                                 path.string(), d->struct_size, TW_ABI_MAJOR, kMinDescriptorSize));
+    throw SetupError(
+        fmt::format("{}: plugin descriptor is {} bytes, smaller than ABI {}.0 requires ({}); "
+                    "the plugin is broken, rebuild it",
+                    path.string(), d->struct_size, TW_ABI_MAJOR, kMinDescriptorSize));
   }
   PluginInfo info;
   info.name = str_or_empty(d->name);
   if (!valid_name(info.name)) {
-    throw SetupError(fmt::format("{}: plugin name '{}' is not valid: use lower-case letters, digits, '-' "
-                                 "and '_', starting with a letter",
-                                 path.string(), info.name));
+    throw SetupError(
+        fmt::format("{}: plugin name '{}' is not valid: use lower-case letters, digits, '-' "
+                    "and '_', starting with a letter",
+                    path.string(), info.name));
   }
   if (d->create == nullptr || d->process == nullptr || d->destroy == nullptr) {
     throw SetupError(fmt::format("{}: plugin '{}' lacks create, process or destroy in its descriptor",
@@ -117,7 +123,8 @@ std::filesystem::path find_plugin_data_dir(const std::filesystem::path& library,
   const fs::path beside = dir / name;
   if (fs::is_directory(beside, ec)) return beside;
   // <prefix>/lib/tagwerk/plugins/x.so -> <prefix>/share/tagwerk/plugins/<name>
-  const fs::path shared = dir.parent_path().parent_path().parent_path() / "share" / "tagwerk" / "plugins" / name;
+  const fs::path shared =
+      dir.parent_path().parent_path().parent_path() / "share" / "tagwerk" / "plugins" / name;
   if (fs::is_directory(shared, ec)) return shared;
   return {};
 }

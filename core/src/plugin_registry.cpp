@@ -22,7 +22,8 @@ fs::path current_executable() {
   return ec ? fs::path() : p;
 }
 
-std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& explicit_dirs, const fs::path& executable) {
+std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& explicit_dirs,
+                                         const fs::path& executable) {
   std::vector<fs::path> out;
   auto push = [&](const fs::path& p) {
     if (p.empty()) return;
@@ -58,7 +59,9 @@ void PluginRegistry::add(std::shared_ptr<PluginLibrary> lib) {
   libraries_.push_back(std::move(lib));
 }
 
-void PluginRegistry::add_library(const fs::path& path) { add(PluginLibrary::open(path)); }
+void PluginRegistry::add_library(const fs::path& path) {
+  add(PluginLibrary::open(path));
+}
 
 void PluginRegistry::scan(const std::vector<fs::path>& dirs) {
   for (const auto& dir : dirs) {

@@ -26,11 +26,12 @@ class LongSentences {
   std::int64_t max_tokens_;
 };
 
-TAGWERK_PLUGIN(LongSentences, tagwerk::Info()
-                                  .name("long-sentences")
-                                  .version("1.0.0")
-                                  .summary("Marks sentences longer than max_tokens tokens")
-                                  .license("Apache-2.0")
-                                  .requires_layers({"sentence", "token"})
-                                  .provides({"long_sentence"})
-                                  .param("max_tokens", tagwerk::ParamType::Int, "30", "longest sentence not marked"))
+TAGWERK_PLUGIN(LongSentences,
+               tagwerk::Info()
+                   .name("long-sentences")
+                   .version("1.0.0")
+                   .summary("Marks sentences longer than max_tokens tokens")
+                   .license("Apache-2.0")
+                   .requires_layers({"sentence", "token"})
+                   .provides({"long_sentence"})
+                   .param("max_tokens", tagwerk::ParamType::Int, "30", "longest sentence not marked"))

@@ -21,8 +21,8 @@ class SegmentPlugin {
   using Scratch = Segmentation;  // buffers reused across the documents of one thread
 
   explicit SegmentPlugin(const tagwerk::Config& cfg)
-      : segmenter_(load_lexicon(cfg), SegmentOptions{cfg.get_bool("language_detection"),
-                                                     cfg.get_string("default_lang")}) {}
+      : segmenter_(load_lexicon(cfg),
+                   SegmentOptions{cfg.get_bool("language_detection"), cfg.get_string("default_lang")}) {}
 
   void process(tagwerk::Document& doc, Segmentation& seg) const {
     segmenter_.segment(doc.text(), doc.meta("lang"), seg);

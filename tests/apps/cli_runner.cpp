@@ -1,11 +1,11 @@
 // Running the tagwerk executable for end-to-end tests.
 #include "cli_runner.hpp"
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -47,9 +47,10 @@ fs::path CliRunner::write(const std::string& name, const std::string& content) c
 CliResult CliRunner::run(const std::string& args, const std::string& stdin_file) const {
   const fs::path out = dir_ / "stdout.txt";
   const fs::path err = dir_ / "stderr.txt";
-  const std::string command = "cd " + quote(dir_.string()) + " && TAGWERK_PLUGIN_PATH=" +
-                              quote(TAGWERK_FIXTURE_PLUGIN_DIR) + " " + quote(TAGWERK_EXE) + " " + args + " < " +
-                              quote(stdin_file) + " > " + quote(out.string()) + " 2> " + quote(err.string());
+  const std::string command = "cd " + quote(dir_.string()) +
+                              " && TAGWERK_PLUGIN_PATH=" + quote(TAGWERK_FIXTURE_PLUGIN_DIR) + " " +
+                              quote(TAGWERK_EXE) + " " + args + " < " + quote(stdin_file) + " > " +
+                              quote(out.string()) + " 2> " + quote(err.string());
   int status = std::system(command.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

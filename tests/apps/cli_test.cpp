@@ -103,7 +103,9 @@ TEST(Cli, EveryBrokenRecordStillYieldsOneRecordWithItsReason) {
   std::string big(2 * 1024 * 1024, 'a');
   std::string input = "{\"id\":\"ok\",\"text\":\"alles gut\"}\n";
   input += "{\"id\":\"broken\",\"text\":\"no closing quote}\n";
-  input += "{\"id\":\"latin1\",\"text\":\"Gr\xfc\xdf" "e aus K\xf6ln\"}\n";
+  input +=
+      "{\"id\":\"latin1\",\"text\":\"Gr\xfc\xdf"
+      "e aus K\xf6ln\"}\n";
   input += "{\"id\":\"empty\",\"text\":\"\"}\n";
   input += "{\"id\":\"huge\",\"text\":\"" + big + "\"}\n";
   input += "{\"id\":\"boom\",\"text\":\"it goes BOOM\"}\n";
@@ -121,7 +123,9 @@ TEST(Cli, EveryBrokenRecordStillYieldsOneRecordWithItsReason) {
   EXPECT_NE(broken.error_message().find("line 2 of"), std::string::npos) << broken.error_message();
 
   Record latin1(out[2]);
-  EXPECT_EQ(latin1.str("text"), "Gr\xEF\xBF\xBD\xEF\xBF\xBD" "e aus K\xEF\xBF\xBDln");  // U+FFFD each
+  EXPECT_EQ(latin1.str("text"),
+            "Gr\xEF\xBF\xBD\xEF\xBF\xBD"
+            "e aus K\xEF\xBF\xBDln");  // U+FFFD each
   ASSERT_GE(latin1.errors(), 1u);
   EXPECT_NE(latin1.error_message().find("UTF-8"), std::string::npos) << latin1.error_message();
   EXPECT_TRUE(latin1.doc["annotations"]["word"].is_array());  // repaired, then analysed
@@ -165,7 +169,8 @@ TEST(Cli, ShardsPartitionTheInputDeterministically) {
 TEST(Cli, OffsetsAreCodePointsByDefaultAndBytesOrUtf16OnRequest) {
   CliRunner cli;
   auto chain = cli.write("chain.toml", "[[step]]\nuse = \"tw-words\"\n");
-  auto in = cli.write("in.jsonl", "{\"id\":\"u\",\"text\":\"\xC3\xA4\xF0\x9F\x98\x80 Welt\"}\n");  // "ä😀 Welt"
+  auto in =
+      cli.write("in.jsonl", "{\"id\":\"u\",\"text\":\"\xC3\xA4\xF0\x9F\x98\x80 Welt\"}\n");  // "ä😀 Welt"
   auto second_word_begin = [&](const std::string& extra) {
     CliResult r = cli.run("run -q -c " + quote(chain) + " " + extra + " " + quote(in));
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -269,7 +274,8 @@ TEST(Cli, InspectDescribesParametersInTextAndJson) {
 TEST(Cli, ManifestRecordsVersionsChainCountsAndTimes) {
   CliRunner cli;
   auto chain = cli.write("chain.toml", kWordsChain);
-  auto in = cli.write("in.jsonl", "{\"id\":\"a\",\"text\":\"eins zwei\"}\n{\"id\":\"b\",\"text\":\"BOOM\"}\n");
+  auto in =
+      cli.write("in.jsonl", "{\"id\":\"a\",\"text\":\"eins zwei\"}\n{\"id\":\"b\",\"text\":\"BOOM\"}\n");
   CliResult r = cli.run("run -q -c " + quote(chain) + " --manifest run.json " + quote(in));
   EXPECT_EQ(r.exit_code, 1);
   simdjson::dom::parser parser;

@@ -64,7 +64,8 @@ class Decompress : public ::testing::Test {
   static std::string sample(std::size_t size) {
     std::mt19937 rng(42);
     std::string s;
-    const char* words[] = {"Putin ", "Trump ", "G20 ", "Hamburg ", "Gipfel\xC3\xA4 ", "\n", "\xF0\x9F\x98\x80 "};
+    const char* words[] = {"Putin ", "Trump ",           "G20 ", "Hamburg ", "Gipfel\xC3\xA4 ",
+                           "\n",     "\xF0\x9F\x98\x80 "};
     while (s.size() < size) s += words[rng() % 7];
     return s;
   }
@@ -74,9 +75,9 @@ class Decompress : public ::testing::Test {
 
 TEST_F(Decompress, PlainGzipAndZstdGiveTheSameBytes) {
   const std::string data = sample(3u << 20);
-  for (const auto& [name, bytes, kind] :
-       {std::tuple{"a.jsonl", data, Compression::none}, std::tuple{"a.jsonl.gz", gzip(data), Compression::gzip},
-        std::tuple{"a.jsonl.zst", zstd(data), Compression::zstd}}) {
+  for (const auto& [name, bytes, kind] : {std::tuple{"a.jsonl", data, Compression::none},
+                                          std::tuple{"a.jsonl.gz", gzip(data), Compression::gzip},
+                                          std::tuple{"a.jsonl.zst", zstd(data), Compression::zstd}}) {
     const std::string path = write(name, bytes);
     Compression detected{};
     auto src = open_byte_source(path, &detected);

@@ -9,9 +9,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <fcntl.h>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -149,7 +149,8 @@ TEST_F(JsonlReader, EveryKindOfBrokenLineGivesOneRecord) {
 }
 
 TEST_F(JsonlReader, InvalidUtf8IsRepairedWithAWarning) {
-  const std::string path = write("utf8.jsonl", "{\"id\": \"u\", \"title\": \"ok\", \"text\": \"Gipfel\xFF und \xC3\"}\n");
+  const std::string path =
+      write("utf8.jsonl", "{\"id\": \"u\", \"title\": \"ok\", \"text\": \"Gipfel\xFF und \xC3\"}\n");
   const auto docs = read_all(options({path}));
   ASSERT_EQ(docs.size(), 1u);
   const Document& d = docs[0];
@@ -163,7 +164,8 @@ TEST_F(JsonlReader, InvalidUtf8IsRepairedWithAWarning) {
 
 TEST_F(JsonlReader, LoneSurrogateEscapesAreRepairedWithAWarning) {
   // A cut-off emoji (\ud83d alone), a proper pair, and an escaped backslash before "ud800" (plain text).
-  const std::string path = write("sur.jsonl", R"({"id": "t", "text": "a \ud83d b \ud83d\ude00 \\ud800"})" "\n");
+  const std::string path = write("sur.jsonl", R"({"id": "t", "text": "a \ud83d b \ud83d\ude00 \\ud800"})"
+                                              "\n");
   const auto docs = read_all(options({path}));
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_FALSE(docs[0].unreadable);
@@ -185,7 +187,8 @@ TEST_F(JsonlReader, EmptyMissingAndNonStringTextAreReportedNotDropped) {
     ASSERT_EQ(d.errors.size(), 1u);
     EXPECT_EQ(d.errors[0].plugin, "input");
   }
-  EXPECT_TRUE(contains(docs[0].errors[0].message, "record 'e' (line 1 of " + path + ") has an empty text field 'text'"))
+  EXPECT_TRUE(contains(docs[0].errors[0].message,
+                       "record 'e' (line 1 of " + path + ") has an empty text field 'text'"))
       << docs[0].errors[0].message;
   EXPECT_TRUE(contains(docs[1].errors[0].message, "no text field 'text' (its fields: id, body)"))
       << docs[1].errors[0].message;
@@ -195,7 +198,8 @@ TEST_F(JsonlReader, EmptyMissingAndNonStringTextAreReportedNotDropped) {
 
 TEST_F(JsonlReader, OversizedTextIsPassedThroughUnanalysed) {
   const std::string big(2000, 'a');
-  const std::string path = write("big.jsonl", "{\"id\": \"big\", \"text\": \"" + big + "\"}\n{\"id\": \"s\", \"text\": \"ok\"}\n");
+  const std::string path =
+      write("big.jsonl", "{\"id\": \"big\", \"text\": \"" + big + "\"}\n{\"id\": \"s\", \"text\": \"ok\"}\n");
   InputOptions o = options({path});
   o.max_text_bytes = 1000;
   const auto docs = read_all(o);
@@ -212,7 +216,8 @@ TEST_F(JsonlReader, OversizedTextIsPassedThroughUnanalysed) {
 TEST_F(JsonlReader, ALineBeyondTheLineLimitIsSkippedButCounted) {
   // The line limit is 4 * max_text_bytes + 1 MiB.
   const std::string huge(1200u << 10, 'x');
-  const std::string path = write("huge.jsonl", "{\"id\": \"h\", \"text\": \"" + huge + "\"}\n{\"id\": \"after\", \"text\": \"t\"}\n");
+  const std::string path = write(
+      "huge.jsonl", "{\"id\": \"h\", \"text\": \"" + huge + "\"}\n{\"id\": \"after\", \"text\": \"t\"}\n");
   InputOptions o = options({path});
   o.max_text_bytes = 10;
   const auto docs = read_all(o);
@@ -257,7 +262,8 @@ std::string corpus(int n) {
   std::string s;
   for (int i = 0; i < n; ++i)
     s += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Artikel Nummer " + std::to_string(i) +
-         " \xC3\xA4 " + std::string(static_cast<std::size_t>(i % 50), 'z') + "\", \"n\": " + std::to_string(i) + "}\n";
+         " \xC3\xA4 " + std::string(static_cast<std::size_t>(i % 50), 'z') +
+         "\", \"n\": " + std::to_string(i) + "}\n";
   return s;
 }
 
@@ -267,7 +273,8 @@ void expect_same(const std::vector<Document>& a, const std::vector<Document>& b)
     EXPECT_EQ(a[i].id, b[i].id);
     EXPECT_EQ(a[i].text, b[i].text);
     ASSERT_EQ(a[i].fields.size(), b[i].fields.size());
-    for (std::size_t j = 0; j < a[i].fields.size(); ++j) EXPECT_EQ(a[i].fields[j].raw_json, b[i].fields[j].raw_json);
+    for (std::size_t j = 0; j < a[i].fields.size(); ++j)
+      EXPECT_EQ(a[i].fields[j].raw_json, b[i].fields[j].raw_json);
   }
 }
 
@@ -299,7 +306,8 @@ TEST_F(JsonlReader, ATruncatedCompressedFileEndsWithOneErrorRecord) {
   ASSERT_GE(docs.size(), 3u);
   const Document& err = docs[docs.size() - 2];
   EXPECT_TRUE(err.unreadable);
-  EXPECT_TRUE(contains(err.errors.at(0).message, "reading " + path + " stopped before line")) << err.errors.at(0).message;
+  EXPECT_TRUE(contains(err.errors.at(0).message, "reading " + path + " stopped before line"))
+      << err.errors.at(0).message;
   EXPECT_EQ(docs.back().origin.source, next) << "the next input is still read";
 }
 
@@ -307,7 +315,8 @@ TEST_F(JsonlReader, ShardsPartitionTheInputExactly) {
   const std::string data = corpus(11) + "\n{broken\n";  // 12 records, a blank line is none
   const std::string a = write("s.jsonl", data), b = write("s2.jsonl", corpus(4));
   std::vector<std::string> all;
-  for (const auto& d : read_all(options({a, b}))) all.push_back(d.origin.source + ":" + std::to_string(d.origin.number));
+  for (const auto& d : read_all(options({a, b})))
+    all.push_back(d.origin.source + ":" + std::to_string(d.origin.number));
   ASSERT_EQ(all.size(), 16u);
   for (std::uint32_t n : {1u, 2u, 3u}) {
     std::vector<std::string> merged;

@@ -50,15 +50,16 @@ Document sample() {
 TEST(JsonlWriter, WritesFieldsAnnotationsAndErrorsInOrder) {
   const Document d = sample();
   const std::string line = to_json_line(d, OffsetUnit::codepoints);
-  EXPECT_EQ(line,
-            "{\"id\":\"seed-000\",\"score\":1.50,\"meta\":{\"tags\": [\"g20\"]},"
-            "\"text\":\"a\xC3\xA4 \xF0\x9F\x98\x80 Putin\","
-            "\"annotations\":{"
-            "\"entity\":[{\"begin\":5,\"end\":10,\"label\":\"PER\",\"name\":\"Wladimir Putin\",\"cluster\":0}],"
-            "\"sentiment\":[{\"begin\":0,\"end\":10,\"label\":\"neg\",\"score\":-0.212346,\"scope\":\"document\"},"
-            "{\"score\":null,\"target\":0,\"neutral\":false}],"  // columns in the order keys were first set
-            "\"emoji\":[{\"begin\":3,\"end\":4}]},"
-            "\"errors\":[{\"plugin\":\"quotes\",\"message\":\"no quote found\"}]}");
+  EXPECT_EQ(
+      line,
+      "{\"id\":\"seed-000\",\"score\":1.50,\"meta\":{\"tags\": [\"g20\"]},"
+      "\"text\":\"a\xC3\xA4 \xF0\x9F\x98\x80 Putin\","
+      "\"annotations\":{"
+      "\"entity\":[{\"begin\":5,\"end\":10,\"label\":\"PER\",\"name\":\"Wladimir Putin\",\"cluster\":0}],"
+      "\"sentiment\":[{\"begin\":0,\"end\":10,\"label\":\"neg\",\"score\":-0.212346,\"scope\":\"document\"},"
+      "{\"score\":null,\"target\":0,\"neutral\":false}],"  // columns in the order keys were first set
+      "\"emoji\":[{\"begin\":3,\"end\":4}]},"
+      "\"errors\":[{\"plugin\":\"quotes\",\"message\":\"no quote found\"}]}");
   simdjson::dom::parser parser;
   parse(parser, line);
 }
@@ -108,7 +109,8 @@ TEST(JsonlWriter, FloatsStayFloatsWithSixDigits) {
   const char* expected[] = {"0.0", "3.0", "0.1", "1.23457e+06", "1e-07", "-0.25", "null"};
   for (double v : values) l.set(*d.add_span(l, 0, 1, ""), "v", v);
   const std::string line = to_json_line(d, OffsetUnit::codepoints);
-  for (const char* e : expected) EXPECT_NE(line.find(std::string("\"v\":") + e + "}"), std::string::npos) << e << " in " << line;
+  for (const char* e : expected)
+    EXPECT_NE(line.find(std::string("\"v\":") + e + "}"), std::string::npos) << e << " in " << line;
   simdjson::dom::parser parser;
   parse(parser, line);
 }
@@ -119,8 +121,9 @@ TEST(JsonlWriter, AnUnreadableRecordIsItsIdAndErrors) {
   d.id = "stdin:17";
   d.field_names = {{"id", "doc_id"}};
   d.add_error("input", "line 17 of standard input is not valid JSON");
-  EXPECT_EQ(to_json_line(d, OffsetUnit::codepoints),
-            R"({"doc_id":"stdin:17","errors":[{"plugin":"input","message":"line 17 of standard input is not valid JSON"}]})");
+  EXPECT_EQ(
+      to_json_line(d, OffsetUnit::codepoints),
+      R"({"doc_id":"stdin:17","errors":[{"plugin":"input","message":"line 17 of standard input is not valid JSON"}]})");
 }
 
 TEST(JsonlWriter, ARecordWithoutLayersStillHasAnnotationsAndErrors) {

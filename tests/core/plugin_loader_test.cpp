@@ -121,10 +121,10 @@ TEST(PluginInstance, RunsTheWrapperPluginWithTypedAttributesAndReferences) {
 }
 
 TEST(PluginInstance, AThrowingPluginFailsThatDocumentOnly) {
-  PluginInstance step(PluginLibrary::open(kFixtures / "tw-throws.so"),
-                      {param("trigger", std::string("BOOM"), TW_PARAM_STRING),
-                       param("fail_create", false, TW_PARAM_BOOL)},
-                      "test");
+  PluginInstance step(
+      PluginLibrary::open(kFixtures / "tw-throws.so"),
+      {param("trigger", std::string("BOOM"), TW_PARAM_STRING), param("fail_create", false, TW_PARAM_BOOL)},
+      "test");
   Document bad = make_doc("it goes BOOM here", "bad");
   Document good = make_doc("all quiet", "good");
   EXPECT_FALSE(step.process(bad));
@@ -139,9 +139,10 @@ TEST(PluginInstance, AThrowingPluginFailsThatDocumentOnly) {
 
 TEST(PluginInstance, AConfigurationTheConstructorRefusesIsASetupErrorWithItsReason) {
   try {
-    PluginInstance step(PluginLibrary::open(kFixtures / "tw-throws.so"),
-                        {param("trigger", std::string("x"), TW_PARAM_STRING), param("fail_create", true, TW_PARAM_BOOL)},
-                        "chain.toml:4:1: step 2 (tw-throws)");
+    PluginInstance step(
+        PluginLibrary::open(kFixtures / "tw-throws.so"),
+        {param("trigger", std::string("x"), TW_PARAM_STRING), param("fail_create", true, TW_PARAM_BOOL)},
+        "chain.toml:4:1: step 2 (tw-throws)");
     FAIL() << "no error";
   } catch (const SetupError& e) {
     EXPECT_STREQ(e.what(),

@@ -101,7 +101,8 @@ TEST_F(TextReader, BadFilesAreReportedNotDropped) {
   EXPECT_NE(docs[2].errors[0].message.find("invalid UTF-8"), std::string::npos);
   EXPECT_TRUE(docs[3].text.empty());
   ASSERT_EQ(docs[3].errors.size(), 1u);
-  EXPECT_NE(docs[3].errors[0].message.find("100 bytes of text, more than the limit of 50 bytes"), std::string::npos)
+  EXPECT_NE(docs[3].errors[0].message.find("100 bytes of text, more than the limit of 50 bytes"),
+            std::string::npos)
       << docs[3].errors[0].message;
 }
 

@@ -14,10 +14,10 @@ const std::string kFffd = "\xEF\xBF\xBD";
 TEST(Utf8, ValidatesWellFormedText) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("Gipfelerkl\xC3\xA4rung \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(is_valid_utf8("abc\xC3"));              // truncated
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));             // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));         // surrogate U+D800
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));     // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("abc\xC3"));           // truncated
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
   EXPECT_EQ(find_invalid_utf8("ok"), std::string_view::npos);
   EXPECT_EQ(find_invalid_utf8("\xC3\xA4x\xFFy"), 3u);
 }
@@ -40,7 +40,9 @@ TEST(Utf8, RepairsEachMaximalSubpartWithOneReplacement) {
 
 TEST(OffsetMapper, ConvertsBytesToCodePointsAndUtf16) {
   // a | ä (2 bytes) | 😀 (4 bytes, a surrogate pair in UTF-16) | b
-  const std::string text = "a\xC3\xA4\xF0\x9F\x98\x80" "b";
+  const std::string text =
+      "a\xC3\xA4\xF0\x9F\x98\x80"
+      "b";
   const std::uint32_t bytes[] = {0, 1, 3, 7, 8};
   const std::uint64_t cps[] = {0, 1, 2, 3, 4};
   const std::uint64_t u16[] = {0, 1, 2, 4, 5};

@@ -70,7 +70,8 @@ TEST(PluginWrapper, AConstructorExceptionBecomesAContextErrorNotACrash) {
   host.struct_size = sizeof(host);
   host.context_error = &capture;
   CapturedError captured;
-  void* instance = tagwerk::detail::Adapter<Refuses>::create(&host, reinterpret_cast<tw_context*>(&captured), nullptr);
+  void* instance =
+      tagwerk::detail::Adapter<Refuses>::create(&host, reinterpret_cast<tw_context*>(&captured), nullptr);
   EXPECT_EQ(instance, nullptr);
   EXPECT_EQ(captured.text, "no thanks");
 }

@@ -17,7 +17,8 @@ ChainHarness::ChainHarness(const std::string& chain_toml) {
   pipeline_ = std::make_unique<core::Pipeline>(*chain_, registry_);
 }
 
-core::Document ChainHarness::run(std::string text, const std::vector<std::pair<std::string, std::string>>& meta) {
+core::Document ChainHarness::run(std::string text,
+                                 const std::vector<std::pair<std::string, std::string>>& meta) {
   core::Document doc;
   doc.id = "test";
   doc.text = std::move(text);

@@ -79,7 +79,8 @@ class GzipSource final : public ByteSource {
   explicit GzipSource(std::unique_ptr<FdSource> raw) : raw_(std::move(raw)), in_(kCompressedChunk) {
     std::memset(&zs_, 0, sizeof zs_);
     // 15 + 32: gzip or zlib header, detected automatically.
-    if (inflateInit2(&zs_, 15 + 32) != Z_OK) throw SourceError("zlib could not be initialised for " + raw_->name());
+    if (inflateInit2(&zs_, 15 + 32) != Z_OK)
+      throw SourceError("zlib could not be initialised for " + raw_->name());
   }
   ~GzipSource() override { inflateEnd(&zs_); }
 
@@ -106,7 +107,8 @@ class GzipSource final : public ByteSource {
     while (zs_.avail_out > 0) {
       if (zs_.avail_in == 0 && !refill()) {
         // The end of the file is fine between members, truncation inside one.
-        if (in_member_) throw SourceError(raw_->name() + " ends in the middle of its gzip data (truncated file?)");
+        if (in_member_)
+          throw SourceError(raw_->name() + " ends in the middle of its gzip data (truncated file?)");
         done_ = true;
         break;
       }
@@ -183,7 +185,8 @@ class ZstdSource final : public ByteSource {
       const std::size_t before = out.pos;
       pending_ = ZSTD_decompressStream(ds_, &out, &input_);
       if (ZSTD_isError(pending_))
-        throw SourceError(raw_->name() + " is not valid zstd data (zstd: " + ZSTD_getErrorName(pending_) + ")");
+        throw SourceError(raw_->name() + " is not valid zstd data (zstd: " + ZSTD_getErrorName(pending_) +
+                          ")");
       // Without input left, the decoder can only flush what it holds; no progress = truncated frame.
       if (drained && out.pos == before && pending_ != 0)
         throw SourceError(raw_->name() + " ends in the middle of its zstd data (truncated file?)");

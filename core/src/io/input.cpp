@@ -12,12 +12,12 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace tagwerk::core {
 
@@ -30,8 +30,8 @@ namespace fs = std::filesystem;
 enum class Kind { jsonl, text_folder, text_file };
 
 struct TextFile {
-  std::string path;      // as opened
-  std::string id;        // relative path without extension
+  std::string path;  // as opened
+  std::string id;    // relative path without extension
   std::uint64_t size = 0;
 };
 
@@ -41,7 +41,9 @@ struct Input {
   std::vector<TextFile> files;  // text_folder and text_file
 };
 
-bool is_stdin(const std::string& path) { return path == "-"; }
+bool is_stdin(const std::string& path) {
+  return path == "-";
+}
 
 io::SourceName source_name(const std::string& path) {
   if (is_stdin(path)) return {"<stdin>", "stdin", "standard input"};
@@ -56,9 +58,10 @@ std::string_view text_extension(std::string_view name) {
 }
 
 [[noreturn]] void cannot_read(const std::string& path, const std::string& why) {
-  throw SetupError(fmt::format("cannot read input '{}': {} — check the path (relative paths are resolved against "
-                               "the chain file's folder), or give - for standard input",
-                               path, why));
+  throw SetupError(
+      fmt::format("cannot read input '{}': {} — check the path (relative paths are resolved against "
+                  "the chain file's folder), or give - for standard input",
+                  path, why));
 }
 
 void check_readable(const std::string& path) {
@@ -85,9 +88,10 @@ std::vector<TextFile> list_folder(const std::string& folder) {
   if (ec) cannot_read(folder, fmt::format("listing it failed: {}", ec.message()));
   std::sort(files.begin(), files.end(), [](const TextFile& a, const TextFile& b) { return a.id < b.id; });
   if (files.empty())
-    throw SetupError(fmt::format("input folder '{}' holds no text files (*.txt, *.txt.gz, *.txt.zst); give the "
-                                 "folder that holds the articles, or JSON Lines files",
-                                 folder));
+    throw SetupError(
+        fmt::format("input folder '{}' holds no text files (*.txt, *.txt.gz, *.txt.zst); give the "
+                    "folder that holds the articles, or JSON Lines files",
+                    folder));
   return files;
 }
 
@@ -135,8 +139,8 @@ class CorpusReader final : public RecordReader {
     try {
       return io::open_byte_source(path);
     } catch (const io::SourceError& e) {
-      throw SetupError(fmt::format("input '{}' could no longer be opened ({}); was it moved while tagwerk ran?",
-                                   path, e.what()));
+      throw SetupError(fmt::format(
+          "input '{}' could no longer be opened ({}); was it moved while tagwerk ran?", path, e.what()));
     }
   }
 
@@ -160,23 +164,25 @@ class CorpusReader final : public RecordReader {
         // The rest of this input is lost; say so in one record, then go on.
         const std::uint64_t n = lines_->line_number() + 1;
         if (!take()) return false;
-        parser_.unreadable({}, name_, n,
-                           fmt::format("reading {} stopped before line {}: {}; the rest of this input is skipped — "
-                                       "check the file (gzip -t, zstd -t) and rerun",
-                                       name_.display, n, e.what()),
-                           out);
+        parser_.unreadable(
+            {}, name_, n,
+            fmt::format("reading {} stopped before line {}: {}; the rest of this input is skipped — "
+                        "check the file (gzip -t, zstd -t) and rerun",
+                        name_.display, n, e.what()),
+            out);
         broken_ = true;
         return true;
       }
       if (status == io::LineReader::Status::end) return false;
       if (status == io::LineReader::Status::too_long) {
         if (!take()) continue;
-        parser_.unreadable(line, name_, lines_->line_number(),
-                           fmt::format("line {} of {} is {} bytes long, more than the limit of {} bytes (4 × "
-                                       "max_text_mb + 1 MiB); it was skipped unread — split the record or "
-                                       "raise max_text_mb in the chain's [input] table",
-                                       lines_->line_number(), name_.display, lines_->skipped_length(), max_line_),
-                           out);
+        parser_.unreadable(
+            line, name_, lines_->line_number(),
+            fmt::format("line {} of {} is {} bytes long, more than the limit of {} bytes (4 × "
+                        "max_text_mb + 1 MiB); it was skipped unread — split the record or "
+                        "raise max_text_mb in the chain's [input] table",
+                        lines_->line_number(), name_.display, lines_->skipped_length(), max_line_),
+            out);
         return true;
       }
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank: not a record
@@ -225,7 +231,8 @@ class CorpusReader final : public RecordReader {
         // Read up to one byte more than allowed: enough to know it is too long.
         std::size_t have = 0;
         for (;;) {
-          if (text.size() - have < (64u << 10)) text.resize(std::min<std::size_t>(have + (1u << 20), max + 1));
+          if (text.size() - have < (64u << 10))
+            text.resize(std::min<std::size_t>(have + (1u << 20), max + 1));
           if (have == text.size()) {
             too_big = true;
             size_known = false;
@@ -242,17 +249,20 @@ class CorpusReader final : public RecordReader {
     } catch (const io::SourceError& e) {
       out.unreadable = true;
       out.fields.clear();
-      out.add_error("input", fmt::format("text file {} could not be read: {}; fix or remove the file and rerun",
-                                         display, e.what()));
+      out.add_error("input",
+                    fmt::format("text file {} could not be read: {}; fix or remove the file and rerun",
+                                display, e.what()));
       text_bytes_ += file.size;
       return;
     }
 
     const std::string record = fmt::format("record '{}' (text file {})", file.id, display);
     if (too_big) {
-      out.add_error("input", fmt::format("{} has {}{} bytes of text, more than the limit of {} bytes; it is passed "
-                                         "through unanalysed — raise max_text_mb in the chain's [input] table to analyse it",
-                                         record, size_known ? "" : "more than ", size_known ? size : max, max));
+      out.add_error(
+          "input",
+          fmt::format("{} has {}{} bytes of text, more than the limit of {} bytes; it is passed "
+                      "through unanalysed — raise max_text_mb in the chain's [input] table to analyse it",
+                      record, size_known ? "" : "more than ", size_known ? size : max, max));
       return;
     }
     if (text.size() >= 3 && std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") text.erase(0, 3);
@@ -264,8 +274,7 @@ class CorpusReader final : public RecordReader {
                                          "offsets refer to the repaired text",
                                          record, first, repairs, repairs == 1 ? "" : "s"));
     }
-    if (text.empty())
-      out.add_error("input", fmt::format("{} is empty; there is nothing to analyse", record));
+    if (text.empty()) out.add_error("input", fmt::format("{} is empty; there is nothing to analyse", record));
     out.fields.push_back(Field{names.text, io::json_string(text), std::nullopt});
     out.text = std::move(text);
   }
@@ -292,7 +301,8 @@ class CorpusReader final : public RecordReader {
 
 std::unique_ptr<RecordReader> open_input(const InputOptions& options) {
   if (options.paths.empty())
-    throw SetupError("no input given: name JSON Lines files or folders of text files, or - for standard input");
+    throw SetupError(
+        "no input given: name JSON Lines files or folders of text files, or - for standard input");
   if (options.shard.count == 0 || options.shard.index == 0 || options.shard.index > options.shard.count)
     throw SetupError(fmt::format("shard {}/{} is invalid: write K/N with 1 <= K <= N, e.g. 3/8",
                                  options.shard.index, options.shard.count));
@@ -315,9 +325,10 @@ std::unique_ptr<RecordReader> open_input(const InputOptions& options) {
     if (ec || !fs::exists(st)) cannot_read(path, ec ? ec.message() : "no such file or folder");
     if (fs::is_directory(st)) {
       if (options.format == InputFormat::jsonl)
-        throw SetupError(fmt::format("input '{}' is a folder, but the input format is jsonl; give the JSON Lines "
-                                     "files, or set the format to text (or automatic) to read its .txt files",
-                                     path));
+        throw SetupError(
+            fmt::format("input '{}' is a folder, but the input format is jsonl; give the JSON Lines "
+                        "files, or set the format to text (or automatic) to read its .txt files",
+                        path));
       in.kind = Kind::text_folder;
       in.files = list_folder(path);
       for (const auto& f : in.files)
@@ -325,15 +336,18 @@ std::unique_ptr<RecordReader> open_input(const InputOptions& options) {
     } else {
       check_readable(path);
       const std::uint64_t size = fs::is_regular_file(st) ? fs::file_size(path, ec) : 0;
-      if (!fs::is_regular_file(st)) total.reset();
-      else if (total) *total += size;
+      if (!fs::is_regular_file(st))
+        total.reset();
+      else if (total)
+        *total += size;
       const std::string name = fs::path(path).filename().string();
       const bool text = options.format == InputFormat::text ||
                         (options.format == InputFormat::automatic && !text_extension(name).empty());
       if (text) {
         in.kind = Kind::text_file;
         const std::string_view ext = text_extension(name);
-        std::string id = ext.empty() ? fs::path(name).stem().string() : name.substr(0, name.size() - ext.size());
+        std::string id =
+            ext.empty() ? fs::path(name).stem().string() : name.substr(0, name.size() - ext.size());
         in.files.push_back(TextFile{path, std::move(id), size});
       }
     }

@@ -26,12 +26,18 @@ std::string_view trim_right(std::string_view s) {
 std::string_view type_name(simdjson::ondemand::json_type t) {
   using simdjson::ondemand::json_type;
   switch (t) {
-    case json_type::array: return "an array";
-    case json_type::object: return "an object";
-    case json_type::number: return "a number";
-    case json_type::string: return "a string";
-    case json_type::boolean: return "a boolean";
-    case json_type::null: return "null";
+    case json_type::array:
+      return "an array";
+    case json_type::object:
+      return "an object";
+    case json_type::number:
+      return "a number";
+    case json_type::string:
+      return "a string";
+    case json_type::boolean:
+      return "a boolean";
+    case json_type::null:
+      return "null";
   }
   return "of unknown type";
 }
@@ -72,7 +78,10 @@ std::size_t replace_lone_surrogates(std::string& s) {
     int v = 0;
     for (std::size_t k = i + 2; k < i + 6; ++k) {
       const char c = s[k];
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (d < 0) return -1;
       v = v * 16 + d;
     }
@@ -137,10 +146,9 @@ std::string json_string(std::string_view s) {
 
 std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& f) {
   std::vector<std::pair<std::string, std::string>> out;
-  const std::pair<const char*, const std::string*> all[] = {{"id", &f.id},         {"text", &f.text},
-                                                            {"title", &f.title},   {"date", &f.date},
-                                                            {"lang", &f.lang},     {"source", &f.source},
-                                                            {"url", &f.url}};
+  const std::pair<const char*, const std::string*> all[] = {
+      {"id", &f.id},     {"text", &f.text},     {"title", &f.title}, {"date", &f.date},
+      {"lang", &f.lang}, {"source", &f.source}, {"url", &f.url}};
   for (const auto& [canonical, key] : all)
     if (*key != canonical) out.emplace_back(canonical, *key);
   return out;
@@ -150,7 +158,7 @@ JsonlRecordParser::JsonlRecordParser(const FieldMap& fields, std::size_t max_tex
     : fields_(fields), max_text_bytes_(max_text_bytes), field_names_(renamed_fields(fields)) {}
 
 JsonlRecordParser::Outcome JsonlRecordParser::parse_fields(std::string_view json, std::size_t capacity,
-                                                          Document& out) {
+                                                           Document& out) {
   using namespace simdjson;
   Outcome r;
   value_ends_.clear();
@@ -239,7 +247,8 @@ JsonlRecordParser::Outcome JsonlRecordParser::parse_fields(std::string_view json
       r.has_text = true;
       if (type != ondemand::json_type::string) r.text_type = type_name(type);
     }
-    if (is_id && (type == ondemand::json_type::string || type == ondemand::json_type::number)) r.has_id = true;
+    if (is_id && (type == ondemand::json_type::string || type == ondemand::json_type::number))
+      r.has_id = true;
     f.raw_json.assign(raw);
     value_ends_.push_back(static_cast<std::size_t>(raw.data() + raw.size() - json.data()));
     out.fields.push_back(std::move(f));
@@ -292,16 +301,21 @@ void JsonlRecordParser::parse(std::string_view line, const SourceName& source, s
   if (r.error) {
     out.fields.clear();
     out.text.clear();
-    std::string reason = r.reason.empty() ? fmt::format("simdjson: {}", simdjson::error_message(r.error)) : r.reason;
+    std::string reason =
+        r.reason.empty() ? fmt::format("simdjson: {}", simdjson::error_message(r.error)) : r.reason;
     std::optional<std::string> id;
-    if (r.has_id) id = std::move(r.id);
-    else id = salvage_id(repaired_.empty() || first_bad == std::string_view::npos ? line : std::string_view(repaired_),
-                         fields_.id);
-    unreadable(std::string_view(), source, line_number,
-               fmt::format("line {} of {} is not valid JSON ({}); the record is passed through with its id and "
-                           "this error only — fix the line to have it analysed",
-                           line_number, source.display, reason),
-               out);
+    if (r.has_id)
+      id = std::move(r.id);
+    else
+      id = salvage_id(
+          repaired_.empty() || first_bad == std::string_view::npos ? line : std::string_view(repaired_),
+          fields_.id);
+    unreadable(
+        std::string_view(), source, line_number,
+        fmt::format("line {} of {} is not valid JSON ({}); the record is passed through with its id and "
+                    "this error only — fix the line to have it analysed",
+                    line_number, source.display, reason),
+        out);
     if (id) out.id = std::move(*id);
     return;
   }
@@ -309,9 +323,10 @@ void JsonlRecordParser::parse(std::string_view line, const SourceName& source, s
   out.id = r.has_id ? std::move(r.id) : fmt::format("{}:{}", source.id_prefix, line_number);
 
   if (surrogates > 0) {
-    out.add_error("input", fmt::format("{} has {} \\u escape{} of a lone UTF-16 surrogate, which names no "
-                                       "character; replaced by U+FFFD",
-                                       describe(out, source, line_number), surrogates, surrogates == 1 ? "" : "s"));
+    out.add_error("input",
+                  fmt::format("{} has {} \\u escape{} of a lone UTF-16 surrogate, which names no "
+                              "character; replaced by U+FFFD",
+                              describe(out, source, line_number), surrogates, surrogates == 1 ? "" : "s"));
   }
   if (repairs > 0) {
     std::string where = "a field name";
@@ -330,27 +345,30 @@ void JsonlRecordParser::parse(std::string_view line, const SourceName& source, s
   if (!r.has_text) {
     std::string keys;
     for (const auto& f : out.fields) keys += (keys.empty() ? "" : ", ") + f.key;
-    out.add_error("input", fmt::format("{} has no text field '{}' (its fields: {}); set the input's fields.text "
-                                       "to the field that holds the text",
-                                       describe(out, source, line_number), fields_.text,
-                                       keys.empty() ? "none" : keys));
+    out.add_error(
+        "input", fmt::format("{} has no text field '{}' (its fields: {}); set the input's fields.text "
+                             "to the field that holds the text",
+                             describe(out, source, line_number), fields_.text, keys.empty() ? "none" : keys));
   } else if (!r.text_type.empty()) {
-    out.add_error("input", fmt::format("{} has a text field '{}' that is {}, not a string; there is nothing to "
-                                       "analyse",
-                                       describe(out, source, line_number), fields_.text, r.text_type));
+    out.add_error("input",
+                  fmt::format("{} has a text field '{}' that is {}, not a string; there is nothing to "
+                              "analyse",
+                              describe(out, source, line_number), fields_.text, r.text_type));
   } else if (r.text_size > max_text_bytes_) {
     out.text.clear();
-    out.add_error("input", fmt::format("{} has a text of {} bytes, more than the limit of {} bytes; it is passed "
-                                       "through unanalysed — raise max_text_mb in the chain's [input] table to analyse it",
-                                       describe(out, source, line_number), r.text_size, max_text_bytes_));
+    out.add_error(
+        "input",
+        fmt::format("{} has a text of {} bytes, more than the limit of {} bytes; it is passed "
+                    "through unanalysed — raise max_text_mb in the chain's [input] table to analyse it",
+                    describe(out, source, line_number), r.text_size, max_text_bytes_));
   } else if (r.text_size == 0) {
     out.add_error("input", fmt::format("{} has an empty text field '{}'; there is nothing to analyse",
                                        describe(out, source, line_number), fields_.text));
   }
 }
 
-void JsonlRecordParser::unreadable(std::string_view prefix, const SourceName& source, std::uint64_t line_number,
-                                   std::string message, Document& out) const {
+void JsonlRecordParser::unreadable(std::string_view prefix, const SourceName& source,
+                                   std::uint64_t line_number, std::string message, Document& out) const {
   out = Document{};
   out.origin = RecordOrigin{source.origin, line_number};
   out.field_names = field_names_;

@@ -59,9 +59,9 @@ class JsonlRecordParser {
   std::size_t max_text_bytes_;
   std::vector<std::pair<std::string, std::string>> field_names_;
   simdjson::ondemand::parser parser_;
-  simdjson::dom::parser validator_;       // checks nested objects and arrays fully
-  std::string repaired_;                  // the line after UTF-8 repair, padded
-  std::vector<std::size_t> value_ends_;   // end offset of each field's value in the parsed line
+  simdjson::dom::parser validator_;      // checks nested objects and arrays fully
+  std::string repaired_;                 // the line after UTF-8 repair, padded
+  std::vector<std::size_t> value_ends_;  // end offset of each field's value in the parsed line
 };
 
 }  // namespace tagwerk::core::io

@@ -59,18 +59,26 @@ void append_value(std::string& out, const AttrValue& v) {
   std::visit(
       [&](const auto& x) {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::string>) append_string(out, x);
-        else if constexpr (std::is_same_v<T, std::int64_t>) append_int(out, x);
-        else if constexpr (std::is_same_v<T, double>) append_double(out, x);
-        else if constexpr (std::is_same_v<T, bool>) out.append(x ? "true" : "false");
-        else if constexpr (std::is_same_v<T, SpanRef>) append_int(out, static_cast<std::uint64_t>(x.index));
+        if constexpr (std::is_same_v<T, std::string>)
+          append_string(out, x);
+        else if constexpr (std::is_same_v<T, std::int64_t>)
+          append_int(out, x);
+        else if constexpr (std::is_same_v<T, double>)
+          append_double(out, x);
+        else if constexpr (std::is_same_v<T, bool>)
+          out.append(x ? "true" : "false");
+        else if constexpr (std::is_same_v<T, SpanRef>)
+          append_int(out, static_cast<std::uint64_t>(x.index));
       },
       v);
 }
 
-void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper, OffsetMapper::Cursor& cursor) {
-  if (offset == TW_NO_OFFSET) out.append("null");
-  else append_int(out, mapper.map(offset, cursor));
+void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper,
+                   OffsetMapper::Cursor& cursor) {
+  if (offset == TW_NO_OFFSET)
+    out.append("null");
+  else
+    append_int(out, mapper.map(offset, cursor));
 }
 
 void append_layer(std::string& out, const Layer& layer, const std::optional<OffsetMapper>& mapper) {

@@ -7,7 +7,9 @@
 namespace tagwerk::core::io {
 
 LineReader::LineReader(ByteSource& source, std::size_t max_line, std::size_t chunk)
-    : source_(source), max_line_(std::max<std::size_t>(max_line, 1)), chunk_(std::max<std::size_t>(chunk, 16)) {
+    : source_(source),
+      max_line_(std::max<std::size_t>(max_line, 1)),
+      chunk_(std::max<std::size_t>(chunk, 16)) {
   reserve(chunk_);
 }
 

@@ -10,7 +10,9 @@
 
 namespace tagwerk::core {
 
-bool is_valid_utf8(std::string_view text) noexcept { return simdjson::validate_utf8(text.data(), text.size()); }
+bool is_valid_utf8(std::string_view text) noexcept {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
 
 std::size_t find_invalid_utf8(std::string_view text) noexcept {
   if (is_valid_utf8(text)) return std::string_view::npos;
@@ -91,7 +93,9 @@ constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 /// How many bytes of `w` have their high bit set, given that no other bit is:
 /// the multiplication sums the eight bits into the top byte. Portable code that
 /// needs no POPCNT instruction (std::popcount becomes a libgcc call without it).
-int high_bits(std::uint64_t w) noexcept { return static_cast<int>(((w >> 7) * 0x0101010101010101ull) >> 56); }
+int high_bits(std::uint64_t w) noexcept {
+  return static_cast<int>(((w >> 7) * 0x0101010101010101ull) >> 56);
+}
 
 /// Units in 8 bytes of well-formed UTF-8, counted eight at a time: every byte
 /// that is not a trail byte (10xxxxxx) starts a code point, and a lead byte of

@@ -1,9 +1,9 @@
 #include "language_detector.hpp"
 
-#include <cstdio>  // compact_lang_det.h uses FILE without including it
 #include <compact_lang_det.h>
 #include <encodings.h>
 #include <unicode/utf8.h>
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cstring>
 

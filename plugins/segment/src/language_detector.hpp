@@ -10,9 +10,9 @@
 namespace tagwerk::segment {
 
 struct LanguageGuess {
-  std::string lang;      // ISO 639-1 ("de", "en"); empty when unknown
-  int letter_bytes = 0;  // bytes of letters CLD2 looked at (its evidence)
-  bool reliable = false; // CLD2 thinks so and there was enough evidence
+  std::string lang;       // ISO 639-1 ("de", "en"); empty when unknown
+  int letter_bytes = 0;   // bytes of letters CLD2 looked at (its evidence)
+  bool reliable = false;  // CLD2 thinks so and there was enough evidence
 };
 
 class LanguageDetector {

@@ -38,7 +38,8 @@ Segmentation Segmenter::segment(std::string_view text, std::string_view doc_lang
 
 void Segmenter::segment(std::string_view text, std::string_view doc_lang, Segmentation& out) const {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("text of " + std::to_string(text.size()) + " bytes is too long to segment (4 GiB limit)");
+    throw std::length_error("text of " + std::to_string(text.size()) +
+                            " bytes is too long to segment (4 GiB limit)");
   out.clear();
 
   std::vector<TextRange> blocks;
@@ -65,10 +66,10 @@ void Segmenter::segment(std::string_view text, std::string_view doc_lang, Segmen
   if (fallback.empty()) fallback = options_.default_lang;
 
   for (std::size_t p = 0; p < blocks.size(); ++p) {
-    const std::string& lang =
-        options_.detect_language && guesses[p].reliable ? guesses[p].lang : fallback;
+    const std::string& lang = options_.detect_language && guesses[p].reliable ? guesses[p].lang : fallback;
     const auto first_token = static_cast<std::uint32_t>(out.tokens.size());
-    tokenizer_.tokenize(text, blocks[p].begin, blocks[p].end, TokenizerOptions{uses_dot_ordinals(lang)}, out.tokens);
+    tokenizer_.tokenize(text, blocks[p].begin, blocks[p].end, TokenizerOptions{uses_dot_ordinals(lang)},
+                        out.tokens);
     const auto last_token = static_cast<std::uint32_t>(out.tokens.size());
     if (first_token == last_token) continue;  // only format characters
 

@@ -42,8 +42,8 @@ struct Segmentation {
 };
 
 struct SegmentOptions {
-  bool detect_language = true;     // CLD2 per paragraph; else every paragraph gets the fallback
-  std::string default_lang = "de"; // when neither metadata nor detection decides
+  bool detect_language = true;      // CLD2 per paragraph; else every paragraph gets the fallback
+  std::string default_lang = "de";  // when neither metadata nor detection decides
 };
 
 class Segmenter {

@@ -27,7 +27,8 @@ void SentenceSplitter::split(std::string_view text, const std::vector<Token>& to
     // Quotes and brackets glued to the end mark belong to this sentence.
     std::uint32_t end = k;
     if (terminal || dotted)
-      while (end + 1 < last && tokens[end + 1].has(kClosing) && tokens[end + 1].begin == tokens[end].end) ++end;
+      while (end + 1 < last && tokens[end + 1].has(kClosing) && tokens[end + 1].begin == tokens[end].end)
+        ++end;
     if (end + 1 >= last) break;
     const Token& next = tokens[end + 1];
 

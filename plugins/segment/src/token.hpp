@@ -24,13 +24,13 @@ std::string_view to_string(TokenKind kind) noexcept;
 
 /// Bit flags on a token, set by the tokenizer for the sentence splitter.
 enum TokenFlag : std::uint8_t {
-  kAbbreviation = 1u << 0,  // a word whose final period belongs to it ("Dr.", "z.B.", "J.")
-  kOrdinal = 1u << 1,       // a number whose final period belongs to it ("07.", "3.")
-  kTerminal = 1u << 2,      // punctuation that may end a sentence (". ! ? …" and runs of them)
-  kClosing = 1u << 3,       // a quote or bracket that may close a sentence ('"' » “ ” ) ])
+  kAbbreviation = 1u << 0,     // a word whose final period belongs to it ("Dr.", "z.B.", "J.")
+  kOrdinal = 1u << 1,          // a number whose final period belongs to it ("07.", "3.")
+  kTerminal = 1u << 2,         // punctuation that may end a sentence (". ! ? …" and runs of them)
+  kClosing = 1u << 3,          // a quote or bracket that may close a sentence ('"' » “ ” ) ])
   kLineBreakBefore = 1u << 4,  // a line break lies between this token and the one before
-  kUpperInitial = 1u << 5,  // a word beginning with an uppercase or titlecase letter
-  kLowerInitial = 1u << 6,  // a word beginning with a lowercase letter
+  kUpperInitial = 1u << 5,     // a word beginning with an uppercase or titlecase letter
+  kLowerInitial = 1u << 6,     // a word beginning with a lowercase letter
 };
 
 /// A token: UTF-8 byte offsets [begin, end) into the document text.

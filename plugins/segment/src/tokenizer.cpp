@@ -9,13 +9,20 @@ namespace tagwerk::segment {
 
 std::string_view to_string(TokenKind kind) noexcept {
   switch (kind) {
-    case TokenKind::word: return "word";
-    case TokenKind::num: return "num";
-    case TokenKind::punct: return "punct";
-    case TokenKind::sym: return "sym";
-    case TokenKind::url: return "url";
-    case TokenKind::mention: return "mention";
-    case TokenKind::hashtag: return "hashtag";
+    case TokenKind::word:
+      return "word";
+    case TokenKind::num:
+      return "num";
+    case TokenKind::punct:
+      return "punct";
+    case TokenKind::sym:
+      return "sym";
+    case TokenKind::url:
+      return "url";
+    case TokenKind::mention:
+      return "mention";
+    case TokenKind::hashtag:
+      return "hashtag";
   }
   return "word";
 }
@@ -60,13 +67,19 @@ CharClass classify(UChar32 c) {
   }
 }
 
-bool is_alnum_class(CharClass k) { return k == CharClass::letter || k == CharClass::digit || k == CharClass::mark; }
+bool is_alnum_class(CharClass k) {
+  return k == CharClass::letter || k == CharClass::digit || k == CharClass::mark;
+}
 
 bool is_line_break(UChar32 c) {
   return c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
-bool is_word_hyphen(UChar32 c) { return c == u'-' || c == 0x2010 || c == 0x2011; }
-bool is_apostrophe(UChar32 c) { return c == u'\'' || c == 0x2019; }
+bool is_word_hyphen(UChar32 c) {
+  return c == u'-' || c == 0x2010 || c == 0x2011;
+}
+bool is_apostrophe(UChar32 c) {
+  return c == u'\'' || c == 0x2019;
+}
 // Marks that may end a sentence; a run of them ("...", "?!") is one token.
 bool is_terminal(UChar32 c) {
   return c == u'.' || c == u'!' || c == u'?' || c == 0x2026 || c == 0x203C || c == 0x2047 || c == 0x2048 ||
@@ -81,9 +94,9 @@ bool is_closing(UChar32 c) {
 }
 
 // Top-level domains that make "tagesschau.de" one url token without a scheme.
-constexpr std::array<std::string_view, 20> kBareDomainTlds = {
-    "de", "com", "org", "net", "at", "ch", "eu", "uk", "io", "gov",
-    "edu", "info", "fr", "it", "nl", "ru", "tv", "es", "pl", "us"};
+constexpr std::array<std::string_view, 20> kBareDomainTlds = {"de", "com", "org", "net", "at",   "ch", "eu",
+                                                              "uk", "io",  "gov", "edu", "info", "fr", "it",
+                                                              "nl", "ru",  "tv",  "es",  "pl",   "us"};
 
 bool starts_with_ascii_nocase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -188,7 +201,8 @@ std::int32_t scan_bare_domain(std::string_view text, const Scanner& sc, std::int
     if (pos == label_begin) break;
     ++labels;
     if (labels >= 2) {
-      auto label = text.substr(static_cast<std::size_t>(label_begin), static_cast<std::size_t>(pos - label_begin));
+      auto label =
+          text.substr(static_cast<std::size_t>(label_begin), static_cast<std::size_t>(pos - label_begin));
       for (auto tld : kBareDomainTlds)
         if (label == tld) result = pos;
     }
@@ -198,7 +212,8 @@ std::int32_t scan_bare_domain(std::string_view text, const Scanner& sc, std::int
   }
   if (pos >= sc.end() && pos > label_begin) {
     ++labels;
-    auto label = text.substr(static_cast<std::size_t>(label_begin), static_cast<std::size_t>(pos - label_begin));
+    auto label =
+        text.substr(static_cast<std::size_t>(label_begin), static_cast<std::size_t>(pos - label_begin));
     if (labels >= 2)
       for (auto tld : kBareDomainTlds)
         if (label == tld) result = pos;
@@ -215,8 +230,10 @@ std::int32_t scan_email_tail(const Scanner& sc, std::int32_t at) {
   while (pos < sc.end()) {
     UChar32 x = sc.at(pos, &next);
     if (x < 0) break;
-    if (is_alnum_class(classify(x)) || x == u'_' || x == u'-' || x == u'+') kept = next;
-    else if (x != u'.') break;
+    if (is_alnum_class(classify(x)) || x == u'_' || x == u'-' || x == u'+')
+      kept = next;
+    else if (x != u'.')
+      break;
     pos = next;
   }
   return kept;
@@ -291,8 +308,10 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
 
     if (is_alnum_class(k)) {
       std::uint8_t flags = 0;
-      if (u_isupper(c) || u_istitle(c)) flags |= kUpperInitial;
-      else if (u_islower(c)) flags |= kLowerInitial;
+      if (u_isupper(c) || u_istitle(c))
+        flags |= kUpperInitial;
+      else if (u_islower(c))
+        flags |= kLowerInitial;
 
       bool has_letter = (k == CharClass::letter);
       bool dot_before_letter = false;  // stopped at "x.y": maybe "z.B." or "tagesschau.de"
@@ -326,7 +345,8 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
           pos = n2;
           continue;
         }
-        if ((d == u'.' || d == u',' || d == u':' || d == u'/') && prev == CharClass::digit && ak == CharClass::digit) {
+        if ((d == u'.' || d == u',' || d == u':' || d == u'/') && prev == CharClass::digit &&
+            ak == CharClass::digit) {
           pos = n2;
           continue;
         }
@@ -416,7 +436,8 @@ void Tokenizer::merge_periods(std::string_view text, std::size_t first, const To
         auto word = slice(t.begin, t.end);
         std::int32_t one = 0;
         UChar32 c;
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), one, static_cast<std::int32_t>(word.size()), c);
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), one,
+                static_cast<std::int32_t>(word.size()), c);
         bool single_letter = c >= 0 && static_cast<std::size_t>(one) == word.size();
         if (single_letter || lexicon_->abbreviations.contains_any_initial_case(slice(t.begin, dot.end))) {
           t.end = dot.end;
@@ -430,13 +451,14 @@ void Tokenizer::merge_periods(std::string_view text, std::size_t first, const To
         auto num = slice(t.begin, t.end);
         bool digits_only = num.find_first_not_of("0123456789") == std::string_view::npos;
         bool ordinal_shape = (digits_only && num.size() <= 3) ||
-                             (num.size() == 5 && num[2] == '.' && num.find_first_not_of("0123456789", 3) ==
-                                                                       std::string_view::npos &&
+                             (num.size() == 5 && num[2] == '.' &&
+                              num.find_first_not_of("0123456789", 3) == std::string_view::npos &&
                               num.find_first_not_of("0123456789") == 2);
         const Token& after = tokens[r + 2];
-        bool next_fits = !after.has(kLineBreakBefore) &&
-                         ((after.kind == TokenKind::word && !is_sentence_starter(slice(after.begin, after.end))) ||
-                          (after.kind == TokenKind::num && digits_only && num.size() <= 2));
+        bool next_fits =
+            !after.has(kLineBreakBefore) &&
+            ((after.kind == TokenKind::word && !is_sentence_starter(slice(after.begin, after.end))) ||
+             (after.kind == TokenKind::num && digits_only && num.size() <= 2));
         if (ordinal_shape && next_fits) {
           t.end = dot.end;
           t.flags |= kOrdinal;

@@ -28,8 +28,8 @@ class Tokenizer {
   /// Appends the tokens of text[begin, end) to `out`, offsets relative to the
   /// start of `text`. Precondition: begin <= end <= text.size() < 4 GiB.
   /// Ill-formed UTF-8 bytes become `sym` tokens. Thread-safe (const, no state).
-  void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, const TokenizerOptions& options,
-                std::vector<Token>& out) const;
+  void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                const TokenizerOptions& options, std::vector<Token>& out) const;
 
   /// True when `word` (exact text) typically opens a sentence ("Die", "The").
   bool is_sentence_starter(std::string_view word) const;

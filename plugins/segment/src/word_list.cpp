@@ -35,7 +35,9 @@ void WordList::add(std::string_view word) {
   index_.insert(storage_.emplace_back(word));
 }
 
-bool WordList::contains(std::string_view word) const { return index_.find(word) != index_.end(); }
+bool WordList::contains(std::string_view word) const {
+  return index_.find(word) != index_.end();
+}
 
 bool WordList::contains_any_initial_case(std::string_view word) const {
   if (contains(word)) return true;

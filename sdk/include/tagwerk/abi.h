@@ -44,10 +44,10 @@ typedef struct tw_str {
  * was handed to the host through tw_host_api.doc_error or context_error. */
 typedef enum tw_status {
   TW_OK = 0,
-  TW_ERROR = 1,         /* the plugin failed on this document or setup */
-  TW_INVALID = 2,       /* an argument was out of range (bad index, wrong layer) */
-  TW_NOT_FOUND = 3,     /* the asked-for layer, attribute or parameter does not exist */
-  TW_TYPE_MISMATCH = 4  /* the attribute or parameter exists with another type */
+  TW_ERROR = 1,        /* the plugin failed on this document or setup */
+  TW_INVALID = 2,      /* an argument was out of range (bad index, wrong layer) */
+  TW_NOT_FOUND = 3,    /* the asked-for layer, attribute or parameter does not exist */
+  TW_TYPE_MISMATCH = 4 /* the attribute or parameter exists with another type */
 } tw_status;
 
 /* Opaque host objects. */
@@ -184,13 +184,12 @@ typedef struct tw_host_api {
   tw_status (*attr_set_int)(tw_layer* layer, size_t index, tw_str key, int64_t value);
   tw_status (*attr_set_float)(tw_layer* layer, size_t index, tw_str key, double value);
   tw_status (*attr_set_bool)(tw_layer* layer, size_t index, tw_str key, int value);
-  tw_status (*attr_set_ref)(tw_layer* layer, size_t index, tw_str key,
-                            const tw_layer* target, size_t target_index);
+  tw_status (*attr_set_ref)(tw_layer* layer, size_t index, tw_str key, const tw_layer* target,
+                            size_t target_index);
   tw_status (*attr_get)(const tw_layer* layer, size_t index, tw_str key, tw_value* out);
 } tw_host_api;
 
-#define TW_HOST_HAS(api, member) \
-  ((api)->struct_size >= offsetof(tw_host_api, member) + sizeof((api)->member))
+#define TW_HOST_HAS(api, member) ((api)->struct_size >= offsetof(tw_host_api, member) + sizeof((api)->member))
 
 /* ------------------------------------------------------------- descriptor */
 
@@ -205,11 +204,11 @@ typedef struct tw_plugin_v1 {
   uint32_t abi_minor;
   uint32_t struct_size;
 
-  const char* name;    /* [a-z][a-z0-9_-]*, unique among loaded plugins */
-  const char* version; /* semantic version, "1.2.0" */
-  const char* summary; /* one line */
-  const char* license; /* SPDX expression of the plugin and its data */
-  const char* const* languages; /* ISO 639-1 codes; "*" = any */
+  const char* name;                   /* [a-z][a-z0-9_-]*, unique among loaded plugins */
+  const char* version;                /* semantic version, "1.2.0" */
+  const char* summary;                /* one line */
+  const char* license;                /* SPDX expression of the plugin and its data */
+  const char* const* languages;       /* ISO 639-1 codes; "*" = any */
   const char* const* requires_layers; /* layers that must exist before this step */
   const char* const* provides_layers; /* layers this step creates or extends */
   const tw_param_spec* params;

@@ -47,7 +47,9 @@ class Error : public std::runtime_error {
 };
 
 namespace detail {
-inline tw_str to_tw(std::string_view s) noexcept { return tw_str{s.data(), s.size()}; }
+inline tw_str to_tw(std::string_view s) noexcept {
+  return tw_str{s.data(), s.size()};
+}
 inline std::string_view from_tw(tw_str s) noexcept {
   return s.size ? std::string_view(s.data, s.size) : std::string_view();
 }
@@ -68,7 +70,10 @@ class Layer {
   /// Contiguous spans in insertion order; the pointer stays valid until a span
   /// is added to this layer. Walk it without a call per span.
   const Span* begin() const noexcept { return view().data; }
-  const Span* end() const noexcept { auto v = view(); return v.data + v.count; }
+  const Span* end() const noexcept {
+    auto v = view();
+    return v.data + v.count;
+  }
   std::size_t size() const noexcept { return view().count; }
   bool empty() const noexcept { return size() == 0; }
   const Span& operator[](std::size_t i) const noexcept { return view().data[i]; }
@@ -163,7 +168,9 @@ class Document {
   std::string_view id() const { return meta("id"); }
 
   /// The layer of that name, or an empty Layer (false in a bool context).
-  Layer layer(std::string_view name) const { return Layer(host_, host_->layer_find(doc_, detail::to_tw(name))); }
+  Layer layer(std::string_view name) const {
+    return Layer(host_, host_->layer_find(doc_, detail::to_tw(name)));
+  }
   /// The layer of that name, created empty if it does not exist yet.
   Layer create_layer(std::string_view name) {
     return Layer(host_, host_->layer_create(doc_, detail::to_tw(name)));
@@ -176,7 +183,13 @@ class Document {
   tw_doc* doc_;
 };
 
-enum class LogLevel { trace = TW_LOG_TRACE, debug = TW_LOG_DEBUG, info = TW_LOG_INFO, warn = TW_LOG_WARN, error = TW_LOG_ERROR };
+enum class LogLevel {
+  trace = TW_LOG_TRACE,
+  debug = TW_LOG_DEBUG,
+  info = TW_LOG_INFO,
+  warn = TW_LOG_WARN,
+  error = TW_LOG_ERROR
+};
 
 /// What a plugin is given at construction: its parameters, its data folder and
 /// the host's logger. Valid during construction; the logger and data_dir()
@@ -241,25 +254,57 @@ class Config {
   const tw_params* params_;
 };
 
-enum class ParamType { String = TW_PARAM_STRING, Int = TW_PARAM_INT, Float = TW_PARAM_FLOAT, Bool = TW_PARAM_BOOL, Path = TW_PARAM_PATH };
+enum class ParamType {
+  String = TW_PARAM_STRING,
+  Int = TW_PARAM_INT,
+  Float = TW_PARAM_FLOAT,
+  Bool = TW_PARAM_BOOL,
+  Path = TW_PARAM_PATH
+};
 
 /// The plugin's metadata, written as a chain of setters inside TAGWERK_PLUGIN.
 /// Owns its strings; the macro keeps one static instance per library.
 class Info {
  public:
-  Info& name(std::string v) { name_ = std::move(v); return *this; }
-  Info& version(std::string v) { version_ = std::move(v); return *this; }
-  Info& summary(std::string v) { summary_ = std::move(v); return *this; }
-  Info& license(std::string v) { license_ = std::move(v); return *this; }
-  Info& languages(std::initializer_list<const char*> v) { languages_.assign(v.begin(), v.end()); return *this; }
-  Info& requires_layers(std::initializer_list<const char*> v) { requires_.assign(v.begin(), v.end()); return *this; }
-  Info& provides(std::initializer_list<const char*> v) { provides_.assign(v.begin(), v.end()); return *this; }
-  Info& thread_safe(bool v) { thread_safe_ = v; return *this; }
+  Info& name(std::string v) {
+    name_ = std::move(v);
+    return *this;
+  }
+  Info& version(std::string v) {
+    version_ = std::move(v);
+    return *this;
+  }
+  Info& summary(std::string v) {
+    summary_ = std::move(v);
+    return *this;
+  }
+  Info& license(std::string v) {
+    license_ = std::move(v);
+    return *this;
+  }
+  Info& languages(std::initializer_list<const char*> v) {
+    languages_.assign(v.begin(), v.end());
+    return *this;
+  }
+  Info& requires_layers(std::initializer_list<const char*> v) {
+    requires_.assign(v.begin(), v.end());
+    return *this;
+  }
+  Info& provides(std::initializer_list<const char*> v) {
+    provides_.assign(v.begin(), v.end());
+    return *this;
+  }
+  Info& thread_safe(bool v) {
+    thread_safe_ = v;
+    return *this;
+  }
   /// Declares a parameter. default_value is its text ("0.5", "true"); nullptr
   /// means no default. required: the chain must set it.
-  Info& param(std::string name, ParamType type, const char* default_value, std::string help, bool required = false) {
+  Info& param(std::string name, ParamType type, const char* default_value, std::string help,
+              bool required = false) {
     params_.push_back(Param{std::move(name), type, default_value != nullptr,
-                            default_value ? std::string(default_value) : std::string(), std::move(help), required});
+                            default_value ? std::string(default_value) : std::string(), std::move(help),
+                            required});
     return *this;
   }
 
@@ -419,8 +464,8 @@ struct Adapter {
 
 /// Registers PluginClass as this library's plugin. INFO is a tagwerk::Info
 /// expression: tagwerk::Info().name("x").version("1.0.0")... Use once per library.
-#define TAGWERK_PLUGIN(PluginClass, INFO)                                                         \
-  extern "C" TW_EXPORT const tw_plugin_v1* tagwerk_plugin_v1(void) {                              \
+#define TAGWERK_PLUGIN(PluginClass, INFO)                                                                 \
+  extern "C" TW_EXPORT const tw_plugin_v1* tagwerk_plugin_v1(void) {                                      \
     return ::tagwerk::detail::Adapter<PluginClass>::descriptor([]() -> ::tagwerk::Info { return INFO; }); \
   }
 

@@ -20,11 +20,20 @@ std::string escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -33,8 +42,8 @@ std::string escape(std::string_view s) {
 std::string sentences_tsv(std::string_view text, const Segmentation& seg) {
   std::string out = "begin\tend\tlang\ttext\n";
   for (const auto& s : seg.sentences)
-    out += std::to_string(s.begin) + "\t" + std::to_string(s.end) + "\t" + seg.paragraphs[s.paragraph].lang + "\t" +
-           escape(text.substr(s.begin, s.end - s.begin)) + "\n";
+    out += std::to_string(s.begin) + "\t" + std::to_string(s.end) + "\t" + seg.paragraphs[s.paragraph].lang +
+           "\t" + escape(text.substr(s.begin, s.end - s.begin)) + "\n";
   return out;
 }
 
@@ -42,7 +51,8 @@ TEST(Golden, SeedSentences) {
   const std::string text = test::read_file(test::test_data("seed.txt"));
   const std::string golden_path = test::test_data("seed.golden.tsv");
   const std::string actual = sentences_tsv(text, test::segmenter().segment(text));
-  if (const char* update = std::getenv("TAGWERK_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
+  if (const char* update = std::getenv("TAGWERK_UPDATE_GOLDEN");
+      update != nullptr && std::string(update) == "1") {
     std::ofstream(golden_path, std::ios::binary) << actual;
     GTEST_SKIP() << "rewrote " << golden_path;
   }

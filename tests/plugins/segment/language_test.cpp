@@ -9,11 +9,14 @@
 namespace tagwerk::segment {
 namespace {
 
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
 
 TEST(LanguageDetector, TellsGermanFromEnglish) {
   LanguageDetector d;
-  auto de = d.detect("Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat.");
+  auto de =
+      d.detect("Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat.");
   EXPECT_EQ(de.lang, "de");
   EXPECT_TRUE(de.reliable);
   auto en = d.detect("I strongly pressed President Putin twice about Russian meddling in our election.");
@@ -42,7 +45,8 @@ TEST(Language, SeedTweetsAreEnglishAndEverythingElseGerman) {
 }
 
 TEST(Language, ShortParagraphsFollowTheDocumentMetadata) {
-  std::string text = "Darstellung:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
+  std::string text =
+      "Darstellung:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
   auto seg = test::segmenter().segment(text, "de");
   ASSERT_EQ(seg.paragraphs.size(), 2u);
   EXPECT_EQ(seg.paragraphs[0].lang, "de");
@@ -57,7 +61,8 @@ TEST(Language, MetadataRegionIsDropped) {
 
 TEST(Language, ShortParagraphsFollowTheMajorityWithoutMetadata) {
   // default_lang is "de", but the document is English.
-  std::string text = "Graphic:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
+  std::string text =
+      "Graphic:\n\nI strongly pressed President Putin twice about Russian meddling in our election.";
   auto seg = test::segmenter().segment(text, "");
   ASSERT_EQ(seg.paragraphs.size(), 2u);
   EXPECT_EQ(seg.paragraphs[0].lang, "en");
@@ -79,8 +84,9 @@ TEST(Language, DetectionOffUsesMetadataThenDefault) {
 }
 
 TEST(Language, SentencesKnowTheirParagraph) {
-  std::string text = "Das ist ein deutscher Absatz, der lang genug für die Erkennung ist. Noch ein Satz.\n\n"
-                     "This is an English paragraph that is long enough to be detected. Another one.";
+  std::string text =
+      "Das ist ein deutscher Absatz, der lang genug für die Erkennung ist. Noch ein Satz.\n\n"
+      "This is an English paragraph that is long enough to be detected. Another one.";
   auto seg = test::segmenter().segment(text);
   ASSERT_EQ(seg.sentences.size(), 4u);
   EXPECT_EQ(seg.paragraphs[seg.sentences[1].paragraph].lang, "de");

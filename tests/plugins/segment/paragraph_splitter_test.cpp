@@ -24,11 +24,13 @@ TEST(ParagraphSplitter, BlankLinesSeparateParagraphs) {
 }
 
 TEST(ParagraphSplitter, WhitespaceOnlyLinesAreBlank) {
-  EXPECT_EQ(paragraphs_of("eins\n \t \ndrei\n\u00a0\u3000\nvier"), (std::vector<std::string>{"eins", "drei", "vier"}));
+  EXPECT_EQ(paragraphs_of("eins\n \t \ndrei\n\u00a0\u3000\nvier"),
+            (std::vector<std::string>{"eins", "drei", "vier"}));
 }
 
 TEST(ParagraphSplitter, WindowsLineEnds) {
-  EXPECT_EQ(paragraphs_of("eins\r\nzwei\r\n\r\ndrei\r\n"), (std::vector<std::string>{"eins\r\nzwei\r", "drei\r"}));
+  EXPECT_EQ(paragraphs_of("eins\r\nzwei\r\n\r\ndrei\r\n"),
+            (std::vector<std::string>{"eins\r\nzwei\r", "drei\r"}));
 }
 
 TEST(ParagraphSplitter, LeadingAndTrailingBlankLinesAndEmptyText) {
@@ -41,7 +43,8 @@ TEST(ParagraphSplitter, SegmenterTrimsParagraphsToTheirTokens) {
   std::string text = "\n\n  eins zwei. \r\n\n drei\n";
   auto seg = test::segmenter().segment(text, "de");
   ASSERT_EQ(seg.paragraphs.size(), 2u);
-  EXPECT_EQ(text.substr(seg.paragraphs[0].begin, seg.paragraphs[0].end - seg.paragraphs[0].begin), "eins zwei.");
+  EXPECT_EQ(text.substr(seg.paragraphs[0].begin, seg.paragraphs[0].end - seg.paragraphs[0].begin),
+            "eins zwei.");
   EXPECT_EQ(text.substr(seg.paragraphs[1].begin, seg.paragraphs[1].end - seg.paragraphs[1].begin), "drei");
 }
 

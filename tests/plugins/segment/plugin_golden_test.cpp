@@ -43,7 +43,8 @@ TEST(SegmentPlugin, SeedSentencesMatchTheGoldenFileThroughTheRealLoader) {
   auto gold = golden();
   ASSERT_EQ(sentences->size(), gold.size());
   for (std::size_t i = 0; i < gold.size(); ++i) {
-    EXPECT_EQ(sentences->spans()[i].begin, gold[i].begin) << "sentence " << i << ": " << span_text(doc, *sentences, i);
+    EXPECT_EQ(sentences->spans()[i].begin, gold[i].begin)
+        << "sentence " << i << ": " << span_text(doc, *sentences, i);
     EXPECT_EQ(sentences->spans()[i].end, gold[i].end) << "sentence " << i;
     EXPECT_EQ(std::get<std::string>(*sentences->get(i, "lang")), gold[i].lang) << "sentence " << i;
   }
@@ -69,7 +70,8 @@ TEST(SegmentPlugin, TweetParagraphsAreEnglishTheRestGerman) {
 
 TEST(SegmentPlugin, DatesOrdinalsAndAbbreviationsStayInOneTokenAndSentence) {
   ChainHarness chain("[[step]]\nuse = \"segment\"\n");
-  auto doc = chain.run("Dr. Müller kam am 07. Juli 2017 um 20:06 Uhr, z. B. mit dem US-Präsident. Dann ging er.");
+  auto doc =
+      chain.run("Dr. Müller kam am 07. Juli 2017 um 20:06 Uhr, z. B. mit dem US-Präsident. Dann ging er.");
   const auto* sentences = doc.find_layer("sentence");
   ASSERT_EQ(sentences->size(), 2u);
   EXPECT_EQ(span_text(doc, *sentences, 1), "Dann ging er.");

@@ -15,7 +15,9 @@
 
 namespace tagwerk::segment::test {
 
-inline std::string data_dir() { return std::string(TAGWERK_SOURCE_DIR) + "/plugins/segment/data"; }
+inline std::string data_dir() {
+  return std::string(TAGWERK_SOURCE_DIR) + "/plugins/segment/data";
+}
 inline std::string test_data(std::string_view name) {
   return std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/segment/data/" + std::string(name);
 }

@@ -8,21 +8,23 @@
 namespace tagwerk::segment {
 namespace {
 
-using ::testing::ElementsAre;
 using test::sentence_texts;
+using ::testing::ElementsAre;
 
 TEST(SentenceSplitter, GermanDatesAndTimesDoNotEndSentences) {
-  EXPECT_THAT(sentence_texts("Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um 22:10 Uhr. Danach "
-                             "kam der Wetterbericht."),
-              ElementsAre("Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um 22:10 Uhr.",
-                          "Danach kam der Wetterbericht."));
+  EXPECT_THAT(
+      sentence_texts("Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um 22:10 Uhr. Danach "
+                     "kam der Wetterbericht."),
+      ElementsAre("Über dieses Thema berichteten die tagesthemen am 07. Juli 2017 um 22:10 Uhr.",
+                  "Danach kam der Wetterbericht."));
   EXPECT_THAT(sentence_texts("Stand: 09.07.2017 20:06 Uhr"), ElementsAre("Stand: 09.07.2017 20:06 Uhr"));
 }
 
 TEST(SentenceSplitter, GermanAbbreviationsDoNotEndSentences) {
   EXPECT_THAT(sentence_texts("Dr. Müller kam z. B. mit Nr. 170/39 an. Er blieb."),
               ElementsAre("Dr. Müller kam z. B. mit Nr. 170/39 an.", "Er blieb."));
-  EXPECT_THAT(sentence_texts("Das kostet 3,5 Mio. Euro und mehr."), ElementsAre("Das kostet 3,5 Mio. Euro und mehr."));
+  EXPECT_THAT(sentence_texts("Das kostet 3,5 Mio. Euro und mehr."),
+              ElementsAre("Das kostet 3,5 Mio. Euro und mehr."));
 }
 
 TEST(SentenceSplitter, AbbreviationEndsSentenceBeforeATypicalOpener) {
@@ -33,16 +35,19 @@ TEST(SentenceSplitter, AbbreviationEndsSentenceBeforeATypicalOpener) {
 TEST(SentenceSplitter, NumberBeforeATypicalOpenerEndsTheSentence) {
   EXPECT_THAT(sentence_texts("Die Zahl stieg auf 12. Im Juli sank sie."),
               ElementsAre("Die Zahl stieg auf 12.", "Im Juli sank sie."));
-  EXPECT_THAT(sentence_texts("Er wurde am 3. Oktober Dritter."), ElementsAre("Er wurde am 3. Oktober Dritter."));
+  EXPECT_THAT(sentence_texts("Er wurde am 3. Oktober Dritter."),
+              ElementsAre("Er wurde am 3. Oktober Dritter."));
 }
 
 TEST(SentenceSplitter, EnglishAbbreviations) {
-  EXPECT_THAT(sentence_texts("Mr. Smith went to Washington on Jan. 5 with the U.S. delegation. The U.S. Senate met "
-                             "at 5 p.m. yesterday.",
-                             "en"),
-              ElementsAre("Mr. Smith went to Washington on Jan. 5 with the U.S. delegation.",
-                          "The U.S. Senate met at 5 p.m. yesterday."));
-  EXPECT_THAT(sentence_texts("The score was 21. Trump left.", "en"), ElementsAre("The score was 21.", "Trump left."));
+  EXPECT_THAT(
+      sentence_texts("Mr. Smith went to Washington on Jan. 5 with the U.S. delegation. The U.S. Senate met "
+                     "at 5 p.m. yesterday.",
+                     "en"),
+      ElementsAre("Mr. Smith went to Washington on Jan. 5 with the U.S. delegation.",
+                  "The U.S. Senate met at 5 p.m. yesterday."));
+  EXPECT_THAT(sentence_texts("The score was 21. Trump left.", "en"),
+              ElementsAre("The score was 21.", "Trump left."));
 }
 
 TEST(SentenceSplitter, ClosingQuotesAndBracketsStayWithTheirSentence) {
@@ -76,7 +81,8 @@ TEST(SentenceSplitter, TweetBylineIsItsOwnSentence) {
 TEST(SentenceSplitter, SentencesNeverCrossParagraphs) {
   std::string text = "Ein Satz ohne Punkt\n\nnoch einer ohne Punkt\n \nDer dritte.";
   auto seg = test::segmenter().segment(text, "de");
-  EXPECT_THAT(sentence_texts(text), ElementsAre("Ein Satz ohne Punkt", "noch einer ohne Punkt", "Der dritte."));
+  EXPECT_THAT(sentence_texts(text),
+              ElementsAre("Ein Satz ohne Punkt", "noch einer ohne Punkt", "Der dritte."));
   ASSERT_EQ(seg.paragraphs.size(), 3u);
   for (const auto& s : seg.sentences) {
     const auto& p = seg.paragraphs[s.paragraph];

@@ -8,9 +8,9 @@
 namespace tagwerk::segment {
 namespace {
 
-using ::testing::ElementsAre;
 using test::token_kinds;
 using test::token_texts;
+using ::testing::ElementsAre;
 
 TEST(Tokenizer, GermanDateWithOrdinalDayIsOneNumberPerPart) {
   EXPECT_THAT(token_texts("am 07. Juli 2017"), ElementsAre("am", "07.", "Juli", "2017"));
@@ -18,7 +18,8 @@ TEST(Tokenizer, GermanDateWithOrdinalDayIsOneNumberPerPart) {
 }
 
 TEST(Tokenizer, NumericDateAndTimeStayWhole) {
-  EXPECT_THAT(token_texts("Stand: 09.07.2017 20:06 Uhr"), ElementsAre("Stand", ":", "09.07.2017", "20:06", "Uhr"));
+  EXPECT_THAT(token_texts("Stand: 09.07.2017 20:06 Uhr"),
+              ElementsAre("Stand", ":", "09.07.2017", "20:06", "Uhr"));
   EXPECT_THAT(token_kinds("09.07.2017 20:06 Uhr"), ElementsAre("num", "num", "word"));
 }
 
@@ -82,9 +83,10 @@ TEST(Tokenizer, SocialMediaAndWebTokens) {
   EXPECT_THAT(token_texts("Donald J. Trump @realDonaldTrump #G20"),
               ElementsAre("Donald", "J.", "Trump", "@realDonaldTrump", "#G20"));
   EXPECT_THAT(token_kinds("@realDonaldTrump #G20"), ElementsAre("mention", "hashtag"));
-  EXPECT_THAT(token_texts("Siehe https://www.tagesschau.de/a/g20.html. Oder tagesschau.de, info@example.org!"),
-              ElementsAre("Siehe", "https://www.tagesschau.de/a/g20.html", ".", "Oder", "tagesschau.de", ",",
-                          "info@example.org", "!"));
+  EXPECT_THAT(
+      token_texts("Siehe https://www.tagesschau.de/a/g20.html. Oder tagesschau.de, info@example.org!"),
+      ElementsAre("Siehe", "https://www.tagesschau.de/a/g20.html", ".", "Oder", "tagesschau.de", ",",
+                  "info@example.org", "!"));
   EXPECT_THAT(token_kinds("https://x.org/a tagesschau.de info@example.org www.bbc.co.uk"),
               ElementsAre("url", "url", "url", "url"));
 }
@@ -95,7 +97,8 @@ TEST(Tokenizer, RunsOfTerminalMarksAreOneToken) {
 }
 
 TEST(Tokenizer, QuotesAndBracketsAreSeparatePunctuation) {
-  EXPECT_THAT(token_texts("„Das ist gut.“ (oben)"), ElementsAre("„", "Das", "ist", "gut", ".", "“", "(", "oben", ")"));
+  EXPECT_THAT(token_texts("„Das ist gut.“ (oben)"),
+              ElementsAre("„", "Das", "ist", "gut", ".", "“", "(", "oben", ")"));
 }
 
 TEST(Tokenizer, OffsetsAreUtf8BytesAndWhitespaceIsNeverAToken) {
@@ -123,7 +126,9 @@ TEST(Tokenizer, NoTokenOfTheSeedIsEmptyOrHoldsWhitespace) {
 }
 
 TEST(Tokenizer, IllFormedUtf8BecomesSymbolTokensWithinBounds) {
-  std::string text = "ab\xff" "cd \xc3";
+  std::string text =
+      "ab\xff"
+      "cd \xc3";
   auto seg = test::segmenter().segment(text, "de");
   ASSERT_FALSE(seg.tokens.empty());
   for (const auto& t : seg.tokens) EXPECT_LE(t.end, text.size());

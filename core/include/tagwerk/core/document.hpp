@@ -62,7 +62,9 @@ class Layer {
   const std::vector<AttrColumn>& columns() const noexcept { return columns_; }
 
   /// The document this layer belongs to (kept current when the document moves).
-  class Document* owner() const noexcept { return owner_; }
+  class Document* owner() const noexcept {
+    return owner_;
+  }
 
  private:
   friend class Document;
@@ -129,7 +131,8 @@ class Document {
 
   /// Adds a span after checking it: inside the text and on UTF-8 boundaries,
   /// or TW_NO_OFFSET for both. Returns its index, or nullopt when invalid.
-  std::optional<std::size_t> add_span(Layer& layer, std::uint32_t begin, std::uint32_t end, std::string_view label);
+  std::optional<std::size_t> add_span(Layer& layer, std::uint32_t begin, std::uint32_t end,
+                                      std::string_view label);
 
   void add_error(std::string plugin, std::string message) {
     errors.push_back(RecordError{std::move(plugin), std::move(message)});

@@ -60,7 +60,7 @@ class OffsetMapper {
 
   std::string_view text_;
   OffsetUnit unit_;
-  bool identity_ = true;                 // bytes, or ASCII-only text
+  bool identity_ = true;                    // bytes, or ASCII-only text
   std::vector<std::uint32_t> checkpoints_;  // units before byte k * kStride
 };
 
