@@ -146,6 +146,27 @@ TEST(Cli, EveryBrokenRecordStillYieldsOneRecordWithItsReason) {
   EXPECT_EQ(Record(out[6]).str("id"), "last");
 }
 
+TEST(Cli, AFiftyMegabyteTextIsPassedThroughUnanalysedWithTheDefaultLimit) {
+  CliRunner cli;
+  auto chain = cli.write("chain.toml", "[[step]]\nuse = \"tw-words\"\n");
+  std::string input = "{\"id\":\"huge\",\"text\":\"";
+  input.append(50u << 20, 'x');
+  input += "\"}\n{\"id\":\"small\",\"text\":\"klein\"}\n";
+  auto in = cli.write("in.jsonl", input);
+  input.clear();
+  input.shrink_to_fit();
+  CliResult r = cli.run("run -q -c " + quote(chain) + " " + quote(in));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 2u);
+  Record huge(out[0]);
+  EXPECT_EQ(huge.str("id"), "huge");
+  EXPECT_EQ(huge.str("text").size(), 50u << 20);  // written back as it was
+  EXPECT_NE(huge.error_message().find("52428800 bytes"), std::string::npos) << huge.error_message();
+  EXPECT_NE(huge.error_message().find("max_text_mb"), std::string::npos) << huge.error_message();
+  EXPECT_EQ(Record(out[1]).errors(), 0u);
+}
+
 TEST(Cli, ShardsPartitionTheInputDeterministically) {
   CliRunner cli;
   auto chain = cli.write("chain.toml", kWordsChain);
