@@ -3,28 +3,45 @@
 
 For every gold file DATA_DIR/*.jsonl (records {id, lang, dct, text, timexes}, code
 point offsets) it produces predictions with one of two runners, then calls
-EVAL_DIR/timex_score.py GOLD PRED --value-match lenient and prints a table of
-strict F1, relaxed F1, value accuracy and value F1.
+EVAL_DIR/timex_score.py GOLD PRED --value-match lenient and prints, per data set,
+strict and relaxed span P/R/F1, type accuracy, value accuracy and value F1.
 
 Runners:
-  --driver CMD    a command reading gold JSONL on stdin and writing prediction
-                  JSONL {"id", "timexes": [{begin, end, type, value}]} on stdout
-                  (default: the dev driver, build-tl/plugins/timeline/timeline_eval_driver
-                  plugins/timeline/data)
-  --tagwerk CMD   the host, e.g. "build/bin/tagwerk run --chain chains/timeline.toml":
-                  input records become {"id","text","date","lang"} on stdin; its output
-                  records' annotations.timex spans (code points) become timexes
+  (default)       the host: build-tl/bin/tagwerk run -q -c chains/default.toml
+                  (segment + timeline); input records become {"id","text","date","lang"}
+                  on stdin, the output records' annotations.timex spans (code points)
+                  become the predictions
+  --tagwerk CMD   another host command, e.g. "build/bin/tagwerk run -q -c my.toml"
+  --driver [CMD]  the dev driver (engine + naive sentence split, rules read straight
+                  from plugins/timeline/data: the fast inner loop); CMD reads gold JSONL
+                  on stdin and writes {"id", "timexes": [...]} JSONL on stdout.
+                  Without CMD: build-tl/plugins/timeline/timeline_eval_driver
+                  plugins/timeline/data
+
+Gold ids are not unique in TempEval-3 (TimeBank repeats APW19980227 five times:
+different wire stories of one day). The scorer joins on id and keeps only the last
+record of an id, so every gold file is first rewritten with unique ids (the second
+"X" becomes "X#2", ...) and runs and scoring use that copy: every document counts.
+
+--combine NAME=a.jsonl,b.jsonl adds a row scoring the concatenation of those data
+sets (ids prefixed with the file name); the default adds
+tempeval3_train = TimeBank + AQUAINT when both files are there.
 
 MEANTIME annotates only the title and the first five sentences of each article
 (NewsReader guidelines); `--first-sentences meantime_en=6` (the default) drops
 predictions after the 6th gold sentence (the gold record's "sentences") so that
 text nobody annotated is not scored. Pass `--first-sentences ""` to score all text.
 
+--errors FILE writes every relaxed pair whose value is wrong, plus spurious and
+missed timexes, as TSV (data set, id, kind, gold text, gold value, predicted text,
+predicted value) for error analysis.
+
 Usage:
-  eval_timex.py DATA_DIR EVAL_DIR [--driver CMD | --tagwerk CMD] [--files a.jsonl,b.jsonl]
-                [--out DIR] [--markdown]
+  eval_timex.py DATA_DIR EVAL_DIR [--driver [CMD] | --tagwerk CMD] [--files a.jsonl,b.jsonl]
+                [--combine NAME=a.jsonl,b.jsonl] [--out DIR] [--markdown] [--errors FILE]
 """
 import argparse
+import filecmp
 import glob
 import json
 import os
@@ -34,64 +51,135 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_DRIVER = (f'{ROOT}/build-tl/plugins/timeline/timeline_eval_driver {ROOT}/plugins/timeline/data')
+BUILD = os.path.join(ROOT, 'build-tl')
+DEFAULT_DRIVER = f'{BUILD}/plugins/timeline/timeline_eval_driver {ROOT}/plugins/timeline/data'
+DEFAULT_HOST = f'{BUILD}/bin/tagwerk run -q -j 2 -c {ROOT}/chains/default.toml'
+DEFAULT_COMBINE = 'tempeval3_train=tempeval3_train_timebank.jsonl,tempeval3_train_aquaint.jsonl'
+
+
+def read_jsonl(path):
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write_jsonl(path, records):
+    with open(path, 'w', encoding='utf-8') as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+
+
+def unique_ids(records):
+    """Renames repeated ids in place ("X", "X#2", "X#3"); returns how many were renamed."""
+    seen = {}
+    renamed = 0
+    for r in records:
+        n = seen.get(r['id'], 0) + 1
+        seen[r['id']] = n
+        if n > 1:
+            r['id'] = f"{r['id']}#{n}"
+            renamed += 1
+    return renamed
 
 
 def run(cmd, stdin_path, stdout_path):
     with open(stdin_path, 'rb') as fin, open(stdout_path, 'wb') as fout:
         r = subprocess.run(shlex.split(cmd), stdin=fin, stdout=fout)
-    if r.returncode != 0:
+    # The host exits 1 when some records carry errors; those are scored as they are.
+    if r.returncode not in (0, 1):
         sys.exit(f'eval_timex: `{cmd}` failed with status {r.returncode}')
 
 
-def to_tagwerk_input(gold_path, out_path):
-    with open(gold_path, encoding='utf-8') as f, open(out_path, 'w', encoding='utf-8') as out:
-        for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            rec = {'id': r['id'], 'text': r['text'], 'lang': r.get('lang') or ''}
-            if r.get('dct'):
-                rec['date'] = r['dct']
-            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+def to_tagwerk_input(gold, out_path):
+    recs = []
+    for r in gold:
+        rec = {'id': r['id'], 'text': r['text'], 'lang': r.get('lang') or ''}
+        if r.get('dct'):
+            rec['date'] = r['dct']
+        recs.append(rec)
+    write_jsonl(out_path, recs)
 
 
 def from_tagwerk_output(tw_path, pred_path):
     """tagwerk output records -> scorer records (annotations.timex -> timexes)."""
-    with open(tw_path, encoding='utf-8') as f, open(pred_path, 'w', encoding='utf-8') as out:
-        for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            spans = (r.get('annotations') or {}).get('timex') or []
-            timexes = [{'begin': s['begin'], 'end': s['end'], 'type': s.get('type'), 'value': s.get('value'),
-                        'mod': s.get('mod')} for s in spans if 'begin' in s and 'end' in s]
-            rec = {'id': r.get('id'), 'timexes': timexes}
-            if r.get('errors'):
-                rec['errors'] = r['errors']
-            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    out = []
+    for r in read_jsonl(tw_path):
+        spans = (r.get('annotations') or {}).get('timex') or []
+        timexes = [{'begin': s['begin'], 'end': s['end'], 'type': s.get('type'), 'value': s.get('value'),
+                    'mod': s.get('mod')} for s in spans if 'begin' in s and 'end' in s]
+        rec = {'id': r.get('id'), 'timexes': timexes}
+        if r.get('errors'):
+            rec['errors'] = r['errors']
+        out.append(rec)
+    write_jsonl(pred_path, out)
 
 
-def restrict(gold_path, pred_path, n):
+def restrict(gold, pred_path, n):
     """Drops predictions after the n-th sentence listed in the gold records."""
-    cut = {}
-    with open(gold_path, encoding='utf-8') as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                sents = r.get('sentences') or []
-                if len(sents) >= n:
-                    cut[r['id']] = sents[n - 1]['end']
+    cut = {r['id']: r['sentences'][n - 1]['end'] for r in gold if len(r.get('sentences') or []) >= n}
     kept = []
-    with open(pred_path, encoding='utf-8') as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                if r.get('id') in cut:
-                    r['timexes'] = [t for t in r.get('timexes', []) if t['begin'] < cut[r['id']]]
-                kept.append(json.dumps(r, ensure_ascii=False))
-    with open(pred_path, 'w', encoding='utf-8') as f:
-        f.write('\n'.join(kept) + '\n')
+    for r in read_jsonl(pred_path):
+        if r.get('id') in cut:
+            r['timexes'] = [t for t in r.get('timexes', []) if t['begin'] < cut[r['id']]]
+        kept.append(r)
+    write_jsonl(pred_path, kept)
+
+
+def check_staged_rules(cmd):
+    """The host reads the rules staged at build time: warn when they are older than the sources."""
+    staged = os.path.join(BUILD, 'share', 'tagwerk', 'plugins', 'timeline')
+    if f'{BUILD}/bin/tagwerk' not in cmd or not os.path.isdir(staged):
+        return
+    src = os.path.join(ROOT, 'plugins', 'timeline', 'data')
+    stale = [f for f in os.listdir(src) if f.endswith('.rules')
+             and not (os.path.exists(os.path.join(staged, f)) and filecmp.cmp(os.path.join(src, f),
+                                                                              os.path.join(staged, f), False))]
+    if stale:
+        print(f'eval_timex: warning: staged rules differ from plugins/timeline/data ({", ".join(stale)}); '
+              f'rebuild with `cmake --build build-tl --target tagwerk_plugin_timeline`', file=sys.stderr)
+
+
+def score(scorer, gold_path, pred_path):
+    r = subprocess.run([sys.executable, scorer, gold_path, pred_path, '--value-match', 'lenient', '--json', '--quiet'],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f'eval_timex: scorer failed on {gold_path}: {r.stderr}')
+    return json.loads(r.stdout)
+
+
+def norm(v):
+    v = (v or '').strip().upper()
+    for suffix in (':00:00', ':00'):
+        if len(v) > 13 and v.endswith(suffix) and 'T' in v:
+            v = v[:-len(suffix)]
+    return v
+
+
+def list_errors(name, gold, preds, out):
+    """Value errors, spurious and missed timexes (overlap pairing as in the scorer, simplified)."""
+    pred_by_id = {p['id']: p for p in preds}
+    for g in gold:
+        text = g['text']
+        ps = sorted((pred_by_id.get(g['id']) or {}).get('timexes') or [], key=lambda t: t['begin'])
+        used = set()
+        for gt in g.get('timexes') or []:
+            best, best_ov = None, 0
+            for k, pt in enumerate(ps):
+                ov = min(gt['end'], pt['end']) - max(gt['begin'], pt['begin'])
+                if k not in used and ov > best_ov:
+                    best, best_ov = k, ov
+            gtext = text[gt['begin']:gt['end']].replace('\n', ' ')
+            if best is None:
+                out.write(f"{name}\t{g['id']}\tmissed\t{gtext}\t{gt.get('value')}\t\t\n")
+                continue
+            used.add(best)
+            pt = ps[best]
+            if gt.get('value') and norm(gt['value']) != norm(pt.get('value')):
+                ptext = text[pt['begin']:pt['end']].replace('\n', ' ')
+                out.write(f"{name}\t{g['id']}\tvalue\t{gtext}\t{gt['value']}\t{ptext}\t{pt.get('value')}\n")
+        for k, pt in enumerate(ps):
+            if k not in used:
+                ptext = text[pt['begin']:pt['end']].replace('\n', ' ')
+                out.write(f"{name}\t{g['id']}\tspurious\t\t\t{ptext}\t{pt.get('value')}\n")
 
 
 def main(argv=None):
@@ -99,13 +187,17 @@ def main(argv=None):
     ap.add_argument('data_dir', help='folder with gold *.jsonl')
     ap.add_argument('eval_dir', help='folder with timex_score.py')
     g = ap.add_mutually_exclusive_group()
-    g.add_argument('--driver', help='prediction command (stdin gold JSONL -> stdout predictions)')
-    g.add_argument('--tagwerk', help='tagwerk host command running a chain with segment+timeline')
+    g.add_argument('--driver', nargs='?', const=DEFAULT_DRIVER,
+                   help='prediction command (stdin gold JSONL -> stdout predictions); no value: the dev driver')
+    g.add_argument('--tagwerk', help=f'host command running segment+timeline (default: {DEFAULT_HOST})')
     ap.add_argument('--files', default='', help='comma-separated gold file names (default: all)')
+    ap.add_argument('--combine', action='append', default=None,
+                    help=f'NAME=a.jsonl,b.jsonl: also score these data sets as one (default: {DEFAULT_COMBINE})')
     ap.add_argument('--out', help='keep predictions in this folder')
     ap.add_argument('--first-sentences', default='meantime_en=6',
                     help='NAME=N,...: score only the first N gold sentences of data set NAME')
     ap.add_argument('--markdown', action='store_true', help='print a Markdown table')
+    ap.add_argument('--errors', help='write value errors, spurious and missed timexes to this TSV file')
     a = ap.parse_args(argv)
 
     files = sorted(glob.glob(os.path.join(a.data_dir, '*.jsonl')))
@@ -117,27 +209,61 @@ def main(argv=None):
     out_dir = a.out or tempfile.mkdtemp(prefix='eval_timex_')
     os.makedirs(out_dir, exist_ok=True)
     scorer = os.path.join(a.eval_dir, 'timex_score.py')
-    rows = []
-    for gold in files:
-        name = os.path.splitext(os.path.basename(gold))[0]
+    host = None if a.driver else (a.tagwerk or DEFAULT_HOST)
+    if host:
+        check_staged_rules(host)
+    scope = dict(x.split('=') for x in a.first_sentences.split(',') if '=' in x)
+    errors = open(a.errors, 'w', encoding='utf-8') if a.errors else None
+
+    rows, sets = [], {}
+    for gold_file in files:
+        name = os.path.splitext(os.path.basename(gold_file))[0]
+        gold = read_jsonl(gold_file)
+        renamed = unique_ids(gold)
+        if renamed:
+            print(f'eval_timex: {name}: {renamed} repeated ids made unique', file=sys.stderr)
+        gold_path = os.path.join(out_dir, name + '.gold.jsonl')
+        write_jsonl(gold_path, gold)
         pred = os.path.join(out_dir, name + '.pred.jsonl')
-        if a.tagwerk:
+        if host:
             tw_in = os.path.join(out_dir, name + '.tagwerk_in.jsonl')
             tw_out = os.path.join(out_dir, name + '.tagwerk_out.jsonl')
             to_tagwerk_input(gold, tw_in)
-            run(a.tagwerk, tw_in, tw_out)
+            run(host, tw_in, tw_out)
             from_tagwerk_output(tw_out, pred)
         else:
-            run(a.driver or DEFAULT_DRIVER, gold, pred)
-        scope = dict(x.split('=') for x in a.first_sentences.split(',') if '=' in x)
+            run(a.driver, gold_path, pred)
         if name in scope:
             restrict(gold, pred, int(scope[name]))
-        r = subprocess.run([sys.executable, scorer, gold, pred, '--value-match', 'lenient', '--json', '--quiet'],
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            sys.exit(f'eval_timex: scorer failed on {name}: {r.stderr}')
-        res = json.loads(r.stdout)
-        rows.append((name, res))
+        sets[os.path.basename(gold_file)] = (gold_path, pred)
+        rows.append((name, score(scorer, gold_path, pred)))
+        if errors:
+            list_errors(name, gold, read_jsonl(pred), errors)
+    if errors:
+        errors.close()
+
+    for spec in (a.combine if a.combine is not None else [DEFAULT_COMBINE]):
+        if '=' not in spec:
+            continue
+        name, parts = spec.split('=', 1)
+        parts = [p.strip() for p in parts.split(',') if p.strip()]
+        if not parts or any(p not in sets for p in parts):
+            continue
+        golds, preds = [], []
+        for p in parts:
+            prefix = os.path.splitext(p)[0] + ':'
+            gp, pp = sets[p]
+            for recs, acc in ((read_jsonl(gp), golds), (read_jsonl(pp), preds)):
+                for r in recs:
+                    r['id'] = prefix + str(r['id'])
+                    acc.append(r)
+        gold_path = os.path.join(out_dir, name + '.gold.jsonl')
+        pred_path = os.path.join(out_dir, name + '.pred.jsonl')
+        write_jsonl(gold_path, golds)
+        write_jsonl(pred_path, preds)
+        rows.append((name + ' (' + ' + '.join(os.path.splitext(p)[0] for p in parts) + ')',
+                     score(scorer, gold_path, pred_path)))
+
     if a.markdown:
         print('| data set | gold | pred | strict P/R/F1 | relaxed P/R/F1 | type acc | value acc | value F1 |')
         print('|---|---|---|---|---|---|---|---|')
@@ -147,12 +273,12 @@ def main(argv=None):
                   f"{rl['precision']:.3f}/{rl['recall']:.3f}/{rl['f1']:.3f} | {t['accuracy']:.3f} | "
                   f"{v['accuracy']:.3f} | {v['f1']:.3f} |")
     else:
-        print(f"{'data set':34} {'gold':>5} {'pred':>5} {'strictF1':>8} {'relaxF1':>8} {'relaxP':>7} {'relaxR':>7} "
-              f"{'valAcc':>7} {'valF1':>7}")
+        print(f"{'data set':44} {'gold':>5} {'pred':>5} {'strictP':>7} {'strictR':>7} {'strictF1':>8} "
+              f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>8} {'valAcc':>7} {'valF1':>7}")
         for name, r in rows:
-            print(f"{name:34} {r['gold']:5d} {r['pred']:5d} {r['strict']['f1']:8.4f} {r['relaxed']['f1']:8.4f} "
-                  f"{r['relaxed']['precision']:7.4f} {r['relaxed']['recall']:7.4f} {r['value']['accuracy']:7.4f} "
-                  f"{r['value']['f1']:7.4f}")
+            s, rl, v = r['strict'], r['relaxed'], r['value']
+            print(f"{name:44} {r['gold']:5d} {r['pred']:5d} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:8.4f} "
+                  f"{rl['precision']:7.4f} {rl['recall']:7.4f} {rl['f1']:8.4f} {v['accuracy']:7.4f} {v['f1']:7.4f}")
     print(f'predictions in {out_dir}', file=sys.stderr)
     return 0
 

@@ -53,16 +53,12 @@ core::Shard parse_shard(const std::string& text) {
 }
 
 core::OffsetUnit parse_offsets(const std::string& text) {
-  if (text == "codepoints") return core::OffsetUnit::codepoints;
-  if (text == "bytes") return core::OffsetUnit::bytes;
-  if (text == "utf16") return core::OffsetUnit::utf16;
+  if (auto unit = core::parse_offset_unit(text)) return *unit;
   throw UsageError("--offsets '" + text + "' must be codepoints, bytes or utf16");
 }
 
 core::InputFormat parse_format(const std::string& text) {
-  if (text == "auto") return core::InputFormat::automatic;
-  if (text == "jsonl") return core::InputFormat::jsonl;
-  if (text == "text") return core::InputFormat::text;
+  if (auto format = core::parse_input_format(text)) return *format;
   throw UsageError("--format '" + text + "' must be auto, jsonl or text");
 }
 

@@ -19,17 +19,6 @@ void key(std::string& o, std::string_view k, int indent) {
   append_json_string(o, k);
   o += ": ";
 }
-const char* offsets_name(OffsetUnit u) {
-  switch (u) {
-    case OffsetUnit::codepoints:
-      return "codepoints";
-    case OffsetUnit::bytes:
-      return "bytes";
-    case OffsetUnit::utf16:
-      return "utf16";
-  }
-  return "codepoints";
-}
 }  // namespace
 
 std::string manifest_json(const Chain& chain, const RunStats& stats, const ManifestContext& context) {
@@ -73,7 +62,7 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
   o += "{\"path\": ";
   append_json_string(o, chain.output.path);
   o += ", \"offsets\": ";
-  append_json_string(o, offsets_name(chain.output.offsets));
+  append_json_string(o, to_string(chain.output.offsets));
   o += "},\n";
   key(o, "counts", 2);
   o += fmt::format(

@@ -4,7 +4,36 @@
 #include <tagwerk/plugin.hpp>
 #include <tagwerk/timeline/engine.hpp>
 
+#include <cstdint>
+#include <string>
+
 namespace tl = tagwerk::timeline;
+
+namespace {
+
+/// The `lang` of the paragraph holding a position, for positions that mostly
+/// come in text order (sentences, quotes): a cursor walks the paragraphs once
+/// instead of scanning them for every position; it rewinds when a position
+/// goes backwards. Empty when no paragraph holds the position.
+class ParagraphLang {
+ public:
+  explicit ParagraphLang(const tagwerk::Layer& paragraphs) : paragraphs_(paragraphs) {}
+
+  std::string at(std::uint32_t pos) {
+    const std::size_t n = paragraphs_ ? paragraphs_.size() : 0;
+    if (next_ > 0 && next_ <= n && pos < paragraphs_[next_ - 1].begin) next_ = 0;
+    while (next_ < n && paragraphs_[next_].end <= pos) ++next_;
+    if (next_ < n && paragraphs_[next_].begin <= pos)
+      return std::string(paragraphs_.get_string(next_, "lang").value_or(""));
+    return {};
+  }
+
+ private:
+  const tagwerk::Layer& paragraphs_;
+  std::size_t next_ = 0;  // first paragraph that may hold the next position
+};
+
+}  // namespace
 
 class TimelinePlugin {
  public:
@@ -19,16 +48,14 @@ class TimelinePlugin {
     in.dct = doc.meta("date");
     in.lang = doc.meta("lang");
     tagwerk::Layer paragraphs = doc.layer("paragraph");
-    auto lang_at = [&](std::uint32_t pos) -> std::string {  // the paragraph's `lang`
-      for (std::size_t i = 0; paragraphs && i < paragraphs.size(); ++i)
-        if (paragraphs[i].begin <= pos && pos < paragraphs[i].end)
-          return std::string(paragraphs.get_string(i, "lang").value_or(""));
-      return {};
-    };
-    for (const auto& s : doc.layer("sentence")) in.sentences.push_back({s.begin, s.end, lang_at(s.begin)});
-    if (tagwerk::Layer quotes = doc.layer("quote"))
+    ParagraphLang sentence_lang(paragraphs);
+    for (const auto& s : doc.layer("sentence"))
+      in.sentences.push_back({s.begin, s.end, sentence_lang.at(s.begin)});
+    if (tagwerk::Layer quotes = doc.layer("quote")) {
+      ParagraphLang quote_lang(paragraphs);
       for (const auto& q : quotes)
-        if (q.begin != tagwerk::kNoOffset) in.quotes.push_back({q.begin, q.end, lang_at(q.begin)});
+        if (q.begin != tagwerk::kNoOffset) in.quotes.push_back({q.begin, q.end, quote_lang.at(q.begin)});
+    }
     const tl::Result r = engine_.analyze(in, *scratch.buffers);
 
     tagwerk::Layer timex = doc.create_layer("timex");
@@ -60,12 +87,13 @@ class TimelinePlugin {
   tl::Engine engine_;
 };
 
-TAGWERK_PLUGIN(TimelinePlugin,
-               tagwerk::Info()
-                   .name("timeline")
-                   .version("0.1.0")
-                   .summary("Temporal expressions (TIMEX3) resolved against the document date; dated statements")
-                   .license("Apache-2.0")
-                   .languages({"de", "en"})
-                   .requires_layers({"sentence"})
-                   .provides({"timex", "event", "timeline"}))
+TAGWERK_PLUGIN(
+    TimelinePlugin,
+    tagwerk::Info()
+        .name("timeline")
+        .version("0.1.0")
+        .summary("Temporal expressions (TIMEX3) resolved against the document date; dated statements")
+        .license("Apache-2.0")
+        .languages({"de", "en"})
+        .requires_layers({"sentence"})
+        .provides({"timex", "event", "timeline"}))

@@ -4,8 +4,10 @@
 #include "io/line_reader.hpp"
 
 #include <gtest/gtest.h>
+
 #include <zlib.h>
 #include <zstd.h>
+#include "io_test_support.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,21 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Decompress : public ::testing::Test {
+class Decompress : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tw-decompress-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& bytes) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
   static std::string gzip(const std::string& data) {
     z_stream zs{};
     EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
@@ -69,8 +58,6 @@ class Decompress : public ::testing::Test {
     while (s.size() < size) s += words[rng() % 7];
     return s;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Decompress, PlainGzipAndZstdGiveTheSameBytes) {

@@ -5,9 +5,11 @@
 #include <tagwerk/core/input.hpp>
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include "io_test_support.hpp"
 
 #include <fcntl.h>
 #include <cstdio>
@@ -21,16 +23,9 @@ namespace tagwerk::core {
 namespace {
 
 namespace fs = std::filesystem;
+using test::read_all;
 
 const std::string kData = TAGWERK_TEST_DATA_DIR "/io";
-
-std::vector<Document> read_all(const InputOptions& options) {
-  auto reader = open_input(options);
-  std::vector<Document> docs;
-  Document doc;
-  while (reader->next(doc)) docs.push_back(std::move(doc));
-  return docs;
-}
 
 const Field* field(const Document& doc, std::string_view key) {
   for (const auto& f : doc.fields)
@@ -42,28 +37,13 @@ bool contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-class JsonlReader : public ::testing::Test {
+class JsonlReader : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tw-jsonl-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& bytes) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
   InputOptions options(std::vector<std::string> paths) {
     InputOptions o;
     o.paths = std::move(paths);
     return o;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(JsonlReader, MapsRenamedFieldsAndKeepsEveryFieldRaw) {

@@ -3,8 +3,10 @@
 #include <tagwerk/core/input.hpp>
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 #include <zlib.h>
+#include "io_test_support.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -15,16 +17,9 @@ namespace tagwerk::core {
 namespace {
 
 namespace fs = std::filesystem;
+using test::read_all;
 
 const std::string kArticles = TAGWERK_TEST_DATA_DIR "/io/articles";
-
-std::vector<Document> read_all(const InputOptions& options) {
-  auto reader = open_input(options);
-  std::vector<Document> docs;
-  Document doc;
-  while (reader->next(doc)) docs.push_back(std::move(doc));
-  return docs;
-}
 
 InputOptions options(std::vector<std::string> paths) {
   InputOptions o;
@@ -32,21 +27,8 @@ InputOptions options(std::vector<std::string> paths) {
   return o;
 }
 
-class TextReader : public ::testing::Test {
+class TextReader : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tw-text-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-  }
-  fs::path dir_;
 };
 
 TEST_F(TextReader, AFolderGivesOneDocumentPerTextFileSortedByPath) {

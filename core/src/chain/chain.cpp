@@ -25,30 +25,6 @@ std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-const char* format_name(InputFormat format) {
-  switch (format) {
-    case InputFormat::automatic:
-      return "auto";
-    case InputFormat::jsonl:
-      return "jsonl";
-    case InputFormat::text:
-      return "text";
-  }
-  return "auto";
-}
-
-const char* offsets_name(OffsetUnit unit) {
-  switch (unit) {
-    case OffsetUnit::codepoints:
-      return "codepoints";
-    case OffsetUnit::bytes:
-      return "bytes";
-    case OffsetUnit::utf16:
-      return "utf16";
-  }
-  return "codepoints";
-}
-
 std::string value_text(const ParamValue& value) {
   struct Visitor {
     std::string operator()(const std::string& s) const { return toml_quote(s); }
@@ -84,7 +60,7 @@ std::string Chain::to_toml() const {
   out << "# Resolved tagwerk chain: every setting written out, paths absolute.\n"
          "# A parameter left at its plugin's default is commented out and marked (default).\n"
          "\n[input]\n"
-      << "format = " << toml_quote(format_name(input.format)) << '\n'
+      << "format = " << toml_quote(to_string(input.format)) << '\n'
       << "paths = [";
   for (std::size_t i = 0; i < input.paths.size(); ++i) out << (i ? ", " : "") << toml_quote(input.paths[i]);
   out << "]\n";
@@ -106,7 +82,7 @@ std::string Chain::to_toml() const {
 
   out << "\n[output]\n"
       << "path = " << toml_quote(output.path) << '\n'
-      << "offsets = " << toml_quote(offsets_name(output.offsets)) << '\n';
+      << "offsets = " << toml_quote(to_string(output.offsets)) << '\n';
 
   for (const auto& step : steps) {
     out << "\n[[step]]\nuse = " << toml_quote(step.plugin) << '\n';

@@ -34,8 +34,6 @@ const std::vector<std::string> kTopKeys = {"input", "output", "step"};
 const std::vector<std::string> kInputKeys = {"fields", "format", "max_text_mb", "paths"};
 const std::vector<std::string> kFieldKeys = {"date", "id", "lang", "source", "text", "title", "url"};
 const std::vector<std::string> kOutputKeys = {"offsets", "path"};
-const std::vector<std::string> kFormats = {"auto", "jsonl", "text"};
-const std::vector<std::string> kOffsetUnits = {"codepoints", "bytes", "utf16"};
 
 /// "; did you mean 'x'?" when a candidate is close to `word`, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -230,10 +228,8 @@ class ChainParser {
     for (auto&& [key, value] : *table) {
       const std::string name(key.str());
       if (name == "format") {
-        if (auto format = one_of(value, "[input] format", kFormats)) {
-          in.format = *format == "jsonl"  ? InputFormat::jsonl
-                      : *format == "text" ? InputFormat::text
-                                          : InputFormat::automatic;
+        if (auto format = one_of(value, "[input] format", input_format_names())) {
+          in.format = *parse_input_format(*format);
         }
       } else if (name == "paths") {
         read_input_paths(value);
@@ -344,10 +340,8 @@ class ChainParser {
     for (auto&& [key, value] : *table) {
       const std::string name(key.str());
       if (name == "offsets") {
-        if (auto unit = one_of(value, "[output] offsets", kOffsetUnits)) {
-          out.offsets = *unit == "bytes"   ? OffsetUnit::bytes
-                        : *unit == "utf16" ? OffsetUnit::utf16
-                                           : OffsetUnit::codepoints;
+        if (auto unit = one_of(value, "[output] offsets", offset_unit_names())) {
+          out.offsets = *parse_offset_unit(*unit);
         }
       } else if (name == "path") {
         const auto* s = value.as_string();

@@ -5,8 +5,12 @@
 namespace tagwerk::timeline {
 
 namespace {
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int floor_div(long a, long b) { return static_cast<int>(a >= 0 ? a / b : -((-a + b - 1) / b)); }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+int floor_div(long a, long b) {
+  return static_cast<int>(a >= 0 ? a / b : -((-a + b - 1) / b));
+}
 }  // namespace
 
 int days_in_month(int year, int month) {
@@ -77,19 +81,34 @@ Date shift(Date d, Granularity unit, long n) {
     }
     case Granularity::Day:
     case Granularity::Week: {
-      Date moved = civil_from_days(days_from_civil(d.year, d.month, d.day) + (unit == Granularity::Week ? 7 * n : n));
+      Date moved =
+          civil_from_days(days_from_civil(d.year, d.month, d.day) + (unit == Granularity::Week ? 7 * n : n));
       out.year = moved.year;
       out.month = moved.month;
       out.day = moved.day;
       break;
     }
-    case Granularity::Month: add_months(n); break;
-    case Granularity::Quarter: add_months(3 * n); break;
-    case Granularity::Half: add_months(6 * n); break;
-    case Granularity::Season: add_months(3 * n); break;
-    case Granularity::Year: out.year = d.year + static_cast<int>(n); break;
-    case Granularity::Decade: out.year = d.year + static_cast<int>(10 * n); break;
-    case Granularity::Century: out.year = d.year + static_cast<int>(100 * n); break;
+    case Granularity::Month:
+      add_months(n);
+      break;
+    case Granularity::Quarter:
+      add_months(3 * n);
+      break;
+    case Granularity::Half:
+      add_months(6 * n);
+      break;
+    case Granularity::Season:
+      add_months(3 * n);
+      break;
+    case Granularity::Year:
+      out.year = d.year + static_cast<int>(n);
+      break;
+    case Granularity::Decade:
+      out.year = d.year + static_cast<int>(10 * n);
+      break;
+    case Granularity::Century:
+      out.year = d.year + static_cast<int>(100 * n);
+      break;
   }
   if (out.month == 2 && out.day > days_in_month(out.year, 2)) out.day = days_in_month(out.year, 2);
   out.granularity = unit;
@@ -100,29 +119,45 @@ std::string format_value(const Date& d) {
   char buf[40];
   int y = d.year;
   switch (d.granularity) {
-    case Granularity::Century: std::snprintf(buf, sizeof buf, "%02d", floor_div(y, 100)); break;
-    case Granularity::Decade: std::snprintf(buf, sizeof buf, "%03d", floor_div(y, 10)); break;
-    case Granularity::Year: std::snprintf(buf, sizeof buf, "%04d", y); break;
-    case Granularity::Half: std::snprintf(buf, sizeof buf, "%04d-H%d", y, d.month <= 6 ? 1 : 2); break;
-    case Granularity::Quarter: std::snprintf(buf, sizeof buf, "%04d-Q%d", y, (d.month - 1) / 3 + 1); break;
+    case Granularity::Century:
+      std::snprintf(buf, sizeof buf, "%02d", floor_div(y, 100));
+      break;
+    case Granularity::Decade:
+      std::snprintf(buf, sizeof buf, "%03d", floor_div(y, 10));
+      break;
+    case Granularity::Year:
+      std::snprintf(buf, sizeof buf, "%04d", y);
+      break;
+    case Granularity::Half:
+      std::snprintf(buf, sizeof buf, "%04d-H%d", y, d.month <= 6 ? 1 : 2);
+      break;
+    case Granularity::Quarter:
+      std::snprintf(buf, sizeof buf, "%04d-Q%d", y, (d.month - 1) / 3 + 1);
+      break;
     case Granularity::Season: {
-      static constexpr const char* kSeasons[] = {"WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI"};
+      static constexpr const char* kSeasons[] = {"WI", "WI", "SP", "SP", "SP", "SU",
+                                                 "SU", "SU", "FA", "FA", "FA", "WI"};
       std::snprintf(buf, sizeof buf, "%04d-%s", y, kSeasons[(d.month - 1) % 12]);
       break;
     }
-    case Granularity::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", y, d.month); break;
+    case Granularity::Month:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", y, d.month);
+      break;
     case Granularity::Week: {
       int wy = 0, w = 0;
       iso_week(d, wy, w);
       std::snprintf(buf, sizeof buf, "%04d-W%02d", wy, w);
       break;
     }
-    case Granularity::Day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, d.month, d.day); break;
+    case Granularity::Day:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, d.month, d.day);
+      break;
     case Granularity::Hour:
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d", y, d.month, d.day, d.hour < 0 ? 0 : d.hour);
       break;
     case Granularity::Minute:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, d.month, d.day, d.hour < 0 ? 0 : d.hour, d.minute);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, d.month, d.day, d.hour < 0 ? 0 : d.hour,
+                    d.minute);
       break;
   }
   return buf;
@@ -183,11 +218,11 @@ std::optional<Granularity> parse_unit(std::string_view u) {
     Granularity g;
   };
   static constexpr Name kNames[] = {
-      {"day", "D", Granularity::Day},         {"week", "W", Granularity::Week},
-      {"month", "M", Granularity::Month},     {"quarter", "Q", Granularity::Quarter},
-      {"half", "HY", Granularity::Half},      {"year", "Y", Granularity::Year},
-      {"decade", "DE", Granularity::Decade},  {"century", "CE", Granularity::Century},
-      {"hour", "H", Granularity::Hour},       {"minute", "MIN", Granularity::Minute},
+      {"day", "D", Granularity::Day},        {"week", "W", Granularity::Week},
+      {"month", "M", Granularity::Month},    {"quarter", "Q", Granularity::Quarter},
+      {"half", "HY", Granularity::Half},     {"year", "Y", Granularity::Year},
+      {"decade", "DE", Granularity::Decade}, {"century", "CE", Granularity::Century},
+      {"hour", "H", Granularity::Hour},      {"minute", "MIN", Granularity::Minute},
       {"season", "SE", Granularity::Season},
   };
   for (const auto& n : kNames)

@@ -18,10 +18,14 @@ namespace tagwerk::timeline {
 
 const char* to_string(TimeSource s) {
   switch (s) {
-    case TimeSource::Timex: return "timex";
-    case TimeSource::Narrative: return "narrative";
-    case TimeSource::Dct: return "dct";
-    case TimeSource::None: return "none";
+    case TimeSource::Timex:
+      return "timex";
+    case TimeSource::Narrative:
+      return "narrative";
+    case TimeSource::Dct:
+      return "dct";
+    case TimeSource::None:
+      return "none";
   }
   return "none";
 }
@@ -32,12 +36,15 @@ struct Scratch {
   std::vector<Match> matches;
 };
 
-void ScratchDeleter::operator()(Scratch* s) const noexcept { delete s; }
+void ScratchDeleter::operator()(Scratch* s) const noexcept {
+  delete s;
+}
 
 struct Engine::Impl {
   std::vector<std::string> languages;
   std::vector<RuleSet> rules;
-  std::vector<int> dct_cue;  // lexicon id of `dct_cue` per rule set
+  std::vector<int> dct_cue;           // lexicon id of `dct_cue` per rule set
+  std::vector<TenseCues> tense_cues;  // per rule set
 
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
     for (std::size_t i = 0; i < languages.size(); ++i)
@@ -50,8 +57,8 @@ namespace {
 
 // A sentence's matches, as found before resolution.
 struct Found {
-  std::size_t rules;     // rule set index
-  std::uint32_t first;   // token range of the sentence
+  std::size_t rules;    // rule set index
+  std::uint32_t first;  // token range of the sentence
   std::uint32_t last;
   std::size_t match_begin, match_end;  // into Scratch::matches
 };
@@ -70,15 +77,20 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     impl_->languages.push_back(lang);
     impl_->rules.push_back(RuleSet::load_file(data_dir + "/" + lang + ".rules"));
     impl_->dct_cue.push_back(impl_->rules.back().lexicon("dct_cue"));
+    impl_->tense_cues.emplace_back(impl_->rules.back());
   }
 }
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-const std::vector<std::string>& Engine::languages() const noexcept { return impl_->languages; }
+const std::vector<std::string>& Engine::languages() const noexcept {
+  return impl_->languages;
+}
 
-ScratchPtr Engine::make_scratch() { return ScratchPtr(new Scratch); }
+ScratchPtr Engine::make_scratch() {
+  return ScratchPtr(new Scratch);
+}
 
 Result Engine::analyze(const Input& input) const {
   auto scratch = make_scratch();
@@ -128,6 +140,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   ResolveContext bare;
   std::vector<DctCandidate> candidates;
   int far_years = 0, near_years = 0;
+  int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
   for (const auto& f : found) {
     const RuleSet& rs = impl.rules[f.rules];
@@ -136,8 +149,14 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       const Rule& rule = rs.rules()[m.rule];
       if (rule.type != "DATE" && rule.type != "TIME") continue;
       std::string v = resolve_value(rs, m, bare);
+      if (rule.value_source.find("@wday(") != std::string::npos ||
+          rule.value_source.find("@today(") != std::string::npos)
+        ++news_markers;
       auto d = parse_value(v);
-      if (!d) continue;
+      if (!d) {
+        if (metadata_dct && v.compare(0, 2, "BC") == 0) ++far_years;
+        continue;
+      }
       DctCandidate c;
       c.begin = s.tokens.tokens[m.first].begin;
       c.end = s.tokens.tokens[m.last - 1].end;
@@ -165,7 +184,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     result.dct_source = "none";
   }
   // A text about other times than its DCT (history, biography) is a narrative.
-  ctx.narrative = !ctx.dct || (far_years >= 5 && far_years >= 4 * near_years);
+  // News features on history still say "Friday" and "today" about the DCT.
+  ctx.narrative = !ctx.dct || (far_years >= 5 && far_years >= 4 * near_years && 8 * news_markers < far_years);
   result.narrative = ctx.narrative;
 
   // 3. Resolve in text order against DCT, narrative reference and tense.
@@ -173,10 +193,11 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
-    ctx.tense = sentence_tense(rs, s.tokens, s.word_ids, f.first, f.last);
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
+      ctx.tense =
+          tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first, m.last);
       Timex t;
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
@@ -193,7 +214,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 4. Date the statements and summarize.
   assign_events(*sentences, false, result.timexes, result.dct, dct_timex, result.events);
-  if (!input.quotes.empty()) assign_events(input.quotes, true, result.timexes, result.dct, dct_timex, result.events);
+  if (!input.quotes.empty())
+    assign_events(input.quotes, true, result.timexes, result.dct, dct_timex, result.events);
   std::set<std::string> times;
   for (const auto& t : result.timexes)
     if (is_calendar_time(t)) times.insert(t.value);

@@ -10,11 +10,12 @@ bool is_calendar_time(const Timex& t) {
 
 void assign_events(const std::vector<TextRange>& ranges, bool quotes, const std::vector<Timex>& timexes,
                    const std::string& dct, int dct_timex, std::vector<Event>& out) {
-  std::size_t next = 0;       // first timex not yet before the current range
-  int narrative = -1;         // last calendar timex before the current range
+  std::size_t next = 0;  // first timex not yet before the current range
+  int narrative = -1;    // last calendar timex before the current range
   for (const auto& r : ranges) {
     while (next < timexes.size() && timexes[next].end <= r.begin) {
-      if (static_cast<int>(next) != dct_timex && is_calendar_time(timexes[next])) narrative = static_cast<int>(next);
+      if (static_cast<int>(next) != dct_timex && is_calendar_time(timexes[next]))
+        narrative = static_cast<int>(next);
       ++next;
     }
     Event e;

@@ -38,7 +38,8 @@ struct Cursor {
     const Token& t = tok(j);
     if (e.capital && !t.upper_initial) return 0;
     if (e.lower && t.upper_initial) return 0;
-    auto number_in = [&](int min_digits, int max_digits, std::int64_t lo, std::int64_t hi, int width) -> std::uint32_t {
+    auto number_in = [&](int min_digits, int max_digits, std::int64_t lo, std::int64_t hi,
+                         int width) -> std::uint32_t {
       if (t.kind != TokenKind::Number || t.digits < min_digits || t.digits > max_digits) return 0;
       if (t.number < lo || t.number > hi) return 0;
       cap.number = t.number;
@@ -53,15 +54,24 @@ struct Cursor {
           if (static_cast<int>(w) == id) return 1;
         return 0;
       }
-      case ElemKind::Lexicon: return in_lexicon(j, e.lexicon, &cap.value) ? 1 : 0;
-      case ElemKind::Day: return number_in(1, 2, 1, 31, 2);
-      case ElemKind::MonthNum: return number_in(1, 2, 1, 12, 2);
-      case ElemKind::Year4: return number_in(4, 4, 1000, 2199, 4);
-      case ElemKind::Year2: return number_in(2, 2, 0, 99, 2);
-      case ElemKind::Hour: return number_in(1, 2, 0, 24, 2);
-      case ElemKind::Minute: return number_in(2, 2, 0, 59, 2);
-      case ElemKind::Int: return number_in(1, 12, 0, INT64_MAX, 0);
-      case ElemKind::Word: return t.kind == TokenKind::Word ? 1 : 0;
+      case ElemKind::Lexicon:
+        return in_lexicon(j, e.lexicon, &cap.value) ? 1 : 0;
+      case ElemKind::Day:
+        return number_in(1, 2, 1, 31, 2);
+      case ElemKind::MonthNum:
+        return number_in(1, 2, 1, 12, 2);
+      case ElemKind::Year4:
+        return number_in(4, 4, 1000, 2199, 4);
+      case ElemKind::Year2:
+        return number_in(2, 2, 0, 99, 2);
+      case ElemKind::Hour:
+        return number_in(1, 2, 0, 24, 2);
+      case ElemKind::Minute:
+        return number_in(2, 2, 0, 59, 2);
+      case ElemKind::Int:
+        return number_in(1, 12, 0, INT64_MAX, 0);
+      case ElemKind::Word:
+        return t.kind == TokenKind::Word ? 1 : 0;
       case ElemKind::Num: {
         if (t.kind == TokenKind::Number) return number_in(1, 9, 0, INT64_MAX, 0);
         int v = numword_value(j);
@@ -91,18 +101,23 @@ struct Cursor {
     return 0;
   }
 
-  // Token end of the variant matched at i, or 0; fills captures.
-  std::uint32_t match(const Variant& v, std::uint32_t i, std::array<Capture, 8>& caps) const {
+  // Token end of the variant matched at i, or 0; fills captures. *context_end
+  // is where the lookahead context (elements &x) ends; the timex ends before it.
+  std::uint32_t match(const Variant& v, std::uint32_t i, std::array<Capture, 8>& caps,
+                      std::uint32_t* context_end) const {
     Capture scratch;
     // Lookbehind sees through an abbreviation's period ("Nr. 2017").
     for (const auto& e : v.lookbehind) {
       if (i > first && consume(e, i - 1, scratch) > 0) return 0;
-      if (i > first + 1 && tokens.fold(tok(i - 1)) == "." && tok(i - 1).glued && consume(e, i - 2, scratch) > 0)
+      if (i > first + 1 && tokens.fold(tok(i - 1)) == "." && tok(i - 1).glued &&
+          consume(e, i - 2, scratch) > 0)
         return 0;
     }
     std::uint32_t j = i;
+    std::uint32_t span_end = 0;
     for (std::size_t k = 0; k < v.elements.size(); ++k) {
       const Element& e = v.elements[k];
+      if (e.lookahead && span_end == 0) span_end = j;
       if (e.negated) {
         if (j < last && (!e.glued || tok(j).glued) && consume(e, j, scratch) > 0) return 0;
         continue;
@@ -120,7 +135,8 @@ struct Cursor {
     if (lt.kind != TokenKind::Punct && j < last && tok(j).glued && tok(j).kind != TokenKind::Punct) return 0;
     const Token& ft = tok(i);
     if (ft.kind != TokenKind::Punct && i > first && ft.glued && tok(i - 1).kind != TokenKind::Punct) return 0;
-    return j;
+    *context_end = j;
+    return span_end == 0 ? j : span_end;
   }
 };
 
@@ -132,8 +148,8 @@ void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t firs
   for (std::uint32_t j = first; j < last; ++j) word_ids[j] = rules.word_id(tokens.fold(tokens.tokens[j]));
 }
 
-void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t first,
-                  std::uint32_t last, std::vector<Match>& out) {
+void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
+                  std::uint32_t first, std::uint32_t last, std::vector<Match>& out) {
   Cursor cur{rules, tokens, word_ids, first, last, rules.lexicon("numword")};
   const auto& variants = rules.variants();
   std::uint32_t i = first;
@@ -141,15 +157,19 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
   while (i < last) {
     const Token& t = tokens.tokens[i];
     Match best;
-    std::uint32_t best_end = 0;
+    std::uint32_t best_end = 0, best_context = 0;
     auto try_list = [&](const std::vector<std::uint32_t>& list) {
       for (auto vi : list) {
         const Variant& v = variants[vi];
         caps = {};
-        std::uint32_t end = cur.match(v, i, caps);
+        std::uint32_t context = 0;
+        std::uint32_t end = cur.match(v, i, caps, &context);
         if (end == 0) continue;
-        if (end > best_end || (end == best_end && v.rule < best.rule)) {
+        // Longest span; then the most context seen; then the earlier rule.
+        if (end > best_end || (end == best_end &&
+                               (context > best_context || (context == best_context && v.rule < best.rule)))) {
           best_end = end;
+          best_context = context;
           best.rule = v.rule;
           best.captures = caps;
         }
@@ -160,7 +180,8 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     } else if (word_ids[i] >= 0) {
       try_list(rules.word(static_cast<std::uint32_t>(word_ids[i])).candidates);
     }
-    if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty()) try_list(rules.any_word_candidates());
+    if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty())
+      try_list(rules.any_word_candidates());
     if (best_end > 0) {
       best.first = i;
       best.last = best_end;

@@ -33,8 +33,8 @@ void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t firs
 
 /// Appends the matches in tokens [first, last) to out. word_ids are indexed
 /// like tokens.tokens. Thread-safe (reads the rule set only).
-void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t first,
-                  std::uint32_t last, std::vector<Match>& out);
+void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
+                  std::uint32_t first, std::uint32_t last, std::vector<Match>& out);
 
 /// Writes a capture as text ("07", "2017", "P"...).
 std::string capture_text(const RuleSet& rules, const Capture& c);

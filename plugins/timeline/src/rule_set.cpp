@@ -39,8 +39,12 @@ bool is_word_byte(char c) {
   auto u = static_cast<unsigned char>(c);
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_';
+}
 
 struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -48,9 +52,9 @@ struct ParseError : std::runtime_error {
 
 ElemKind class_kind(std::string_view name) {
   static const std::pair<std::string_view, ElemKind> kClasses[] = {
-      {"DAY", ElemKind::Day},   {"MONTHNUM", ElemKind::MonthNum}, {"YEAR4", ElemKind::Year4},
-      {"YEAR2", ElemKind::Year2}, {"HOUR", ElemKind::Hour},     {"MIN", ElemKind::Minute},
-      {"INT", ElemKind::Int},   {"NUM", ElemKind::Num},           {"WORD", ElemKind::Word}};
+      {"DAY", ElemKind::Day},     {"MONTHNUM", ElemKind::MonthNum}, {"YEAR4", ElemKind::Year4},
+      {"YEAR2", ElemKind::Year2}, {"HOUR", ElemKind::Hour},         {"MIN", ElemKind::Minute},
+      {"INT", ElemKind::Int},     {"NUM", ElemKind::Num},           {"WORD", ElemKind::Word}};
   for (const auto& [n, k] : kClasses)
     if (n == name) return k;
   throw ParseError("unknown class <" + std::string(name) +
@@ -87,7 +91,9 @@ const std::string* RuleSet::lex_value(int id, int lex) const {
 
 RuleSet RuleSet::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open rules file '" + path + "' (is the plugin's data folder installed?)");
+  if (!in)
+    throw std::runtime_error("cannot open rules file '" + path +
+                             "' (is the plugin's data folder installed?)");
   std::stringstream ss;
   ss << in.rdbuf();
   return parse(ss.str(), path);
@@ -101,7 +107,9 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
   auto lexicon_id = [&](std::string_view name, bool create) -> std::uint32_t {
     int id = rs.lexicon(name);
     if (id >= 0) return static_cast<std::uint32_t>(id);
-    if (!create) throw ParseError("unknown lexicon @" + std::string(name) + " (define it with `lex " + std::string(name) + ": ...` above)");
+    if (!create)
+      throw ParseError("unknown lexicon @" + std::string(name) + " (define it with `lex " +
+                       std::string(name) + ": ...` above)");
     rs.lexicon_names_.emplace_back(name);
     return static_cast<std::uint32_t>(rs.lexicon_names_.size() - 1);
   };
@@ -125,6 +133,9 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
       std::string cap_name;
       if (chunk[i] == '!') {
         e.negated = true;
+        ++i;
+      } else if (chunk[i] == '&') {
+        e.lookahead = true;
         ++i;
       }
       if (i < chunk.size() && chunk[i] == '^') {
@@ -158,28 +169,28 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         e.lexicon = lexicon_id(name, false);
         if (cap_name.empty()) cap_name = std::string(name);
         i = j;
-      } else if (is_word_byte(c) || is_digit(c)) {
-        const bool digits = is_digit(c);
-        std::size_t j = i;
-        while (j < chunk.size() && (chunk[j] == '|' || (digits ? is_digit(chunk[j]) : is_word_byte(chunk[j])))) ++j;
-        e.kind = ElemKind::Literal;
-        std::string_view alts = chunk.substr(i, j - i);
-        std::size_t a = 0;
-        while (a <= alts.size()) {
-          std::size_t b = alts.find('|', a);
-          if (b == std::string_view::npos) b = alts.size();
-          if (b > a) e.words.push_back(rs.intern(fold_case(alts.substr(a, b - a))));
-          a = b + 1;
-        }
-        i = j;
       } else {
-        if (c == '\\' && i + 1 < chunk.size()) ++i;
+        // Literal alternatives of one token each: a word, a digit run or one
+        // (escapable) punctuation character: "und|bis|/|-".
         e.kind = ElemKind::Literal;
-        std::size_t len = 1;
-        auto u = static_cast<unsigned char>(chunk[i]);
-        if (u >= 0xC0) len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
-        e.words.push_back(rs.intern(fold_case(chunk.substr(i, len))));
-        i += len;
+        for (;;) {
+          std::size_t j = i;
+          if (is_word_byte(chunk[i]) || is_digit(chunk[i])) {
+            const bool digits = is_digit(chunk[i]);
+            while (j < chunk.size() && (digits ? is_digit(chunk[j]) : is_word_byte(chunk[j]))) ++j;
+          } else {
+            if (chunk[i] == '\\' && i + 1 < chunk.size()) j = ++i;
+            auto u = static_cast<unsigned char>(chunk[i]);
+            j = i + (u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1);
+          }
+          e.words.push_back(rs.intern(fold_case(chunk.substr(i, j - i))));
+          i = j;
+          if (i + 1 < chunk.size() && chunk[i] == '|') {
+            ++i;
+            continue;
+          }
+          break;
+        }
       }
       if (i < chunk.size() && chunk[i] == '?') {
         e.optional = true;
@@ -211,10 +222,12 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
     while (i < s.size()) {
       if (s[i] == '{') {
         std::size_t close = s.find('}', i);
-        if (close == std::string_view::npos) throw ParseError("unclosed '{' in value '" + std::string(s) + "'");
+        if (close == std::string_view::npos)
+          throw ParseError("unclosed '{' in value '" + std::string(s) + "'");
         std::string name(s.substr(i + 1, close - i - 1));
         auto it = std::find(rule.captures.begin(), rule.captures.end(), name);
-        if (it == rule.captures.end()) throw ParseError("value uses {" + name + "} but the pattern captures no such name");
+        if (it == rule.captures.end())
+          throw ParseError("value uses {" + name + "} but the pattern captures no such name");
         TemplateOp op;
         op.kind = TemplateOp::Kind::Capture;
         op.capture = static_cast<int>(it - rule.captures.begin());
@@ -226,12 +239,15 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         TemplateOp op;
         op.kind = TemplateOp::Kind::Call;
         op.text = std::string(s.substr(i + 1, j - i - 1));
-        if (j >= s.size() || s[j] != '(') throw ParseError("function @" + op.text + " needs an argument list '(...)'");
+        if (j >= s.size() || s[j] != '(')
+          throw ParseError("function @" + op.text + " needs an argument list '(...)'");
         int depth = 0;
         std::size_t arg_start = j + 1, k = j;
         for (; k < s.size(); ++k) {
-          if (s[k] == '(') ++depth;
-          else if (s[k] == ')' && --depth == 0) break;
+          if (s[k] == '(')
+            ++depth;
+          else if (s[k] == ')' && --depth == 0)
+            break;
           else if (s[k] == ',' && depth == 1) {
             op.args.push_back(parse_template(s.substr(arg_start, k - arg_start), rule));
             arg_start = k + 1;
@@ -261,7 +277,8 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         if (words.size() != 2) throw ParseError("expected `lang <code>`");
         rs.lang_ = std::string(words[1]);
       } else if (words[0] == "lex") {
-        if (words.size() < 2 || words[1].back() != ':') throw ParseError("expected `lex <name>: word=value word ...`");
+        if (words.size() < 2 || words[1].back() != ':')
+          throw ParseError("expected `lex <name>: word=value word ...`");
         std::uint32_t lex = lexicon_id(words[1].substr(0, words[1].size() - 1), true);
         for (std::size_t w = 2; w < words.size(); ++w) {
           std::string_view item = words[w];
@@ -286,7 +303,8 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
           }
         }
         for (const auto& [u, uv] : units)
-          for (const auto& [t, tv] : tens) add_lex_word(lex, u + std::string(words[2]) + t, std::to_string(uv + tv));
+          for (const auto& [t, tv] : tens)
+            add_lex_word(lex, u + std::string(words[2]) + t, std::to_string(uv + tv));
       } else {
         std::size_t arrow = line.find("=>");
         if (arrow == std::string_view::npos)
@@ -295,6 +313,10 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         rule.line = line_no;
         std::vector<Element> elems;
         for (auto chunk : split_ws(line.substr(0, arrow))) parse_chunk(chunk, rule, elems);
+        for (std::size_t k = 1; k < elems.size(); ++k)
+          if (elems[k - 1].lookahead && !elems[k].lookahead && !elems[k].negated)
+            throw ParseError(
+                "a lookahead element (&x) may only be followed by lookahead or negated elements");
         auto action = split_ws(line.substr(arrow + 2));
         if (action.size() < 2) throw ParseError("a rule needs `=> TYPE VALUE`");
         rule.type = std::string(action[0]);
@@ -304,9 +326,12 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         rule.value = parse_template(action[1], rule);
         for (std::size_t a = 2; a < action.size(); ++a) {
           std::string_view opt = action[a];
-          if (opt.substr(0, 4) == "mod=") rule.mod = parse_template(opt.substr(4), rule);
-          else if (opt.substr(0, 7) == "anchor=") rule.anchor = std::string(opt.substr(7));
-          else throw ParseError("unknown option '" + std::string(opt) + "' (known: mod=, anchor=)");
+          if (opt.substr(0, 4) == "mod=")
+            rule.mod = parse_template(opt.substr(4), rule);
+          else if (opt.substr(0, 7) == "anchor=")
+            rule.anchor = std::string(opt.substr(7));
+          else
+            throw ParseError("unknown option '" + std::string(opt) + "' (known: mod=, anchor=)");
         }
         // Expand optional elements into optional-free variants.
         std::vector<std::size_t> optionals;
@@ -331,7 +356,7 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
             leading = false;
             v.elements.push_back(std::move(e));
           }
-          if (v.elements.empty() || v.elements.front().negated) continue;
+          if (v.elements.empty() || v.elements.front().negated || v.elements.front().lookahead) continue;
           v.elements.front().glued = false;
           rs.variants_.push_back(std::move(v));
         }
@@ -361,7 +386,9 @@ void RuleSet::index_variants() {
               break;
             }
         break;
-      case ElemKind::Word: any_word_first_.push_back(v); break;
+      case ElemKind::Word:
+        any_word_first_.push_back(v);
+        break;
       case ElemKind::Num:
         number_first_.push_back(v);
         if (numword >= 0)
@@ -372,7 +399,9 @@ void RuleSet::index_variants() {
                 break;
               }
         break;
-      default: number_first_.push_back(v); break;
+      default:
+        number_first_.push_back(v);
+        break;
     }
   }
 }

@@ -27,11 +27,12 @@ enum class ElemKind : std::uint8_t {
 
 struct Element {
   ElemKind kind = ElemKind::Literal;
-  bool glued = false;     // must follow the previous token without whitespace
-  bool negated = false;   // zero-width: the token here must NOT match
-  bool optional = false;  // only before expansion
-  bool capital = false;   // the token must start with an upper-case letter
-  bool lower = false;     // the token must not start with an upper-case letter
+  bool glued = false;      // must follow the previous token without whitespace
+  bool negated = false;    // zero-width: the token here must NOT match
+  bool lookahead = false;  // must match (and may capture) but stays outside the timex span
+  bool optional = false;   // only before expansion
+  bool capital = false;    // the token must start with an upper-case letter
+  bool lower = false;      // the token must not start with an upper-case letter
   std::int16_t capture = -1;
   std::uint32_t lexicon = 0;
   std::vector<std::uint32_t> words;  // Literal: interned word ids
@@ -52,7 +53,7 @@ struct Rule {
   std::string value_source;
   std::vector<TemplateOp> value;
   std::vector<TemplateOp> mod;  // empty: no mod
-  std::string anchor;  // "no" keeps the timex from becoming the narrative reference
+  std::string anchor;           // "no" keeps the timex from becoming the narrative reference
   std::vector<std::string> captures;
 };
 

@@ -12,7 +12,8 @@ bool is_upper_start(std::string_view text, std::size_t i) {
   auto c = static_cast<unsigned char>(text[i]);
   if (c >= 'A' && c <= 'Z') return true;
   if (c == '"' || c == '(') return true;
-  return c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;  // Ä Ö Ü
+  return c == 0xC3 && i + 1 < text.size() &&
+         (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;  // Ä Ö Ü
 }
 }  // namespace
 
@@ -23,8 +24,10 @@ std::vector<TextRange> naive_sentences(std::string_view text) {
     std::size_t b = start;
     while (b < end && (text[b] == ' ' || text[b] == '\n' || text[b] == '\r' || text[b] == '\t')) ++b;
     std::size_t e = end;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\r' || text[e - 1] == '\t')) --e;
-    if (e > b) out.push_back(TextRange{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), std::string()});
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\r' || text[e - 1] == '\t'))
+      --e;
+    if (e > b)
+      out.push_back(TextRange{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), std::string()});
     start = end;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {

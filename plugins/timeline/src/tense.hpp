@@ -1,6 +1,9 @@
-// tense.hpp -- a cheap guess of a sentence's tense from cue words of the rules
-// file (lexicons `past`, `future`, `past_suffix`), used to pick the direction
-// of "am Freitag" / "on Friday" and of month names without a year.
+// tense.hpp -- a cheap guess of the tense a temporal expression is used in, from
+// cue words of the rules file (lexicons `past`, `future`, `past_suffix`, and
+// `not_past` for words that merely end like a past form): the cue nearest to the
+// expression inside its sentence wins, so "He said Friday that he will ..." reads
+// "Friday" as past and "Saddam said he will withdraw on Friday" as future. Picks
+// the direction of "am Freitag" / "on Friday" and of month names without a year.
 #pragma once
 
 #include <cstdint>
@@ -11,8 +14,16 @@
 
 namespace tagwerk::timeline {
 
-/// -1 past, +1 future, 0 unknown, for tokens [first, last).
-int sentence_tense(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t first,
-                   std::uint32_t last);
+/// The cue lexicons of one rule set, looked up once.
+struct TenseCues {
+  explicit TenseCues(const RuleSet& rules);
+  int past = -1, future = -1, not_past = -1;
+};
+
+/// -1 past, +1 future, 0 unknown, for the expression at tokens [begin, end)
+/// inside the sentence [first, last). Thread-safe.
+int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+             const std::vector<int>& word_ids, std::uint32_t first, std::uint32_t last, std::uint32_t begin,
+             std::uint32_t end);
 
 }  // namespace tagwerk::timeline

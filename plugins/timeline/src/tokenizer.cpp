@@ -26,10 +26,26 @@ CharClass classify(UChar32 c) {
 // Punctuation variants folded to their ASCII form, so rules write "-" and "'".
 UChar32 fold_punct(UChar32 c) {
   switch (c) {
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: return '-';
-    case 0x2018: case 0x2019: case 0x201A: case 0x2032: return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: return '"';
-    default: return c;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+      return '-';
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x2032:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+      return '"';
+    default:
+      return c;
   }
 }
 

@@ -29,7 +29,9 @@ struct Token {
 struct Tokens {
   std::vector<Token> tokens;
   std::string folded;
-  std::string_view fold(const Token& t) const { return std::string_view(folded).substr(t.fold_begin, t.fold_size); }
+  std::string_view fold(const Token& t) const {
+    return std::string_view(folded).substr(t.fold_begin, t.fold_size);
+  }
   void clear() {
     tokens.clear();
     folded.clear();

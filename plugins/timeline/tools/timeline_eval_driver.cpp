@@ -16,11 +16,21 @@ void write_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -45,8 +55,10 @@ int main(int argc, char** argv) {
   std::string in_path = "/dev/stdin";
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--debug") debug = true;
-    else in_path = a;
+    if (a == "--debug")
+      debug = true;
+    else
+      in_path = a;
   }
   try {
     tagwerk::timeline::Engine engine(argv[1], {"de", "en"});
@@ -63,8 +75,10 @@ int main(int argc, char** argv) {
         auto v = field.value();
         if (v.type() == simdjson::ondemand::json_type::null) continue;
         if (key == "id") {
-          if (v.type() == simdjson::ondemand::json_type::string) id = std::string(v.get_string().value());
-          else id = std::string(simdjson::to_json_string(v).value());
+          if (v.type() == simdjson::ondemand::json_type::string)
+            id = std::string(v.get_string().value());
+          else
+            id = std::string(simdjson::to_json_string(v).value());
         } else if (key == "text") {
           text = std::string(v.get_string().value());
         } else if (key == "dct" || key == "date") {
@@ -100,7 +114,8 @@ int main(int argc, char** argv) {
       for (std::size_t k = 0; k < result.timexes.size(); ++k) {
         const auto& t = result.timexes[k];
         if (k) out += ",";
-        out += "{\"begin\":" + std::to_string(cp[t.begin]) + ",\"end\":" + std::to_string(cp[t.end]) + ",\"type\":";
+        out += "{\"begin\":" + std::to_string(cp[t.begin]) + ",\"end\":" + std::to_string(cp[t.end]) +
+               ",\"type\":";
         write_json_string(out, t.type);
         out += ",\"value\":";
         write_json_string(out, t.value);

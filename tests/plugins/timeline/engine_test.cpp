@@ -73,7 +73,8 @@ TEST(TimelineSeed, EventsAndSummary) {
   EXPECT_EQ(broadcast->source, TimeSource::Timex);
   EXPECT_EQ(broadcast->time, "2017-07-07T22:10");
   ASSERT_GE(broadcast->timex, 0);
-  EXPECT_EQ(text.substr(r.timexes[static_cast<std::size_t>(broadcast->timex)].begin, 26), "07. Juli 2017 um 22:10 Uhr");
+  EXPECT_EQ(text.substr(r.timexes[static_cast<std::size_t>(broadcast->timex)].begin, 26),
+            "07. Juli 2017 um 22:10 Uhr");
   // A later sentence without a timex keeps the narrative time.
   EXPECT_EQ(r.events.back().source, TimeSource::Narrative);
   EXPECT_EQ(r.events.back().time, "2017-07-07T22:10");

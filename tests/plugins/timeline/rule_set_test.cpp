@@ -20,9 +20,11 @@ std::string error_of(const std::string& text) {
 }  // namespace
 
 TEST(RuleSet, ErrorsNameFileAndLine) {
-  EXPECT_NE(error_of("lang de\n\n@nosuch => DATE 1\n").find("x.rules:3: unknown lexicon @nosuch"), std::string::npos);
+  EXPECT_NE(error_of("lang de\n\n@nosuch => DATE 1\n").find("x.rules:3: unknown lexicon @nosuch"),
+            std::string::npos);
   EXPECT_NE(error_of("lang de\nheute => DAY 1\n").find("x.rules:2: type must be"), std::string::npos);
-  EXPECT_NE(error_of("lang de\nheute => DATE {day}\n").find("x.rules:2: value uses {day}"), std::string::npos);
+  EXPECT_NE(error_of("lang de\nheute => DATE {day}\n").find("x.rules:2: value uses {day}"),
+            std::string::npos);
   EXPECT_NE(error_of("heute => DATE 1\n").find("no `lang"), std::string::npos);
   EXPECT_NE(error_of("lang de\n<FOO> => DATE 1\n").find("unknown class <FOO>"), std::string::npos);
 }
@@ -38,8 +40,26 @@ TEST(RuleSet, OptionalsExpandAndIndex) {
 
 TEST(RuleSet, ShippedFilesLoad) {
   for (const char* lang : {"de", "en"}) {
-    RuleSet rs = RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    RuleSet rs =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
     EXPECT_EQ(rs.lang(), lang);
     EXPECT_GT(rs.rules().size(), 100u);
   }
+}
+
+TEST(RuleSet, PunctuationAlternativesAndContext) {
+  RuleSet rs = RuleSet::parse("lang de\nlex m: mai=05 juni=06\nm1=@m &und|/|- &@m => DATE {m1}\n", "t");
+  ASSERT_EQ(rs.variants().size(), 1u);
+  const auto& elems = rs.variants()[0].elements;
+  ASSERT_EQ(elems.size(), 3u);
+  EXPECT_FALSE(elems[0].lookahead);
+  EXPECT_TRUE(elems[1].lookahead);
+  EXPECT_TRUE(elems[2].lookahead);
+  // "und|/|-" is one element with three one-token alternatives.
+  ASSERT_EQ(elems[1].words.size(), 3u);
+  EXPECT_EQ(static_cast<int>(elems[1].words[1]), rs.word_id("/"));
+  EXPECT_EQ(static_cast<int>(elems[1].words[2]), rs.word_id("-"));
+  // Context elements must come last: the timex span cannot have a hole.
+  EXPECT_NE(error_of("lang de\nlex m: mai=05\n@m &und @m => DATE 1\n").find("x.rules:3: a lookahead element"),
+            std::string::npos);
 }

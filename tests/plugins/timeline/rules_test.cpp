@@ -135,3 +135,115 @@ TEST(RulesEn, NoFalseFriends) {
     EXPECT_TRUE(r.timexes.empty()) << s << " -> " << (r.timexes.empty() ? "" : r.timexes[0].value);
   }
 }
+
+// ---- rule families fixed against the TempEval-3 / WikiWarsDE error analysis
+
+TEST(RulesEn, WeekdayDirectionFromNearestTenseCue) {
+  // kDct is Sunday 2017-07-09. The cue nearest to the weekday decides.
+  EXPECT_EQ(value_of("\"They will concentrate on it,\" Mr. Gerstner said Friday.", kDct, "en"), "2017-07-07");
+  EXPECT_EQ(value_of("Saddam said he will begin withdrawing troops on Friday.", kDct, "en"), "2017-07-14");
+  EXPECT_EQ(value_of("Protesters planned a large demonstration on Saturday.", kDct, "en"), "2017-07-15");
+  EXPECT_EQ(value_of("The group would be ready to leave as soon as Tuesday.", kDct, "en"), "2017-07-11");
+  // "United" is a name, not a past form.
+  EXPECT_EQ(value_of("The United Nations meets Tuesday.", kDct, "en"), "2017-07-11");
+}
+
+TEST(RulesDe, WeekdayDirectionFromTenseAndMood) {
+  EXPECT_EQ(value_of("Am Freitag begann die Offensive.", kDct, "de"), "2017-07-07");
+  EXPECT_EQ(value_of("Er sagte, er werde am Dienstag reisen.", kDct, "de"), "2017-07-11");
+  EXPECT_EQ(value_of("Man würde am Mittwoch verhandeln.", kDct, "de"), "2017-07-12");
+}
+
+TEST(RulesEn, MonthWithoutYearFollowsTenseWhenFar) {
+  const char* dct = "1989-11-02";
+  // Four months ahead is nearest, but the past tense points to the last March.
+  EXPECT_EQ(value_of("He stepped down in March for health reasons.", dct, "en"), "1989-03");
+  EXPECT_EQ(value_of("The offer will expire in March.", dct, "en"), "1990-03");
+  // Close to the DCT the nearest month wins whatever the tense.
+  EXPECT_EQ(value_of("It said the dividend is payable Dec. 15.", dct, "en"), "1989-12-15");
+  EXPECT_EQ(value_of("The election is due this September.", "1998-02-05", "en"), "1998-09");
+}
+
+TEST(RulesEn, FinancialQuarters) {
+  const char* dct = "1989-11-02";
+  EXPECT_EQ(value_of("Profit rose from the year-ago quarter.", dct, "en"), "1988-Q3");
+  EXPECT_EQ(value_of("Sales fell from the year-earlier period.", dct, "en"), "1988-Q3");
+  // After a named quarter, "year-earlier" is that quarter a year before.
+  auto r = run("Net rose in the second quarter. It fell in the year-earlier period.", dct, "en");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[0].value, "1989-Q2");
+  EXPECT_EQ(r.timexes[1].value, "1988-Q2");
+  // A fiscal year named by its end is a duration.
+  r = run("Revenue was $76 million for the year ended March 31.", dct, "en");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[0].type, "DURATION");
+  EXPECT_EQ(r.timexes[0].value, "P1Y");
+  EXPECT_EQ(r.timexes[1].value, "1989-03-31");
+}
+
+TEST(RulesEn, VagueReferences) {
+  EXPECT_EQ(value_of("Prices rose in recent years.", kDct, "en"), "PAST_REF");
+  EXPECT_EQ(value_of("Prices will rise in the coming months.", kDct, "en"), "FUTURE_REF");
+  EXPECT_EQ(value_of("Prices rose over the past few weeks.", kDct, "en"), "PAST_REF");
+  EXPECT_EQ(value_of("It will change in the near future.", kDct, "en"), "FUTURE_REF");
+  EXPECT_EQ(value_of("It lasted several years.", kDct, "en"), "PXY");
+  EXPECT_EQ(value_of("It rose over the past year.", kDct, "en"), "2016");
+  // TimeBank leaves these unannotated.
+  for (const char* s : {"He previously worked there.", "He will come soon.", "a future plan"}) {
+    auto r = run(s, kDct, "en");
+    EXPECT_TRUE(r.timexes.empty()) << s << " -> " << (r.timexes.empty() ? "" : r.timexes[0].value);
+  }
+}
+
+TEST(RulesEn, Holidays) {
+  EXPECT_EQ(value_of("They met on Thanksgiving Day.", "1999-11-30", "en"), "1999-11-25");
+  EXPECT_EQ(value_of("They met on Thanksgiving.", "2017-11-01", "en"), "2017-11-23");
+}
+
+TEST(RulesDe, EnumeratedDaysAndMonthsAreSplit) {
+  // TIMEX2 (WikiWarsDE): "8. und 9. Mai 1945" is two dates; the first takes month and year from the second.
+  std::string text = "Die Kapitulation wurde am 8. und 9. Mai 1945 unterzeichnet.";
+  auto r = run(text, "2011-02-16", "de");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(text.substr(r.timexes[0].begin, r.timexes[0].end - r.timexes[0].begin), "8.");
+  EXPECT_EQ(r.timexes[0].value, "1945-05-08");
+  EXPECT_EQ(r.timexes[1].value, "1945-05-09");
+  text = "Der Westfeldzug Mai/Juni 1940 war schnell vorbei.";
+  r = run(text, "2011-02-16", "de");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[0].value, "1940-05");
+  EXPECT_EQ(r.timexes[1].value, "1940-06");
+  text = "Die Luftschlacht um England 1940/1941 scheiterte.";
+  r = run(text, "2011-02-16", "de");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[0].value, "1940");
+  EXPECT_EQ(r.timexes[1].value, "1941");
+  // The seed's broadcast time stays one TIME.
+  EXPECT_EQ(value_of("am 07. Juli 2017 um 22:10 Uhr", kDct, "de"), "2017-07-07T22:10");
+}
+
+TEST(RulesDe, NarrativeReferenceIgnoresAsidesAndRelativeYears) {
+  const std::string text =
+      "Im Oktober 1862 stand die Armee am Fluss. Im Mai 1862 war sie aufgebrochen. Im Juni 1862 kam sie an. "
+      "Im Juli 1862 kämpfte sie. Im August 1862 siegte sie. Die Brüder überfielen bis 1881 Banken. "
+      "Im letzten Jahr war es ruhig gewesen. Im Dezember griff die Armee an.";
+  auto r = run(text, "2011-02-16", "de");
+  EXPECT_TRUE(r.narrative);
+  const auto* last = find(r, text, "letzten Jahr");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->value, "1861");
+  const auto* dec = find(r, text, "Dezember");
+  ASSERT_NE(dec, nullptr);
+  EXPECT_EQ(dec->value, "1862-12");
+}
+
+TEST(Timeline, NewsFeatureOnHistoryStaysNews) {
+  // Many far years, but weekdays and "today" mark a news report on its DCT.
+  const std::string text =
+      "On Friday the three countries joined NATO. The alliance was founded in 1949. It grew in 1952, 1955 "
+      "and 1982. Stalin had divided Europe in 1945 and 1948. The idea dates from 1946 and 1947. "
+      "Today the foreign ministers signed. On Friday they met the press.";
+  auto r = run(text, "1999-03-12", "en");
+  EXPECT_FALSE(r.narrative);
+  EXPECT_EQ(find(r, text, "Today")->value, "1999-03-12");
+}

@@ -17,7 +17,8 @@ inline const tagwerk::timeline::Engine& engine() {
   return e;
 }
 
-inline tagwerk::timeline::Result run(const std::string& text, const std::string& dct, const std::string& lang) {
+inline tagwerk::timeline::Result run(const std::string& text, const std::string& dct,
+                                     const std::string& lang) {
   tagwerk::timeline::Input in;
   in.text = text;
   in.dct = dct;
@@ -35,7 +36,8 @@ inline const tagwerk::timeline::Timex* find(const tagwerk::timeline::Result& r, 
 }
 
 /// The timexes overlapping the first occurrence of `phrase`.
-inline int overlapping(const tagwerk::timeline::Result& r, const std::string& text, const std::string& phrase) {
+inline int overlapping(const tagwerk::timeline::Result& r, const std::string& text,
+                       const std::string& phrase) {
   auto pos = text.find(phrase);
   if (pos == std::string::npos) return -1;
   int n = 0;

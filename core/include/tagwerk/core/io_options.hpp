@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tagwerk::core {
@@ -47,5 +49,15 @@ struct OutputOptions {
   std::string path = "-";
   OffsetUnit offsets = OffsetUnit::codepoints;
 };
+
+/// The names chains and the command line use: "auto", "jsonl", "text" and
+/// "codepoints", "bytes", "utf16". parse_* give nullopt for any other text.
+const char* to_string(InputFormat format) noexcept;
+const char* to_string(OffsetUnit unit) noexcept;
+std::optional<InputFormat> parse_input_format(std::string_view name) noexcept;
+std::optional<OffsetUnit> parse_offset_unit(std::string_view name) noexcept;
+/// Every name parse_* accepts, in documentation order.
+const std::vector<std::string>& input_format_names();
+const std::vector<std::string>& offset_unit_names();
 
 }  // namespace tagwerk::core

@@ -20,9 +20,9 @@ struct TextRange {
 };
 
 struct Input {
-  std::string_view text;      // UTF-8; borrowed for the call
-  std::string_view dct;       // metadata date ("2017-07-09", "2017-07-09T20:06"); empty = find it in the text
-  std::string_view lang;      // document language; empty = the first language loaded
+  std::string_view text;  // UTF-8; borrowed for the call
+  std::string_view dct;   // metadata date ("2017-07-09", "2017-07-09T20:06"); empty = find it in the text
+  std::string_view lang;  // document language; empty = the first language loaded
   std::vector<TextRange> sentences;  // ordered, non-overlapping; empty = one range over the whole text
   std::vector<TextRange> quotes;     // optional: quotes to date like sentences
 };
@@ -53,13 +53,13 @@ struct Event {
 
 struct Result {
   std::vector<Timex> timexes;
-  std::vector<Event> events;  // sentences first (in order), then quotes (in order)
-  std::string dct;            // the chosen document creation time ("" when none)
-  std::string dct_source;     // "metadata", "text", "text-first-date" or "none"
+  std::vector<Event> events;                 // sentences first (in order), then quotes (in order)
+  std::string dct;                           // the chosen document creation time ("" when none)
+  std::string dct_source;                    // "metadata", "text", "text-first-date" or "none"
   std::uint32_t dct_begin = 0, dct_end = 0;  // where in the text (source text*)
-  bool narrative = false;     // relative expressions anchored on the narrative, not the DCT
-  std::string earliest, latest;  // over the calendar values of DATE/TIME timexes
-  std::vector<std::string> times;  // those values, sorted, unique
+  bool narrative = false;                    // relative expressions anchored on the narrative, not the DCT
+  std::string earliest, latest;              // over the calendar values of DATE/TIME timexes
+  std::vector<std::string> times;            // those values, sorted, unique
 };
 
 /// Per-thread buffers; reuse one per thread to avoid allocations.
