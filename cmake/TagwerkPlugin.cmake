@@ -49,9 +49,16 @@ function(tagwerk_add_plugin name)
     else()
       set(data_dst "${out_dir}/${name}")
     endif()
-    add_custom_command(TARGET ${target} POST_BUILD
+    # Re-staged whenever a data file changes, not only when the library relinks.
+    file(GLOB_RECURSE data_files CONFIGURE_DEPENDS "${data_src}/*")
+    set(stamp "${CMAKE_CURRENT_BINARY_DIR}/${target}_data.stamp")
+    add_custom_command(OUTPUT "${stamp}"
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${data_src}" "${data_dst}"
+      COMMAND ${CMAKE_COMMAND} -E touch "${stamp}"
+      DEPENDS ${data_files}
       COMMENT "Staging data of plugin ${name}")
+    add_custom_target(${target}_data DEPENDS "${stamp}")
+    add_dependencies(${target} ${target}_data)
     if(NOT ARG_NO_INSTALL)
       install(DIRECTORY "${data_src}/" DESTINATION "${TAGWERK_PLUGIN_DATA_INSTALL_DIR}/${name}")
     endif()
