@@ -5,9 +5,28 @@
 
 namespace tagwerk::core {
 
+std::uint32_t Layer::intern(std::string_view label) {
+  constexpr std::size_t kLinearLabels = 32;
+  if (label_names_[last_label_] == label) return last_label_;
+  if (label_names_.size() <= kLinearLabels) {
+    for (std::uint32_t id = 0; id < label_names_.size(); ++id)
+      if (label_names_[id] == label) return last_label_ = id;
+  } else if (auto it = label_index_.find(std::string(label)); it != label_index_.end()) {
+    return last_label_ = it->second;
+  }
+  label_names_.emplace_back(label);
+  const auto id = static_cast<std::uint32_t>(label_names_.size() - 1);
+  if (label_names_.size() > kLinearLabels) {
+    if (label_index_.empty())
+      for (std::uint32_t i = 0; i < id; ++i) label_index_.emplace(label_names_[i], i);
+    label_index_.emplace(label_names_.back(), id);
+  }
+  return last_label_ = id;
+}
+
 std::size_t Layer::add(std::uint32_t begin, std::uint32_t end, std::string_view label) {
   spans_.push_back(tw_span{begin, end});
-  labels_.emplace_back(label);
+  label_ids_.push_back(intern(label));
   return spans_.size() - 1;
 }
 

@@ -82,6 +82,22 @@ void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& m
 }
 
 void append_layer(std::string& out, const Layer& layer, const std::optional<OffsetMapper>& mapper) {
+  // Keys and labels repeat on every span: escape them once per layer.
+  std::vector<std::string> labels;
+  labels.reserve(layer.label_names().size());
+  for (const std::string& label : layer.label_names()) {
+    labels.emplace_back();
+    if (!label.empty()) {
+      labels.back() = "\"label\":";
+      append_string(labels.back(), label);
+    }
+  }
+  std::vector<std::string> keys;
+  keys.reserve(layer.columns().size());
+  for (const AttrColumn& column : layer.columns()) {
+    keys.emplace_back();
+    append_key(keys.back(), column.key);
+  }
   out.push_back('[');
   const auto& spans = layer.spans();
   const auto& columns = layer.columns();
@@ -90,25 +106,27 @@ void append_layer(std::string& out, const Layer& layer, const std::optional<Offs
     if (i) out.push_back(',');
     out.push_back('{');
     bool first = true;
-    auto member = [&](std::string_view key) {
+    auto separate = [&] {
       if (!first) out.push_back(',');
       first = false;
-      append_key(out, key);
     };
     const tw_span& span = spans[i];
     if (span.begin != TW_NO_OFFSET || span.end != TW_NO_OFFSET) {
-      member("begin");
+      out.append("\"begin\":");
       append_offset(out, span.begin, *mapper, cursor);
-      member("end");
+      out.append(",\"end\":");
       append_offset(out, span.end, *mapper, cursor);
+      first = false;
     }
-    if (const std::string_view label = layer.label(i); !label.empty()) {
-      member("label");
-      append_string(out, label);
+    if (const std::string& label = labels[layer.label_id(i)]; !label.empty()) {
+      separate();
+      out.append(label);
     }
-    for (const AttrColumn& column : columns) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const AttrColumn& column = columns[c];
       if (i >= column.values.size() || std::holds_alternative<std::monostate>(column.values[i])) continue;
-      member(column.key);
+      separate();
+      out.append(keys[c]);
       append_value(out, column.values[i]);
     }
     out.push_back('}');

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -49,7 +50,11 @@ class Layer {
   std::size_t size() const noexcept { return spans_.size(); }
   /// Contiguous spans; the reference is invalidated by add().
   const std::vector<tw_span>& spans() const noexcept { return spans_; }
-  std::string_view label(std::size_t i) const { return labels_.at(i); }
+  std::string_view label(std::size_t i) const { return label_names_[label_ids_.at(i)]; }
+  /// Labels are interned: a layer has few distinct ones (PER, LOC, word, ...).
+  /// label_id(i) indexes label_names(); id 0 is the empty label.
+  std::uint32_t label_id(std::size_t i) const { return label_ids_.at(i); }
+  const std::vector<std::string>& label_names() const noexcept { return label_names_; }
 
   /// Appends a span without checking it against any text (Document::add_span checks).
   std::size_t add(std::uint32_t begin, std::uint32_t end, std::string_view label);
@@ -70,8 +75,15 @@ class Layer {
   friend class Document;
   class Document* owner_ = nullptr;
   std::string name_;
+  std::uint32_t intern(std::string_view label);
+
   std::vector<tw_span> spans_;
-  std::vector<std::string> labels_;
+  std::vector<std::uint32_t> label_ids_;
+  std::vector<std::string> label_names_{std::string()};
+  std::uint32_t last_label_ = 0;  // the label of the previous add(): usually the next one's too
+  // Beyond a few dozen distinct labels (a plugin labelling spans with free
+  // text), a hash index keeps add() O(1).
+  std::unordered_map<std::string, std::uint32_t> label_index_;
   std::vector<AttrColumn> columns_;
 };
 
