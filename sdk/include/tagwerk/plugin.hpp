@@ -436,13 +436,16 @@ struct Adapter {
 
   static const tw_plugin_v1* descriptor(Info (*make_info)()) noexcept {
     // Built once; the Info lives as long as the library (the descriptor points into it).
-    static Info* info = nullptr;
+    // A function-local static: built on the first call, destroyed when the
+    // library is unloaded (its destructor is registered with this library).
+    static Info info;
     static tw_plugin_v1 d = [&] {
       tw_plugin_v1 out{};
       try {
-        info = new Info(make_info());
-        info->fill(out);
+        info = make_info();
+        info.fill(out);
       } catch (...) {
+        // An empty name makes the host refuse the plugin with a clear message.
         out.abi_major = TW_ABI_MAJOR;
         out.abi_minor = TW_ABI_MINOR;
         out.struct_size = sizeof(tw_plugin_v1);
