@@ -205,8 +205,8 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
       delta = fwd == 0 ? 7 : fwd;
     else if (dir < 0)
       delta = back == 0 ? -7 : -back;
-    else
-      delta = fwd < back ? fwd : -back;
+    else  // no tense: news mostly reports what happened; only the next day or two ahead wins
+      delta = fwd <= 2 && fwd < back ? fwd : -back;
     Date d = shift(base, Granularity::Day, delta);
     d.granularity = Granularity::Day;
     return format_value(d);
@@ -217,6 +217,9 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     if (u == "Q") {  // TIMEX3 writes quarters as months
       u = "M";
       if (n != "X") n = std::to_string(3 * to_long(n));
+    } else if (u == "DE" && n != "X") {  // and decades as years ("two decades" P20Y)
+      u = "Y";
+      n = std::to_string(10 * to_long(n));
     }
     const bool time = u == "H" || u == "MIN" || u == "S";
     std::string unit = u == "MIN" ? "M" : u;

@@ -182,9 +182,10 @@ TEST(RulesEn, FinancialQuarters) {
 }
 
 TEST(RulesEn, VagueReferences) {
-  EXPECT_EQ(value_of("Prices rose in recent years.", kDct, "en"), "PAST_REF");
-  EXPECT_EQ(value_of("Prices will rise in the coming months.", kDct, "en"), "FUTURE_REF");
-  EXPECT_EQ(value_of("Prices rose over the past few weeks.", kDct, "en"), "PAST_REF");
+  // TimeBank writes vague plural spans as durations of unknown length.
+  EXPECT_EQ(value_of("Prices rose in recent years.", kDct, "en"), "PXY");
+  EXPECT_EQ(value_of("Prices will rise in the coming months.", kDct, "en"), "PXM");
+  EXPECT_EQ(value_of("Prices rose over the past few weeks.", kDct, "en"), "PXW");
   EXPECT_EQ(value_of("It will change in the near future.", kDct, "en"), "FUTURE_REF");
   EXPECT_EQ(value_of("It lasted several years.", kDct, "en"), "PXY");
   EXPECT_EQ(value_of("It rose over the past year.", kDct, "en"), "2016");
@@ -246,4 +247,80 @@ TEST(Timeline, NewsFeatureOnHistoryStaysNews) {
   auto r = run(text, "1999-03-12", "en");
   EXPECT_FALSE(r.narrative);
   EXPECT_EQ(find(r, text, "Today")->value, "1999-03-12");
+}
+
+TEST(RulesEn, VaguePluralDurations) {
+  EXPECT_EQ(value_of("Funds may sell bonds in the weeks ahead.", kDct, "en"), "PXW");
+  EXPECT_EQ(value_of("Troops will arrive within weeks.", kDct, "en"), "PXW");
+  EXPECT_EQ(value_of("He will stay for at least two more weeks.", kDct, "en"), "P2W");
+  EXPECT_EQ(value_of("Over the next couple of years sales will grow.", kDct, "en"), "P2Y");
+  EXPECT_EQ(value_of("It was the lowest rate for almost two decades.", kDct, "en"), "P20Y");
+}
+
+TEST(RulesEn, AgesAreNoDurations) {
+  EXPECT_TRUE(run("Mr. Reupke, 52 years old, will retire.", kDct, "en").timexes.empty());
+  EXPECT_EQ(value_of("He worked there for 52 years.", kDct, "en"), "P52Y");
+}
+
+TEST(RulesEn, YearEndAndFiscalYears) {
+  const char* dct = "1989-10-26";
+  EXPECT_EQ(value_of("The plan should be in place by year's end.", dct, "en"), "1989");
+  EXPECT_EQ(value_of("They will cut 6,000 jobs by year end.", dct, "en"), "1989");
+  EXPECT_EQ(value_of("It will close the deal by year-end.", dct, "en"), "1989-12-31");
+  EXPECT_EQ(value_of("Sales rose in the current fiscal year.", dct, "en"), "1989");
+  EXPECT_EQ(value_of("Business in the current quarter began well.", dct, "en"), "1989-Q4");
+  EXPECT_EQ(value_of("It had sales of $4 billion in the latest fiscal year.", dct, "en"), "1988");
+  auto r = run("In the fiscal year ended Jan. 31, sales rose.", dct, "en");
+  ASSERT_FALSE(r.timexes.empty());
+  EXPECT_EQ(r.timexes[0].type, "DURATION");
+  EXPECT_EQ(r.timexes[0].value, "P1Y");
+}
+
+TEST(RulesEn, YearAgoIsNoNewReference) {
+  // "a year ago" compares with the reported quarter; it does not move the reference,
+  // so a second comparison still means the same year-ago quarter.
+  const std::string text =
+      "Net rose in the third quarter from $5 million a year ago. Sales rose 9% from a year earlier.";
+  auto r = run(text, "1989-10-26", "en");
+  ASSERT_EQ(r.timexes.size(), 3u);
+  EXPECT_EQ(r.timexes[1].value, "1988-Q3");
+  EXPECT_EQ(r.timexes[2].value, "1988-Q3");
+  // "The quarter-to-quarter comparison" names no quarter.
+  EXPECT_TRUE(run("The quarter-to-quarter comparison improved.", "1989-10-26", "en").timexes.empty());
+}
+
+TEST(RulesEn, MonthWithDeicticYear) {
+  const char* dct = "1998-12-03";
+  EXPECT_EQ(value_of("It began in February this year.", dct, "en"), "1998-02");
+  EXPECT_EQ(value_of("He was arrested in June last year.", dct, "en"), "1997-06");
+  EXPECT_EQ(value_of("It ends in June next year.", dct, "en"), "1999-06");
+  EXPECT_EQ(value_of("The business was sold this past spring.", "1989-10-30", "en"), "1989-SP");
+  EXPECT_EQ(value_of("Demand was low in the early summer.", "1989-10-26", "en"), "1989-SU");
+}
+
+TEST(RulesEn, TimeWithZoneBeforeDayOrDate) {
+  // Wednesday 2000-04-05: the deadline is the coming Tuesday.
+  EXPECT_EQ(value_of("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30", "en"), "1989-11-06T17");
+  EXPECT_EQ(value_of("The boy arrived at 4 a.m. EDT Thursday.", "2000-04-07", "en"), "2000-04-06T04");
+}
+
+TEST(RulesEn, NowAsDiscourseMarker) {
+  EXPECT_TRUE(run("Now, he says, the plan looks weak.", kDct, "en").timexes.empty());
+  EXPECT_EQ(value_of("Now critics are targeting its owner.", kDct, "en"), "PRESENT_REF");
+  EXPECT_EQ(value_of("The fund now holds cash.", kDct, "en"), "PRESENT_REF");
+  EXPECT_EQ(value_of("Rights let holders buy at the then current price.", kDct, "en"), "PAST_REF");
+  EXPECT_EQ(value_of("The market seems nervous these days.", kDct, "en"), "PRESENT_REF");
+}
+
+TEST(RulesEn, RatesAreNoSets) {
+  EXPECT_TRUE(run("Revenue will grow by 20% annually.", kDct, "en").timexes.empty());
+  EXPECT_TRUE(run("It was 5% of the average daily volume.", kDct, "en").timexes.empty());
+  EXPECT_EQ(value_of("The rally is held daily.", kDct, "en"), "P1D");
+}
+
+TEST(RulesEn, UntensedWeekdayIsThePastOne) {
+  // Monday 1989-10-30: without a tense cue the last Thursday, not the next one.
+  EXPECT_EQ(value_of("The notes carry a premium over Thursday's closing price.", "1989-10-30", "en"),
+            "1989-10-26");
+  EXPECT_EQ(value_of("Protesters are planning a march on Saturday.", "2000-01-07", "en"), "2000-01-08");
 }
