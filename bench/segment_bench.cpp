@@ -1,25 +1,20 @@
 // Throughput of the segment engine (paragraphs, language, sentences, tokens)
 // on German news. Target: >= 20 MB/s per thread for the whole engine.
 //
-//   zstd -dc de-news-fangcovid.jsonl.zst | head -2000 > /tmp/de.jsonl
-//   TAGWERK_BENCH_CORPUS=/tmp/de.jsonl ./segment_bench
+//   TAGWERK_BENCH_CORPUS=../shared/corpora/de-news-fangcovid.jsonl.zst build/release/bench/segment_bench
 //
 // Without TAGWERK_BENCH_CORPUS a built-in German paragraph, repeated, is used.
-//
-// CLD2 allocates ~175 KB per call and frees it again; with glibc's default
-// (dynamic) trim threshold every call then pays for brk() and page faults,
-// ~100-200 us, whatever the text's length. Compare with
-// LD_PRELOAD=libtbbmalloc_proxy.so.2 or MALLOC_TRIM_THRESHOLD_=67108864: the
-// built-in text runs ~7x faster. The host should pick its allocator accordingly.
+// CLD2 allocates ~175 KB per call: on such short repeated texts glibc's trim
+// threshold makes every call pay for page faults; on real articles the cost
+// is a few percent (measured with LD_PRELOAD=libtbbmalloc_proxy.so.2).
 #include <benchmark/benchmark.h>
-#include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "bench_corpus.hpp"
 #include "language_detector.hpp"
 #include "paragraph_splitter.hpp"
 #include "segmenter.hpp"
@@ -36,87 +31,11 @@ constexpr const char* kBuiltinParagraph =
     "22:10 "
     "Uhr. Dr. Müller sagte z. B., die Nr. 170/39 sei am 09.07.2017 um 20:06 Uhr eingegangen.\n\n";
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The value of the JSON string field "text" of one JSON Lines record; empty
-// when absent. Enough JSON for the benchmark corpora, not a general parser.
-std::string json_text_field(const std::string& line) {
-  auto key = line.find("\"text\"");
-  if (key == std::string::npos) return {};
-  auto i = line.find('"', line.find(':', key + 6));
-  if (i == std::string::npos) return {};
-  std::string out;
-  for (++i; i < line.size() && line[i] != '"'; ++i) {
-    if (line[i] != '\\') {
-      out += line[i];
-      continue;
-    }
-    char e = line[++i];
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'u': {
-        auto unit = [&](std::size_t at) {
-          int v = 0;
-          for (std::size_t k = at; k < at + 4 && k < line.size(); ++k) v = v * 16 + hex_value(line[k]);
-          return static_cast<UChar32>(v);
-        };
-        UChar32 c = unit(i + 1);
-        i += 4;
-        if (U16_IS_LEAD(c) && i + 6 < line.size() && line[i + 1] == '\\' && line[i + 2] == 'u') {
-          UChar32 trail = unit(i + 3);
-          if (U16_IS_TRAIL(trail)) {
-            c = U16_GET_SUPPLEMENTARY(c, trail);
-            i += 6;
-          }
-        }
-        uint8_t buf[U8_MAX_LENGTH];
-        int32_t len = 0;
-        UBool error = false;
-        U8_APPEND(buf, len, U8_MAX_LENGTH, c, error);
-        if (!error) out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
-        break;
-      }
-      default:
-        out += e;  // \" \\ \/
-    }
-  }
-  return out;
-}
-
 const std::vector<std::string>& corpus() {
   static const std::vector<std::string> docs = [] {
-    std::vector<std::string> out;
-    if (const char* path = std::getenv("TAGWERK_BENCH_CORPUS")) {
-      std::ifstream in(path);
-      std::string line;
-      while (std::getline(in, line))
-        if (auto text = json_text_field(line); !text.empty()) out.push_back(std::move(text));
-    }
-    if (out.empty()) {
-      std::string doc;
-      for (int i = 0; i < 20; ++i) doc += kBuiltinParagraph;
-      out.assign(50, doc);
-    }
-    return out;
+    std::string fallback;
+    for (int i = 0; i < 20; ++i) fallback += kBuiltinParagraph;
+    return tagwerk::bench::corpus_texts(fallback);
   }();
   return docs;
 }

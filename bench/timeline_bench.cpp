@@ -1,6 +1,6 @@
 // timeline_bench -- throughput of the timeline engine alone (one thread), over
-// German news: the seed article, or the text file named by TAGWERK_TIMELINE_BENCH_TEXT
-// cut into ~4 KB documents at line ends. Reports bytes/s (MB/s) per thread.
+// German news: the corpus named by TAGWERK_BENCH_CORPUS (see bench_corpus.hpp),
+// else the seed article. Reports bytes/s (MB/s) per thread.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -11,24 +11,13 @@
 
 #include <tagwerk/timeline/engine.hpp>
 
+#include "bench_corpus.hpp"
+
 namespace {
 
 std::vector<std::string> load_documents() {
-  const char* env = std::getenv("TAGWERK_TIMELINE_BENCH_TEXT");
-  std::string path = env ? env : TAGWERK_SOURCE_DIR "/tests/plugins/timeline/data/seed_000.txt";
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string all = ss.str();
-  std::vector<std::string> docs;
-  std::size_t pos = 0;
-  while (pos < all.size()) {
-    std::size_t end = all.find('\n', std::min(all.size(), pos + 4096));
-    if (end == std::string::npos) end = all.size();
-    docs.push_back(all.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return docs;
+  return tagwerk::bench::corpus_texts(
+      tagwerk::bench::read_text_file(TAGWERK_SOURCE_DIR "/tests/plugins/timeline/data/seed_000.txt"));
 }
 
 void BM_TimelineGerman(benchmark::State& state) {
