@@ -6,6 +6,7 @@
 #include <tagwerk/core/error.hpp>
 
 #include <cstdio>
+#include <malloc.h>
 #include <exception>
 #include <iostream>
 
@@ -36,9 +37,21 @@ Exit status: 0 all records clean, 1 some records carry errors, 2 usage, chain or
 Plugins are searched in --plugin-path, TAGWERK_PLUGIN_PATH, then beside the installation.
 )";
 
+// Plugins allocate and free large buffers for every paragraph or document
+// (CLD2 ~175 KB per call). With glibc's defaults each such block is an mmap /
+// munmap or a heap trim, and page faults dominate: segment + timeline on
+// short English articles ran at 4 MB/s instead of 8. Keep freed memory for
+// reuse instead; it is bounded by what the records in flight need.
+void tune_allocator() {
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_TOP_PAD, 1 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  tune_allocator();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
