@@ -5,8 +5,8 @@
 #include <tagwerk/abi.h>
 #include <tagwerk/core/error.hpp>
 
-#include <cstdio>
 #include <malloc.h>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
