@@ -204,6 +204,12 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.type = rule.type;
       t.value = resolve_value(rs, m, ctx);
       t.mod = resolve_mod(rs, m, ctx);
+      if (t.type == "DATE" && !t.value.empty() && t.value[0] == 'P') {
+        // "in two weeks" not looking ahead (@infut): the duration, without its signal word.
+        t.type = "DURATION";
+        if (m.last - m.first > 1 && s.tokens.fold(s.tokens.tokens[m.first]) == "in")
+          t.begin = s.tokens.tokens[m.first + 1].begin;
+      }
       t.rule_line = rule.line;
       t.lang = rs.lang();
       if ((t.type == "DATE" || t.type == "TIME") && rule.anchor != "no") update_reference(ctx, t.value);

@@ -108,6 +108,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     }
     return buf;
   }
+  if (f == "infut") {  // "in two weeks": a point ahead only when the sentence looks ahead
+    if (ctx.tense > 0) return call("rel", a, ctx);
+    return call("dur", {arg(1), arg(0)}, ctx);
+  }
   if (f == "rel" || f == "ana" || f == "anaf") {
     auto unit = parse_unit(arg(0));
     if (!unit) return "XXXX-XX-XX";
@@ -223,6 +227,15 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     }
     const bool time = u == "H" || u == "MIN" || u == "S";
     std::string unit = u == "MIN" ? "M" : u;
+    // A half ("5 1/2 hours", "two and a half years") in the next smaller unit.
+    if (n.size() > 2 && n.compare(n.size() - 2, 2, ".5") == 0) {
+      const std::string whole = n.substr(0, n.size() - 2);
+      const std::string lead = whole == "0" ? std::string() : whole + unit;
+      if (u == "Y") return "P" + lead + "6M";
+      if (u == "D") return "P" + (whole == "0" ? std::string() : whole + "D") + "T12H";
+      if (u == "H") return "PT" + lead + "30M";
+      if (u == "MIN") return "PT" + lead + "30S";
+    }
     return std::string(time ? "PT" : "P") + n + unit;
   }
   if (f == "add") return std::to_string(to_long(arg(0)) + to_long(arg(1)));

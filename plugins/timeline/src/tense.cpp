@@ -7,6 +7,26 @@ TenseCues::TenseCues(const RuleSet& rules)
 
 namespace {
 
+bool is_future(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+               const std::vector<int>& word_ids, std::uint32_t j) {
+  return j < tokens.tokens.size() && tokens.tokens[j].kind == TokenKind::Word && word_ids[j] >= 0 &&
+         rules.lex_value(word_ids[j], cues.future);
+}
+
+// A quotation mark: `"`, typographic quotes, and the `` '' of news wires.
+bool is_quote(const Tokens& tokens, std::uint32_t j) {
+  const Token& t = tokens.tokens[j];
+  if (t.kind != TokenKind::Punct) return false;
+  const auto w = tokens.fold(t);
+  if (w == "\"" || w == "``" || w == "''" || w == "`" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D")
+    return true;
+  if (w != "'") return false;  // an apostrophe, unless doubled
+  const bool prev = j > 0 && t.glued && tokens.fold(tokens.tokens[j - 1]) == "'";
+  const bool next =
+      j + 1 < tokens.tokens.size() && tokens.tokens[j + 1].glued && tokens.fold(tokens.tokens[j + 1]) == "'";
+  return prev || next;
+}
+
 int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
         std::uint32_t j) {
   const Token& t = tokens.tokens[j];
@@ -14,11 +34,13 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   const int id = word_ids[j];
   if (id >= 0) {
     if (rules.lex_value(id, cues.future)) return 1;
-    if (rules.lex_value(id, cues.past)) return -1;
+    // Future in the past: "were planning", "was scheduled", "was expected to".
+    if (rules.lex_value(id, cues.past)) return is_future(rules, cues, tokens, word_ids, j + 1) ? 1 : -1;
     if (rules.lex_value(id, cues.not_past)) return 0;
   }
   // A regular past form ("announced"); names ("United", "Ahmed") start upper-case.
-  if (t.fold_size >= 5 && !t.upper_initial) {
+  // After "be" it is a passive participle, tenseless ("will be redeemed").
+  if (t.fold_size >= 5 && !t.upper_initial && !(j > 0 && tokens.fold(tokens.tokens[j - 1]) == "be")) {
     auto w = tokens.fold(t);
     for (const auto& suffix : rules.past_suffixes())
       if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return -1;
@@ -33,14 +55,26 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
              std::uint32_t end) {
   // Walk outwards from the expression; on equal distance the left cue (usually
   // the verb governing a following adverbial) wins.
+  // A quotation mark ends the search on its side: the speaker's verb outside a
+  // quote does not date what the quote says ("... leave at 4 a.m. Thursday,'' he said),
+  // nor the other way round.
+  bool left_open = true, right_open = true;
   for (std::uint32_t d = 1;; ++d) {
-    const bool left = begin >= first + d;
-    const bool right = end + d - 1 < last;
-    if (!left && !right) return 0;
-    if (left)
-      if (int c = cue(rules, cues, tokens, word_ids, begin - d)) return c;
-    if (right)
-      if (int c = cue(rules, cues, tokens, word_ids, end + d - 1)) return c;
+    left_open = left_open && begin >= first + d;
+    right_open = right_open && end + d - 1 < last;
+    if (!left_open && !right_open) return 0;
+    if (left_open) {
+      if (is_quote(tokens, begin - d))
+        left_open = false;
+      else if (int c = cue(rules, cues, tokens, word_ids, begin - d))
+        return c;
+    }
+    if (right_open) {
+      if (is_quote(tokens, end + d - 1))
+        right_open = false;
+      else if (int c = cue(rules, cues, tokens, word_ids, end + d - 1))
+        return c;
+    }
   }
 }
 

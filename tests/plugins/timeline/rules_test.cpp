@@ -324,3 +324,50 @@ TEST(RulesEn, UntensedWeekdayIsThePastOne) {
             "1989-10-26");
   EXPECT_EQ(value_of("Protesters are planning a march on Saturday.", "2000-01-07", "en"), "2000-01-08");
 }
+
+TEST(RulesEn, QuotesBoundTheTenseCue) {
+  // Wednesday 2000-04-05: "said" outside the quote does not date the quoted departure.
+  EXPECT_EQ(value_of("''He will leave at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-05", "en"),
+            "2000-04-06T04");
+  EXPECT_EQ(value_of("\"He will leave Thursday,\" Castro said.", "2000-04-05", "en"), "2000-04-06");
+  // ... and a future inside a quote does not date the speaker's statement.
+  EXPECT_EQ(value_of("``They will appeal,'' Cuba predicted Wednesday.", "2000-01-07", "en"), "2000-01-05");
+}
+
+TEST(RulesEn, FutureInThePast) {
+  // Friday 2000-01-07: "were planning", "was scheduled" look ahead; "since" looks back.
+  EXPECT_EQ(value_of("A rally on Saturday was expected to draw thousands.", "2000-01-07", "en"),
+            "2000-01-08");
+  EXPECT_EQ(value_of("The vote on Tuesday was scheduled long ago.", "2000-01-07", "en"), "2000-01-11");
+  EXPECT_EQ(value_of("It has been on patrol since March and was scheduled to return.", "1990-08-13", "en"),
+            "1990-03");
+  // A passive participle after "be" is no past cue.
+  EXPECT_EQ(value_of("The stock will be redeemed in five years.", "1989-10-30", "en"), "1994");
+}
+
+TEST(RulesEn, InDurationWithoutFuture) {
+  auto r = run("His second letter in two weeks was published.", "2000-02-16", "en");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].value, "P2W");
+  EXPECT_EQ(r.timexes[0].type, "DURATION");
+  EXPECT_EQ(r.timexes[0].begin, std::string("His second letter in ").size());
+  EXPECT_EQ(value_of("The plant will open in two weeks.", "2000-02-16", "en"), "2000-W09");
+}
+
+TEST(RulesEn, HalvesAndDayparts) {
+  EXPECT_EQ(value_of("She spent 5 1/2 hours in Nairobi.", kDct, "en"), "PT5H30M");
+  EXPECT_EQ(value_of("It took 2 1/2 years.", kDct, "en"), "P2Y6M");
+  EXPECT_EQ(value_of("The clip lasts a minute and a half.", kDct, "en"), "PT1M30S");
+  EXPECT_EQ(value_of("He held a day-long meeting.", kDct, "en"), "P1D");
+  EXPECT_EQ(value_of("He will leave at 4 in the morning.", "2000-04-05", "en"), "2000-04-05T04");
+}
+
+TEST(RulesEn, LowerCaseMonthAndEventAnchoredDayBefore) {
+  EXPECT_TRUE(run("Thousands joined this march for peace.", kDct, "en").timexes.empty());
+  EXPECT_EQ(value_of("It opened this March.", kDct, "en"), "2017-03");
+  EXPECT_TRUE(
+      run("He was last seen the day before authorities issued a warrant.", kDct, "en").timexes.empty());
+  auto r = run("They met on July 3. He had left the day before.", kDct, "en");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[1].value, "2017-07-02");
+}
