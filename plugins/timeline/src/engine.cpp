@@ -196,6 +196,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
+      if (rule.type == "NONE") continue;  // a blocker: the words are no timex ("This Week" the TV show)
       ctx.tense =
           tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first, m.last);
       Timex t;

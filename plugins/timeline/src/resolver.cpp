@@ -108,6 +108,17 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     }
     return buf;
   }
+  if (f == "ymdweek") {  // "the week of March 6": the ISO week of that day
+    const int month = static_cast<int>(to_long(arg(0)));
+    auto y = year_for_month(ctx, month, 0);
+    const int day = static_cast<int>(to_long(arg(1)));
+    if (!y || month < 1 || month > 12 || day < 1 || day > days_in_month(*y, month)) return "XXXX-WXX";
+    int wy = 0, w = 0;
+    iso_week(Date{*y, month, day}, wy, w);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", wy, w);
+    return buf;
+  }
   if (f == "infut") {  // "in two weeks": a point ahead only when the sentence looks ahead
     if (ctx.tense > 0) return call("rel", a, ctx);
     return call("dur", {arg(1), arg(0)}, ctx);
@@ -145,8 +156,9 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     std::snprintf(buf, sizeof buf, "%04d-Q%ld", y, q);
     return buf;
   }
-  if (f == "qago") {  // the quarter n years before the one reported: the reference
-                      // quarter, else the last quarter before the DCT (financial news)
+  if (f == "qago") {  // the quarter n years before the one reported (or in the year of the
+                      // 2nd argument): the reference quarter, else the last quarter before
+                      // the DCT (financial news)
     const long n = to_long(arg(0));
     Date q;
     if (ctx.reference && ctx.reference->granularity == Granularity::Quarter)
@@ -155,7 +167,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
       q = shift(*ctx.dct, Granularity::Quarter, -1);
     else
       return "XXXX-QX";
-    q = shift(q, Granularity::Year, -n);
+    if (arg(1).empty())
+      q = shift(q, Granularity::Year, -n);
+    else
+      q.year = static_cast<int>(to_long(arg(1)));  // "the 1988 quarter": that quarter in 1988
     q.granularity = Granularity::Quarter;
     return format_value(q);
   }
@@ -167,8 +182,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     if (!y || month < 1 || month > 12 || wd < 1 || wd > 7 || n < 1 || n > 5)
       return "XXXX-" + pad2(month) + "-XX";
     Date d{*y, month, 1};
-    d.day = 1 + (wd - weekday(d) + 7) % 7 + 7 * static_cast<int>(n - 1);
-    if (d.day > days_in_month(d.year, month)) return "XXXX-" + pad2(month) + "-XX";
+    // An optional 4th argument adds days: US Election Day is the Tuesday after the first Monday.
+    const long offset = arg(3).empty() ? 0 : to_long(arg(3));
+    d.day = 1 + (wd - weekday(d) + 7) % 7 + 7 * static_cast<int>(n - 1) + static_cast<int>(offset);
+    if (d.day < 1 || d.day > days_in_month(d.year, month)) return "XXXX-" + pad2(month) + "-XX";
     return format_value(d);
   }
   if (f == "weekend") {  // "the weekend": the coming one early in a week only when told so

@@ -320,8 +320,9 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         auto action = split_ws(line.substr(arrow + 2));
         if (action.size() < 2) throw ParseError("a rule needs `=> TYPE VALUE`");
         rule.type = std::string(action[0]);
-        if (rule.type != "DATE" && rule.type != "TIME" && rule.type != "DURATION" && rule.type != "SET")
-          throw ParseError("type must be DATE, TIME, DURATION or SET, not '" + rule.type + "'");
+        if (rule.type != "DATE" && rule.type != "TIME" && rule.type != "DURATION" && rule.type != "SET" &&
+            rule.type != "NONE")
+          throw ParseError("type must be DATE, TIME, DURATION, SET or NONE, not '" + rule.type + "'");
         rule.value_source = std::string(action[1]);
         rule.value = parse_template(action[1], rule);
         for (std::size_t a = 2; a < action.size(); ++a) {

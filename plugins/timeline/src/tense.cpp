@@ -3,7 +3,13 @@
 namespace tagwerk::timeline {
 
 TenseCues::TenseCues(const RuleSet& rules)
-    : past(rules.lexicon("past")), future(rules.lexicon("future")), not_past(rules.lexicon("not_past")) {}
+    : past(rules.lexicon("past")),
+      future(rules.lexicon("future")),
+      not_past(rules.lexicon("not_past")),
+      deadline(rules.lexicon("deadline")),
+      month(rules.lexicon("month")),
+      month_abbr(rules.lexicon("month_abbr")),
+      future_to(rules.lexicon("future_to")) {}
 
 namespace {
 
@@ -33,8 +39,15 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   if (t.kind != TokenKind::Word) return 0;
   const int id = word_ids[j];
   if (id >= 0) {
-    if (rules.lex_value(id, cues.future)) return 1;
+    if (rules.lex_value(id, cues.future)) {
+      // "had been due/scheduled to expire Friday": the plan is over, the day is past.
+      const bool pluperfect =
+          j >= 2 && tokens.fold(tokens.tokens[j - 1]) == "been" && tokens.fold(tokens.tokens[j - 2]) == "had";
+      return pluperfect ? -1 : 1;
+    }
     // Future in the past: "were planning", "was scheduled", "was expected to".
+    if (rules.lex_value(id, cues.future_to))
+      return j + 1 < tokens.tokens.size() && tokens.fold(tokens.tokens[j + 1]) == "to" ? 1 : 0;
     if (rules.lex_value(id, cues.past)) return is_future(rules, cues, tokens, word_ids, j + 1) ? 1 : -1;
     if (rules.lex_value(id, cues.not_past)) return 0;
   }
@@ -58,6 +71,19 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   // A quotation mark ends the search on its side: the speaker's verb outside a
   // quote does not date what the quote says ("... leave at 4 a.m. Thursday,'' he said),
   // nor the other way round.
+  // A deadline ("postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday",
+  // "pay down the loan by February") lies ahead; not "Up until Thursday, they had ...",
+  // "not until Tuesday", a sentence-initial "Until". Lexicon `deadline`: the value `month`
+  // limits a signal to month names ("had filed reports by Wednesday" looks back).
+  if (cues.deadline >= 0 && begin >= first + 2) {
+    const Token& before = tokens.tokens[begin - 2];
+    const auto b = tokens.fold(before);
+    const std::string* kind = rules.lex_value(word_ids[begin - 1], cues.deadline);
+    if (kind && before.kind == TokenKind::Word && b != "up" && b != "not") {
+      const int w = word_ids[begin];
+      if (*kind != "month" || rules.lex_value(w, cues.month) || rules.lex_value(w, cues.month_abbr)) return 1;
+    }
+  }
   bool left_open = true, right_open = true;
   for (std::uint32_t d = 1;; ++d) {
     left_open = left_open && begin >= first + d;

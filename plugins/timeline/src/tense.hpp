@@ -1,6 +1,7 @@
 // tense.hpp -- a cheap guess of the tense a temporal expression is used in, from
 // cue words of the rules file (lexicons `past`, `future`, `past_suffix`, and
-// `not_past` for words that merely end like a past form): the cue nearest to the
+// `not_past` for words that merely end like a past form; `deadline` for signals that
+// look ahead, "until Tuesday", "by February"): the cue nearest to the
 // expression inside its sentence wins, so "He said Friday that he will ..." reads
 // "Friday" as past and "Saddam said he will withdraw on Friday" as future. Picks
 // the direction of "am Freitag" / "on Friday" and of month names without a year.
@@ -18,6 +19,8 @@ namespace tagwerk::timeline {
 struct TenseCues {
   explicit TenseCues(const RuleSet& rules);
   int past = -1, future = -1, not_past = -1;
+  int deadline = -1, month = -1, month_abbr = -1;
+  int future_to = -1;  // future only before "to": "plans to leave", not "vacation plans"
 };
 
 /// -1 past, +1 future, 0 unknown, for the expression at tokens [begin, end)

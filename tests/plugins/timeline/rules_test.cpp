@@ -371,3 +371,57 @@ TEST(RulesEn, LowerCaseMonthAndEventAnchoredDayBefore) {
   ASSERT_EQ(r.timexes.size(), 2u);
   EXPECT_EQ(r.timexes[1].value, "2017-07-02");
 }
+
+TEST(RulesEn, BlockersAreNoTimex) {
+  // Index values with decimals, rates after a quantity, show titles, ordinal "a second".
+  EXPECT_TRUE(run("The index closed at 2082.1, down 4.5%.", "1989-10-30", "en").timexes.empty());
+  EXPECT_TRUE(run("It will save $500 million a year in costs.", "1989-10-30", "en").timexes.empty());
+  EXPECT_TRUE(run("This will add nearly 700 seats a week on the route.", "1998-02-13", "en").timexes.empty());
+  EXPECT_EQ(value_of("Profit fell from $10 million a year ago.", "1989-10-30", "en"), "1988-10-30");
+  EXPECT_TRUE(
+      run("Baker said on ABC's \"This Week\" that the request stands.", "1990-08-13", "en").timexes.empty());
+  EXPECT_TRUE(
+      run("Gonzalez said on CBS's ''60 Minutes'' that he was hurt.", "2000-04-17", "en").timexes.empty());
+  EXPECT_TRUE(run("For Poland, high noon has come.", "1999-03-12", "en").timexes.empty());
+  EXPECT_TRUE(
+      run("He was at the head of the March of the Combatant Mothers.", "2000-01-15", "en").timexes.empty());
+  EXPECT_TRUE(run("A second group of directors joined.", "1989-10-30", "en").timexes.empty());
+  EXPECT_EQ(value_of("He waited a second.", "1989-10-30", "en"), "PT1S");
+}
+
+TEST(RulesEn, RecentlyAfterAnAuxiliary) {
+  EXPECT_TRUE(run("The search was recently extended to Mexico.", "1999-01-22", "en").timexes.empty());
+  EXPECT_TRUE(run("Both have recently been ceding market share.", "1989-10-30", "en").timexes.empty());
+  EXPECT_EQ(value_of("Magna recently cut its dividend.", "1989-10-30", "en"), "PAST_REF");
+}
+
+TEST(RulesEn, DeadlinesLookAhead) {
+  // Thursday 2000-03-30: "until Tuesday" is the next one; "Up until Thursday, they had" looks back.
+  EXPECT_EQ(value_of("Officials postponed until Tuesday morning any action.", "2000-03-30", "en"),
+            "2000-04-04TMO");
+  EXPECT_EQ(value_of("INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "en"),
+            "2000-04-04T09");
+  // "by" + month: the next February (DCT October), though a pluperfect comes first.
+  EXPECT_EQ(value_of("The sale, which had been expected, helps to pay down a loan by February.", "1989-10-30",
+                     "en"),
+            "1990-02");
+  // "had been due/scheduled to": the deadline has passed.
+  EXPECT_EQ(value_of("The offer had been due to expire Friday evening.", "1989-10-30", "en"),
+            "1989-10-27TEV");
+  // The noun "plans" is no future cue; "plans to" is.
+  EXPECT_EQ(value_of("On Friday, she set aside vacation plans.", "1998-08-17", "en"), "1998-08-14");
+  EXPECT_EQ(value_of("Qantas plans to add flights Friday.", "1998-08-17", "en"), "1998-08-21");
+}
+
+TEST(RulesEn, NewFamiliesRound5) {
+  EXPECT_EQ(value_of("a theme of our campaign to Election Day.", "1998-10-26", "en"), "1998-11-03");
+  EXPECT_EQ(value_of("It happened on Election Day.", "2005-10-01", "en"), "2005-11-08");  // Nov 1 a Tuesday
+  EXPECT_EQ(value_of("Numbers dropped through the nineties.", "1998-03-03", "en"), "199");
+  EXPECT_EQ(value_of("a hearing in the week of March 6", "2000-02-24", "en"), "2000-W10");
+  EXPECT_EQ(value_of("It may be extended for an additional year.", "1989-10-30", "en"), "P1Y");
+  EXPECT_EQ(value_of("Eight trading days after the crash it recovered.", "1989-10-30", "en"), "P8D");
+  EXPECT_EQ(value_of("sales in the last half of 1989", "1989-10-30", "en"), "1989-H2");
+  auto r = run("Net rose in the third quarter, up from the 1988 quarter.", "1989-10-30", "en");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[1].value, "1988-Q3");
+}
