@@ -7,7 +7,7 @@ EVAL_DIR/timex_score.py GOLD PRED --value-match lenient and prints, per data set
 strict and relaxed span P/R/F1, type accuracy, value accuracy and value F1.
 
 Runners:
-  (default)       the host: build-tl/bin/tagwerk run -q -c chains/default.toml
+  (default)       the host: build/release/bin/tagwerk run -q -c chains/default.toml
                   (segment + timeline); input records become {"id","text","date","lang"}
                   on stdin, the output records' annotations.timex spans (code points)
                   become the predictions
@@ -15,7 +15,7 @@ Runners:
   --driver [CMD]  the dev driver (engine + naive sentence split, rules read straight
                   from plugins/timeline/data: the fast inner loop); CMD reads gold JSONL
                   on stdin and writes {"id", "timexes": [...]} JSONL on stdout.
-                  Without CMD: build-tl/plugins/timeline/timeline_eval_driver
+                  Without CMD: build/release/plugins/timeline/timeline_eval_driver
                   plugins/timeline/data
 
 Gold ids are not unique in TempEval-3 (TimeBank repeats APW19980227 five times:
@@ -51,7 +51,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.join(ROOT, 'build-tl')
+BUILD = os.environ.get('TAGWERK_BUILD_DIR', os.path.join(ROOT, 'build', 'release'))
 DEFAULT_DRIVER = f'{BUILD}/plugins/timeline/timeline_eval_driver {ROOT}/plugins/timeline/data'
 DEFAULT_HOST = f'{BUILD}/bin/tagwerk run -q -j 2 -c {ROOT}/chains/default.toml'
 DEFAULT_COMBINE = 'tempeval3_train=tempeval3_train_timebank.jsonl,tempeval3_train_aquaint.jsonl'
@@ -135,7 +135,7 @@ def check_staged_rules(cmd):
                                                                               os.path.join(staged, f), False))]
     if stale:
         print(f'eval_timex: warning: staged rules differ from plugins/timeline/data ({", ".join(stale)}); '
-              f'rebuild with `cmake --build build-tl --target tagwerk_plugin_timeline`', file=sys.stderr)
+              f'rebuild with `cmake --build --preset release --target tagwerk_plugin_timeline`', file=sys.stderr)
 
 
 def score(scorer, gold_path, pred_path):

@@ -1,50 +1,15 @@
-// timeline_eval_driver -- dev tool for scripts/eval_timex.py until the host runs
-// chains: reads gold JSON Lines ({"id","text","dct","lang"}), runs the engine with
-// a naive sentence split and writes {"id","dct","dct_source","timexes":[...]} with
-// code point offsets. Usage: timeline_eval_driver DATA_DIR [IN.jsonl] > OUT.jsonl
+// timeline_eval_driver -- the fast inner loop of scripts/eval_timex.py while editing
+// rules (the host is the reference runner): reads gold JSON Lines {"id","text","dct","lang"},
+// runs the engine with a naive sentence split and writes {"id","dct","dct_source","timexes"}
+// with code point offsets. Usage: timeline_eval_driver DATA_DIR [IN.jsonl] > OUT.jsonl
 #include <simdjson.h>
 
 #include <cstdio>
 #include <iostream>
 #include <string>
 
+#include <tagwerk/core/json_text.hpp>
 #include <tagwerk/timeline/engine.hpp>
-
-namespace {
-
-void write_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -103,11 +68,11 @@ int main(int argc, char** argv) {
       cp[text.size()] = n;
       out.clear();
       out += "{\"id\":";
-      write_json_string(out, id);
+      tagwerk::core::append_json_string(out, id);
       out += ",\"dct\":";
-      write_json_string(out, result.dct);
+      tagwerk::core::append_json_string(out, result.dct);
       out += ",\"dct_source\":";
-      write_json_string(out, result.dct_source);
+      tagwerk::core::append_json_string(out, result.dct_source);
       out += ",\"narrative\":";
       out += result.narrative ? "true" : "false";
       out += ",\"timexes\":[";
@@ -116,16 +81,16 @@ int main(int argc, char** argv) {
         if (k) out += ",";
         out += "{\"begin\":" + std::to_string(cp[t.begin]) + ",\"end\":" + std::to_string(cp[t.end]) +
                ",\"type\":";
-        write_json_string(out, t.type);
+        tagwerk::core::append_json_string(out, t.type);
         out += ",\"value\":";
-        write_json_string(out, t.value);
+        tagwerk::core::append_json_string(out, t.value);
         if (!t.mod.empty()) {
           out += ",\"mod\":";
-          write_json_string(out, t.mod);
+          tagwerk::core::append_json_string(out, t.mod);
         }
         if (debug) {
           out += ",\"rule\":\"" + t.lang + ":" + std::to_string(t.rule_line) + "\",\"text\":";
-          write_json_string(out, std::string_view(text).substr(t.begin, t.end - t.begin));
+          tagwerk::core::append_json_string(out, std::string_view(text).substr(t.begin, t.end - t.begin));
         }
         out += "}";
       }
