@@ -1,7 +1,8 @@
 // tense.hpp -- a cheap guess of the tense a temporal expression is used in, from
 // cue words of the rules file (lexicons `past`, `future`, `past_suffix`, and
 // `not_past` for words that merely end like a past form; `deadline` for signals that
-// look ahead, "until Tuesday", "by February"): the cue nearest to the
+// look ahead, "until Tuesday", "by February"; `future_to` for heads before "to" + verb, "set
+// to resume Monday"; a possessive weekday, "Friday's close", is past): the cue nearest to the
 // expression inside its sentence wins, so "He said Friday that he will ..." reads
 // "Friday" as past and "Saddam said he will withdraw on Friday" as future. Picks
 // the direction of "am Freitag" / "on Friday" and of month names without a year.

@@ -425,3 +425,56 @@ TEST(RulesEn, NewFamiliesRound5) {
   ASSERT_EQ(r.timexes.size(), 2u);
   EXPECT_EQ(r.timexes[1].value, "1988-Q3");
 }
+
+TEST(RulesEn, HeadsWithAnInfinitiveLookAhead) {
+  // Sunday 1998-03-22: "set to resume Monday" is the next Monday.
+  EXPECT_EQ(
+      value_of("It would undermine the peace process, set to resume Monday in Belfast.", "1998-03-22", "en"),
+      "1998-03-23");
+  // Friday 1989-10-27: "is to resume trading in Paris Tuesday".
+  EXPECT_EQ(value_of("The stock is to resume trading in Paris Tuesday.", "1989-10-27", "en"), "1989-10-31");
+  // "agreed to purchase ... in February" (DCT October): the next February.
+  EXPECT_EQ(value_of("Thermo agreed to purchase the line for $22 million in February.", "1989-10-30", "en"),
+            "1990-02");
+  // Without "to + verb" the head is an ordinary word: "agreed Tuesday" is past,
+  // "agreed to a meeting" no plan.
+  EXPECT_EQ(value_of("Ford agreed Tuesday to sell the unit.", "1989-10-27", "en"), "1989-10-24");
+  EXPECT_EQ(value_of("Reno agreed to a meeting on Tuesday.", "2000-02-10", "en"), "2000-02-08");
+}
+
+TEST(RulesEn, ParticiplesAfterBeOrADeterminerAreNoPastCue) {
+  // Thursday 1989-10-26: "be paid" is a passive, "a still unspecified date" an adjective;
+  // "would" decides: the next January.
+  EXPECT_EQ(value_of("The split would be paid on a still unspecified date in January.", "1989-10-26", "en"),
+            "1990-01");
+  EXPECT_EQ(value_of("The meeting will be held Tuesday.", "1989-10-26", "en"), "1989-10-31");
+}
+
+TEST(RulesEn, PossessiveWeekdayIsPast) {
+  // Friday 2000-01-07: "Wednesday's ruling" took place, though "would" is nearer.
+  EXPECT_EQ(value_of("They said they would look for ways around Wednesday's ruling.", "2000-01-07", "en"),
+            "2000-01-05");
+}
+
+TEST(RulesEn, ThroughAMonthIsADeadline) {
+  // Monday 1989-10-30: "through January" is the next one; "from March through June" a range.
+  EXPECT_EQ(value_of("Lenders extended loans through January.", "1989-10-30", "en"), "1990-01");
+  auto r = run("Sales fell from March through June.", "1989-10-30", "en");
+  ASSERT_EQ(r.timexes.size(), 2u);
+  EXPECT_EQ(r.timexes[1].value, "1989-06");
+}
+
+TEST(RulesDe, NewYearFollowsTheNarrativeYear) {
+  const std::string text =
+      "Im Juni 1941 begann der Angriff. Im Juli 1941 fiel Smolensk. Im August 1941 stand die Front. "
+      "Im Oktober 1941 kam der Schlamm. Am 16. Dezember 1941 gab Hitler den Befehl. "
+      "In den Schlachten des neuen Jahres konnte am 28. Mai Charkow erobert werden.";
+  auto r = run(text, "2011-02-16", "de");
+  EXPECT_TRUE(r.narrative);
+  const auto* ny = find(r, text, "neuen Jahres");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->value, "1942");
+  const auto* may = find(r, text, "28. Mai");
+  ASSERT_NE(may, nullptr);
+  EXPECT_EQ(may->value, "1942-05-28");
+}
