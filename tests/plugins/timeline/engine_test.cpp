@@ -130,3 +130,45 @@ TEST(TimelineEngine, SurvivesBadUtf8AndEmptyText) {
   ASSERT_EQ(r.timexes.size(), 1u);
   EXPECT_EQ(r.timexes[0].value, "2017-07-09");
 }
+
+namespace {
+struct DctCase {
+  std::string text, lang, dct, source, announced, yesterday;
+};
+}  // namespace
+
+TEST(TimelineDct, FromTheTextWhenTheRecordHasNoDate) {
+  const std::vector<DctCase> cases = {
+      {"Veröffentlicht am 12. März 2021, 14:30 Uhr\n\nDie Regierung hat gestern beschlossen.", "de",
+       "2021-03-12T14:30", "text", "12. März 2021, 14:30 Uhr", "2021-03-11"},
+      {"Zuletzt aktualisiert: 12.03.2021 14:30\nDie Regierung hat gestern beschlossen.", "de",
+       "2021-03-12T14:30", "text", "12.03.2021 14:30", "2021-03-11"},
+      {"Updated March 12, 2021\n\nThe government decided yesterday to extend the measures.", "en",
+       "2021-03-12", "text", "March 12, 2021", "2021-03-11"},
+      {"Published: 12 March 2021\nThe government decided yesterday to extend the measures.", "en",
+       "2021-03-12", "text", "12 March 2021", "2021-03-11"},
+      // Datelines: no cue word, the first full date at the top of the text.
+      {"LONDON (AP) — Jan. 5, 2020 — The government decided yesterday to extend the measures.", "en",
+       "2020-01-05", "text-first-date", "Jan. 5, 2020", "2020-01-04"},
+      {"Berlin, 12.03.2021 – Die Regierung hat gestern beschlossen, die Maßnahmen zu verlängern.", "de",
+       "2021-03-12", "text-first-date", "12.03.2021", "2021-03-11"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto r = run(c.text, "", c.lang);
+    EXPECT_EQ(r.dct, c.dct);
+    EXPECT_EQ(r.dct_source, c.source);
+    EXPECT_EQ(c.text.substr(r.dct_begin, r.dct_end - r.dct_begin), c.announced);
+    // "gestern" / "yesterday" is resolved against the DCT found in the text.
+    ASSERT_FALSE(r.timexes.empty());
+    EXPECT_EQ(r.timexes.back().value, c.yesterday);
+  }
+}
+
+TEST(TimelineDct, NoneWhenTheTextGivesNoFullDate) {
+  // A dateline without a year leaves the DCT open; relative expressions stay underspecified.
+  const std::string text = "WASHINGTON, March 12 (Reuters) - The government decided yesterday.";
+  auto r = run(text, "", "en");
+  EXPECT_EQ(r.dct, "");
+  EXPECT_EQ(find(r, text, "yesterday")->value, "XXXX-XX-XX");
+}
