@@ -82,7 +82,7 @@ std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir)
   return anchor->year;
 }
 
-std::string call(std::string_view f, const std::vector<std::string>& a, const ResolveContext& ctx) {
+std::string call(std::string_view f, const std::vector<std::string>& a, ResolveContext& ctx) {
   auto arg = [&](std::size_t i) -> const std::string& {
     static const std::string kEmpty;
     return i < a.size() ? a[i] : kEmpty;
@@ -129,6 +129,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
     auto anchor = f == "rel" ? deictic_anchor(ctx) : anaphoric_anchor(ctx);
     if (!anchor) return unknown_at(*unit);
     Date d = shift(*anchor, *unit, to_long(arg(1)));
+    if (f != "rel") {
+      ctx.implied = d;
+      ctx.implied->granularity = std::min(anchor->granularity, Granularity::Day);
+    }
     if (f == "ana") d.granularity = coarser(*unit, anchor->granularity);
     if (f == "anaf") d.granularity = anchor->granularity;
     if (d.granularity > Granularity::Day) d.granularity = Granularity::Day;
@@ -284,7 +288,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, const Re
   return "X";
 }
 
-void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match& m, const ResolveContext& ctx,
+void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match& m, ResolveContext& ctx,
           std::string& out) {
   for (const auto& op : ops) {
     switch (op.kind) {
@@ -311,20 +315,22 @@ void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match&
 
 }  // namespace
 
-std::string resolve_value(const RuleSet& rules, const Match& m, const ResolveContext& ctx) {
+std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx) {
   std::string out;
   eval(rules, rules.rules()[m.rule].value, m, ctx, out);
   return out;
 }
 
-std::string resolve_mod(const RuleSet& rules, const Match& m, const ResolveContext& ctx) {
+std::string resolve_mod(const RuleSet& rules, const Match& m, ResolveContext& ctx) {
   std::string out;
   eval(rules, rules.rules()[m.rule].mod, m, ctx, out);
   return out;
 }
 
 void update_reference(ResolveContext& ctx, const std::string& value) {
-  auto d = parse_value(value);
+  std::optional<Date> d;
+  std::swap(d, ctx.implied);
+  if (!d) d = parse_value(value);
   if (!d) return;
   // A bare year after a known day in that year keeps the finer reference.
   if (ctx.reference && d->granularity <= Granularity::Year && ctx.reference->year == d->year) return;

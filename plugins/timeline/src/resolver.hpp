@@ -18,16 +18,21 @@ struct ResolveContext {
   bool narrative = false;         // anchor deictic expressions on the narrative, not the DCT
   std::optional<Date> reference;  // the last resolved date in the text
   int tense = 0;                  // of the current sentence: -1 past, 0 unknown, +1 future
+  /// Set by @ana/@anaf: the shifted date at its anchor's precision. "Neun Jahre
+  /// später" is written "1954", but "drei Monate später" counts on from the day.
+  std::optional<Date> implied;
 };
 
 /// The value of match m of rule r. Never throws on data: an unknown function
-/// or an unresolvable anchor yields "X" placeholders ("XXXX-XX-XX").
-std::string resolve_value(const RuleSet& rules, const Match& m, const ResolveContext& ctx);
+/// or an unresolvable anchor yields "X" placeholders ("XXXX-XX-XX"). Sets
+/// ctx.implied when the value counts from an earlier date.
+std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx);
 /// The mod of match m ("" when its rule sets none).
-std::string resolve_mod(const RuleSet& rules, const Match& m, const ResolveContext& ctx);
+std::string resolve_mod(const RuleSet& rules, const Match& m, ResolveContext& ctx);
 
 /// Moves ctx.reference to a resolved DATE/TIME value (ignored when the value
-/// is not a calendar date, e.g. "PRESENT_REF" or "P3D").
+/// is not a calendar date, e.g. "PRESENT_REF" or "P3D"), or to ctx.implied
+/// when the value set it; clears ctx.implied.
 void update_reference(ResolveContext& ctx, const std::string& value);
 
 }  // namespace tagwerk::timeline

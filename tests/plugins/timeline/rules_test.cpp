@@ -90,9 +90,47 @@ TEST(RulesDe, NarrativeYearForBareDates) {
   EXPECT_EQ(next->value, "1939-09-01");
 }
 
+TEST(RulesDe, LaterIsWrittenInItsUnitAndCountsOnFromTheDay) {
+  // "Neun Jahre später" is a year; the next anaphor still counts from 3 March.
+  const std::string text =
+      "Am 3. März 1945 kam er. Neun Jahre später starb er. Drei Monate später auch. Zwei Tage später ging "
+      "sie.";
+  auto r = run(text, "2011-02-16", "de");
+  ASSERT_EQ(r.timexes.size(), 4u);
+  EXPECT_EQ(r.timexes[1].value, "1954");
+  EXPECT_EQ(r.timexes[2].value, "1954-06");
+  EXPECT_EQ(r.timexes[3].value, "1954-06-05");
+  EXPECT_EQ(value_of("Das war knapp einen Monat später.", "2017-07-09", "de"), "2017-08");
+}
+
+TEST(RulesDe, MinutesAfterAreAStretchOfTime) {
+  // A match minute is no date; days after a date are one.
+  const std::string sub = "Kruse wurde nach 70 Minuten eingewechselt.";
+  auto r = run(sub, "2020-09-20", "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(sub.substr(r.timexes[0].begin, r.timexes[0].end - r.timexes[0].begin), "70 Minuten");
+  EXPECT_EQ(r.timexes[0].type, "DURATION");
+  EXPECT_EQ(r.timexes[0].value, "PT70M");
+  const std::string days = "Am 6. August 1944 begann die Offensive. Sie endete nach zwei Tagen.";
+  auto d = run(days, "2011-02-16", "de");
+  const auto* after = find(d, days, "nach zwei Tagen");
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->value, "1944-08-08");
+}
+
+TEST(RulesDe, CenturiesEndBeforeTheFullStop) {
+  const std::string text = "Die Sammlungen des 20. und 21. Jahrhunderts. Sie kommen.";
+  auto r = run(text, kDct, "de");
+  EXPECT_NE(find(r, text, "21. Jahrhunderts"), nullptr);
+  EXPECT_EQ(value_of("Ein Bau des 19. Jh. steht hier.", kDct, "de"), "18");
+  const std::string abbr = "Ein Bau des 19. Jh. steht hier.";
+  EXPECT_NE(find(run(abbr, kDct, "de"), abbr, "19. Jh."), nullptr);
+}
+
 TEST(RulesDe, NoFalseFriends) {
   for (const char* s : {"Er kam mit dem Zug.", "Die Leute sind so.", "Die Frau sagt die Wahrheit.",
-                        "Er kam mit 1500 Soldaten.", "Nr. 2017 ist verkauft", "2/3 der Stimmen"}) {
+                        "Er kam mit 1500 Soldaten.", "Nr. 2017 ist verkauft", "2/3 der Stimmen",
+                        "Die Teilnehmerzahl wird auf maximal 1000 erhöht.", "Es kamen insgesamt 1200."}) {
     auto r = run(s, kDct, "de");
     EXPECT_TRUE(r.timexes.empty()) << s << " -> " << (r.timexes.empty() ? "" : r.timexes[0].value);
   }
