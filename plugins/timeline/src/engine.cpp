@@ -55,6 +55,11 @@ struct Engine::Impl {
 
 namespace {
 
+// "P3D", "PT2H", "PXY" -- not "PRESENT_REF" or "PAST_REF", which are dates.
+bool is_duration_value(const std::string& v) {
+  return v.size() >= 2 && v[0] == 'P' && (v[1] == 'T' || v[1] == 'X' || (v[1] >= '0' && v[1] <= '9'));
+}
+
 // A sentence's matches, as found before resolution.
 struct Found {
   std::size_t rules;    // rule set index
@@ -206,7 +211,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       ctx.implied.reset();
       t.value = resolve_value(rs, m, ctx);
       t.mod = resolve_mod(rs, m, ctx);
-      if (t.type == "DATE" && !t.value.empty() && t.value[0] == 'P') {
+      if (t.type == "DATE" && is_duration_value(t.value)) {
         // "in two weeks" not looking ahead (@infut): the duration, without its signal word.
         t.type = "DURATION";
         if (m.last - m.first > 1 && s.tokens.fold(s.tokens.tokens[m.first]) == "in")

@@ -1,5 +1,7 @@
 // Unit tests per rule family, German and English, through the engine with the
 // shipped rules files. Each expression is checked for its normalized value.
+#include <tuple>
+#include <vector>
 #include "test_support.hpp"
 
 using namespace tltest;
@@ -515,4 +517,23 @@ TEST(RulesDe, NewYearFollowsTheNarrativeYear) {
   const auto* may = find(r, text, "28. Mai");
   ASSERT_NE(may, nullptr);
   EXPECT_EQ(may->value, "1942-05-28");
+}
+
+TEST(Rules, ReferencesToNowAndThenAreDates) {
+  // PRESENT_REF, PAST_REF, FUTURE_REF are DATE values in TimeML, though they start with P.
+  for (const auto& [text, lang, value] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Prices are falling now.", "en", "PRESENT_REF"},
+           {"He recently moved.", "en", "PAST_REF"},
+           {"Jetzt wird verhandelt.", "de", "PRESENT_REF"},
+           {"Das kommt bald.", "de", "FUTURE_REF"}}) {
+    SCOPED_TRACE(text);
+    auto r = run(text, kDct, lang);
+    ASSERT_EQ(r.timexes.size(), 1u);
+    EXPECT_EQ(r.timexes[0].type, "DATE");
+    EXPECT_EQ(r.timexes[0].value, value);
+  }
+  // A real duration stays one.
+  auto d = run("It was tested in two weeks.", kDct, "en");
+  ASSERT_EQ(d.timexes.size(), 1u);
+  EXPECT_EQ(d.timexes[0].type, "DURATION");
 }
