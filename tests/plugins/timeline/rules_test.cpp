@@ -537,3 +537,9 @@ TEST(Rules, ReferencesToNowAndThenAreDates) {
   ASSERT_EQ(d.timexes.size(), 1u);
   EXPECT_EQ(d.timexes[0].type, "DURATION");
 }
+
+TEST(RulesEn, DateFollowedByATimeIsOneTime) {
+  EXPECT_EQ(value_of("Polls closed on March 14, 2021, 9:00 AM.", "2021-03-20", "en"), "2021-03-14T09:00");
+  EXPECT_EQ(value_of("Polls closed on March 14, 2021 at 9:30 PM.", "2021-03-20", "en"), "2021-03-14T21:30");
+  EXPECT_EQ(value_of("Polls closed on 14 March 2021 21:30.", "2021-03-20", "en"), "2021-03-14T21:30");
+}
