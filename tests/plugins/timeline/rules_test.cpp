@@ -543,3 +543,13 @@ TEST(RulesEn, DateFollowedByATimeIsOneTime) {
   EXPECT_EQ(value_of("Polls closed on March 14, 2021 at 9:30 PM.", "2021-03-20", "en"), "2021-03-14T21:30");
   EXPECT_EQ(value_of("Polls closed on 14 March 2021 21:30.", "2021-03-20", "en"), "2021-03-14T21:30");
 }
+
+TEST(RulesDe, AgesAreNoDurations) {
+  for (const char* s :
+       {"Der 17-Jährige wurde verhaftet.", "Sie ist 25 Jahre alt.", "Er starb im Alter von 56 Jahren."}) {
+    auto r = run(s, kDct, "de");
+    EXPECT_TRUE(r.timexes.empty()) << s << " -> " << (r.timexes.empty() ? "" : r.timexes[0].value);
+  }
+  EXPECT_EQ(value_of("Er war 30 Jahre lang Bürgermeister.", kDct, "de"), "P30Y");
+  EXPECT_EQ(value_of("Ein 24-stündiger Streik.", kDct, "de"), "PT24H");
+}
