@@ -209,6 +209,23 @@ TEST_F(JsonlReader, ALineBeyondTheLineLimitIsSkippedButCounted) {
   EXPECT_EQ(docs[1].origin.number, 2u);
 }
 
+TEST_F(JsonlReader, ABlankLineBeyondTheLineLimitIsNoRecord) {
+  // Found by fuzz_jsonl_reader: a blank line longer than the limit came out as an unreadable record.
+  std::string blank(1200u << 10, ' ');
+  blank[1000] = '\t';
+  blank[(1100u << 10)] = '\r';
+  const std::string path = write("blank.jsonl", "{\"id\": \"before\", \"text\": \"t\"}\n" + blank +
+                                                    "\n{\"id\": \"after\", \"text\": \"t\"}\n" + blank);
+  InputOptions o = options({path});
+  o.max_text_bytes = 10;
+  const auto docs = read_all(o);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "before");
+  EXPECT_EQ(docs[1].id, "after");
+  EXPECT_EQ(docs[1].origin.number, 3u);
+  EXPECT_TRUE(docs[1].errors.empty());
+}
+
 TEST_F(JsonlReader, MissingIdsAreMadeFromSourceAndLine) {
   const std::string path = write("noid.jsonl", "\n{\"text\": \"a\"}\r\n  \n{\"text\": \"b\"}");
   const auto docs = read_all(options({path}));

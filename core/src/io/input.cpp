@@ -175,6 +175,7 @@ class CorpusReader final : public RecordReader {
       }
       if (status == io::LineReader::Status::end) return false;
       if (status == io::LineReader::Status::too_long) {
+        if (lines_->skipped_blank()) continue;  // blank, however long: not a record
         if (!take()) continue;
         parser_.unreadable(
             line, name_, lines_->line_number(),

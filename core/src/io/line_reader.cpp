@@ -3,8 +3,16 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace tagwerk::core::io {
+namespace {
+
+bool blank(const char* p, std::size_t n) {
+  return std::string_view(p, n).find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
 
 LineReader::LineReader(ByteSource& source, std::size_t max_line, std::size_t chunk)
     : source_(source),
@@ -76,6 +84,7 @@ LineReader::Status LineReader::next(std::string_view& line) {
   // Too long: keep the first chunk for messages, skip the rest up to the newline.
   ++line_number_;
   skipped_length_ = end_ - begin_;
+  skipped_blank_ = blank(buf_.get() + begin_, end_ - begin_);
   const std::size_t keep = std::min({chunk_, end_ - begin_, capacity_ / 2});
   std::memmove(buf_.get(), buf_.get() + begin_, keep);
   line = std::string_view(buf_.get(), keep);
@@ -88,10 +97,11 @@ LineReader::Status LineReader::next(std::string_view& line) {
       break;
     }
     const char* nl = static_cast<const char*>(std::memchr(buf_.get() + tail_begin, '\n', got));
+    const std::size_t stop = nl ? static_cast<std::size_t>(nl - buf_.get()) : tail_begin + got;
+    skipped_blank_ = skipped_blank_ && blank(buf_.get() + tail_begin, stop - tail_begin);
     if (nl) {
-      const std::size_t pos = static_cast<std::size_t>(nl - buf_.get());
-      skipped_length_ += pos - tail_begin;
-      begin_ = scanned_ = pos + 1;
+      skipped_length_ += stop - tail_begin;
+      begin_ = scanned_ = stop + 1;
       end_ = tail_begin + got;
       break;
     }

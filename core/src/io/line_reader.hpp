@@ -34,6 +34,8 @@ class LineReader {
   std::uint64_t line_number() const noexcept { return line_number_; }
   /// For Status::too_long: the line's full length in bytes.
   std::uint64_t skipped_length() const noexcept { return skipped_length_; }
+  /// For Status::too_long: whether the whole line was blank (spaces, tabs, '\r').
+  bool skipped_blank() const noexcept { return skipped_blank_; }
 
  private:
   bool fill();  // reads more after end_; false at the end of the source
@@ -50,6 +52,7 @@ class LineReader {
   bool eof_ = false;
   std::uint64_t line_number_ = 0;
   std::uint64_t skipped_length_ = 0;
+  bool skipped_blank_ = false;
 };
 
 }  // namespace tagwerk::core::io
