@@ -34,6 +34,7 @@ struct Scratch {
   Tokens tokens;
   std::vector<int> word_ids;
   std::vector<Match> matches;
+  TenseScan tense;
 };
 
 void ScratchDeleter::operator()(Scratch* s) const noexcept {
@@ -198,12 +199,13 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
+    s.tense.reset(f.first, f.last);
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
       if (rule.type == "NONE") continue;  // a blocker: the words are no timex ("This Week" the TV show)
-      ctx.tense =
-          tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first, m.last);
+      ctx.tense = tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first,
+                           m.last, s.tense);
       Timex t;
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;

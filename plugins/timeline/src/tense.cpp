@@ -97,11 +97,34 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   return 0;
 }
 
+// A token where the walk of tense_at() stops on its side: a quotation mark or a cue.
+bool stops(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+           const std::vector<int>& word_ids, std::uint32_t j) {
+  return is_quote(tokens, j) || cue(rules, cues, tokens, word_ids, j) != 0;
+}
+
+void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+           const std::vector<int>& word_ids, TenseScan& scan) {
+  const std::uint32_t n = scan.last - scan.first;
+  scan.left.assign(n, TenseScan::kNone);
+  scan.right.assign(n, TenseScan::kNone);
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (stops(rules, cues, tokens, word_ids, scan.first + i)) scan.left[i] = scan.right[i] = scan.first + i;
+  for (std::uint32_t i = 1; i < n; ++i)
+    if (scan.left[i] == TenseScan::kNone) scan.left[i] = scan.left[i - 1];
+  for (std::uint32_t i = n - 1; i-- > 0;)
+    if (scan.right[i] == TenseScan::kNone) scan.right[i] = scan.right[i + 1];
+  scan.built = true;
+}
+
+// Sentences up to this many tokens are walked; longer ones looked up in a TenseScan.
+constexpr std::uint32_t kWalkedSentence = 64;
+
 }  // namespace
 
 int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
              const std::vector<int>& word_ids, std::uint32_t first, std::uint32_t last, std::uint32_t begin,
-             std::uint32_t end) {
+             std::uint32_t end, TenseScan& scan) {
   // Walk outwards from the expression; on equal distance the left cue (usually
   // the verb governing a following adverbial) wins.
   // A quotation mark ends the search on its side: the speaker's verb outside a
@@ -127,6 +150,18 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
       const int w = word_ids[begin];
       if (*kind != "month" || rules.lex_value(w, cues.month) || rules.lex_value(w, cues.month_abbr)) return 1;
     }
+  }
+  if (last - first > kWalkedSentence) {
+    // The walk below, answered from the sentence's scan: the nearest stop on each
+    // side; the left cue wins at equal distance.
+    if (!scan.built) build(rules, cues, tokens, word_ids, scan);
+    const std::uint32_t l = begin > first ? scan.left[begin - 1 - first] : TenseScan::kNone;
+    const std::uint32_t r = end < last ? scan.right[end - first] : TenseScan::kNone;
+    const int left =
+        l != TenseScan::kNone && !is_quote(tokens, l) ? cue(rules, cues, tokens, word_ids, l) : 0;
+    const int right =
+        r != TenseScan::kNone && !is_quote(tokens, r) ? cue(rules, cues, tokens, word_ids, r) : 0;
+    return left != 0 && (right == 0 || begin - l <= r - end + 1) ? left : right;
   }
   bool left_open = true, right_open = true;
   for (std::uint32_t d = 1;; ++d) {

@@ -24,10 +24,32 @@ struct TenseCues {
   int future_to = -1;  // future only before "to": "plans to leave", not "vacation plans"
 };
 
+/// Where the search for a cue stops around each token of one long sentence, found
+/// once per sentence: a long sentence holding many expressions (a list of dates
+/// without a full stop) is then dated in time linear in its length, not walked once
+/// per expression. Reuse one per thread; reset() it for each sentence.
+struct TenseScan {
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  /// Forgets the previous sentence; tense_at() then scans [first, last) on first need.
+  void reset(std::uint32_t first_token, std::uint32_t last_token) noexcept {
+    first = first_token;
+    last = last_token;
+    built = false;
+  }
+
+  std::uint32_t first = 0, last = 0;
+  bool built = false;
+  // For token first + i: the nearest cue or quotation mark at or before it (left[i])
+  // and at or after it (right[i]), as a token index, or kNone.
+  std::vector<std::uint32_t> left, right;
+};
+
 /// -1 past, +1 future, 0 unknown, for the expression at tokens [begin, end)
-/// inside the sentence [first, last). Thread-safe.
+/// inside the sentence [first, last) that `scan` was last reset() to.
+/// Thread-safe with one scan per thread.
 int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
              const std::vector<int>& word_ids, std::uint32_t first, std::uint32_t last, std::uint32_t begin,
-             std::uint32_t end);
+             std::uint32_t end, TenseScan& scan);
 
 }  // namespace tagwerk::timeline
