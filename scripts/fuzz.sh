@@ -9,8 +9,10 @@
 #   FUZZ_JOBS=N         harnesses run at once (default 1; each takes one core)
 #
 # Each harness starts from its seeds in fuzz/corpus/<target>/ and keeps what
-# it learns in build/fuzz/corpus/<target>/ for the next run; its log is
-# build/fuzz/logs/<target>.log. An input slower than 10 s counts as a failure.
+# it learns in build/fuzz/corpus/<target>/ for the next run; it mutates with the
+# dictionary fuzz/dict/<target>.dict (segment and timeline: the words of the
+# timeline rules' lexicons). Its log is build/fuzz/logs/<target>.log. An input
+# slower than 10 s counts as a failure.
 # Prints one line per target with the inputs executed. Exits 1 when a harness
 # found a crash, leak, sanitizer report or timeout, naming the file that
 # reproduces it (run the harness on that file alone to see it again).
@@ -42,11 +44,27 @@ cmake --build --preset fuzz > /dev/null
 out="$here/build/fuzz"
 mkdir -p "$out/logs"
 
+# Dictionaries: fuzz/dict/<target>.dict, and for the text harnesses the words of
+# the timeline rules' lexicons, taken from the rules as they are now.
+mkdir -p "$out/dict"
+sed -n 's/^lex [^:]*: *//p' plugins/timeline/data/*.rules | tr ' ' '\n' | sed 's/=.*//' |
+  LC_ALL=C grep -E '^[[:alnum:]._-]+$' | LC_ALL=C sort -u | sed 's/.*/"&"/' > "$out/dict/text.dict"
+
+dict_of() {
+  case "$1" in
+    segment | timeline) echo "$out/dict/text.dict";;
+    *) [ -f "fuzz/dict/$1.dict" ] && echo "fuzz/dict/$1.dict";;
+  esac
+}
+
 run_target() {
-  local t=$1 log="$out/logs/$1.log"
+  local t=$1 log="$out/logs/$1.log" dict
+  dict=$(dict_of "$t" || true)
   mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
+  # The seeds are copied, so that libFuzzer writes into build/ only.
+  cp -n "fuzz/corpus/$t"/* "$out/corpus/$t/" || true
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$out/fuzz/fuzz_$t" "$out/corpus/$t" "fuzz/corpus/$t" \
+    "$out/fuzz/fuzz_$t" "$out/corpus/$t" ${dict:+-dict="$dict"} \
     -max_total_time="$seconds" -max_len="$(max_len_of "$t")" -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$out/artifacts/$t/" > "$log" 2>&1
 }
