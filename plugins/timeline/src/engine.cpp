@@ -210,7 +210,6 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
       t.type = rule.type;
-      ctx.implied.reset();
       t.value = resolve_value(rs, m, ctx);
       t.mod = resolve_mod(rs, m, ctx);
       if (t.type == "DATE" && is_duration_value(t.value)) {

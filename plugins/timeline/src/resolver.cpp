@@ -316,6 +316,7 @@ void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match&
 }  // namespace
 
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx) {
+  ctx.implied.reset();
   std::string out;
   eval(rules, rules.rules()[m.rule].value, m, ctx, out);
   return out;

@@ -25,7 +25,7 @@ struct ResolveContext {
 
 /// The value of match m of rule r. Never throws on data: an unknown function
 /// or an unresolvable anchor yields "X" placeholders ("XXXX-XX-XX"). Sets
-/// ctx.implied when the value counts from an earlier date.
+/// ctx.implied when the value counts from an earlier date, else clears it.
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx);
 /// The mod of match m ("" when its rule sets none).
 std::string resolve_mod(const RuleSet& rules, const Match& m, ResolveContext& ctx);

@@ -35,6 +35,11 @@ bool is_quote(const Tokens& tokens, std::uint32_t j) {
   return prev || next;
 }
 
+bool determiner(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
+         w == "our" || w == "these" || w == "those";
+}
+
 // "to" followed by a verb-like word: lower-case and no determiner ("agreed to a meeting"
 // is no plan).
 bool to_infinitive(const Tokens& tokens, std::uint32_t j) {
@@ -42,17 +47,11 @@ bool to_infinitive(const Tokens& tokens, std::uint32_t j) {
   const Token& v = tokens.tokens[j + 1];
   if (v.kind != TokenKind::Word || v.upper_initial) return false;
   const auto w = tokens.fold(v);
-  return w != "a" && w != "an" && w != "the" && w != "his" && w != "her" && w != "its" && w != "their" &&
-         w != "this" && w != "that";
+  return !determiner(w) && w != "this" && w != "that";
 }
 
 bool after_be(const Tokens& tokens, std::uint32_t j) {
   return j > 0 && tokens.fold(tokens.tokens[j - 1]) == "be";
-}
-
-bool determiner(std::string_view w) {
-  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
-         w == "our" || w == "these" || w == "those";
 }
 
 // A participle used as an adjective: right after a determiner, or after a determiner and
@@ -97,19 +96,23 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   return 0;
 }
 
-// A token where the walk of tense_at() stops on its side: a quotation mark or a cue.
-bool stops(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
-           const std::vector<int>& word_ids, std::uint32_t j) {
-  return is_quote(tokens, j) || cue(rules, cues, tokens, word_ids, j) != 0;
-}
-
+// Finds, once per sentence, the nearest stop (a cue or a quotation mark) on each side
+// of every token and the cue there (0 for a quotation mark).
 void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
            const std::vector<int>& word_ids, TenseScan& scan) {
   const std::uint32_t n = scan.last - scan.first;
   scan.left.assign(n, TenseScan::kNone);
   scan.right.assign(n, TenseScan::kNone);
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (stops(rules, cues, tokens, word_ids, scan.first + i)) scan.left[i] = scan.right[i] = scan.first + i;
+  scan.cue.assign(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t j = scan.first + i;
+    const bool quote = is_quote(tokens, j);
+    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, j);
+    if (quote || c != 0) {
+      scan.left[i] = scan.right[i] = j;
+      scan.cue[i] = static_cast<std::int8_t>(c);
+    }
+  }
   for (std::uint32_t i = 1; i < n; ++i)
     if (scan.left[i] == TenseScan::kNone) scan.left[i] = scan.left[i - 1];
   for (std::uint32_t i = n - 1; i-- > 0;)
@@ -117,16 +120,13 @@ void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   scan.built = true;
 }
 
-// Sentences up to this many tokens are walked; longer ones looked up in a TenseScan.
-constexpr std::uint32_t kWalkedSentence = 64;
-
 }  // namespace
 
 int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
              const std::vector<int>& word_ids, std::uint32_t first, std::uint32_t last, std::uint32_t begin,
              std::uint32_t end, TenseScan& scan) {
-  // Walk outwards from the expression; on equal distance the left cue (usually
-  // the verb governing a following adverbial) wins.
+  // The cue nearest to the expression wins; on equal distance the left cue (usually
+  // the verb governing a following adverbial).
   // A quotation mark ends the search on its side: the speaker's verb outside a
   // quote does not date what the quote says ("... leave at 4 a.m. Thursday,'' he said),
   // nor the other way round.
@@ -151,36 +151,14 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
       if (*kind != "month" || rules.lex_value(w, cues.month) || rules.lex_value(w, cues.month_abbr)) return 1;
     }
   }
-  if (last - first > kWalkedSentence) {
-    // The walk below, answered from the sentence's scan: the nearest stop on each
-    // side; the left cue wins at equal distance.
-    if (!scan.built) build(rules, cues, tokens, word_ids, scan);
-    const std::uint32_t l = begin > first ? scan.left[begin - 1 - first] : TenseScan::kNone;
-    const std::uint32_t r = end < last ? scan.right[end - first] : TenseScan::kNone;
-    const int left =
-        l != TenseScan::kNone && !is_quote(tokens, l) ? cue(rules, cues, tokens, word_ids, l) : 0;
-    const int right =
-        r != TenseScan::kNone && !is_quote(tokens, r) ? cue(rules, cues, tokens, word_ids, r) : 0;
-    return left != 0 && (right == 0 || begin - l <= r - end + 1) ? left : right;
-  }
-  bool left_open = true, right_open = true;
-  for (std::uint32_t d = 1;; ++d) {
-    left_open = left_open && begin >= first + d;
-    right_open = right_open && end + d - 1 < last;
-    if (!left_open && !right_open) return 0;
-    if (left_open) {
-      if (is_quote(tokens, begin - d))
-        left_open = false;
-      else if (int c = cue(rules, cues, tokens, word_ids, begin - d))
-        return c;
-    }
-    if (right_open) {
-      if (is_quote(tokens, end + d - 1))
-        right_open = false;
-      else if (int c = cue(rules, cues, tokens, word_ids, end + d - 1))
-        return c;
-    }
-  }
+  // The nearest stop on each side; a quotation mark yields no cue, and the left cue
+  // wins at equal distance.
+  if (!scan.built) build(rules, cues, tokens, word_ids, scan);
+  const std::uint32_t l = begin > first ? scan.left[begin - 1 - first] : TenseScan::kNone;
+  const std::uint32_t r = end < last ? scan.right[end - first] : TenseScan::kNone;
+  const int left = l != TenseScan::kNone ? scan.cue[l - first] : 0;
+  const int right = r != TenseScan::kNone ? scan.cue[r - first] : 0;
+  return left != 0 && (right == 0 || begin - l <= r - end + 1) ? left : right;
 }
 
 }  // namespace tagwerk::timeline

@@ -24,10 +24,10 @@ struct TenseCues {
   int future_to = -1;  // future only before "to": "plans to leave", not "vacation plans"
 };
 
-/// Where the search for a cue stops around each token of one long sentence, found
-/// once per sentence: a long sentence holding many expressions (a list of dates
-/// without a full stop) is then dated in time linear in its length, not walked once
-/// per expression. Reuse one per thread; reset() it for each sentence.
+/// Where the search for a cue stops around each token of one sentence, found once
+/// per sentence: a sentence holding many expressions (a list of dates without a
+/// full stop) is dated in time linear in its length, not walked once per
+/// expression. Reuse one per thread; reset() it for each sentence.
 struct TenseScan {
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
@@ -41,8 +41,10 @@ struct TenseScan {
   std::uint32_t first = 0, last = 0;
   bool built = false;
   // For token first + i: the nearest cue or quotation mark at or before it (left[i])
-  // and at or after it (right[i]), as a token index, or kNone.
+  // and at or after it (right[i]), as a token index, or kNone; cue[i]: the tense a
+  // cue at token first + i gives (0 for a quotation mark or no stop).
   std::vector<std::uint32_t> left, right;
+  std::vector<std::int8_t> cue;
 };
 
 /// -1 past, +1 future, 0 unknown, for the expression at tokens [begin, end)
