@@ -57,7 +57,7 @@ TEST(TimelineSeed, MetadataDctWins) {
   auto r = run(text, "2017-07-10", "de");
   EXPECT_EQ(r.dct, "2017-07-10");
   EXPECT_EQ(r.dct_source, "metadata");
-  EXPECT_EQ(find(r, text, "vergangenen Jahr")->value, "2016");
+  EXPECT_EQ(value_at(r, text, "vergangenen Jahr"), "2016");
 }
 
 TEST(TimelineSeed, EventsAndSummary) {
@@ -170,5 +170,29 @@ TEST(TimelineDct, NoneWhenTheTextGivesNoFullDate) {
   const std::string text = "WASHINGTON, March 12 (Reuters) - The government decided yesterday.";
   auto r = run(text, "", "en");
   EXPECT_EQ(r.dct, "");
-  EXPECT_EQ(find(r, text, "yesterday")->value, "XXXX-XX-XX");
+  EXPECT_EQ(value_at(r, text, "yesterday"), "XXXX-XX-XX");
+}
+
+TEST(TimelineEngine, ALongSentenceOfDatesIsDatedWhole) {
+  // Found by fuzzing: 4,000 dates in one sentence (120 KB) had been walked once per date.
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text += "am 7. Juli 2017 um 20:06 Uhr, ";
+  auto r = run(text, "2017-07-09", "de");
+  ASSERT_EQ(r.timexes.size(), 4000u);
+  EXPECT_EQ(r.timexes.front().value, "2017-07-07T20:06");
+  EXPECT_EQ(r.timexes.back().value, "2017-07-07T20:06");
+}
+
+TEST(TimelineEngine, TenseCueFarAwayInALongSentenceAndQuotesBoundIt) {
+  // Sunday 2017-07-09. Over 64 tokens between the cue and "Freitag": the nearest cue
+  // still decides, and a quotation mark closes its side.
+  std::string filler;
+  for (int i = 0; i < 40; ++i) filler += "und noch ";
+  const std::string past = "Er sagte " + filler + "am Freitag etwas.";
+  EXPECT_EQ(value_at(run(past, "2017-07-09", "de"), past, "am Freitag"), "2017-07-07");
+  const std::string future = "Er wird " + filler + "am Freitag kommen.";
+  EXPECT_EQ(value_at(run(future, "2017-07-09", "de"), future, "am Freitag"), "2017-07-14");
+  // The quotation mark keeps "wird" from dating the quoted "Freitag": untensed, the last one.
+  const std::string quoted = "Er wird sagen: \"" + filler + "am Freitag\".";
+  EXPECT_EQ(value_at(run(quoted, "2017-07-09", "de"), quoted, "am Freitag"), "2017-07-07");
 }

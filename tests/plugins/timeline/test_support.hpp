@@ -35,6 +35,13 @@ inline const tagwerk::timeline::Timex* find(const tagwerk::timeline::Result& r, 
   return nullptr;
 }
 
+/// Value of the timex whose text is exactly `phrase`; "<no timex>" when there is none.
+inline std::string value_at(const tagwerk::timeline::Result& r, const std::string& text,
+                            const std::string& phrase) {
+  const auto* t = find(r, text, phrase);
+  return t ? t->value : std::string("<no timex>");
+}
+
 /// The timexes overlapping the first occurrence of `phrase`.
 inline int overlapping(const tagwerk::timeline::Result& r, const std::string& text,
                        const std::string& phrase) {
