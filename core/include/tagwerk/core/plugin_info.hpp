@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tagwerk::core {
@@ -23,14 +24,48 @@ struct ParamSpec {
 /// "string", "int", "float", "bool" or "path".
 const char* param_type_name(tw_param_type type) noexcept;
 
+/// One declared attribute of a provided layer or of the document.
+struct AttrSpec {
+  std::string name;
+  tw_value_type type = TW_VALUE_STRING;
+  std::string help;
+  std::string target;  // the referenced layer, for ref and list<ref>
+};
+
+/// "string", "int", "float", "bool", "ref", "list<string>", "list<int>",
+/// "list<float>", "list<ref>"; "unknown" for anything else.
+const char* value_type_name(tw_value_type type) noexcept;
+
+/// A layer a plugin provides, with the attributes its spans carry.
+struct LayerSpec {
+  std::string name;
+  std::string help;
+  std::vector<AttrSpec> attrs;
+
+  const AttrSpec* find_attr(std::string_view attr_name) const;
+};
+
+/// One entry of requires_inputs / optional_inputs: "layer" or "layer.attr".
+struct InputRef {
+  std::string layer;
+  std::string attr;  // empty: the layer itself
+
+  /// "layer" or "layer.attr"
+  std::string str() const;
+  /// Splits at the first '.'.
+  static InputRef parse(std::string_view text);
+};
+
 struct PluginInfo {
   std::string name;
   std::string version;
   std::string summary;
   std::string license;
   std::vector<std::string> languages;
-  std::vector<std::string> requires_layers;
-  std::vector<std::string> provides_layers;
+  std::vector<InputRef> requires_inputs;  // must be provided by an earlier step
+  std::vector<InputRef> optional_inputs;  // used when an earlier step provides it
+  std::vector<LayerSpec> provides;        // layers created or extended, with schemas
+  std::vector<AttrSpec> doc_attrs;        // document attributes set
   std::vector<ParamSpec> params;
   bool thread_safe = true;
   std::uint32_t abi_major = 0;
@@ -39,6 +74,11 @@ struct PluginInfo {
   std::filesystem::path data_dir;  // its shipped data; empty when none
 
   const ParamSpec* find_param(std::string_view param_name) const;
+  /// The schema of a layer this plugin provides, or nullptr.
+  const LayerSpec* find_provided(std::string_view layer) const;
+  const AttrSpec* find_doc_attr(std::string_view attr_name) const;
+  /// True when this plugin provides `in` (the layer, and the attribute if named).
+  bool provides_input(const InputRef& in) const;
 };
 
 }  // namespace tagwerk::core

@@ -16,7 +16,7 @@ namespace tagwerk::core {
 
 class PluginLibrary {
  public:
-  /// Loads the library at `path`, resolves tagwerk_plugin_v1 and checks the
+  /// Loads the library at `path`, resolves tagwerk_plugin_v2 and checks the
   /// descriptor. Throws SetupError naming the file when it cannot be loaded,
   /// has no entry point, speaks another ABI major version (both versions are
   /// named), or its descriptor is malformed. Main thread only.
@@ -27,14 +27,14 @@ class PluginLibrary {
   PluginLibrary& operator=(const PluginLibrary&) = delete;
 
   const PluginInfo& info() const noexcept { return info_; }
-  const tw_plugin_v1& descriptor() const noexcept { return *descriptor_; }
+  const tw_plugin_v2& descriptor() const noexcept { return *descriptor_; }
   const std::filesystem::path& path() const noexcept { return info_.library; }
 
  private:
   struct Handle;
-  PluginLibrary(std::unique_ptr<Handle> handle, const tw_plugin_v1* descriptor, PluginInfo info);
+  PluginLibrary(std::unique_ptr<Handle> handle, const tw_plugin_v2* descriptor, PluginInfo info);
   std::unique_ptr<Handle> handle_;
-  const tw_plugin_v1* descriptor_;
+  const tw_plugin_v2* descriptor_;
   PluginInfo info_;
 };
 
