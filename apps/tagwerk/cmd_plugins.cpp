@@ -16,6 +16,18 @@ namespace po = boost::program_options;
 namespace tagwerk::cli {
 namespace {
 
+std::vector<std::string> input_names(const std::vector<core::InputRef>& inputs) {
+  std::vector<std::string> out;
+  for (const auto& in : inputs) out.push_back(in.str());
+  return out;
+}
+
+std::vector<std::string> layer_names(const core::PluginInfo& p) {
+  std::vector<std::string> out;
+  for (const auto& l : p.provides) out.push_back(l.name);
+  return out;
+}
+
 std::string join(const std::vector<std::string>& items, const char* empty = "-") {
   if (items.empty()) return empty;
   std::string out;
@@ -49,9 +61,9 @@ std::string inspect_json(const core::PluginInfo& p) {
   o += ",\n  \"languages\": ";
   json_list(o, p.languages);
   o += ",\n  \"requires\": ";
-  json_list(o, p.requires_layers);
+  json_list(o, input_names(p.requires_inputs));
   o += ",\n  \"provides\": ";
-  json_list(o, p.provides_layers);
+  json_list(o, layer_names(p));
   o += ",\n  \"parameters\": [";
   for (std::size_t i = 0; i < p.params.size(); ++i) {
     const auto& q = p.params[i];
@@ -78,8 +90,8 @@ std::string inspect_text(const core::PluginInfo& p) {
                    TW_ABI_MINOR);
   o += fmt::format("  licence      {}\n", p.license);
   o += fmt::format("  languages    {}\n", join(p.languages));
-  o += fmt::format("  requires     {}\n", join(p.requires_layers));
-  o += fmt::format("  provides     {}\n", join(p.provides_layers));
+  o += fmt::format("  requires     {}\n", join(input_names(p.requires_inputs)));
+  o += fmt::format("  provides     {}\n", join(layer_names(p)));
   o += fmt::format("  threads      {}\n", p.thread_safe ? "thread-safe: documents run in parallel"
                                                         : "not thread-safe: the host serializes its calls");
   o += fmt::format("  library      {}\n", p.library.string());

@@ -26,8 +26,8 @@ PluginInfo plugin(std::string name, std::vector<std::string> requires_layers,
   PluginInfo info;
   info.name = std::move(name);
   info.version = "1.0.0";
-  info.requires_layers = std::move(requires_layers);
-  info.provides_layers = std::move(provides);
+  for (const auto& r : requires_layers) info.requires_inputs.push_back(InputRef::parse(r));
+  for (auto& p : provides) info.provides.push_back(LayerSpec{std::move(p), "", {}});
   info.params = std::move(params);
   return info;
 }

@@ -529,27 +529,25 @@ class ChainParser {
       const bool blind =
           std::any_of(unresolved_.begin(), unresolved_.end(), [&](std::size_t u) { return u < number; });
       std::set<std::string> seen;
-      for (const auto& layer : step.info->requires_layers) {
+      for (const auto& input : step.info->requires_inputs) {
+        const std::string& layer = input.layer;  // attributes: checked against schemas (to come)
         if (!seen.insert(layer).second || provided.count(layer) || blind) continue;
         error(step.where, "step " + std::to_string(number) + " (" + step.plugin + ") requires layer '" +
                               layer + "', which no earlier step provides; " + layer_fix(layer, s));
       }
-      for (const auto& layer : step.info->provides_layers) provided.insert(layer);
+      for (const auto& layer : step.info->provides) provided.insert(layer.name);
     }
   }
 
   std::string layer_fix(const std::string& layer, std::size_t step_index) const {
     for (std::size_t later = step_index + 1; later < chain_.steps.size(); ++later) {
-      const auto& provides = chain_.steps[later].info->provides_layers;
-      if (std::find(provides.begin(), provides.end(), layer) != provides.end())
+      if (chain_.steps[later].info->find_provided(layer) != nullptr)
         return "move step " + std::to_string(step_numbers_[later]) + " (" + chain_.steps[later].plugin +
                ") before it";
     }
     std::vector<std::string> providers;
     for (const auto& info : available_)
-      if (std::find(info.provides_layers.begin(), info.provides_layers.end(), layer) !=
-          info.provides_layers.end())
-        providers.push_back("'" + info.name + "'");
+      if (info.find_provided(layer) != nullptr) providers.push_back("'" + info.name + "'");
     std::sort(providers.begin(), providers.end());
     providers.erase(std::unique(providers.begin(), providers.end()), providers.end());
     if (providers.empty())
