@@ -15,7 +15,7 @@ Runners:
   --driver [CMD]  the dev driver (engine + naive sentence split, rules read straight
                   from plugins/timeline/data: the fast inner loop); CMD reads gold JSONL
                   on stdin and writes {"id", "timexes": [...]} JSONL on stdout.
-                  Without CMD: build/release/plugins/timeline/timeline_eval_driver
+                  Without CMD: build/release/tools/timeline_eval/timeline_eval
                   plugins/timeline/data
 
 Gold ids are not unique in TempEval-3 (TimeBank repeats APW19980227 five times:
@@ -52,7 +52,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get('TAGWERK_BUILD_DIR', os.path.join(ROOT, 'build', 'release'))
-DEFAULT_DRIVER = f'{BUILD}/plugins/timeline/timeline_eval_driver {ROOT}/plugins/timeline/data'
+DEFAULT_DRIVER = f'{BUILD}/tools/timeline_eval/timeline_eval {ROOT}/plugins/timeline/data'
 DEFAULT_HOST = f'{BUILD}/bin/tagwerk run -q -j 2 -c {ROOT}/chains/default.toml'
 DEFAULT_COMBINE = 'tempeval3_train=tempeval3_train_timebank.jsonl,tempeval3_train_aquaint.jsonl'
 

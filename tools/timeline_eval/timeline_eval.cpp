@@ -1,7 +1,7 @@
-// timeline_eval_driver -- the fast inner loop of scripts/eval_timex.py while editing
+// timeline_eval -- the fast inner loop of scripts/eval_timex.py while editing
 // rules (the host is the reference runner): reads gold JSON Lines {"id","text","dct","lang"},
 // runs the engine with a naive sentence split and writes {"id","dct","dct_source","timexes"}
-// with code point offsets. Usage: timeline_eval_driver DATA_DIR [IN.jsonl] > OUT.jsonl
+// with code point offsets. Usage: timeline_eval DATA_DIR [IN.jsonl] > OUT.jsonl
 #include <simdjson.h>
 
 #include <cstdio>
@@ -13,7 +13,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: timeline_eval_driver DATA_DIR [IN.jsonl] [--debug] > OUT.jsonl\n";
+    std::cerr << "usage: timeline_eval DATA_DIR [IN.jsonl] [--debug] > OUT.jsonl\n";
     return 2;
   }
   bool debug = false;
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
   } catch (const std::exception& e) {
-    std::cerr << "timeline_eval_driver: " << e.what() << "\n";
+    std::cerr << "timeline_eval: " << e.what() << "\n";
     return 1;
   }
   return 0;
