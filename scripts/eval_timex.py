@@ -12,11 +12,12 @@ Runners:
                   on stdin, the output records' annotations.timex spans (code points)
                   become the predictions
   --tagwerk CMD   another host command, e.g. "build/bin/tagwerk run -q -c my.toml"
-  --driver [CMD]  the dev driver (engine + naive sentence split, rules read straight
-                  from plugins/timeline/data: the fast inner loop); CMD reads gold JSONL
-                  on stdin and writes {"id", "timexes": [...]} JSONL on stdout.
+  --driver [CMD]  the dev driver (segment's engine, then timeline's, as the chain runs
+                  them, with the rules read straight from plugins/timeline/data: the
+                  fast inner loop); CMD reads gold JSONL on stdin and writes
+                  {"id", "timexes": [...]} JSONL on stdout.
                   Without CMD: build/release/tools/timeline_eval/timeline_eval
-                  plugins/timeline/data
+                  plugins/timeline/data plugins/segment/data
 
 Gold ids are not unique in TempEval-3 (TimeBank repeats APW19980227 five times:
 different wire stories of one day). The scorer joins on id and keeps only the last
@@ -52,7 +53,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get('TAGWERK_BUILD_DIR', os.path.join(ROOT, 'build', 'release'))
-DEFAULT_DRIVER = f'{BUILD}/tools/timeline_eval/timeline_eval {ROOT}/plugins/timeline/data'
+DEFAULT_DRIVER = (f'{BUILD}/tools/timeline_eval/timeline_eval {ROOT}/plugins/timeline/data '
+                  f'{ROOT}/plugins/segment/data')
 DEFAULT_HOST = f'{BUILD}/bin/tagwerk run -q -j 2 -c {ROOT}/chains/default.toml'
 DEFAULT_COMBINE = 'tempeval3_train=tempeval3_train_timebank.jsonl,tempeval3_train_aquaint.jsonl'
 

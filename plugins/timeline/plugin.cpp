@@ -1,4 +1,5 @@
-// The timeline plugin: the SDK glue around tagwerk::timeline::Engine. Layers:
+// The timeline plugin: the SDK glue around tagwerk::timeline::Engine, fed with
+// segment's tokens and sentences (and the quotes when present). Layers:
 // timex (type, value, mod), event (time, timex ref, source) per sentence and
 // quote, and one unanchored timeline span (dct, dct_source, earliest, latest, times).
 #include <tagwerk/plugin.hpp>
@@ -12,12 +13,12 @@ namespace tl = tagwerk::timeline;
 namespace {
 
 /// The `lang` of the paragraph holding a position, for positions that mostly
-/// come in text order (sentences, quotes): a cursor walks the paragraphs once
+/// come in text order (quotes): a cursor walks the paragraphs once
 /// instead of scanning them for every position; it rewinds when a position
 /// goes backwards. Empty when no paragraph holds the position.
 class ParagraphLang {
  public:
-  explicit ParagraphLang(const tagwerk::Layer& paragraphs) : paragraphs_(paragraphs) {}
+  explicit ParagraphLang(tagwerk::Layer paragraphs) : paragraphs_(paragraphs) {}
 
   std::string at(std::uint32_t pos) {
     const std::size_t n = paragraphs_ ? paragraphs_.size() : 0;
@@ -29,7 +30,7 @@ class ParagraphLang {
   }
 
  private:
-  const tagwerk::Layer& paragraphs_;
+  tagwerk::Layer paragraphs_;
   std::size_t next_ = 0;  // first paragraph that may hold the next position
 };
 
@@ -39,20 +40,35 @@ class TimelinePlugin {
  public:
   struct Scratch {  // one per worker thread
     tl::ScratchPtr buffers = tl::Engine::make_scratch();
+    tl::Input in;  // its vectors keep their capacity from one document to the next
   };
   explicit TimelinePlugin(const tagwerk::Config& config) : engine_(config.data_dir(), {"de", "en"}) {}
 
   void process(tagwerk::Document& doc, Scratch& scratch) {
-    tl::Input in;
+    tl::Input& in = scratch.in;
     in.text = doc.text();
     in.dct = doc.meta("date");
     in.lang = doc.meta("lang");
-    tagwerk::Layer paragraphs = doc.layer("paragraph");
-    ParagraphLang sentence_lang(paragraphs);
-    for (const auto& s : doc.layer("sentence"))
-      in.sentences.push_back({s.begin, s.end, sentence_lang.at(s.begin)});
+    // segment's tokens (label: the kind) and sentences (attribute: lang).
+    in.tokens.clear();
+    if (const tagwerk::Layer tokens = doc.layer("token")) {
+      const tagwerk::Span* spans = tokens.begin();
+      const std::size_t n = tokens.size();
+      in.tokens.reserve(n);
+      for (std::size_t i = 0; i < n; ++i)
+        in.tokens.push_back({spans[i].begin, spans[i].end, tokens.label(i)});
+    }
+    in.sentences.clear();
+    if (const tagwerk::Layer sentences = doc.layer("sentence")) {
+      const tagwerk::Span* spans = sentences.begin();
+      const std::size_t n = sentences.size();
+      for (std::size_t i = 0; i < n; ++i)
+        in.sentences.push_back(
+            {spans[i].begin, spans[i].end, std::string(sentences.get_string(i, "lang").value_or(""))});
+    }
+    in.quotes.clear();
     if (tagwerk::Layer quotes = doc.layer("quote")) {
-      ParagraphLang quote_lang(paragraphs);
+      ParagraphLang quote_lang(doc.layer("paragraph"));
       for (const auto& q : quotes)
         if (q.begin != tagwerk::kNoOffset) in.quotes.push_back({q.begin, q.end, quote_lang.at(q.begin)});
     }
@@ -95,5 +111,5 @@ TAGWERK_PLUGIN(
         .summary("Temporal expressions (TIMEX3) resolved against the document date; dated statements")
         .license("Apache-2.0")
         .languages({"de", "en"})
-        .requires_layers({"sentence"})
+        .requires_layers({"sentence", "token"})
         .provides({"timex", "event", "timeline"}))
