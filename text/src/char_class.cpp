@@ -40,12 +40,14 @@ CharClass classify_icu(CodePoint c) noexcept {
   }
 }
 
-// The ASCII classes asked of ICU once, so the common case is a table lookup.
-const std::array<CharClass, 128> kAsciiClass = [] {
-  std::array<CharClass, 128> table{};
-  for (CodePoint c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = classify_icu(c);
+const std::array<CharClass, 128>& build_ascii_classes() noexcept {
+  static const std::array<CharClass, 128> table = [] {
+    std::array<CharClass, 128> t{};
+    for (CodePoint c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = classify_icu(c);
+    return t;
+  }();
   return table;
-}();
+}
 
 }  // namespace detail
 
@@ -56,16 +58,11 @@ bool is_closing(CodePoint c) noexcept {
   return t == U_END_PUNCTUATION || t == U_INITIAL_PUNCTUATION || t == U_FINAL_PUNCTUATION;
 }
 
-void append_utf8(std::string& out, CodePoint c) {
-  if (c >= 0 && c < 0x80) {
-    out.push_back(static_cast<char>(c));
-    return;
-  }
-  char buf[U8_MAX_LENGTH];
+int detail::encode_utf8_multibyte(CodePoint c, char* out) noexcept {
   std::int32_t n = 0;
   UBool error = false;
-  U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), n, U8_MAX_LENGTH, c, error);
-  if (!error) out.append(buf, static_cast<std::size_t>(n));
+  U8_APPEND(reinterpret_cast<std::uint8_t*>(out), n, 4, c, error);
+  return error ? 0 : n;
 }
 
 std::size_t code_point_start(std::string_view s, std::size_t i) noexcept {

@@ -34,12 +34,17 @@ enum class CharClass : std::uint8_t {
 
 namespace detail {
 CharClass classify_icu(CodePoint c) noexcept;
-extern const std::array<CharClass, 128> kAsciiClass;  // built from ICU at load time
+const std::array<CharClass, 128>& build_ascii_classes() noexcept;
+// ICU's answers for ASCII, asked on first use (safe during static initialization too).
+inline const std::array<CharClass, 128>& ascii_classes() noexcept {
+  static const std::array<CharClass, 128>& table = build_ascii_classes();
+  return table;
+}
 }  // namespace detail
 
 /// The class of a code point; `sym` for a negative (ill-formed) one.
 inline CharClass classify(CodePoint c) noexcept {
-  if (c >= 0 && c < 0x80) return detail::kAsciiClass[static_cast<std::size_t>(c)];
+  if (c >= 0 && c < 0x80) return detail::ascii_classes()[static_cast<std::size_t>(c)];
   return c < 0 ? CharClass::sym : detail::classify_icu(c);
 }
 
@@ -84,8 +89,25 @@ inline CodePoint to_lower(CodePoint c) noexcept {
   return c < 0x80 ? c : u_tolower(c);
 }
 
+namespace detail {
+int encode_utf8_multibyte(CodePoint c, char* out) noexcept;
+}  // namespace detail
+
+/// Writes the UTF-8 form of a valid code point to out[0, 4) and returns its
+/// length in bytes; 0 (nothing written) for an invalid code point.
+inline int encode_utf8(CodePoint c, char* out) noexcept {
+  if (c >= 0 && c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  return detail::encode_utf8_multibyte(c, out);
+}
+
 /// Appends the UTF-8 form of a valid code point; appends nothing for an invalid one.
-void append_utf8(std::string& out, CodePoint c);
+inline void append_utf8(std::string& out, CodePoint c) {
+  char buf[4];
+  out.append(buf, static_cast<std::size_t>(encode_utf8(c, buf)));
+}
 
 /// A cursor over UTF-8 text[.., end). Borrows the text.
 class Utf8Cursor {
