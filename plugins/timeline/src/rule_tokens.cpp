@@ -2,6 +2,9 @@
 
 #include <tagwerk/text/char_class.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace tagwerk::timeline {
 
 namespace {
@@ -14,7 +17,7 @@ using text::Utf8Cursor;
 // read), letters and marks form words, format characters are invisible.
 enum class Piece : std::uint8_t { Space, Invisible, Letter, Digit, Other };
 
-Piece piece_of(CodePoint c) {
+Piece piece_of_class(CodePoint c) {
   if (text::is_ascii_digit(c)) return Piece::Digit;
   switch (text::classify(c)) {
     case CharClass::space:
@@ -27,6 +30,18 @@ Piece piece_of(CodePoint c) {
     default:
       return Piece::Other;
   }
+}
+
+// The ASCII pieces, from the same classification, looked up (most text is ASCII).
+// Built at load time; split_tokens() is never called during static initialization.
+const std::array<Piece, 128> kAsciiPiece = [] {
+  std::array<Piece, 128> table{};
+  for (CodePoint c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = piece_of_class(c);
+  return table;
+}();
+
+inline Piece piece_of(CodePoint c) {
+  return c >= 0 && c < 0x80 ? kAsciiPiece[static_cast<std::size_t>(c)] : piece_of_class(c);
 }
 
 // Punctuation variants folded to their ASCII form, so rules write "-" and "'".
@@ -63,6 +78,29 @@ bool only_invisible(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t e
   return true;
 }
 
+// Writes folded text straight into Tokens::folded, which it keeps longer than
+// needed while it works (a push_back per character cost a tenth of the engine);
+// finish() cuts it to what was written.
+class FoldWriter {
+ public:
+  explicit FoldWriter(std::string& out) : out_(out), used_(out.size()) {}
+
+  /// Room for the folded form of `bytes` bytes of text (a code point of n bytes
+  /// folds to at most 4).
+  void reserve_for(std::size_t bytes) {
+    if (out_.size() < used_ + 4 * bytes) out_.resize(std::max(2 * out_.size(), used_ + 4 * bytes));
+  }
+  void put(CodePoint c) noexcept {
+    used_ += static_cast<std::size_t>(text::encode_utf8(c, out_.data() + used_));
+  }
+  std::size_t size() const noexcept { return used_; }
+  void finish() { out_.resize(used_); }
+
+ private:
+  std::string& out_;
+  std::size_t used_;
+};
+
 // Kinds of segment tokens that are names, not text: a date inside
 // "tagesschau.de/2017/07/09/" or "#G20" is none of the text's times.
 bool is_opaque(std::string_view kind) {
@@ -70,20 +108,27 @@ bool is_opaque(std::string_view kind) {
 }
 
 // Appends a segment token whole, as one token that no rule element matches.
-void keep_whole(std::string_view text, std::int32_t begin, std::int32_t end, bool glued, Tokens& out) {
+void keep_whole(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
+                FoldWriter& fold) {
+  fold.reserve_for(static_cast<std::size_t>(end - begin));
   Token t;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(end);
   t.kind = TokenKind::Opaque;
   t.glued = glued && !out.tokens.empty();
-  t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
-  out.folded += fold_case(text.substr(t.begin, t.end - t.begin));
-  t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+  t.fold_begin = static_cast<std::uint32_t>(fold.size());
+  for (std::int32_t i = begin; i < end;) {
+    const CodePoint c = cursor.at(i, &i);
+    if (c >= 0) fold.put(text::to_lower(c));
+  }
+  t.fold_size = static_cast<std::uint32_t>(fold.size()) - t.fold_begin;
   out.tokens.push_back(t);
 }
 
 // Appends the rule tokens of one segment token text[begin, end).
-void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out) {
+void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
+               FoldWriter& fold) {
+  fold.reserve_for(static_cast<std::size_t>(end - begin));
   std::int32_t i = begin;
   bool space_before = !glued;
   while (i < end) {
@@ -98,17 +143,17 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
     Token t;
     t.begin = static_cast<std::uint32_t>(start);
     t.glued = !space_before && !out.tokens.empty();
-    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
+    t.fold_begin = static_cast<std::uint32_t>(fold.size());
     space_before = false;
     if (piece == Piece::Digit) {
       t.kind = TokenKind::Number;
       std::int64_t v = c - '0';
       int digits = 1;
-      out.folded.push_back(static_cast<char>(c));
+      fold.put(c);
       std::int32_t next;
       while (i < end && text::is_ascii_digit(c = cursor.at(i, &next))) {
         if (v < 1000000000000LL) v = v * 10 + (c - '0');
-        out.folded.push_back(static_cast<char>(c));
+        fold.put(c);
         ++digits;
         i = next;
       }
@@ -117,26 +162,23 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
     } else if (piece == Piece::Letter) {
       t.kind = TokenKind::Word;
       t.upper_initial = text::is_upper(c);
-      text::append_utf8(out.folded, text::to_lower(c));
+      fold.put(text::to_lower(c));
       std::int32_t next;
       while (i < end) {
         const CodePoint d = cursor.at(i, &next);
         const Piece p = piece_of(d);
         if (p == Piece::Letter)
-          text::append_utf8(out.folded, text::to_lower(d));
+          fold.put(text::to_lower(d));
         else if (p != Piece::Invisible)
           break;
         i = next;
       }
     } else {
       t.kind = TokenKind::Punct;
-      if (c < 0)
-        out.folded.push_back('?');
-      else
-        text::append_utf8(out.folded, fold_punct(c));
+      fold.put(c < 0 ? '?' : fold_punct(c));
     }
     t.end = static_cast<std::uint32_t>(i);
-    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+    t.fold_size = static_cast<std::uint32_t>(fold.size()) - t.fold_begin;
     out.tokens.push_back(t);
   }
 }
@@ -159,17 +201,19 @@ void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, To
   const Utf8Cursor cursor(text, static_cast<std::int32_t>(size));
   std::uint32_t prev_end = 0;
   bool first = true;
+  FoldWriter fold(out.folded);
   for (const TokenSpan& s : spans) {
     if (s.begin >= s.end || s.end > size || (!first && s.begin < prev_end)) continue;
-    const bool glued = !first && only_invisible(cursor, static_cast<std::int32_t>(prev_end),
-                                                static_cast<std::int32_t>(s.begin));
+    const auto begin = static_cast<std::int32_t>(s.begin), end = static_cast<std::int32_t>(s.end);
+    const bool glued = !first && only_invisible(cursor, static_cast<std::int32_t>(prev_end), begin);
     if (is_opaque(s.kind))
-      keep_whole(text, static_cast<std::int32_t>(s.begin), static_cast<std::int32_t>(s.end), glued, out);
+      keep_whole(cursor, begin, end, glued, out, fold);
     else
-      split_one(cursor, static_cast<std::int32_t>(s.begin), static_cast<std::int32_t>(s.end), glued, out);
+      split_one(cursor, begin, end, glued, out, fold);
     prev_end = s.end;
     first = false;
   }
+  fold.finish();
 }
 
 }  // namespace tagwerk::timeline
