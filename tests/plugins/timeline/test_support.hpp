@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <tagwerk/timeline/engine.hpp>
 #include <tagwerk/timeline/segmented_input.hpp>
@@ -20,9 +21,9 @@ inline const tagwerk::timeline::Engine& engine() {
 }
 
 /// The engine's input for `text`: segment's tokens and sentences with their language.
-/// Borrows text, dct and lang.
-inline tagwerk::timeline::Input segmented(const std::string& text, const std::string& dct,
-                                          const std::string& lang) {
+/// Borrows text, dct and lang (string views: a literal lives as long as the input).
+inline tagwerk::timeline::Input segmented(const std::string& text, std::string_view dct,
+                                          std::string_view lang) {
   static const tagwerk::segment::Segmenter segmenter =
       tagwerk::timeline::make_segmenter(TAGWERK_SOURCE_DIR "/plugins/segment/data");
   tagwerk::segment::Segmentation seg;
