@@ -1,15 +1,18 @@
 // The timeline engine on arbitrary bytes (it promises not to throw on any
 // text, ill-formed UTF-8 included), with an arbitrary metadata date and
-// sentence and quote ranges of several shapes. Checked: it returns, every
+// sentence and quote ranges of several shapes, over the segment engine's tokens
+// (as the chain gives them) or a malformed token list. Checked: it returns, every
 // timex lies inside the text and is non-empty, every event inside its range
 // and pointing at an existing timex.
 //
 // The input is: one setup byte, the metadata date up to the first '\n', then the text.
 //   bits 0-1  the document's language: none, de, en, fr
-//   bits 2-3  sentences: naive_sentences(), none (the whole text), split at every '|',
+//   bits 2-3  sentences: segment's, none (the whole text), split at every '|',
 //             or split at every '|' with the paragraph languages alternating de/en
 //   bit 4     quotes: the ranges between pairs of '"'
+//   bit 5     tokens: segment's, then each again (overlapping) and one past the text
 #include <tagwerk/timeline/engine.hpp>
+#include <tagwerk/timeline/segmented_input.hpp>
 
 #include "fuzz_check.hpp"
 
@@ -63,15 +66,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view dct = nl == std::string_view::npos ? std::string_view() : rest.substr(0, nl);
   const std::string_view text = nl == std::string_view::npos ? rest : rest.substr(nl + 1);
 
-  timeline::Input in;
-  in.text = text;
-  in.dct = dct;
-  in.lang = kLangs[setup & 3];
+  static const segment::Segmenter segmenter =
+      timeline::make_segmenter(TAGWERK_SOURCE_DIR "/plugins/segment/data");
+  static segment::Segmentation seg;
+  timeline::Input in = timeline::segmented_input(segmenter, text, dct, kLangs[setup & 3], seg);
+  if (setup & 32) {
+    const std::size_t n = in.tokens.size();
+    for (std::size_t i = 0; i < n; ++i) in.tokens.push_back(in.tokens[i]);
+    const auto past = static_cast<std::uint32_t>(text.size());
+    in.tokens.push_back({past, past + 4, "word"});
+  }
   switch ((setup >> 2) & 3) {
     case 0:
-      in.sentences = timeline::naive_sentences(text);
       break;
     case 1:
+      in.sentences.clear();
       break;
     case 2:
       in.sentences = split(text, '|', false);

@@ -12,11 +12,12 @@ Runners:
                   on stdin, the output records' annotations.timex spans (code points)
                   become the predictions
   --tagwerk CMD   another host command, e.g. "build/bin/tagwerk run -q -c my.toml"
-  --driver [CMD]  the dev driver (engine + naive sentence split, rules read straight
-                  from plugins/timeline/data: the fast inner loop); CMD reads gold JSONL
-                  on stdin and writes {"id", "timexes": [...]} JSONL on stdout.
-                  Without CMD: build/release/plugins/timeline/timeline_eval_driver
-                  plugins/timeline/data
+  --driver [CMD]  the dev driver (segment's engine, then timeline's, as the chain runs
+                  them, with the rules read straight from plugins/timeline/data: the
+                  fast inner loop); CMD reads gold JSONL on stdin and writes
+                  {"id", "timexes": [...]} JSONL on stdout.
+                  Without CMD: build/release/tools/timeline_eval/timeline_eval
+                  plugins/timeline/data plugins/segment/data
 
 Gold ids are not unique in TempEval-3 (TimeBank repeats APW19980227 five times:
 different wire stories of one day). The scorer joins on id and keeps only the last
@@ -32,13 +33,20 @@ MEANTIME annotates only the title and the first five sentences of each article
 predictions after the 6th gold sentence (the gold record's "sentences") so that
 text nobody annotated is not scored. Pass `--first-sentences ""` to score all text.
 
+--splits DIR (default scripts/splits) adds, for every data set with DIR/<name>.tuning.txt
+and DIR/<name>.confirmation.txt (document ids, see timex_splits.py), a row for each part:
+tune on the tuning part, read the confirmation part as numbers only. `--splits ""` skips
+them. --pred-dir DIR scores the predictions DIR/<name>.pred.jsonl of an earlier run (its
+--out folder) instead of running anything: the numbers of an older build, on new splits.
+
 --errors FILE writes every relaxed pair whose value is wrong, plus spurious and
 missed timexes, as TSV (data set, id, kind, gold text, gold value, predicted text,
 predicted value) for error analysis.
 
 Usage:
-  eval_timex.py DATA_DIR EVAL_DIR [--driver [CMD] | --tagwerk CMD] [--files a.jsonl,b.jsonl]
-                [--combine NAME=a.jsonl,b.jsonl] [--out DIR] [--markdown] [--errors FILE]
+  eval_timex.py DATA_DIR EVAL_DIR [--driver [CMD] | --tagwerk CMD | --pred-dir DIR]
+                [--files a.jsonl,b.jsonl] [--combine NAME=a.jsonl,b.jsonl] [--splits DIR]
+                [--out DIR] [--markdown] [--errors FILE]
 """
 import argparse
 import filecmp
@@ -52,8 +60,10 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get('TAGWERK_BUILD_DIR', os.path.join(ROOT, 'build', 'release'))
-DEFAULT_DRIVER = f'{BUILD}/plugins/timeline/timeline_eval_driver {ROOT}/plugins/timeline/data'
+DEFAULT_DRIVER = (f'{BUILD}/tools/timeline_eval/timeline_eval {ROOT}/plugins/timeline/data '
+                  f'{ROOT}/plugins/segment/data')
 DEFAULT_HOST = f'{BUILD}/bin/tagwerk run -q -j 2 -c {ROOT}/chains/default.toml'
+DEFAULT_SPLITS = os.path.join(ROOT, 'scripts', 'splits')
 DEFAULT_COMBINE = 'tempeval3_train=tempeval3_train_timebank.jsonl,tempeval3_train_aquaint.jsonl'
 
 
@@ -138,6 +148,31 @@ def check_staged_rules(cmd):
               f'rebuild with `cmake --build --preset release --target tagwerk_plugin_timeline`', file=sys.stderr)
 
 
+def read_split(split_dir, name):
+    """{part: set of ids} for data set `name`, or {} when split_dir has no lists for it."""
+    parts = {}
+    for part in ('tuning', 'confirmation'):
+        path = os.path.join(split_dir, f'{name}.{part}.txt') if split_dir else ''
+        if not path or not os.path.exists(path):
+            return {}
+        with open(path, encoding='utf-8') as f:
+            parts[part] = {line.strip() for line in f if line.strip()}
+    return parts
+
+
+def score_parts(scorer, name, gold_path, pred_path, parts, out_dir):
+    """Rows scoring each part of a split: the gold and predicted records of its ids."""
+    rows = []
+    golds, preds = read_jsonl(gold_path), read_jsonl(pred_path)
+    for part, ids in parts.items():
+        gp = os.path.join(out_dir, f'{name}.{part}.gold.jsonl')
+        pp = os.path.join(out_dir, f'{name}.{part}.pred.jsonl')
+        write_jsonl(gp, [r for r in golds if str(r['id']) in ids])
+        write_jsonl(pp, [r for r in preds if str(r.get('id')) in ids])
+        rows.append((f'{name} / {part}', score(scorer, gp, pp)))
+    return rows
+
+
 def score(scorer, gold_path, pred_path):
     r = subprocess.run([sys.executable, scorer, gold_path, pred_path, '--value-match', 'lenient', '--json', '--quiet'],
                        capture_output=True, text=True)
@@ -190,10 +225,13 @@ def main(argv=None):
     g.add_argument('--driver', nargs='?', const=DEFAULT_DRIVER,
                    help='prediction command (stdin gold JSONL -> stdout predictions); no value: the dev driver')
     g.add_argument('--tagwerk', help=f'host command running segment+timeline (default: {DEFAULT_HOST})')
+    g.add_argument('--pred-dir', help='score the <name>.pred.jsonl files of an earlier --out folder; run nothing')
     ap.add_argument('--files', default='', help='comma-separated gold file names (default: all)')
     ap.add_argument('--combine', action='append', default=None,
                     help=f'NAME=a.jsonl,b.jsonl: also score these data sets as one (default: {DEFAULT_COMBINE})')
     ap.add_argument('--out', help='keep predictions in this folder')
+    ap.add_argument('--splits', default=DEFAULT_SPLITS,
+                    help='folder of <name>.tuning.txt / <name>.confirmation.txt id lists ("" for none)')
     ap.add_argument('--first-sentences', default='meantime_en=6',
                     help='NAME=N,...: score only the first N gold sentences of data set NAME')
     ap.add_argument('--markdown', action='store_true', help='print a Markdown table')
@@ -209,13 +247,13 @@ def main(argv=None):
     out_dir = a.out or tempfile.mkdtemp(prefix='eval_timex_')
     os.makedirs(out_dir, exist_ok=True)
     scorer = os.path.join(a.eval_dir, 'timex_score.py')
-    host = None if a.driver else (a.tagwerk or DEFAULT_HOST)
+    host = None if a.driver or a.pred_dir else (a.tagwerk or DEFAULT_HOST)
     if host:
         check_staged_rules(host)
     scope = dict(x.split('=') for x in a.first_sentences.split(',') if '=' in x)
     errors = open(a.errors, 'w', encoding='utf-8') if a.errors else None
 
-    rows, sets = [], {}
+    rows, sets, splits = [], {}, {}
     for gold_file in files:
         name = os.path.splitext(os.path.basename(gold_file))[0]
         gold = read_jsonl(gold_file)
@@ -225,7 +263,9 @@ def main(argv=None):
         gold_path = os.path.join(out_dir, name + '.gold.jsonl')
         write_jsonl(gold_path, gold)
         pred = os.path.join(out_dir, name + '.pred.jsonl')
-        if host:
+        if a.pred_dir:
+            write_jsonl(pred, read_jsonl(os.path.join(a.pred_dir, name + '.pred.jsonl')))
+        elif host:
             tw_in = os.path.join(out_dir, name + '.tagwerk_in.jsonl')
             tw_out = os.path.join(out_dir, name + '.tagwerk_out.jsonl')
             to_tagwerk_input(gold, tw_in)
@@ -237,6 +277,10 @@ def main(argv=None):
             restrict(gold, pred, int(scope[name]))
         sets[os.path.basename(gold_file)] = (gold_path, pred)
         rows.append((name, score(scorer, gold_path, pred)))
+        split = read_split(a.splits, name)
+        if split:
+            splits[name] = split
+            rows += score_parts(scorer, name, gold_path, pred, split, out_dir)
         if errors:
             list_errors(name, gold, read_jsonl(pred), errors)
     if errors:
@@ -263,6 +307,10 @@ def main(argv=None):
         write_jsonl(pred_path, preds)
         rows.append((name + ' (' + ' + '.join(os.path.splitext(p)[0] for p in parts) + ')',
                      score(scorer, gold_path, pred_path)))
+        names = [os.path.splitext(p)[0] for p in parts]
+        if all(n in splits for n in names):
+            combined = {part: {f'{n}:{i}' for n in names for i in splits[n][part]} for part in splits[names[0]]}
+            rows += score_parts(scorer, name, gold_path, pred_path, combined, out_dir)
 
     if a.markdown:
         print('| data set | gold | pred | strict P/R/F1 | relaxed P/R/F1 | type acc | value acc | value F1 |')

@@ -1,6 +1,7 @@
-// The timeline plugin: the SDK glue around tagwerk::timeline::Engine. Layers:
-// timex (type, value, mod) and event (time, source, timex) per sentence and
-// quote; document attributes dct, dct_source, earliest, latest and times.
+// The timeline plugin: the SDK glue around tagwerk::timeline::Engine, fed with
+// segment's tokens and sentences (and the quotes when present). Layers: timex
+// (type, value, mod) and event (time, source, timex) per sentence and quote;
+// document attributes dct, dct_source, earliest, latest and times.
 #include <tagwerk/plugin.hpp>
 #include <tagwerk/timeline/engine.hpp>
 
@@ -12,21 +13,30 @@ class TimelinePlugin {
  public:
   struct Scratch {  // one per worker thread
     tl::ScratchPtr buffers = tl::Engine::make_scratch();
+    tl::Input in;  // its vectors keep their capacity from one document to the next
   };
   explicit TimelinePlugin(const tagwerk::Config& config) : engine_(config.data_dir(), {"de", "en"}) {
     for (const char* lang : {"de", "en"}) config.loaded(config.data_file(std::string(lang) + ".rules"));
   }
 
   void process(tagwerk::Document& doc, Scratch& scratch) {
-    tl::Input in;
+    tl::Input& in = scratch.in;
     in.text = doc.text();
     in.dct = doc.meta("date");
     in.lang = doc.meta("lang");
+    // segment's tokens (label: the kind) and sentences (attribute: lang), one snapshot each.
+    const tagwerk::Spans tokens = doc.layer("token").spans();
+    in.tokens.clear();
+    in.tokens.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      in.tokens.push_back({tokens[i].begin, tokens[i].end, tokens.label(i)});
     const tagwerk::Layer sentences = doc.layer("sentence");
     const tagwerk::Spans spans = sentences.spans();
     const tagwerk::Column lang = sentences.column("lang");
+    in.sentences.clear();
     for (std::size_t i = 0; i < spans.size(); ++i)
       in.sentences.push_back({spans[i].begin, spans[i].end, std::string(lang.string(i))});
+    in.quotes.clear();
     if (const tagwerk::Layer quotes = doc.layer("quote")) {
       for (const auto& q : quotes)
         if (q.begin != tagwerk::kNoOffset)
@@ -79,7 +89,7 @@ TAGWERK_PLUGIN(
         .summary("Temporal expressions (TIMEX3) resolved against the document date; dated statements")
         .license("Apache-2.0")
         .languages({"de", "en"})
-        .requires_inputs({"sentence", "sentence.lang"})
+        .requires_inputs({"token", "sentence", "sentence.lang"})
         .optional_inputs({"quote"})
         .provides("timex", "A temporal expression (TIMEX3)",
                   {{"type", tagwerk::Type::String, "DATE, TIME, DURATION or SET", ""},

@@ -2,10 +2,11 @@
 
 #include <compact_lang_det.h>
 #include <encodings.h>
-#include <unicode/utf8.h>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cstring>
+
+#include <tagwerk/text/char_class.hpp>
 
 namespace tagwerk::segment {
 
@@ -14,12 +15,9 @@ LanguageGuess LanguageDetector::detect(std::string_view text) const {
   // Too short to ever be reliable: spare the CLD2 call, which costs far more per
   // call on short text than on long (see the segment benchmark).
   if (text.size() < static_cast<std::size_t>(kMinLetterBytes)) return guess;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   auto n = static_cast<std::int32_t>(text.size());
-  if (text.size() > kMaxSampleBytes) {
-    n = static_cast<std::int32_t>(kMaxSampleBytes);
-    U8_SET_CP_START(s, 0, n);  // do not cut a character in two
-  }
+  if (text.size() > kMaxSampleBytes)  // do not cut a character in two
+    n = static_cast<std::int32_t>(tagwerk::text::code_point_start(text, kMaxSampleBytes));
   if (n <= 0) return guess;
 
   CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};

@@ -1,7 +1,6 @@
 #include "paragraph_splitter.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <tagwerk/text/char_class.hpp>
 
 #include <cstring>
 
@@ -9,21 +8,21 @@ namespace tagwerk::segment {
 
 namespace {
 // True when text[b, e) holds nothing but white space and format characters.
-bool is_blank(const std::uint8_t* s, std::int32_t b, std::int32_t e) {
+bool is_blank(const text::Utf8Cursor& cursor, std::int32_t b, std::int32_t e) {
   std::int32_t i = b;
   while (i < e) {
-    UChar32 c;
-    U8_NEXT(s, i, e, c);
+    text::CodePoint c = cursor.at(i, &i);
     if (c < 0) return false;
-    if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR) return false;
+    if (!text::is_white_space(c) && text::classify(c) != text::CharClass::format) return false;
   }
   return true;
 }
 }  // namespace
 
-void split_paragraphs(std::string_view text, std::vector<TextRange>& out) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
+void split_paragraphs(std::string_view str, std::vector<TextRange>& out) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(str.data());
+  const auto n = static_cast<std::int32_t>(str.size());
+  const text::Utf8Cursor cursor(str, n);
   bool open = false;
   TextRange current;
   std::int32_t line = 0;
@@ -31,7 +30,7 @@ void split_paragraphs(std::string_view text, std::vector<TextRange>& out) {
     // Lines end at '\n' ("\r\n" leaves a '\r', which is white space).
     const void* nl = line < n ? std::memchr(s + line, '\n', static_cast<std::size_t>(n - line)) : nullptr;
     std::int32_t line_end = nl ? static_cast<std::int32_t>(static_cast<const std::uint8_t*>(nl) - s) : n;
-    if (is_blank(s, line, line_end)) {
+    if (is_blank(cursor, line, line_end)) {
       if (open) out.push_back(current);
       open = false;
     } else {

@@ -1,7 +1,6 @@
 #include "tokenizer.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <tagwerk/text/char_class.hpp>
 
 #include <array>
 
@@ -29,70 +28,28 @@ std::string_view to_string(TokenKind kind) noexcept {
 
 namespace {
 
-enum class CharClass : std::uint8_t { space, format, letter, mark, digit, punct, sym };
+using text::CharClass;
+using text::classify;
+using text::CodePoint;
+using text::is_alnum;
+using text::is_closing;
+using text::is_line_break;
+using text::is_lower;
+using text::is_upper_or_title;
+using text::Utf8Cursor;
+using Scanner = text::Utf8Cursor;
 
-CharClass classify(UChar32 c) {
-  switch (u_charType(c)) {
-    case U_UPPERCASE_LETTER:
-    case U_LOWERCASE_LETTER:
-    case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER:
-      return CharClass::letter;
-    case U_NON_SPACING_MARK:
-    case U_ENCLOSING_MARK:
-    case U_COMBINING_SPACING_MARK:
-      return CharClass::mark;
-    case U_DECIMAL_DIGIT_NUMBER:
-    case U_LETTER_NUMBER:
-    case U_OTHER_NUMBER:
-      return CharClass::digit;
-    case U_SPACE_SEPARATOR:
-    case U_LINE_SEPARATOR:
-    case U_PARAGRAPH_SEPARATOR:
-    case U_CONTROL_CHAR:
-      return CharClass::space;
-    case U_FORMAT_CHAR:
-      return CharClass::format;
-    case U_DASH_PUNCTUATION:
-    case U_START_PUNCTUATION:
-    case U_END_PUNCTUATION:
-    case U_CONNECTOR_PUNCTUATION:
-    case U_OTHER_PUNCTUATION:
-    case U_INITIAL_PUNCTUATION:
-    case U_FINAL_PUNCTUATION:
-      return CharClass::punct;
-    default:
-      return CharClass::sym;
-  }
-}
-
-bool is_alnum_class(CharClass k) {
-  return k == CharClass::letter || k == CharClass::digit || k == CharClass::mark;
-}
-
-bool is_line_break(UChar32 c) {
-  return c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-bool is_word_hyphen(UChar32 c) {
+bool is_word_hyphen(CodePoint c) {
   return c == u'-' || c == 0x2010 || c == 0x2011;
 }
-bool is_apostrophe(UChar32 c) {
+bool is_apostrophe(CodePoint c) {
   return c == u'\'' || c == 0x2019;
 }
 // Marks that may end a sentence; a run of them ("...", "?!") is one token.
-bool is_terminal(UChar32 c) {
+bool is_terminal(CodePoint c) {
   return c == u'.' || c == u'!' || c == u'?' || c == 0x2026 || c == 0x203C || c == 0x2047 || c == 0x2048 ||
          c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF0E || c == 0xFF1F;
 }
-// Quotes and closing brackets that belong to the sentence a terminal mark ends.
-// Both Pi and Pf count: German closes with “ and », English with ” and ».
-bool is_closing(UChar32 c) {
-  if (c == u'"' || c == u'\'') return true;
-  auto t = u_charType(c);
-  return t == U_END_PUNCTUATION || t == U_INITIAL_PUNCTUATION || t == U_FINAL_PUNCTUATION;
-}
-
 // Top-level domains that make "tagesschau.de" one url token without a scheme.
 constexpr std::array<std::string_view, 20> kBareDomainTlds = {"de", "com", "org", "net", "at",   "ch", "eu",
                                                               "uk", "io",  "gov", "edu", "info", "fr", "it",
@@ -108,36 +65,6 @@ bool starts_with_ascii_nocase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// A cursor over UTF-8 text[.., end) that decodes through ICU only.
-class Scanner {
- public:
-  Scanner(std::string_view text, std::int32_t end)
-      : s_(reinterpret_cast<const std::uint8_t*>(text.data())), end_(end) {}
-
-  // The code point at byte offset i and the offset after it; c < 0 for an
-  // ill-formed sequence (which still advances).
-  UChar32 at(std::int32_t i, std::int32_t* next) const {
-    UChar32 c;
-    U8_NEXT(s_, i, end_, c);
-    *next = i;
-    return c;
-  }
-  UChar32 at(std::int32_t i) const {
-    if (i >= end_) return U_SENTINEL;
-    std::int32_t n;
-    return at(i, &n);
-  }
-  CharClass class_at(std::int32_t i) const {
-    UChar32 c = at(i);
-    return c < 0 ? CharClass::sym : classify(c);
-  }
-  std::int32_t end() const { return end_; }
-
- private:
-  const std::uint8_t* s_;
-  std::int32_t end_;
-};
-
 // Scans "z.B.", "U.S.", "i.d.R.", "Ph.D.": at least two runs of 1-3 letters,
 // each followed by a period, and no letter right after the last period.
 // Returns the end offset, or -1 when the pattern does not start at i.
@@ -148,7 +75,7 @@ std::int32_t scan_dotted_abbreviation(const Scanner& sc, std::int32_t i) {
     int letters = 0;
     std::int32_t next;
     while (pos < sc.end()) {
-      UChar32 c = sc.at(pos, &next);
+      CodePoint c = sc.at(pos, &next);
       if (c < 0 || classify(c) != CharClass::letter) break;
       ++letters;
       pos = next;
@@ -168,7 +95,7 @@ std::int32_t scan_url(const Scanner& sc, std::int32_t i) {
   std::int32_t pos = i, last_kept = i;
   while (pos < sc.end()) {
     std::int32_t next;
-    UChar32 c = sc.at(pos, &next);
+    CodePoint c = sc.at(pos, &next);
     if (c < 0) break;
     CharClass k = classify(c);
     if (k == CharClass::space || c == u'<' || c == u'>' || c == u'"' || c == 0x201C || c == 0x201D ||
@@ -193,8 +120,8 @@ std::int32_t scan_bare_domain(std::string_view text, const Scanner& sc, std::int
   std::int32_t result = -1;
   while (pos < sc.end()) {
     std::int32_t next;
-    UChar32 c = sc.at(pos, &next);
-    if (c >= 0 && (is_alnum_class(classify(c)) || c == u'-')) {
+    CodePoint c = sc.at(pos, &next);
+    if (c >= 0 && (is_alnum(classify(c)) || c == u'-')) {
       pos = next;
       continue;
     }
@@ -206,7 +133,7 @@ std::int32_t scan_bare_domain(std::string_view text, const Scanner& sc, std::int
       for (auto tld : kBareDomainTlds)
         if (label == tld) result = pos;
     }
-    if (c != u'.' || !is_alnum_class(sc.class_at(next))) break;
+    if (c != u'.' || !is_alnum(sc.class_at(next))) break;
     pos = next;
     label_begin = pos;
   }
@@ -228,9 +155,9 @@ std::int32_t scan_email_tail(const Scanner& sc, std::int32_t at) {
   sc.at(pos, &next);  // the '@'
   pos = next;
   while (pos < sc.end()) {
-    UChar32 x = sc.at(pos, &next);
+    CodePoint x = sc.at(pos, &next);
     if (x < 0) break;
-    if (is_alnum_class(classify(x)) || x == u'_' || x == u'-' || x == u'+')
+    if (is_alnum(classify(x)) || x == u'_' || x == u'-' || x == u'+')
       kept = next;
     else if (x != u'.')
       break;
@@ -261,7 +188,7 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
   while (i < sc.end()) {
     const std::int32_t start = i;
     std::int32_t next;
-    UChar32 c = sc.at(i, &next);
+    CodePoint c = sc.at(i, &next);
     if (c < 0) {
       emit(start, next, TokenKind::sym, 0);
       i = next;
@@ -295,8 +222,8 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
       std::int32_t pos = next;
       while (pos < sc.end()) {
         std::int32_t n2;
-        UChar32 d = sc.at(pos, &n2);
-        if (d < 0 || !(is_alnum_class(classify(d)) || d == u'_')) break;
+        CodePoint d = sc.at(pos, &n2);
+        if (d < 0 || !(is_alnum(classify(d)) || d == u'_')) break;
         pos = n2;
       }
       if (pos > next) {
@@ -306,11 +233,11 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
       }
     }
 
-    if (is_alnum_class(k)) {
+    if (is_alnum(k)) {
       std::uint8_t flags = 0;
-      if (u_isupper(c) || u_istitle(c))
+      if (is_upper_or_title(c))
         flags |= kUpperInitial;
-      else if (u_islower(c))
+      else if (is_lower(c))
         flags |= kLowerInitial;
 
       bool has_letter = (k == CharClass::letter);
@@ -320,10 +247,10 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
       std::int32_t pos = next;
       while (pos < sc.end()) {
         std::int32_t n2;
-        UChar32 d = sc.at(pos, &n2);
+        CodePoint d = sc.at(pos, &n2);
         if (d < 0) break;
         CharClass dk = classify(d);
-        if (is_alnum_class(dk)) {
+        if (is_alnum(dk)) {
           has_letter |= (dk == CharClass::letter);
           prev = dk;
           pos = n2;
@@ -335,9 +262,9 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
         }
         // Joiners count only between two word characters.
         std::int32_t n3;
-        UChar32 after = n2 < sc.end() ? sc.at(n2, &n3) : U_SENTINEL;
+        CodePoint after = n2 < sc.end() ? sc.at(n2, &n3) : U_SENTINEL;
         CharClass ak = after < 0 ? CharClass::space : classify(after);
-        if (is_word_hyphen(d) && is_alnum_class(ak)) {
+        if (is_word_hyphen(d) && is_alnum(ak)) {
           pos = n2;
           continue;
         }
@@ -351,7 +278,7 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
           continue;
         }
         if (d == u'.' && ak == CharClass::letter) dot_before_letter = true;
-        if (d == u'@' && is_alnum_class(ak)) email = true;
+        if (d == u'@' && is_alnum(ak)) email = true;
         // "Nord- und Süd-": a hyphen right after letters, before a space or comma.
         if (is_word_hyphen(d) && prev == CharClass::letter &&
             (ak == CharClass::space || after == u',' || after == U_SENTINEL)) {
@@ -389,7 +316,7 @@ void Tokenizer::tokenize(std::string_view text, std::uint32_t begin, std::uint32
         std::int32_t pos = next;
         while (pos < sc.end()) {
           std::int32_t n2;
-          UChar32 d = sc.at(pos, &n2);
+          CodePoint d = sc.at(pos, &n2);
           if (d < 0 || !is_terminal(d)) break;
           pos = n2;
         }
@@ -434,10 +361,9 @@ void Tokenizer::merge_periods(std::string_view text, std::size_t first, const To
       const Token& dot = tokens[r + 1];
       if (t.kind == TokenKind::word && !t.has(kAbbreviation)) {
         auto word = slice(t.begin, t.end);
+        Utf8Cursor cursor(word, static_cast<std::int32_t>(word.size()));
         std::int32_t one = 0;
-        UChar32 c;
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), one,
-                static_cast<std::int32_t>(word.size()), c);
+        CodePoint c = word.empty() ? U_SENTINEL : cursor.at(0, &one);
         bool single_letter = c >= 0 && static_cast<std::size_t>(one) == word.size();
         if (single_letter || lexicon_->abbreviations.contains_any_initial_case(slice(t.begin, dot.end))) {
           t.end = dot.end;

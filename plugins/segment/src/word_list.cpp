@@ -1,7 +1,6 @@
 #include "word_list.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <tagwerk/text/char_class.hpp>
 
 #include <fstream>
 #include <stdexcept>
@@ -41,20 +40,14 @@ bool WordList::contains(std::string_view word) const {
 
 bool WordList::contains_any_initial_case(std::string_view word) const {
   if (contains(word)) return true;
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(word.size());
-  if (n == 0) return false;
-  UChar32 c;
-  U8_NEXT(s, i, n, c);
-  if (c < 0 || !(u_isupper(c) || u_istitle(c))) return false;
-  UChar32 lower = u_tolower(c);
-  uint8_t buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(buf, len, U8_MAX_LENGTH, lower, error);
-  if (error) return false;
-  std::string key(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+  if (word.empty()) return false;
+  const text::Utf8Cursor cursor(word, static_cast<std::int32_t>(word.size()));
+  std::int32_t i = 0;
+  const text::CodePoint c = cursor.at(0, &i);
+  if (!text::is_upper_or_title(c)) return false;
+  std::string key;
+  text::append_utf8(key, text::to_lower(c));
+  if (key.empty()) return false;
   key.append(word.substr(static_cast<std::size_t>(i)));
   return contains(key);
 }

@@ -11,8 +11,8 @@
 #include "matcher.hpp"
 #include "resolver.hpp"
 #include "rule_set.hpp"
+#include "rule_tokens.hpp"
 #include "tense.hpp"
-#include "tokenizer.hpp"
 
 namespace tagwerk::timeline {
 
@@ -110,7 +110,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   const auto text_size = static_cast<std::uint32_t>(text.size());
   s.tokens.clear();
   s.matches.clear();
-  tokenize(text, 0, text_size, s.tokens);
+  split_tokens(text, input.tokens, s.tokens);
   s.word_ids.assign(s.tokens.tokens.size(), -1);
 
   const std::size_t doc_rules = impl.rules_for(input.lang, 0);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "rule_set.hpp"
-#include "tokenizer.hpp"
+#include "rule_tokens.hpp"
 
 namespace tagwerk::timeline {
 

@@ -7,7 +7,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "tokenizer.hpp"
+#include <tagwerk/text/char_class.hpp>
+
+#include "rule_tokens.hpp"
 
 namespace tagwerk::timeline {
 
@@ -35,9 +37,14 @@ std::vector<std::string_view> split_ws(std::string_view s) {
   return out;
 }
 
-bool is_word_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+using text::CodePoint;
+using text::is_ascii_digit;
+using text::Utf8Cursor;
+
+// A letter or mark: what the words of a literal are made of, as in the text.
+bool is_word_char(CodePoint c) {
+  const text::CharClass k = text::classify(c);
+  return k == text::CharClass::letter || k == text::CharClass::mark;
 }
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -174,14 +181,21 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         // (escapable) punctuation character: "und|bis|/|-".
         e.kind = ElemKind::Literal;
         for (;;) {
-          std::size_t j = i;
-          if (is_word_byte(chunk[i]) || is_digit(chunk[i])) {
+          const Utf8Cursor cursor(chunk, static_cast<std::int32_t>(chunk.size()));
+          std::int32_t next = 0;
+          const CodePoint first = cursor.at(static_cast<std::int32_t>(i), &next);
+          std::size_t j = static_cast<std::size_t>(next);
+          if (is_word_char(first) || is_digit(chunk[i])) {
             const bool digits = is_digit(chunk[i]);
-            while (j < chunk.size() && (digits ? is_digit(chunk[j]) : is_word_byte(chunk[j]))) ++j;
-          } else {
-            if (chunk[i] == '\\' && i + 1 < chunk.size()) j = ++i;
-            auto u = static_cast<unsigned char>(chunk[i]);
-            j = i + (u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1);
+            while (j < chunk.size()) {
+              const CodePoint d = cursor.at(static_cast<std::int32_t>(j), &next);
+              if (digits ? !is_ascii_digit(d) : !is_word_char(d)) break;
+              j = static_cast<std::size_t>(next);
+            }
+          } else if (chunk[i] == '\\' && i + 1 < chunk.size()) {
+            ++i;  // an escaped character: the one after the backslash
+            cursor.at(static_cast<std::int32_t>(i), &next);
+            j = static_cast<std::size_t>(next);
           }
           e.words.push_back(rs.intern(fold_case(chunk.substr(i, j - i))));
           i = j;

@@ -63,8 +63,7 @@ TEST(TimelineSeed, MetadataDctWins) {
 TEST(TimelineSeed, EventsAndSummary) {
   const std::string text = read_file(kSeedPath);
   auto r = run(text, "", "de");
-  auto sentences = tagwerk::timeline::naive_sentences(text);
-  ASSERT_EQ(r.events.size(), sentences.size());
+  ASSERT_EQ(r.events.size(), segmented(text, "", "de").sentences.size());
   // The sentence with the broadcast time is dated by that timex.
   const tagwerk::timeline::Event* broadcast = nullptr;
   for (const auto& e : r.events)
@@ -96,10 +95,7 @@ TEST(TimelineEvents, NarrativeTimeCarriesOver) {
 
 TEST(TimelineEvents, QuotesAreDated) {
   const std::string text = "Gestern sagte er: \"Wir kommen wieder.\"";
-  tagwerk::timeline::Input in;
-  in.text = text;
-  in.dct = "2017-07-09";
-  in.lang = "de";
+  tagwerk::timeline::Input in = segmented(text, "2017-07-09", "de");
   in.sentences = {{0, static_cast<std::uint32_t>(text.size()), "de"}};
   in.quotes = {{18, static_cast<std::uint32_t>(text.size()), "de"}};
   auto r = engine().analyze(in);
@@ -111,10 +107,7 @@ TEST(TimelineEvents, QuotesAreDated) {
 
 TEST(TimelineEngine, MixedLanguagesPerSentence) {
   const std::string text = "Am Freitag wurde verhandelt. He met him last Friday.";
-  tagwerk::timeline::Input in;
-  in.text = text;
-  in.dct = "2017-07-09";
-  in.lang = "de";
+  tagwerk::timeline::Input in = segmented(text, "2017-07-09", "de");
   in.sentences = {{0, 28, "de"}, {29, static_cast<std::uint32_t>(text.size()), "en"}};
   auto r = engine().analyze(in);
   ASSERT_EQ(r.timexes.size(), 2u);
@@ -195,4 +188,44 @@ TEST(TimelineEngine, TenseCueFarAwayInALongSentenceAndQuotesBoundIt) {
   // The quotation mark keeps "wird" from dating the quoted "Freitag": untensed, the last one.
   const std::string quoted = "Er wird sagen: \"" + filler + "am Freitag\".";
   EXPECT_EQ(value_at(run(quoted, "2017-07-09", "de"), quoted, "am Freitag"), "2017-07-07");
+}
+
+TEST(TimelineTokens, SegmentTokensAreCutWhereTheRulesNeedPieces) {
+  // segment keeps "09.07.2017", "20:06" and "US-Präsident" whole; the rules read their pieces.
+  const std::string text = "Der US-Präsident sprach am 09.07.2017 um 20:06 Uhr.";
+  const auto in = segmented(text, "2017-07-10", "de");
+  bool whole_date = false;
+  for (const auto& t : in.tokens) whole_date |= text.substr(t.begin, t.end - t.begin) == "09.07.2017";
+  ASSERT_TRUE(whole_date);
+  const auto r = engine().analyze(in);
+  EXPECT_EQ(value_at(r, text, "09.07.2017 um 20:06 Uhr"), "2017-07-09T20:06");
+}
+
+TEST(TimelineTokens, NoDateIsReadOutOfAUrlOrHashtag) {
+  const std::string text =
+      "Mehr unter https://www.tagesschau.de/ausland/g20-2017-07-09.html und #G20 am 9. Juli 2017.";
+  const auto r = run(text, "2017-07-10", "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(text.substr(r.timexes[0].begin, r.timexes[0].end - r.timexes[0].begin), "9. Juli 2017");
+}
+
+TEST(TimelineTokens, ASoftHyphenInsideAWordIsInvisible) {
+  // U+00AD, as hyphenating CMSs leave it: segment keeps "Ju\u00ADli" one word.
+  const std::string text = "Am 9. Ju\xC2\xADli 2017 kam er.";
+  EXPECT_EQ(value_at(run(text, "2017-07-10", "de"), text, "9. Ju\xC2\xADli 2017"), "2017-07-09");
+}
+
+TEST(TimelineTokens, OverlappingAndOutOfRangeTokensAreSkipped) {
+  const std::string text = "Am 9. Juli 2017 kam er.";
+  auto in = segmented(text, "2017-07-10", "de");
+  const auto expected = engine().analyze(in);
+  const std::size_t n = in.tokens.size();
+  for (std::size_t i = 0; i < n; ++i) in.tokens.push_back(in.tokens[i]);  // each again, overlapping
+  const auto size = static_cast<std::uint32_t>(text.size());
+  in.tokens.push_back({size, size + 5, "word"});
+  in.tokens.push_back({3, 3, "num"});
+  const auto r = engine().analyze(in);
+  ASSERT_EQ(r.timexes.size(), expected.timexes.size());
+  EXPECT_EQ(r.timexes[0].value, "2017-07-09");
+  EXPECT_TRUE(engine().analyze(segmented("", "", "de")).timexes.empty());
 }

@@ -1,5 +1,6 @@
 // test_support.hpp -- helpers shared by the timeline tests: one engine over the
-// shipped rules and a lookup of the timex covering a phrase.
+// shipped rules, its input made by the segment engine (as the default chain makes
+// it) and a lookup of the timex covering a phrase.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,8 +8,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <tagwerk/timeline/engine.hpp>
+#include <tagwerk/timeline/segmented_input.hpp>
 
 namespace tltest {
 
@@ -17,14 +20,19 @@ inline const tagwerk::timeline::Engine& engine() {
   return e;
 }
 
+/// The engine's input for `text`: segment's tokens and sentences with their language.
+/// Borrows text, dct and lang (string views: a literal lives as long as the input).
+inline tagwerk::timeline::Input segmented(const std::string& text, std::string_view dct,
+                                          std::string_view lang) {
+  static const tagwerk::segment::Segmenter segmenter =
+      tagwerk::timeline::make_segmenter(TAGWERK_SOURCE_DIR "/plugins/segment/data");
+  tagwerk::segment::Segmentation seg;
+  return tagwerk::timeline::segmented_input(segmenter, text, dct, lang, seg);
+}
+
 inline tagwerk::timeline::Result run(const std::string& text, const std::string& dct,
                                      const std::string& lang) {
-  tagwerk::timeline::Input in;
-  in.text = text;
-  in.dct = dct;
-  in.lang = lang;
-  in.sentences = tagwerk::timeline::naive_sentences(text);
-  return engine().analyze(in);
+  return engine().analyze(segmented(text, dct, lang));
 }
 
 /// The timex whose text is exactly `phrase` (first occurrence), or nullptr.

@@ -1,6 +1,7 @@
 // tagwerk/timeline/engine.hpp -- the timeline engine without the host: finds and
 // normalizes temporal expressions (TIMEX3), picks the document creation time and
-// dates every sentence and quote. Plain inputs (UTF-8 text, byte ranges), plain outputs.
+// dates every sentence and quote. Plain inputs (UTF-8 text with the segment plugin's
+// tokens and sentences as byte ranges), plain outputs.
 #pragma once
 
 #include <cstdint>
@@ -11,19 +12,33 @@
 
 namespace tagwerk::timeline {
 
-/// A byte range [begin, end) of the text, with the language of its paragraph
-/// ("de", "en"; empty = the document's language).
+/// A byte range [begin, end) of the text, with the language of its sentence or
+/// paragraph ("de", "en"; empty = the document's language).
 struct TextRange {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   std::string lang;
 };
 
+/// A token of the segment plugin: a byte range and its kind, the `token`
+/// layer's label ("word", "num", "punct", "sym", "url", "mention", "hashtag").
+/// The engine cuts it into the finer pieces its rules match ("09.07.2017" into
+/// 09 . 07 . 2017, "US-Präsident" into US - Präsident); a url, mention or
+/// hashtag stays whole and matches no rule.
+struct TokenSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string_view kind;  // borrowed for the call
+};
+
+/// What the chain gives the engine for one document: segment's tokens and
+/// sentences (with their `lang`), and optionally the quotes.
 struct Input {
   std::string_view text;  // UTF-8; borrowed for the call
   std::string_view dct;   // metadata date ("2017-07-09", "2017-07-09T20:06"); empty = find it in the text
-  std::string_view lang;  // document language; empty = the first language loaded
-  std::vector<TextRange> sentences;  // ordered, non-overlapping; empty = one range over the whole text
+  std::string_view lang;  // document language: for sentences without one; empty = the first language loaded
+  std::vector<TokenSpan> tokens;     // in text order, non-overlapping; text outside them is not matched
+  std::vector<TextRange> sentences;  // in order, non-overlapping; empty = one range over the whole text
   std::vector<TextRange> quotes;     // optional: quotes to date like sentences
 };
 
@@ -91,9 +106,5 @@ class Engine {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// A naive sentence split (line breaks, and . ! ? before an upper-case letter
-/// or a digit) for tools and tests that run without the segment plugin.
-std::vector<TextRange> naive_sentences(std::string_view text);
 
 }  // namespace tagwerk::timeline

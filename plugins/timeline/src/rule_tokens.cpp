@@ -1,0 +1,219 @@
+#include "rule_tokens.hpp"
+
+#include <tagwerk/text/char_class.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace tagwerk::timeline {
+
+namespace {
+
+using text::CharClass;
+using text::CodePoint;
+using text::Utf8Cursor;
+
+// What a code point is to the rules: digits are ASCII digits (their value is
+// read), letters and marks form words, format characters are invisible.
+enum class Piece : std::uint8_t { Space, Invisible, Letter, Digit, Other };
+
+Piece piece_of_class(CodePoint c) {
+  if (text::is_ascii_digit(c)) return Piece::Digit;
+  switch (text::classify(c)) {
+    case CharClass::space:
+      return Piece::Space;
+    case CharClass::format:
+      return Piece::Invisible;
+    case CharClass::letter:
+    case CharClass::mark:
+      return Piece::Letter;
+    default:
+      return Piece::Other;
+  }
+}
+
+// The ASCII pieces, from the same classification, looked up (most text is ASCII).
+// Built at load time; split_tokens() is never called during static initialization.
+const std::array<Piece, 128> kAsciiPiece = [] {
+  std::array<Piece, 128> table{};
+  for (CodePoint c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = piece_of_class(c);
+  return table;
+}();
+
+inline Piece piece_of(CodePoint c) {
+  return c >= 0 && c < 0x80 ? kAsciiPiece[static_cast<std::size_t>(c)] : piece_of_class(c);
+}
+
+// Punctuation variants folded to their ASCII form, so rules write "-" and "'".
+CodePoint fold_punct(CodePoint c) {
+  switch (c) {
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+      return '-';
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x2032:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+      return '"';
+    default:
+      return c;
+  }
+}
+
+// True when text[begin, end) between two segment tokens holds only format
+// characters: the tokens are written together.
+bool only_invisible(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end) {
+  for (std::int32_t i = begin; i < end;)
+    if (piece_of(cursor.at(i, &i)) != Piece::Invisible) return false;
+  return true;
+}
+
+// Writes folded text straight into Tokens::folded, which it keeps longer than
+// needed while it works (a push_back per character cost a tenth of the engine);
+// finish() cuts it to what was written.
+class FoldWriter {
+ public:
+  explicit FoldWriter(std::string& out) : out_(out), used_(out.size()) {}
+
+  /// Room for the folded form of `bytes` bytes of text (a code point of n bytes
+  /// folds to at most 4).
+  void reserve_for(std::size_t bytes) {
+    if (out_.size() < used_ + 4 * bytes) out_.resize(std::max(2 * out_.size(), used_ + 4 * bytes));
+  }
+  void put(CodePoint c) noexcept {
+    used_ += static_cast<std::size_t>(text::encode_utf8(c, out_.data() + used_));
+  }
+  std::size_t size() const noexcept { return used_; }
+  void finish() { out_.resize(used_); }
+
+ private:
+  std::string& out_;
+  std::size_t used_;
+};
+
+// Kinds of segment tokens that are names, not text: a date inside
+// "tagesschau.de/2017/07/09/" or "#G20" is none of the text's times.
+bool is_opaque(std::string_view kind) {
+  return kind == "url" || kind == "mention" || kind == "hashtag";
+}
+
+// Appends a segment token whole, as one token that no rule element matches.
+void keep_whole(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
+                FoldWriter& fold) {
+  fold.reserve_for(static_cast<std::size_t>(end - begin));
+  Token t;
+  t.begin = static_cast<std::uint32_t>(begin);
+  t.end = static_cast<std::uint32_t>(end);
+  t.kind = TokenKind::Opaque;
+  t.glued = glued && !out.tokens.empty();
+  t.fold_begin = static_cast<std::uint32_t>(fold.size());
+  for (std::int32_t i = begin; i < end;) {
+    const CodePoint c = cursor.at(i, &i);
+    if (c >= 0) fold.put(text::to_lower(c));
+  }
+  t.fold_size = static_cast<std::uint32_t>(fold.size()) - t.fold_begin;
+  out.tokens.push_back(t);
+}
+
+// Appends the rule tokens of one segment token text[begin, end).
+void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
+               FoldWriter& fold) {
+  fold.reserve_for(static_cast<std::size_t>(end - begin));
+  std::int32_t i = begin;
+  bool space_before = !glued;
+  while (i < end) {
+    const std::int32_t start = i;
+    CodePoint c = cursor.at(i, &i);
+    const Piece piece = piece_of(c);
+    if (piece == Piece::Space) {
+      space_before = true;
+      continue;
+    }
+    if (piece == Piece::Invisible) continue;
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
+    t.glued = !space_before && !out.tokens.empty();
+    t.fold_begin = static_cast<std::uint32_t>(fold.size());
+    space_before = false;
+    if (piece == Piece::Digit) {
+      t.kind = TokenKind::Number;
+      std::int64_t v = c - '0';
+      int digits = 1;
+      fold.put(c);
+      std::int32_t next;
+      while (i < end && text::is_ascii_digit(c = cursor.at(i, &next))) {
+        if (v < 1000000000000LL) v = v * 10 + (c - '0');
+        fold.put(c);
+        ++digits;
+        i = next;
+      }
+      t.number = v;
+      t.digits = static_cast<std::uint8_t>(digits > 255 ? 255 : digits);
+    } else if (piece == Piece::Letter) {
+      t.kind = TokenKind::Word;
+      t.upper_initial = text::is_upper(c);
+      fold.put(text::to_lower(c));
+      std::int32_t next;
+      while (i < end) {
+        const CodePoint d = cursor.at(i, &next);
+        const Piece p = piece_of(d);
+        if (p == Piece::Letter)
+          fold.put(text::to_lower(d));
+        else if (p != Piece::Invisible)
+          break;
+        i = next;
+      }
+    } else {
+      t.kind = TokenKind::Punct;
+      fold.put(c < 0 ? '?' : fold_punct(c));
+    }
+    t.end = static_cast<std::uint32_t>(i);
+    t.fold_size = static_cast<std::uint32_t>(fold.size()) - t.fold_begin;
+    out.tokens.push_back(t);
+  }
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const Utf8Cursor cursor(s, static_cast<std::int32_t>(s.size()));
+  for (std::int32_t i = 0; i < cursor.end();) {
+    const CodePoint c = cursor.at(i, &i);
+    if (c >= 0) text::append_utf8(out, text::to_lower(fold_punct(c)));
+  }
+  return out;
+}
+
+void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, Tokens& out) {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  const Utf8Cursor cursor(text, static_cast<std::int32_t>(size));
+  std::uint32_t prev_end = 0;
+  bool first = true;
+  FoldWriter fold(out.folded);
+  for (const TokenSpan& s : spans) {
+    if (s.begin >= s.end || s.end > size || (!first && s.begin < prev_end)) continue;
+    const auto begin = static_cast<std::int32_t>(s.begin), end = static_cast<std::int32_t>(s.end);
+    const bool glued = !first && only_invisible(cursor, static_cast<std::int32_t>(prev_end), begin);
+    if (is_opaque(s.kind))
+      keep_whole(cursor, begin, end, glued, out, fold);
+    else
+      split_one(cursor, begin, end, glued, out, fold);
+    prev_end = s.end;
+    first = false;
+  }
+  fold.finish();
+}
+
+}  // namespace tagwerk::timeline
