@@ -676,6 +676,20 @@ TEST(ChainSha256, KnownVectors) {
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST(ChainSha256, PiecesOfAnySizeGiveTheDigestOfTheWhole) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += static_cast<char>('a' + i % 26);
+  for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 128u, 999u}) {
+    detail::Sha256 hash;
+    for (std::size_t at = 0; at < text.size(); at += piece)
+      hash.update(std::string_view(text).substr(at, piece));
+    EXPECT_EQ(hash.hex(), detail::sha256_hex(text)) << "pieces of " << piece;
+  }
+  detail::Sha256 empty;
+  empty.update("");
+  EXPECT_EQ(empty.hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 TEST(ChainSuggest, EditDistanceCountsSwapsAsOne) {
   EXPECT_EQ(detail::edit_distance("segmnet", "segment"), 1u);
   EXPECT_EQ(detail::edit_distance("langauge", "language"), 1u);
