@@ -88,8 +88,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           "a sentence lies outside every paragraph");
   }
   for (std::size_t i = 0; i < paragraphs->size(); ++i) {
-    const auto* l = paragraphs->get(i, "lang");
-    check(l && std::holds_alternative<std::string>(*l) && !std::get<std::string>(*l).empty(),
+    const auto* l = paragraphs->column("lang");
+    check(l && l->type() == TW_VALUE_STRING && l->has(i) && !l->string_at(i).empty(),
           "a paragraph has no language");
   }
   for (auto unit : {core::OffsetUnit::codepoints, core::OffsetUnit::bytes, core::OffsetUnit::utf16})

@@ -14,7 +14,8 @@
 
 namespace tagwerk::cli {
 
-/// Exit codes: every record clean; some records carry errors; usage, chain or I/O error.
+/// Exit codes: no record carries an error (warnings do not count); some records carry
+/// errors; usage, chain or I/O error.
 inline constexpr int kExitClean = 0;
 inline constexpr int kExitRecordErrors = 1;
 inline constexpr int kExitSetupError = 2;

@@ -146,9 +146,11 @@ int cmd_run(const std::vector<std::string>& args) {
     core::write_manifest(vm["manifest"].as<std::string>(), chain, stats, context);
   }
   spdlog::info(
-      "{} records, {} with errors ({} unreadable), {:.2f} s on {} threads, {:.1f} records/s, {:.2f} MB/s",
-      stats.records, stats.records_with_errors, stats.unreadable, stats.seconds, stats.threads,
-      stats.seconds > 0 ? static_cast<double>(stats.records) / stats.seconds : 0.0,
+      "{} records, {} with errors ({} unreadable), {} with warnings, {:.2f} s on {} threads, {:.1f} "
+      "records/s, "
+      "{:.2f} MB/s",
+      stats.records, stats.records_with_errors, stats.unreadable, stats.records_with_warnings, stats.seconds,
+      stats.threads, stats.seconds > 0 ? static_cast<double>(stats.records) / stats.seconds : 0.0,
       stats.seconds > 0 ? static_cast<double>(stats.text_bytes) / 1e6 / stats.seconds : 0.0);
   return stats.records_with_errors == 0 ? kExitClean : kExitRecordErrors;
 }

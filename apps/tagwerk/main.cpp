@@ -33,7 +33,7 @@ Examples:
   tagwerk check --chain my-chain.toml
   tagwerk inspect segment
 
-Exit status: 0 all records clean, 1 some records carry errors, 2 usage, chain or I/O error.
+Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors, 2 usage, chain or I/O error.
 Plugins are searched in --plugin-path, TAGWERK_PLUGIN_PATH, then beside the installation.
 )";
 

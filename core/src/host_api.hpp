@@ -1,27 +1,58 @@
-// The host side of the C ABI: the opaque structs plugins get handles to, and
-// the tw_host_api table that works on them. Private to core.
+// The host side of the C ABI: the opaque structs plugins get handles to, the
+// step that is running on this thread (for enforcing `provides` and for
+// reporting misuse), and the tw_host_api table that works on them. Private to core.
 #pragma once
 
 #include <tagwerk/abi.h>
 #include <tagwerk/core/chain.hpp>
 #include <tagwerk/core/document.hpp>
+#include <tagwerk/core/plugin_info.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 struct tw_context {
-  std::string plugin;    // the plugin's name, for logs
-  std::string data_dir;  // its data folder, empty when none
-  std::string error;     // set by context_error() during create()
+  std::string plugin;                             // the plugin's name, for logs
+  std::string data_dir;                           // its data folder, empty when none
+  std::string error;                              // set by context_error() during create()
+  std::vector<std::filesystem::path> data_files;  // reported by data_file_loaded()
 };
 
 struct tw_params {
   const std::vector<tagwerk::core::StepParam>* params;
 };
 
+namespace tagwerk::core {
+
+/// One plugin's process() call on one document: who runs, what it may write,
+/// and how often it misused the host table. Set for the calling thread by
+/// StepScope::Enter around the call.
+struct StepScope {
+  Document* doc = nullptr;
+  const PluginInfo* info = nullptr;
+  std::vector<const Layer*> writable;  // layers of `info->provides` the step has opened
+  std::size_t misuses = 0;             // errors beyond kMaxMisuseErrors are only counted
+
+  static constexpr std::size_t kMaxMisuseErrors = 16;
+
+  /// Makes `scope` the current step of this thread until destroyed.
+  class Enter {
+   public:
+    explicit Enter(StepScope& scope) noexcept;
+    ~Enter();
+    Enter(const Enter&) = delete;
+    Enter& operator=(const Enter&) = delete;
+
+   private:
+    StepScope* previous_;
+  };
+};
+
+}  // namespace tagwerk::core
+
 struct tw_doc {
-  tagwerk::core::Document* doc;
-  const std::string* plugin;  // who is processing it, for its errors
+  tagwerk::core::StepScope* step;
 };
 
 namespace tagwerk::core {

@@ -103,6 +103,7 @@ RunStats Pipeline::run(RecordReader& reader, const Formatter& format, const Sink
                       sink(doc, item->formatted);
                       ++stats.records;
                       if (!doc.errors.empty()) ++stats.records_with_errors;
+                      if (!doc.warnings.empty()) ++stats.records_with_warnings;
                       if (doc.unreadable) ++stats.unreadable;
                       stats.text_bytes += doc.text.size();
                       stats.input_bytes = reader.bytes_consumed();

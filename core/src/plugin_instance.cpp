@@ -46,37 +46,61 @@ PluginInstance::PluginInstance(std::shared_ptr<PluginLibrary> library, std::vect
 }
 
 PluginInstance::~PluginInstance() {
-  const tw_plugin_v1& d = impl_->library->descriptor();
+  const tw_plugin_v2& d = impl_->library->descriptor();
   for (void* s : impl_->scratch)
     if (s != nullptr && d.scratch_destroy != nullptr) d.scratch_destroy(impl_->instance, s);
   d.destroy(impl_->instance);
 }
 
 bool PluginInstance::process(Document& doc) {
-  const tw_plugin_v1& d = impl_->library->descriptor();
+  const tw_plugin_v2& d = impl_->library->descriptor();
+  const PluginInfo& info = impl_->library->info();
   bool exists = false;
   void*& scratch = impl_->scratch.local(exists);
-  if (!exists || scratch == nullptr) {
-    if (d.scratch_create != nullptr) scratch = d.scratch_create(impl_->instance);
+  if ((!exists || scratch == nullptr) && d.scratch_create != nullptr) {
+    scratch = d.scratch_create(impl_->instance);
+    if (scratch == nullptr) {
+      ++impl_->documents;
+      ++impl_->failures;
+      doc.add_error(
+          info.name,
+          "could not create its per-thread scratch state (out of memory, or its constructor failed)");
+      return false;
+    }
   }
-  tw_doc handle{&doc, &impl_->context.plugin};
+  StepScope step;
+  step.doc = &doc;
+  step.info = &info;
+  tw_doc handle{&step};
   const std::size_t errors_before = doc.errors.size();
   const auto start = std::chrono::steady_clock::now();
   tw_status status;
-  if (impl_->library->info().thread_safe) {
-    status = d.process(impl_->instance, scratch, &handle);
-  } else {
-    std::lock_guard lock(impl_->serial);
-    status = d.process(impl_->instance, scratch, &handle);
+  {
+    StepScope::Enter current(step);
+    if (info.thread_safe) {
+      status = d.process(impl_->instance, scratch, &handle);
+    } else {
+      std::lock_guard lock(impl_->serial);
+      status = d.process(impl_->instance, scratch, &handle);
+    }
   }
   const auto elapsed = std::chrono::steady_clock::now() - start;
   impl_->nanoseconds +=
       static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
   ++impl_->documents;
-  if (status == TW_OK) return true;
+  if (step.misuses > StepScope::kMaxMisuseErrors)
+    doc.add_error(info.name,
+                  fmt::format("misused the host {} more times on this record (only the first {} are listed)",
+                              step.misuses - StepScope::kMaxMisuseErrors, StepScope::kMaxMisuseErrors));
+  if (status == TW_OK) {
+    // A misuse put its errors on the record; the plugin's other results stand
+    // and the later steps run.
+    if (step.misuses > 0) ++impl_->failures;
+    return true;
+  }
   ++impl_->failures;
   if (doc.errors.size() == errors_before)
-    doc.add_error(impl_->context.plugin,
+    doc.add_error(info.name,
                   fmt::format("failed with status {} without a message", static_cast<int>(status)));
   return false;
 }
@@ -89,6 +113,9 @@ std::uint64_t PluginInstance::nanoseconds() const noexcept {
 }
 std::uint64_t PluginInstance::documents() const noexcept {
   return impl_->documents;
+}
+const std::vector<std::filesystem::path>& PluginInstance::data_files() const noexcept {
+  return impl_->context.data_files;
 }
 std::uint64_t PluginInstance::failures() const noexcept {
   return impl_->failures;

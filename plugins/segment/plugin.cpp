@@ -41,21 +41,27 @@ class SegmentPlugin {
 
 }  // namespace
 
-TAGWERK_PLUGIN(SegmentPlugin,
-               tagwerk::Info()
-                   .name("segment")
-                   .version("1.0.0")
-                   .summary("Paragraphs with their language, sentences and tokens; aware of German "
-                            "and English abbreviations, ordinals and dates")
-                   .license("Apache-2.0")
-                   .languages({"de", "en"})
-                   .provides({"paragraph", "sentence", "token"})
-                   .param("language_detection", tagwerk::ParamType::Bool, "true",
-                          "Detect each paragraph's language with CLD2; when false every paragraph gets the "
-                          "document's lang metadata or default_lang")
-                   .param("default_lang", tagwerk::ParamType::String, "de",
-                          "Language (ISO 639-1) for paragraphs too short to detect when the document has no "
-                          "lang metadata and no paragraph was detected reliably")
-                   .param("abbreviations", tagwerk::ParamType::Path, nullptr,
-                          "Extra abbreviations, one per line with their final period (\"Abg.\"), '#' for "
-                          "comments; added to the shipped German and English lists"))
+TAGWERK_PLUGIN(
+    SegmentPlugin,
+    tagwerk::Info()
+        .name("segment")
+        .version("2.0.0")
+        .summary("Paragraphs with their language, sentences and tokens; aware of German "
+                 "and English abbreviations, ordinals and dates")
+        .license("Apache-2.0")
+        .languages({"de", "en"})
+        .provides("paragraph", "A paragraph: text between blank lines",
+                  {{"lang", tagwerk::Type::String, "ISO 639-1 language detected for the paragraph", ""}})
+        .provides("sentence", "A sentence",
+                  {{"lang", tagwerk::Type::String, "ISO 639-1 language of its paragraph", ""}})
+        .provides("token",
+                  "A token; label word, num, punct, sym, url (also e-mail), mention (@name) or hashtag")
+        .param("language_detection", tagwerk::ParamType::Bool, "true",
+               "Detect each paragraph's language with CLD2; when false every paragraph gets the "
+               "document's lang metadata or default_lang")
+        .param("default_lang", tagwerk::ParamType::String, "de",
+               "Language (ISO 639-1) for paragraphs too short to detect when the document has no "
+               "lang metadata and no paragraph was detected reliably")
+        .param("abbreviations", tagwerk::ParamType::Path, nullptr,
+               "Extra abbreviations, one per line with their final period (\"Abg.\"), '#' for "
+               "comments; added to the shipped German and English lists"))

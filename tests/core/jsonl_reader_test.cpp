@@ -137,9 +137,10 @@ TEST_F(JsonlReader, InvalidUtf8IsRepairedWithAWarning) {
   EXPECT_FALSE(d.unreadable);
   EXPECT_EQ(d.text, "Gipfel\xEF\xBF\xBD und \xEF\xBF\xBD");
   EXPECT_EQ(field(d, "text")->raw_json, "\"Gipfel\xEF\xBF\xBD und \xEF\xBF\xBD\"");
-  ASSERT_EQ(d.errors.size(), 1u);
-  EXPECT_TRUE(contains(d.errors[0].message, "invalid UTF-8 in field 'text'")) << d.errors[0].message;
-  EXPECT_TRUE(contains(d.errors[0].message, "record 'u' (line 1 of " + path)) << d.errors[0].message;
+  EXPECT_TRUE(d.errors.empty());  // repaired: a warning, not a failed record
+  ASSERT_EQ(d.warnings.size(), 1u);
+  EXPECT_TRUE(contains(d.warnings[0].message, "invalid UTF-8 in field 'text'")) << d.warnings[0].message;
+  EXPECT_TRUE(contains(d.warnings[0].message, "record 'u' (line 1 of " + path)) << d.warnings[0].message;
 }
 
 TEST_F(JsonlReader, LoneSurrogateEscapesAreRepairedWithAWarning) {
@@ -150,8 +151,9 @@ TEST_F(JsonlReader, LoneSurrogateEscapesAreRepairedWithAWarning) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_FALSE(docs[0].unreadable);
   EXPECT_EQ(docs[0].text, "a \xEF\xBF\xBD b \xF0\x9F\x98\x80 \\ud800");
-  ASSERT_EQ(docs[0].errors.size(), 1u);
-  EXPECT_TRUE(contains(docs[0].errors[0].message, "lone UTF-16 surrogate")) << docs[0].errors[0].message;
+  EXPECT_TRUE(docs[0].errors.empty());
+  ASSERT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_TRUE(contains(docs[0].warnings[0].message, "lone UTF-16 surrogate")) << docs[0].warnings[0].message;
 }
 
 TEST_F(JsonlReader, EmptyMissingAndNonStringTextAreReportedNotDropped) {

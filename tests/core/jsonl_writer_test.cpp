@@ -31,35 +31,46 @@ Document sample() {
   d.fields.push_back(Field{"text", "\"a\xC3\xA4 \xF0\x9F\x98\x80 Putin\"", std::nullopt});
   Layer& entity = d.layer("entity");
   const std::size_t putin = *d.add_span(entity, 9, 14, "PER");
-  entity.set(putin, "name", std::string("Wladimir Putin"));
-  entity.set(putin, "cluster", std::int64_t{0});
+  entity.set_string(putin, "name", std::string("Wladimir Putin"));
+  entity.set_int(putin, "cluster", 0);
   Layer& sentiment = d.layer("sentiment");
   d.add_span(sentiment, 0, 14, "neg");
-  sentiment.set(0, "score", -0.2123456789);
-  sentiment.set(0, "scope", std::string("document"));
+  sentiment.set_float(0, "score", -0.2123456789);
+  sentiment.set_string(0, "scope", std::string("document"));
   const std::size_t target = *d.add_span(sentiment, TW_NO_OFFSET, TW_NO_OFFSET, "");
-  sentiment.set(target, "target", SpanRef{&entity, putin});
-  sentiment.set(target, "score", std::nan(""));
-  sentiment.set(target, "neutral", false);
+  sentiment.set_ref(target, "target", entity, putin);
+  sentiment.set_float(target, "score", std::nan(""));
+  sentiment.set_bool(target, "neutral", false);
   Layer& emoji = d.layer("emoji");
   d.add_span(emoji, 4, 8, "");
   d.add_error("quotes", "no quote found");
+  d.add_warning("input", "one byte repaired");
+  d.set_attr_string("dct", "2017-07-09");
+  tw_value times{};
+  times.struct_size = sizeof(times);
+  times.type = TW_VALUE_STRING_LIST;
+  const tw_str items[] = {{"2016", 4}, {"2017-07-07", 10}};
+  times.items = items;
+  times.count = 2;
+  d.set_attr("times", times);
   return d;
 }
 
-TEST(JsonlWriter, WritesFieldsAnnotationsAndErrorsInOrder) {
+TEST(JsonlWriter, WritesFieldsDocAnnotationsErrorsAndWarningsInOrder) {
   const Document d = sample();
   const std::string line = to_json_line(d, OffsetUnit::codepoints);
   EXPECT_EQ(
       line,
       "{\"id\":\"seed-000\",\"score\":1.50,\"meta\":{\"tags\": [\"g20\"]},"
       "\"text\":\"a\xC3\xA4 \xF0\x9F\x98\x80 Putin\","
+      "\"doc\":{\"dct\":\"2017-07-09\",\"times\":[\"2016\",\"2017-07-07\"]},"
       "\"annotations\":{"
       "\"entity\":[{\"begin\":5,\"end\":10,\"label\":\"PER\",\"name\":\"Wladimir Putin\",\"cluster\":0}],"
       "\"sentiment\":[{\"begin\":0,\"end\":10,\"label\":\"neg\",\"score\":-0.212346,\"scope\":\"document\"},"
       "{\"score\":null,\"target\":0,\"neutral\":false}],"  // columns in the order keys were first set
       "\"emoji\":[{\"begin\":3,\"end\":4}]},"
-      "\"errors\":[{\"plugin\":\"quotes\",\"message\":\"no quote found\"}]}");
+      "\"errors\":[{\"plugin\":\"quotes\",\"message\":\"no quote found\"}],"
+      "\"warnings\":[{\"plugin\":\"input\",\"message\":\"one byte repaired\"}]}");
   simdjson::dom::parser parser;
   parse(parser, line);
 }
@@ -89,7 +100,7 @@ TEST(JsonlWriter, EscapesStringsAndRepairsInvalidUtf8) {
   d.fields.push_back(Field{"text", "\"x\"", std::nullopt});
   Layer& l = d.layer("odd \"layer\"");
   d.add_span(l, 0, 1, "tab\there");
-  l.set(0, "quote", std::string("er sagte: \"Nein\" \\ \x01 \x1f \n \xC3\xA4 \xFF"));
+  l.set_string(0, "quote", std::string("er sagte: \"Nein\" \\ \x01 \x1f \n \xC3\xA4 \xFF"));
   const std::string line = to_json_line(d, OffsetUnit::codepoints);
   EXPECT_NE(line.find(R"("odd \"layer\"")"), std::string::npos) << line;
   EXPECT_NE(line.find(R"("tab\there")"), std::string::npos) << line;
@@ -107,7 +118,7 @@ TEST(JsonlWriter, FloatsStayFloatsWithSixDigits) {
   Layer& l = d.layer("s");
   const double values[] = {0.0, 3.0, 0.1, 1234567.0, 1e-7, -0.25, INFINITY};
   const char* expected[] = {"0.0", "3.0", "0.1", "1.23457e+06", "1e-07", "-0.25", "null"};
-  for (double v : values) l.set(*d.add_span(l, 0, 1, ""), "v", v);
+  for (double v : values) l.set_float(*d.add_span(l, 0, 1, ""), "v", v);
   const std::string line = to_json_line(d, OffsetUnit::codepoints);
   for (const char* e : expected)
     EXPECT_NE(line.find(std::string("\"v\":") + e + "}"), std::string::npos) << e << " in " << line;
@@ -123,15 +134,19 @@ TEST(JsonlWriter, AnUnreadableRecordIsItsIdAndErrors) {
   d.add_error("input", "line 17 of standard input is not valid JSON");
   EXPECT_EQ(
       to_json_line(d, OffsetUnit::codepoints),
-      R"({"doc_id":"stdin:17","errors":[{"plugin":"input","message":"line 17 of standard input is not valid JSON"}]})");
+      R"({"doc_id":"stdin:17","errors":[{"plugin":"input","message":"line 17 of standard input is not valid JSON"}],"warnings":[]})");
 }
 
-TEST(JsonlWriter, ARecordWithoutLayersStillHasAnnotationsAndErrors) {
+TEST(JsonlWriter, ARecordWithoutLayersStillHasDocAnnotationsErrorsAndWarnings) {
   Document d;
   d.text = "t";
   d.fields.push_back(Field{"text", "\"t\"", std::nullopt});
-  d.fields.push_back(Field{"annotations", "{\"old\": []}", std::nullopt});  // from an earlier run: replaced
-  EXPECT_EQ(to_json_line(d, OffsetUnit::codepoints), R"({"text":"t","annotations":{},"errors":[]})");
+  // From an earlier run: replaced.
+  d.fields.push_back(Field{"annotations", "{\"old\": []}", std::nullopt});
+  d.fields.push_back(Field{"doc", "{\"old\": 1}", std::nullopt});
+  d.fields.push_back(Field{"warnings", "[]", std::nullopt});
+  EXPECT_EQ(to_json_line(d, OffsetUnit::codepoints),
+            R"({"text":"t","doc":{},"annotations":{},"errors":[],"warnings":[]})");
 }
 
 TEST(JsonlWriter, WritesOneLinePerRecordToTheStream) {

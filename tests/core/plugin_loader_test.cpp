@@ -1,6 +1,7 @@
 // The loader contract, with tiny purpose-built plugins: a good one (C++
-// wrapper), one in plain C, one of another ABI major, one without the entry
-// point, one that throws, and one library found twice.
+// wrapper), one in plain C, one of another ABI major, one built for ABI 1,
+// one without the entry point, one that throws, one that declares a parameter
+// twice, one that misuses the host table, and one library found twice.
 #include <tagwerk/core/error.hpp>
 #include <tagwerk/core/plugin_instance.hpp>
 #include <tagwerk/core/plugin_library.hpp>
@@ -58,7 +59,15 @@ TEST(PluginLibrary, ReadsTheDescriptorOfAWrapperPlugin) {
   EXPECT_EQ(info.license, "Apache-2.0");
   EXPECT_EQ(info.abi_major, TW_ABI_MAJOR);
   EXPECT_TRUE(info.thread_safe);
-  EXPECT_EQ(info.provides_layers, std::vector<std::string>{"word"});
+  ASSERT_EQ(info.provides.size(), 1u);
+  EXPECT_EQ(info.provides[0].name, "word");
+  ASSERT_EQ(info.provides[0].attrs.size(), 5u);
+  EXPECT_EQ(info.provides[0].attrs[0].name, "length");
+  EXPECT_EQ(info.provides[0].attrs[0].type, TW_VALUE_INT);
+  const AttrSpec* previous = info.provides[0].find_attr("previous");
+  ASSERT_NE(previous, nullptr);
+  EXPECT_EQ(previous->type, TW_VALUE_REF);
+  EXPECT_EQ(previous->target, "word");
   ASSERT_EQ(info.params.size(), 4u);
   EXPECT_EQ(info.params[1].name, "min_length");
   EXPECT_EQ(info.params[1].type, TW_PARAM_INT);
@@ -69,7 +78,7 @@ TEST(PluginLibrary, ReadsTheDescriptorOfAWrapperPlugin) {
 TEST(PluginLibrary, LoadsAndRunsAPluginWrittenInPlainC) {
   auto lib = PluginLibrary::open(kFixtures / "tw-c.so");
   EXPECT_EQ(lib->info().name, "tw-c");
-  EXPECT_EQ(lib->info().version, "0.3.0");
+  EXPECT_EQ(lib->info().version, "0.4.0");
   PluginInstance step(lib, {param("min_length", std::int64_t{2}, TW_PARAM_INT)}, "test");
   Document doc = make_doc("first line\nx\nthird one");
   ASSERT_TRUE(step.process(doc));
@@ -79,21 +88,48 @@ TEST(PluginLibrary, LoadsAndRunsAPluginWrittenInPlainC) {
   EXPECT_EQ(lines->spans()[1].begin, 13u);
   EXPECT_EQ(lines->spans()[1].end, 22u);
   EXPECT_EQ(lines->label(1), "2");
-  EXPECT_EQ(std::get<std::int64_t>(*lines->get(1, "length")), 9);
+  ASSERT_NE(lines->column("length"), nullptr);
+  EXPECT_EQ(lines->column("length")->int_at(1), 9);
+  const AttrColumn* words = lines->column("words");
+  ASSERT_NE(words, nullptr);
+  ASSERT_EQ(words->type(), TW_VALUE_INT_LIST);
+  const tw_list list = words->list_at(1);
+  ASSERT_EQ(list.count, 2u);  // "third one"
+  EXPECT_EQ(static_cast<const std::int64_t*>(list.items)[0], 5);
+  EXPECT_EQ(static_cast<const std::int64_t*>(list.items)[1], 3);
+  const AttrColumn* count = doc.attrs().find("lines");
+  ASSERT_NE(count, nullptr);
+  EXPECT_EQ(count->int_at(0), 2);
+}
+
+TEST(PluginLibrary, RefusesAnAbi1PluginNamingBothVersionsAndTheFile) {
+  const std::string message = setup_error(kFixtures / "abi1" / "tw-abi1.so");
+  EXPECT_NE(message.find("tw-abi1.so"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 2.0"), std::string::npos) << message;
+  EXPECT_NE(message.find("rebuild the plugin"), std::string::npos) << message;
+}
+
+TEST(PluginLibrary, RefusesADescriptorThatDeclaresAParameterTwice) {
+  const std::string message = setup_error(kFixtures / "dup" / "tw-dup.so");
+  EXPECT_NE(
+      message.find("tw-dup.so: plugin 'tw-dup' has a broken descriptor: parameter 'n' is declared twice"),
+      std::string::npos)
+      << message;
 }
 
 TEST(PluginLibrary, RefusesAnotherAbiMajorNamingBothVersionsAndTheFile) {
   const std::string message = setup_error(kFixtures / "tw-future-abi.so");
   EXPECT_NE(message.find("tw-future-abi.so"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 3.0"), std::string::npos) << message;
   EXPECT_NE(message.find("ABI 2.0"), std::string::npos) << message;
-  EXPECT_NE(message.find("ABI 1.0"), std::string::npos) << message;
   EXPECT_NE(message.find("rebuild the plugin"), std::string::npos) << message;
 }
 
 TEST(PluginLibrary, RefusesALibraryWithoutTheEntryPoint) {
   const std::string message = setup_error(kFixtures / "not-a-plugin.so");
   EXPECT_NE(message.find("not-a-plugin.so: not a tagwerk plugin"), std::string::npos) << message;
-  EXPECT_NE(message.find("tagwerk_plugin_v1"), std::string::npos) << message;
+  EXPECT_NE(message.find("tagwerk_plugin_v2"), std::string::npos) << message;
 }
 
 TEST(PluginLibrary, ReportsAFileThatIsNoLibrary) {
@@ -111,13 +147,14 @@ TEST(PluginInstance, RunsTheWrapperPluginWithTypedAttributesAndReferences) {
   EXPECT_EQ(words->spans()[1].begin, 4u);
   EXPECT_EQ(words->spans()[1].end, 11u);
   EXPECT_EQ(words->label(1), "word");
-  EXPECT_EQ(std::get<std::int64_t>(*words->get(1, "length")), 7);
-  EXPECT_DOUBLE_EQ(std::get<double>(*words->get(1, "weight")), 3.5);
-  EXPECT_EQ(std::get<bool>(*words->get(0, "upper")), true);
-  EXPECT_EQ(std::get<bool>(*words->get(1, "upper")), false);
-  EXPECT_EQ(std::get<std::string>(*words->get(2, "text")), "Test");
-  EXPECT_EQ(words->get(0, "previous"), nullptr);
-  EXPECT_EQ(std::get<SpanRef>(*words->get(2, "previous")).index, 1u);
+  EXPECT_EQ(words->column("length")->int_at(1), 7);
+  EXPECT_DOUBLE_EQ(words->column("weight")->float_at(1), 3.5);
+  EXPECT_TRUE(words->column("upper")->bool_at(0));
+  EXPECT_FALSE(words->column("upper")->bool_at(1));
+  EXPECT_EQ(words->column("text")->string_at(2), "Test");
+  EXPECT_FALSE(words->column("previous")->has(0));
+  EXPECT_EQ(words->column("previous")->ref_at(2), 1u);
+  EXPECT_EQ(words->column("previous")->target(), words);
 }
 
 TEST(PluginInstance, AThrowingPluginFailsThatDocumentOnly) {
@@ -192,13 +229,13 @@ TEST(PluginRegistry, ScansAFolderAndReportsWhatItSkipped) {
   registry.scan({kFixtures, kFixtures / "second"});
   std::vector<std::string> names;
   for (const auto& p : registry.plugins()) names.push_back(p.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"tw-c", "tw-throws", "tw-words"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"tw-c", "tw-misuse", "tw-stable", "tw-throws", "tw-words"}));
   const auto& problems = registry.problems();
   auto has = [&](const std::string& needle) {
     return std::any_of(problems.begin(), problems.end(),
                        [&](const std::string& p) { return p.find(needle) != std::string::npos; });
   };
-  EXPECT_TRUE(has("tw-future-abi.so: plugin was built for tagwerk ABI 2.0"));
+  EXPECT_TRUE(has("tw-future-abi.so: plugin was built for tagwerk ABI 3.0"));
   EXPECT_TRUE(has("not-a-plugin.so: not a tagwerk plugin"));
   EXPECT_TRUE(has("tw-words-copy.so: plugin 'tw-words' is shadowed by"));
   // The first folder wins.

@@ -79,8 +79,9 @@ TEST_F(TextReader, BadFilesAreReportedNotDropped) {
   EXPECT_EQ(docs[1].text, "Mit BOM");
   EXPECT_TRUE(docs[1].errors.empty());
   EXPECT_EQ(docs[2].text, "Gipfelerkl\xEF\xBF\xBDrung");
-  ASSERT_EQ(docs[2].errors.size(), 1u);
-  EXPECT_NE(docs[2].errors[0].message.find("invalid UTF-8"), std::string::npos);
+  EXPECT_TRUE(docs[2].errors.empty());  // repaired: a warning
+  ASSERT_EQ(docs[2].warnings.size(), 1u);
+  EXPECT_NE(docs[2].warnings[0].message.find("invalid UTF-8"), std::string::npos);
   EXPECT_TRUE(docs[3].text.empty());
   ASSERT_EQ(docs[3].errors.size(), 1u);
   EXPECT_NE(docs[3].errors[0].message.find("100 bytes of text, more than the limit of 50 bytes"),

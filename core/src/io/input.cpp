@@ -271,9 +271,10 @@ class CorpusReader final : public RecordReader {
       const std::size_t first = find_invalid_utf8(text);
       std::size_t repairs = 0;
       text = repair_utf8(text, &repairs);
-      out.add_error("input", fmt::format("{} has invalid UTF-8 (byte {}; {} sequence{}); replaced by U+FFFD, "
-                                         "offsets refer to the repaired text",
-                                         record, first, repairs, repairs == 1 ? "" : "s"));
+      out.add_warning("input",
+                      fmt::format("{} has invalid UTF-8 (byte {}; {} sequence{}); replaced by U+FFFD, "
+                                  "offsets refer to the repaired text",
+                                  record, first, repairs, repairs == 1 ? "" : "s"));
     }
     if (text.empty()) out.add_error("input", fmt::format("{} is empty; there is nothing to analyse", record));
     out.fields.push_back(Field{names.text, io::json_string(text), std::nullopt});

@@ -323,10 +323,10 @@ void JsonlRecordParser::parse(std::string_view line, const SourceName& source, s
   out.id = r.has_id ? std::move(r.id) : fmt::format("{}:{}", source.id_prefix, line_number);
 
   if (surrogates > 0) {
-    out.add_error("input",
-                  fmt::format("{} has {} \\u escape{} of a lone UTF-16 surrogate, which names no "
-                              "character; replaced by U+FFFD",
-                              describe(out, source, line_number), surrogates, surrogates == 1 ? "" : "s"));
+    out.add_warning("input",
+                    fmt::format("{} has {} \\u escape{} of a lone UTF-16 surrogate, which names no "
+                                "character; replaced by U+FFFD",
+                                describe(out, source, line_number), surrogates, surrogates == 1 ? "" : "s"));
   }
   if (repairs > 0) {
     std::string where = "a field name";
@@ -336,10 +336,10 @@ void JsonlRecordParser::parse(std::string_view line, const SourceName& source, s
         break;
       }
     }
-    out.add_error("input", fmt::format("{} has invalid UTF-8 in {} (byte {} of the line; {} sequence{}); "
-                                       "replaced by U+FFFD, offsets refer to the repaired text",
-                                       describe(out, source, line_number), where, first_bad, repairs,
-                                       repairs == 1 ? "" : "s"));
+    out.add_warning("input", fmt::format("{} has invalid UTF-8 in {} (byte {} of the line; {} sequence{}); "
+                                         "replaced by U+FFFD, offsets refer to the repaired text",
+                                         describe(out, source, line_number), where, first_bad, repairs,
+                                         repairs == 1 ? "" : "s"));
   }
 
   if (!r.has_text) {

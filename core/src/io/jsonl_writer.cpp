@@ -55,22 +55,48 @@ void append_double(std::string& out, double v) {
   if (s.find_first_of(".e") == std::string_view::npos) out.append(".0");
 }
 
-void append_value(std::string& out, const AttrValue& v) {
-  std::visit(
-      [&](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::string>)
-          append_string(out, x);
-        else if constexpr (std::is_same_v<T, std::int64_t>)
-          append_int(out, x);
-        else if constexpr (std::is_same_v<T, double>)
-          append_double(out, x);
-        else if constexpr (std::is_same_v<T, bool>)
-          out.append(x ? "true" : "false");
-        else if constexpr (std::is_same_v<T, SpanRef>)
-          append_int(out, static_cast<std::uint64_t>(x.index));
-      },
-      v);
+void append_item(std::string& out, const AttrColumn& column, std::size_t i) {
+  switch (column.type()) {
+    case TW_VALUE_STRING:
+      append_string(out, column.string_at(i));
+      return;
+    case TW_VALUE_INT:
+      append_int(out, column.int_at(i));
+      return;
+    case TW_VALUE_FLOAT:
+      append_double(out, column.float_at(i));
+      return;
+    case TW_VALUE_BOOL:
+      out.append(column.bool_at(i) ? "true" : "false");
+      return;
+    case TW_VALUE_REF:
+      append_int(out, column.ref_at(i));
+      return;
+    default:
+      break;
+  }
+  const tw_list list = column.list_at(i);
+  out.push_back('[');
+  for (std::size_t k = 0; k < list.count; ++k) {
+    if (k) out.push_back(',');
+    switch (column.type()) {
+      case TW_VALUE_STRING_LIST: {
+        const tw_str& s = static_cast<const tw_str*>(list.items)[k];
+        append_string(out, std::string_view(s.data, s.size));
+        break;
+      }
+      case TW_VALUE_INT_LIST:
+        append_int(out, static_cast<const std::int64_t*>(list.items)[k]);
+        break;
+      case TW_VALUE_FLOAT_LIST:
+        append_double(out, static_cast<const double*>(list.items)[k]);
+        break;
+      default:  // list<ref>
+        append_int(out, static_cast<const std::uint64_t*>(list.items)[k]);
+        break;
+    }
+  }
+  out.push_back(']');
 }
 
 void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& mapper,
@@ -84,23 +110,23 @@ void append_offset(std::string& out, std::uint32_t offset, const OffsetMapper& m
 void append_layer(std::string& out, const Layer& layer, const std::optional<OffsetMapper>& mapper) {
   // Keys and labels repeat on every span: escape them once per layer.
   std::vector<std::string> labels;
-  labels.reserve(layer.label_names().size());
-  for (const std::string& label : layer.label_names()) {
+  labels.reserve(layer.labels().size());
+  for (const tw_str& label : layer.labels()) {
     labels.emplace_back();
-    if (!label.empty()) {
+    if (label.size > 0) {
       labels.back() = "\"label\":";
-      append_string(labels.back(), label);
+      append_string(labels.back(), std::string_view(label.data, label.size));
     }
   }
+  const auto& columns = layer.attrs().columns();
   std::vector<std::string> keys;
-  keys.reserve(layer.columns().size());
-  for (const AttrColumn& column : layer.columns()) {
+  keys.reserve(columns.size());
+  for (const AttrColumn& column : columns) {
     keys.emplace_back();
-    append_key(keys.back(), column.key);
+    append_key(keys.back(), column.key());
   }
   out.push_back('[');
   const auto& spans = layer.spans();
-  const auto& columns = layer.columns();
   OffsetMapper::Cursor cursor;  // spans mostly come in text order: map each from the last
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (i) out.push_back(',');
@@ -118,36 +144,60 @@ void append_layer(std::string& out, const Layer& layer, const std::optional<Offs
       append_offset(out, span.end, *mapper, cursor);
       first = false;
     }
-    if (const std::string& label = labels[layer.label_id(i)]; !label.empty()) {
+    if (const std::string& label = labels[span.label]; !label.empty()) {
       separate();
       out.append(label);
     }
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const AttrColumn& column = columns[c];
-      if (i >= column.values.size() || std::holds_alternative<std::monostate>(column.values[i])) continue;
+      if (!column.has(i)) continue;
       separate();
       out.append(keys[c]);
-      append_value(out, column.values[i]);
+      append_item(out, column, i);
     }
     out.push_back('}');
   }
   out.push_back(']');
 }
 
-void append_errors(std::string& out, const Document& doc) {
-  append_key(out, "errors");
+void append_messages(std::string& out, std::string_view key, const std::vector<RecordError>& messages) {
+  append_key(out, key);
   out.push_back('[');
-  for (std::size_t i = 0; i < doc.errors.size(); ++i) {
+  for (std::size_t i = 0; i < messages.size(); ++i) {
     if (i) out.push_back(',');
     out.push_back('{');
     append_key(out, "plugin");
-    append_string(out, doc.errors[i].plugin);
+    append_string(out, messages[i].plugin);
     out.push_back(',');
     append_key(out, "message");
-    append_string(out, doc.errors[i].message);
+    append_string(out, messages[i].message);
     out.push_back('}');
   }
   out.push_back(']');
+}
+
+void append_errors(std::string& out, const Document& doc) {
+  append_messages(out, "errors", doc.errors);
+  out.push_back(',');
+  append_messages(out, "warnings", doc.warnings);
+}
+
+void append_doc_attrs(std::string& out, const Document& doc) {
+  append_key(out, "doc");
+  out.push_back('{');
+  bool first = true;
+  for (const AttrColumn& column : doc.attrs().columns()) {
+    if (!column.has(0)) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    append_key(out, column.key());
+    append_item(out, column, 0);
+  }
+  out.push_back('}');
+}
+
+bool is_output_key(std::string_view key) {
+  return key == "annotations" || key == "errors" || key == "warnings" || key == "doc";
 }
 
 std::string_view id_key(const Document& doc) {
@@ -169,11 +219,13 @@ void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) 
     return;
   }
   for (const Field& field : doc.fields) {
-    if (field.key == "annotations" || field.key == "errors") continue;
+    if (is_output_key(field.key)) continue;
     append_key(out, field.key);
     out.append(field.raw_json);
     out.push_back(',');
   }
+  append_doc_attrs(out, doc);
+  out.push_back(',');
   append_key(out, "annotations");
   out.push_back('{');
   std::optional<OffsetMapper> mapper;  // built once, and only when a layer has spans

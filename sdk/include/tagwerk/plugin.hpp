@@ -317,7 +317,9 @@ class Layer {
   Layer(const tw_host_api* host, tw_layer* layer) noexcept : host_(host), layer_(layer) {}
 
   explicit operator bool() const noexcept { return layer_ != nullptr; }
-  std::string_view name() const { return layer_ ? detail::from_tw(host_->layer_name(layer_)) : std::string_view(); }
+  std::string_view name() const {
+    return layer_ ? detail::from_tw(host_->layer_name(layer_)) : std::string_view();
+  }
 
   /// The spans and labels as a snapshot (see Spans): take it once per loop.
   Spans spans() const noexcept {
@@ -372,7 +374,9 @@ class Layer {
   void set(std::size_t i, std::string_view key, const std::vector<std::int64_t>& v) {
     put(i, key, detail::value_in(v));
   }
-  void set(std::size_t i, std::string_view key, const std::vector<double>& v) { put(i, key, detail::value_in(v)); }
+  void set(std::size_t i, std::string_view key, const std::vector<double>& v) {
+    put(i, key, detail::value_in(v));
+  }
   /// Sets a reference to span `r.index` of `r.target` (written as that index).
   void set(std::size_t i, std::string_view key, Ref r) {
     detail::ValueIn in;
@@ -385,7 +389,8 @@ class Layer {
     set(i, key, Ref{target, index});
   }
   /// Sets a list of references into `target`.
-  void set_refs(std::size_t i, std::string_view key, const Layer& target, const std::vector<std::size_t>& indices) {
+  void set_refs(std::size_t i, std::string_view key, const Layer& target,
+                const std::vector<std::size_t>& indices) {
     detail::ValueIn in;
     in.v.type = TW_VALUE_REF_LIST;
     in.v.target = target.layer_;
@@ -414,7 +419,8 @@ class Layer {
   }
   std::optional<std::size_t> get_ref(std::size_t i, std::string_view key) const {
     tw_value v = get(i, key);
-    return v.type == TW_VALUE_REF ? std::optional<std::size_t>(static_cast<std::size_t>(v.ref)) : std::nullopt;
+    return v.type == TW_VALUE_REF ? std::optional<std::size_t>(static_cast<std::size_t>(v.ref))
+                                  : std::nullopt;
   }
   std::vector<std::string_view> get_strings(std::size_t i, std::string_view key) const {
     return detail::as_strings(get(i, key));
@@ -443,7 +449,8 @@ class Layer {
     check(host_->attr_set(layer_, i, detail::to_tw(key), &in.v));
   }
   static void check(tw_status s) {
-    if (s != TW_OK) throw detail::HostRefused(std::string("the host refused a write: ") + detail::status_text(s));
+    if (s != TW_OK)
+      throw detail::HostRefused(std::string("the host refused a write: ") + detail::status_text(s));
   }
   const tw_host_api* host_ = nullptr;
   tw_layer* layer_ = nullptr;
@@ -463,12 +470,15 @@ class Document {
   std::string_view id() const { return meta("id"); }
 
   /// The layer of that name, or an empty Layer (false in a bool context).
-  Layer layer(std::string_view name) const { return Layer(host_, host_->layer_find(doc_, detail::to_tw(name))); }
+  Layer layer(std::string_view name) const {
+    return Layer(host_, host_->layer_find(doc_, detail::to_tw(name)));
+  }
   /// The layer of that name, created empty if it does not exist yet. Throws
   /// when this plugin does not declare it in provides.
   Layer create_layer(std::string_view name) {
     tw_layer* l = host_->layer_create(doc_, detail::to_tw(name));
-    if (l == nullptr) throw detail::HostRefused("the host refused to create layer '" + std::string(name) + "'");
+    if (l == nullptr)
+      throw detail::HostRefused("the host refused to create layer '" + std::string(name) + "'");
     return Layer(host_, l);
   }
 
@@ -482,8 +492,12 @@ class Document {
       throw detail::HostRefused(std::string("the host refused document attribute '") + std::string(key) +
                                 "': " + detail::status_text(s));
   }
-  std::optional<std::string_view> get_string(std::string_view key) const { return detail::as_string(get(key)); }
-  std::vector<std::string_view> get_strings(std::string_view key) const { return detail::as_strings(get(key)); }
+  std::optional<std::string_view> get_string(std::string_view key) const {
+    return detail::as_string(get(key));
+  }
+  std::vector<std::string_view> get_strings(std::string_view key) const {
+    return detail::as_strings(get(key));
+  }
 
   /// A warning on this record (its warnings list); processing goes on.
   void warn(std::string_view message) { host_->doc_warning(doc_, detail::to_tw(message)); }
@@ -783,8 +797,9 @@ struct Adapter {
     if (!host_is_complete(host)) {
       // context_error is in every 2.x table; the rest may not be.
       if (host->abi_major == TW_ABI_MAJOR && TW_HOST_HAS(host, context_error))
-        host->context_error(ctx, to_tw("the host's function table is older than this plugin's SDK "
-                                       "(ABI 2.x with fewer functions); update tagwerk or rebuild the plugin"));
+        host->context_error(ctx,
+                            to_tw("the host's function table is older than this plugin's SDK "
+                                  "(ABI 2.x with fewer functions); update tagwerk or rebuild the plugin"));
       return nullptr;
     }
     std::string message;
@@ -860,8 +875,9 @@ struct Adapter {
         out.name = "";
       }
       out.create = &create;
-      out.scratch_create = &scratch_create;
-      out.scratch_destroy = &scratch_destroy;
+      // No Scratch type: no scratch functions (the host passes NULL scratch).
+      out.scratch_create = std::is_void_v<Scratch> ? nullptr : &scratch_create;
+      out.scratch_destroy = std::is_void_v<Scratch> ? nullptr : &scratch_destroy;
       out.process = &process;
       out.destroy = &destroy;
       return out;

@@ -46,7 +46,7 @@ TEST(SegmentPlugin, SeedSentencesMatchTheGoldenFileThroughTheRealLoader) {
     EXPECT_EQ(sentences->spans()[i].begin, gold[i].begin)
         << "sentence " << i << ": " << span_text(doc, *sentences, i);
     EXPECT_EQ(sentences->spans()[i].end, gold[i].end) << "sentence " << i;
-    EXPECT_EQ(std::get<std::string>(*sentences->get(i, "lang")), gold[i].lang) << "sentence " << i;
+    EXPECT_EQ(sentences->column("lang")->string_at(i), gold[i].lang) << "sentence " << i;
   }
 }
 
@@ -58,7 +58,7 @@ TEST(SegmentPlugin, TweetParagraphsAreEnglishTheRestGerman) {
   int english = 0;
   for (std::size_t i = 0; i < paragraphs->size(); ++i) {
     const std::string text = span_text(doc, *paragraphs, i);
-    const std::string lang = std::get<std::string>(*paragraphs->get(i, "lang"));
+    const std::string lang(paragraphs->column("lang")->string_at(i));
     const bool tweet = text.find("Putin & I discussed") != std::string::npos ||
                        text.find("I strongly pressed") != std::string::npos ||
                        text.find("Partnering with Putin") != std::string::npos;

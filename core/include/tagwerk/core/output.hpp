@@ -2,16 +2,20 @@
 // record, one line each, in the layout DESIGN.md fixes ("The output record").
 //
 // A readable record is written as its input fields as they were (raw JSON, in
-// input order; input fields named "annotations" or "errors" are left out, since
-// this run's replace them), then
+// input order; input fields named "doc", "annotations", "errors" or
+// "warnings" are left out, since this run's replace them), then
+//   "doc": {key: value, ...}                   document attributes
 //   "annotations": {layer: [span, ...], ...}   layers in document order
 //   "errors": [{"plugin": ..., "message": ...}, ...]
+//   "warnings": [{"plugin": ..., "message": ...}, ...]
 // A span is {"begin", "end" (in the writer's OffsetUnit; both omitted for a span
 // without extent), "label" (when non-empty), then each attribute set on it, in
 // column order}: strings, integers, booleans, floats with up to 6 significant
-// digits (always with a '.' or exponent; NaN and infinities as null), and a
-// reference to another span as that span's index in its layer.
-// An unreadable record is written as {"<id key>": id, "errors": [...]}.
+// digits (always with a '.' or exponent; NaN and infinities as null), a
+// reference to another span as that span's index in its layer, and lists as
+// JSON arrays of those.
+// An unreadable record is written as {"<id key>": id, "errors": [...],
+// "warnings": [...]}.
 // Output is compact (no spaces), valid UTF-8 (strings that are not are
 // repaired), with control characters escaped as \u00XX.
 #pragma once

@@ -36,6 +36,7 @@ struct StepStats {
 struct RunStats {
   std::uint64_t records = 0;                 // written
   std::uint64_t records_with_errors = 0;     // of which carry at least one error
+  std::uint64_t records_with_warnings = 0;   // of which carry at least one warning
   std::uint64_t unreadable = 0;              // of which could not be read at all
   std::uint64_t text_bytes = 0;              // UTF-8 bytes of the texts analysed
   std::uint64_t input_bytes = 0;             // of the input consumed (compressed size)

@@ -9,6 +9,7 @@
 #include <tagwerk/core/plugin_library.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -26,7 +27,9 @@ class PluginInstance {
   PluginInstance& operator=(const PluginInstance&) = delete;
 
   /// Runs the plugin on `doc`. Returns true on success; on failure the reason
-  /// is in doc.errors (tagged with the plugin's name). Never throws. Safe to
+  /// is in doc.errors (tagged with the plugin's name). A misuse of the host
+  /// (a denied write, a bad index) puts an error on the record but is no
+  /// failure of the step when the plugin still returns OK. Never throws. Safe to
   /// call from several threads at once with different documents.
   bool process(Document& doc);
 
@@ -34,6 +37,9 @@ class PluginInstance {
   std::uint64_t nanoseconds() const noexcept;  // time spent in process(), all threads
   std::uint64_t documents() const noexcept;
   std::uint64_t failures() const noexcept;
+  /// The data files the plugin reported loading (data_file_loaded), in the
+  /// order reported, each once. Main thread, after construction.
+  const std::vector<std::filesystem::path>& data_files() const noexcept;
 
  private:
   struct Impl;
