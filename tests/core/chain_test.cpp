@@ -51,7 +51,8 @@ PluginInfo plugin(std::string name, std::vector<std::string> requires_inputs, st
 // timeline and entities require it; entities provides `entity.cluster`.
 const std::vector<PluginInfo>& available() {
   static const std::vector<PluginInfo> plugins = {
-      plugin("segment", {}, {layer("paragraph", {attr("lang")}), layer("sentence"), layer("token")},
+      plugin("segment", {},
+             {layer("paragraph", {attr("lang")}), layer("sentence", {attr("lang")}), layer("token")},
              {param("language", TW_PARAM_STRING, "de", "language of the text"),
               param("threshold", TW_PARAM_FLOAT, "0.5", "boundary confidence"),
               param("max_sentence", TW_PARAM_INT, "200", "longest sentence in tokens"),
@@ -201,6 +202,19 @@ TEST(ChainValidation, RequiredAttributeMissingFromAProvidedLayerSaysWhoProvidesT
             "news.toml:5:1: error: step 3 (quotes) requires 'entity.cluster', which no earlier step provides "
             "(layer 'entity' comes from step 2 (ner), without 'cluster'); add a step with plugin 'entities' "
             "before it");
+}
+
+TEST(ChainValidation, ALayerAndItsAttributeBothMissingAreOneError) {
+  const PluginInfo langs = plugin("langs", {"sentence", "sentence.lang"}, {}, {});
+  EXPECT_EQ(errors_with({langs}, "[[step]]\nuse = \"langs\"\n"),
+            "news.toml:1:1: error: step 1 (langs) requires 'sentence.lang', which no earlier step provides; "
+            "add a step with plugin 'segment' before it");
+  const PluginInfo splitter = plugin("splitter", {}, {layer("sentence")}, {});
+  EXPECT_EQ(
+      errors_with({langs, splitter}, "[[step]]\nuse = \"splitter\"\n[[step]]\nuse = \"langs\"\n"),
+      "news.toml:3:1: error: step 2 (langs) requires 'sentence.lang', which no earlier step provides "
+      "(layer 'sentence' comes from step 1 (splitter), without 'lang'); add a step with plugin 'segment' "
+      "before it");
 }
 
 TEST(ChainValidation, RequiredAttributeProvidedLaterSaysWhatToMove) {

@@ -556,8 +556,17 @@ class ChainParser {
       const bool blind =
           std::any_of(unresolved_.begin(), unresolved_.end(), [&](std::size_t u) { return u < number; });
       if (blind) continue;
-      for (const auto& in : step.info->requires_inputs) {
-        if (first_provider(in, 0, s) < s) continue;
+      std::vector<InputRef> missing;
+      for (const auto& in : step.info->requires_inputs)
+        if (first_provider(in, 0, s) == s) missing.push_back(in);
+      for (const auto& in : missing) {
+        // A step that requires `sentence` and `sentence.lang` hears of the
+        // attribute only: whoever provides it provides the layer too.
+        const bool said_by_attr =
+            in.attr.empty() && std::any_of(missing.begin(), missing.end(), [&](const InputRef& m) {
+              return m.layer == in.layer && !m.attr.empty();
+            });
+        if (said_by_attr) continue;
         error(step.where, step_name(s) + " requires " + input_phrase(in) +
                               ", which no earlier step provides" + missing_attr_note(in, s) + "; " +
                               input_fix(in, s));
