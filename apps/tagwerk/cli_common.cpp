@@ -60,6 +60,17 @@ fs::path default_chain_path() {
   return {};
 }
 
+std::string join_list(const std::vector<std::string>& items, const char* empty) {
+  if (items.empty()) return empty;
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+void print_chain_warnings(const core::Chain& chain, std::ostream& out) {
+  for (const auto& w : chain.warnings) out << w.str() << '\n';
+}
+
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
                         const po::positional_options_description* positional, const std::string& command) {
   po::variables_map vm;

@@ -2,11 +2,13 @@
 // discovery from the command line, and where the default chain lives.
 #pragma once
 
+#include <tagwerk/core/chain.hpp>
 #include <tagwerk/core/plugin_registry.hpp>
 
 #include <boost/program_options.hpp>
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,13 @@ core::PluginRegistry discover_plugins(const boost::program_options::variables_ma
 /// The chain `tagwerk run` uses without --chain: share/tagwerk/chains/default.toml
 /// beside the executable's prefix, else the installed one. Empty when none exists.
 std::filesystem::path default_chain_path();
+
+/// "a, b, c"; `empty` when there are no items.
+std::string join_list(const std::vector<std::string>& items, const char* empty = "-");
+
+/// Writes the chain's warnings to `out`, one "file:line:col: warning: ..."
+/// per line; nothing when it has none.
+void print_chain_warnings(const core::Chain& chain, std::ostream& out);
 
 /// Parses a subcommand's arguments; prints the error with a hint to --help and
 /// throws UsageError on bad usage.

@@ -95,6 +95,7 @@ int cmd_run(const std::vector<std::string>& args) {
     throw UsageError(
         "no --chain given and no default chain installed; pass --chain FILE (see chains/ in the sources)");
   core::Chain chain = core::load_chain(chain_path, available);
+  if (!vm["quiet"].as<bool>()) print_chain_warnings(chain, std::cerr);
 
   if (vm.count("input")) chain.input.paths = vm["input"].as<std::vector<std::string>>();
   if (chain.input.paths.empty()) chain.input.paths.push_back("-");
@@ -142,6 +143,7 @@ int cmd_run(const std::vector<std::string>& args) {
     core::ManifestContext context;
     context.tagwerk_version = TAGWERK_VERSION;
     context.command_line = args;
+    context.data_files = pipeline.data_files();
     core::write_manifest(vm["manifest"].as<std::string>(), chain, stats, context);
   }
   spdlog::info(

@@ -5,11 +5,15 @@
 #include <tagwerk/core/error.hpp>
 #include <tagwerk/core/json_text.hpp>
 
+#include "chain/sha256.hpp"
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <fstream>
+#include <string_view>
+#include <system_error>
 
 namespace tagwerk::core {
 
@@ -19,7 +23,52 @@ void key(std::string& o, std::string_view k, int indent) {
   append_json_string(o, k);
   o += ": ";
 }
+
+void data_files_json(std::string& o, const std::vector<std::filesystem::path>& files) {
+  o += '[';
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const DataFileRecord f = describe_data_file(files[i]);
+    o += i ? ", {\"path\": " : "{\"path\": ";
+    append_json_string(o, f.path.string());
+    if (f.error.empty()) {
+      o += ", \"sha256\": ";
+      append_json_string(o, f.sha256);
+      o += fmt::format(", \"bytes\": {}}}", f.bytes);
+    } else {
+      o += ", \"sha256\": null, \"bytes\": null, \"error\": ";
+      append_json_string(o, f.error);
+      o += '}';
+    }
+  }
+  o += ']';
+}
 }  // namespace
+
+DataFileRecord describe_data_file(const std::filesystem::path& path) {
+  DataFileRecord record;
+  record.path = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    record.error = std::filesystem::exists(path, ec) ? "cannot be opened" : "no longer exists";
+    return record;
+  }
+  detail::Sha256 hash;
+  std::string buffer(std::size_t{1} << 16, '\0');
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    hash.update(std::string_view(buffer.data(), got));
+    record.bytes += got;
+  }
+  if (in.bad()) {
+    record.error = "read error";
+    record.bytes = 0;
+    return record;
+  }
+  record.sha256 = hash.hex();
+  return record;
+}
 
 std::string manifest_json(const Chain& chain, const RunStats& stats, const ManifestContext& context) {
   std::string o = "{\n";
@@ -88,6 +137,9 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
     append_json_string(o, s.library);
     o += fmt::format(", \"documents\": {}, \"failures\": {}, \"seconds\": ", s.documents, s.failures);
     append_json_number(o, s.seconds);
+    o += ", \"data_files\": ";
+    data_files_json(
+        o, i < context.data_files.size() ? context.data_files[i] : std::vector<std::filesystem::path>{});
     o += '}';
   }
   o += stats.steps.empty() ? "]\n}\n" : "\n  ]\n}\n";

@@ -50,6 +50,12 @@ void Pipeline::analyse(Document& doc) {
   }
 }
 
+std::vector<std::vector<std::filesystem::path>> Pipeline::data_files() const {
+  std::vector<std::vector<std::filesystem::path>> out;
+  for (const auto& s : steps_) out.push_back(s->data_files());
+  return out;
+}
+
 std::vector<StepStats> Pipeline::step_stats() const {
   std::vector<StepStats> out;
   for (const auto& s : steps_) {

@@ -4,6 +4,8 @@
 
 #include "segmenter.hpp"
 
+#include <string>
+
 namespace {
 
 using tagwerk::segment::Lexicon;
@@ -12,7 +14,10 @@ using tagwerk::segment::SegmentOptions;
 
 Lexicon load_lexicon(const tagwerk::Config& cfg) {
   Lexicon lexicon = Lexicon::from_data_dir(cfg.data_dir());
-  if (cfg.has("abbreviations")) lexicon.abbreviations.load(cfg.get_path("abbreviations"));
+  for (const char* lang : {"de", "en"})
+    for (const char* list : {"abbrev_", "sentence_starters_"})
+      cfg.loaded(cfg.data_file(std::string(list) + lang + ".txt"));  // for the manifest
+  if (cfg.has("abbreviations")) lexicon.abbreviations.load(cfg.loaded(cfg.get_path("abbreviations")));
   return lexicon;
 }
 

@@ -21,32 +21,52 @@ ParamSpec param(std::string name, tw_param_type type, std::optional<std::string>
   return ParamSpec{std::move(name), type, std::move(default_value), std::move(help), required};
 }
 
-PluginInfo plugin(std::string name, std::vector<std::string> requires_layers,
-                  std::vector<std::string> provides, std::vector<ParamSpec> params) {
+AttrSpec attr(std::string name, tw_value_type type = TW_VALUE_STRING, std::string target = "") {
+  return AttrSpec{std::move(name), type, "", std::move(target)};
+}
+
+LayerSpec layer(std::string name, std::vector<AttrSpec> attrs = {}) {
+  return LayerSpec{std::move(name), "", std::move(attrs)};
+}
+
+std::vector<InputRef> inputs(const std::vector<std::string>& texts) {
+  std::vector<InputRef> out;
+  for (const auto& t : texts) out.push_back(InputRef::parse(t));
+  return out;
+}
+
+PluginInfo plugin(std::string name, std::vector<std::string> requires_inputs, std::vector<LayerSpec> provides,
+                  std::vector<ParamSpec> params, std::vector<std::string> optional_inputs = {}) {
   PluginInfo info;
   info.name = std::move(name);
   info.version = "1.0.0";
-  for (const auto& r : requires_layers) info.requires_inputs.push_back(InputRef::parse(r));
-  for (auto& p : provides) info.provides.push_back(LayerSpec{std::move(p), "", {}});
+  info.requires_inputs = inputs(requires_inputs);
+  info.optional_inputs = inputs(optional_inputs);
+  info.provides = std::move(provides);
   info.params = std::move(params);
   return info;
 }
 
 // Plugins with parameters of every type: segment provides `sentence`,
-// timeline and entities require it.
+// timeline and entities require it; entities provides `entity.cluster`.
 const std::vector<PluginInfo>& available() {
   static const std::vector<PluginInfo> plugins = {
-      plugin("segment", {}, {"paragraph", "sentence", "token"},
+      plugin("segment", {},
+             {layer("paragraph", {attr("lang")}), layer("sentence", {attr("lang")}), layer("token")},
              {param("language", TW_PARAM_STRING, "de", "language of the text"),
               param("threshold", TW_PARAM_FLOAT, "0.5", "boundary confidence"),
               param("max_sentence", TW_PARAM_INT, "200", "longest sentence in tokens"),
               param("abbreviations", TW_PARAM_PATH, "abbrev.txt", "abbreviation list"),
               param("paragraphs", TW_PARAM_BOOL, "true", "detect paragraphs")}),
       plugin(
-          "timeline", {"sentence"}, {"timex", "event"},
+          "timeline", {"sentence"},
+          {layer("timex", {attr("type"), attr("value"), attr("mod")}),
+           layer("event", {attr("time"), attr("timex", TW_VALUE_REF, "timex")})},
           {param("language", TW_PARAM_STRING, "de"), param("reference_date", TW_PARAM_STRING, std::nullopt),
-           param("strict", TW_PARAM_BOOL, "false")}),
-      plugin("entities", {"sentence", "token"}, {"entity"},
+           param("strict", TW_PARAM_BOOL, "false")},
+          {"quote"}),
+      plugin("entities", {"sentence", "token"},
+             {layer("entity", {attr("cluster", TW_VALUE_INT), attr("name")})},
              {param("model", TW_PARAM_PATH, std::nullopt, "gazetteer file", true),
               param("min_score", TW_PARAM_FLOAT, "0.3")}),
   };
@@ -133,7 +153,7 @@ TEST(ChainValidation, RequiredLayerNamesTheProvidingPlugin) {
   EXPECT_EQ(
       errors_of("[[step]]\nuse = \"timeline\"\n"),
       "news.toml:1:1: error: step 1 (timeline) requires layer 'sentence', which no earlier step provides; "
-      "add a step using 'segment' before it");
+      "add a step with plugin 'segment' before it");
 }
 
 TEST(ChainValidation, RequiredLayerProvidedTooLateSaysWhatToMove) {
@@ -143,18 +163,170 @@ TEST(ChainValidation, RequiredLayerProvidedTooLateSaysWhatToMove) {
       "move step 2 (segment) before it");
 }
 
-TEST(ChainValidation, RequiredLayerThatNoPluginProvides) {
+/// what() of the ChainError for `text` with `extra` plugins besides available(); "(no error)" when valid.
+std::string errors_with(const std::vector<PluginInfo>& extra, std::string_view text) {
   std::vector<PluginInfo> plugins = available();
-  plugins.push_back(plugin("quotes", {"sentence", "entity_cluster"}, {"quote"}, {}));
+  plugins.insert(plugins.end(), extra.begin(), extra.end());
   try {
-    parse_chain("[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"quotes\"\n", "news.toml", plugins);
+    parse_chain(text, "news.toml", plugins);
+  } catch (const ChainError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// quotes needs entity mentions clustered, as the shipped quotes plugin will.
+const PluginInfo kQuotes =
+    plugin("quotes", {"sentence", "entity.cluster"}, {layer("quote", {attr("kind")})}, {});
+// ner finds entities but does not cluster them.
+const PluginInfo kNer = plugin("ner", {"token"}, {layer("entity", {attr("label")})}, {});
+
+TEST(ChainValidation, RequiredLayerThatNoPluginProvides) {
+  EXPECT_EQ(
+      errors_with({plugin("speech", {"sentence", "utterance"}, {}, {})},
+                  "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"speech\"\n"),
+      "news.toml:3:1: error: step 2 (speech) requires layer 'utterance', which no earlier step provides; "
+      "no available plugin provides it; install a plugin that provides 'utterance' or remove this step");
+}
+
+TEST(ChainValidation, RequiredAttributeNamesThePluginThatProvidesIt) {
+  EXPECT_EQ(
+      errors_with({kQuotes}, "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"quotes\"\n"),
+      "news.toml:3:1: error: step 2 (quotes) requires 'entity.cluster', which no earlier step provides; "
+      "add a step with plugin 'entities' before it");
+}
+
+TEST(ChainValidation, RequiredAttributeMissingFromAProvidedLayerSaysWhoProvidesTheLayer) {
+  EXPECT_EQ(errors_with({kQuotes, kNer},
+                        "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"ner\"\n[[step]]\nuse = \"quotes\"\n"),
+            "news.toml:5:1: error: step 3 (quotes) requires 'entity.cluster', which no earlier step provides "
+            "(layer 'entity' comes from step 2 (ner), without 'cluster'); add a step with plugin 'entities' "
+            "before it");
+}
+
+TEST(ChainValidation, ALayerAndItsAttributeBothMissingAreOneError) {
+  const PluginInfo langs = plugin("langs", {"sentence", "sentence.lang"}, {}, {});
+  EXPECT_EQ(errors_with({langs}, "[[step]]\nuse = \"langs\"\n"),
+            "news.toml:1:1: error: step 1 (langs) requires 'sentence.lang', which no earlier step provides; "
+            "add a step with plugin 'segment' before it");
+  const PluginInfo splitter = plugin("splitter", {}, {layer("sentence")}, {});
+  EXPECT_EQ(
+      errors_with({langs, splitter}, "[[step]]\nuse = \"splitter\"\n[[step]]\nuse = \"langs\"\n"),
+      "news.toml:3:1: error: step 2 (langs) requires 'sentence.lang', which no earlier step provides "
+      "(layer 'sentence' comes from step 1 (splitter), without 'lang'); add a step with plugin 'segment' "
+      "before it");
+}
+
+TEST(ChainValidation, RequiredAttributeProvidedLaterSaysWhatToMove) {
+  EXPECT_EQ(
+      errors_with({kQuotes},
+                  "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"quotes\"\n"
+                  "[[step]]\nuse = \"entities\"\nmodel = \"" TAGWERK_TEST_DATA_DIR "/chains/news.toml\"\n"),
+      "news.toml:3:1: error: step 2 (quotes) requires 'entity.cluster', which no earlier step provides; "
+      "move step 3 (entities) before it");
+}
+
+TEST(ChainValidation, RequiredAttributeMayComeFromAStepThatExtendsTheLayer) {
+  const PluginInfo cluster =
+      plugin("cluster", {"entity"}, {layer("entity", {attr("cluster", TW_VALUE_INT)})}, {});
+  EXPECT_EQ(errors_with({kQuotes, kNer, cluster},
+                        "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"ner\"\n"
+                        "[[step]]\nuse = \"cluster\"\n[[step]]\nuse = \"quotes\"\n"),
+            "(no error)");
+}
+
+TEST(ChainValidation, AStepIsNotSuggestedAsTheProviderOfWhatItRequiresItself) {
+  // merge extends `entity`, so it provides the layer it requires.
+  const PluginInfo merge =
+      plugin("merge", {"entity"}, {layer("entity", {attr("merged", TW_VALUE_BOOL)})}, {});
+  EXPECT_EQ(errors_with({merge}, "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"merge\"\n"),
+            "news.toml:3:1: error: step 2 (merge) requires layer 'entity', which no earlier step provides; "
+            "add a step with plugin 'entities' before it");
+}
+
+TEST(ChainValidation, SeveralProvidersAreAllNamed) {
+  EXPECT_EQ(
+      errors_with({kQuotes, plugin("entities-lite", {}, {layer("entity", {attr("cluster")})}, {})},
+                  "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"quotes\"\n"),
+      "news.toml:3:1: error: step 2 (quotes) requires 'entity.cluster', which no earlier step provides; "
+      "add a step with plugin 'entities' or 'entities-lite' before it");
+}
+
+TEST(ChainWarnings, OptionalInputProvidedOnlyByALaterStepIsAWarning) {
+  std::vector<PluginInfo> plugins = available();
+  plugins.push_back(plugin("quotes", {"sentence"}, {layer("quote")}, {}));
+  const Chain chain =
+      parse_chain("[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"timeline\"\n[[step]]\nuse = \"quotes\"\n",
+                  "news.toml", plugins);
+  ASSERT_EQ(chain.steps.size(), 3u);
+  ASSERT_EQ(chain.warnings.size(), 1u);
+  EXPECT_EQ(chain.warnings[0].severity, Severity::warning);
+  EXPECT_EQ(chain.warnings[0].where.str(), "news.toml:3:1");
+  EXPECT_EQ(
+      chain.warnings[0].str(),
+      "news.toml:3:1: warning: step 2 (timeline) can use layer 'quote', but only step 3 (quotes), after "
+      "it, provides it, so timeline runs without it; move step 3 (quotes) before it to use it");
+
+  const Chain ordered =
+      parse_chain("[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"quotes\"\n[[step]]\nuse = \"timeline\"\n",
+                  "news.toml", plugins);
+  EXPECT_TRUE(ordered.warnings.empty());
+}
+
+TEST(ChainWarnings, OptionalInputThatNothingProvidesIsFine) {
+  const Chain chain =
+      parse_chain("[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"timeline\"\n", "news.toml", available());
+  EXPECT_TRUE(chain.warnings.empty());
+}
+
+TEST(ChainWarnings, AnInvalidChainListsItsWarningsAmongTheErrorsInFileOrder) {
+  EXPECT_EQ(
+      errors_with({plugin("quotes", {"sentence"}, {layer("quote")}, {})},
+                  "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"timeline\"\n[[step]]\nuse = \"quotes\"\n"
+                  "colour = 1\n"),
+      "news.toml:3:1: warning: step 2 (timeline) can use layer 'quote', but only step 3 (quotes), after it, "
+      "provides it, so timeline runs without it; move step 3 (quotes) before it to use it\n"
+      "news.toml:7:1: error: step 3 (quotes): unknown parameter 'colour'; quotes takes no parameters");
+}
+
+TEST(ChainPaths, AMissingRelativePathIsAnErrorAtTheKeyNamingTheFileLookedFor) {
+  const std::string file = data_dir() + "/news.toml";
+  const std::string dir = fs::absolute(file).lexically_normal().parent_path().string();
+  try {
+    parse_chain("[[step]]\nuse = \"segment\"\n  abbreviations = \"lexicons/abbrev-xx.txt\"\n", file,
+                available());
     FAIL() << "no error";
   } catch (const ChainError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "news.toml:3:1: error: step 2 (quotes) requires layer 'entity_cluster', which no earlier step "
-              "provides; no available plugin provides it; install a plugin that provides 'entity_cluster' or "
-              "remove this step");
+    EXPECT_EQ(
+        std::string(e.what()),
+        file +
+            ":3:3: error: step 1 (segment): parameter 'abbreviations' names \"lexicons/abbrev-xx.txt\", "
+            "but " +
+            dir +
+            "/lexicons/abbrev-xx.txt does not exist (a relative path starts at the chain file's folder, " +
+            dir + "); fix the path or create the file");
   }
+}
+
+TEST(ChainPaths, AMissingAbsolutePathIsAnError) {
+  EXPECT_EQ(
+      errors_of(
+          "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"entities\"\nmodel = \"/no/such/model.bin\"\n"),
+      "news.toml:5:1: error: step 2 (entities): parameter 'model' names \"/no/such/model.bin\", which does "
+      "not "
+      "exist; fix the path or create the file");
+}
+
+TEST(ChainPaths, ExistingFilesAndFoldersAreAcceptedAndDefaultsAreNotChecked) {
+  const fs::path file = data_dir() + "/news.toml";
+  const Chain chain = parse_chain(
+      "[[step]]\nuse = \"segment\"\nabbreviations = \"lexicons/abbrev-de.txt\"\n"
+      "[[step]]\nuse = \"entities\"\nmodel = \"lexicons\"\n",
+      file, available());
+  EXPECT_TRUE(chain.warnings.empty());
+  // segment's default "abbrev.txt" exists nowhere: it is the plugin's to resolve.
+  const Chain defaults = parse_chain("[[step]]\nuse = \"segment\"\n", file, available());
+  EXPECT_EQ(defaults.steps[0].find_param("abbreviations")->value, ParamValue{std::string("abbrev.txt")});
 }
 
 TEST(ChainValidation, UnknownInputKeySuggestsNearest) {
@@ -377,12 +549,13 @@ TEST(ChainResolve, LoadsFileAndResolvesPathsAgainstItsFolder) {
 TEST(ChainResolve, AbsoluteAndStdinPathsStayAsTheyAre) {
   const Chain chain = parse_chain(
       "[input]\npaths = [\"/abs/a.jsonl\", \"-\", \"rel/b.jsonl\"]\n[output]\npath = \"-\"\n"
-      "[[step]]\nuse = \"segment\"\nabbreviations = \"/usr/share/abbrev.txt\"\n",
+      "[[step]]\nuse = \"segment\"\nabbreviations = \"" TAGWERK_TEST_DATA_DIR
+      "/chains/lexicons/abbrev-de.txt\"\n",
       "/work/chains/news.toml", available());
   EXPECT_EQ(chain.input.paths, (std::vector<std::string>{"/abs/a.jsonl", "-", "/work/chains/rel/b.jsonl"}));
   EXPECT_EQ(chain.output.path, "-");
   EXPECT_EQ(chain.steps[0].find_param("abbreviations")->value,
-            ParamValue{std::string("/usr/share/abbrev.txt")});
+            ParamValue{std::string(TAGWERK_TEST_DATA_DIR "/chains/lexicons/abbrev-de.txt")});
 }
 
 TEST(ChainResolve, FractionalMaxTextMb) {
@@ -515,6 +688,20 @@ TEST(ChainSha256, KnownVectors) {
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   EXPECT_EQ(detail::sha256_hex(std::string(1000000, 'a')),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(ChainSha256, PiecesOfAnySizeGiveTheDigestOfTheWhole) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += static_cast<char>('a' + i % 26);
+  for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 128u, 999u}) {
+    detail::Sha256 hash;
+    for (std::size_t at = 0; at < text.size(); at += piece)
+      hash.update(std::string_view(text).substr(at, piece));
+    EXPECT_EQ(hash.hex(), detail::sha256_hex(text)) << "pieces of " << piece;
+  }
+  detail::Sha256 empty;
+  empty.update("");
+  EXPECT_EQ(empty.hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 TEST(ChainSuggest, EditDistanceCountsSwapsAsOne) {

@@ -43,7 +43,7 @@ std::string SourcePos::str() const {
 }
 
 std::string Diagnostic::str() const {
-  return where.str() + ": error: " + message;
+  return where.str() + (severity == Severity::warning ? ": warning: " : ": error: ") + message;
 }
 
 ChainError::ChainError(std::vector<Diagnostic> diagnostics)

@@ -14,9 +14,10 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
 #include <system_error>
+#include <tuple>
+#include <variant>
 
 namespace tagwerk::core {
 namespace {
@@ -180,15 +181,15 @@ class ChainParser {
       error(
           SourcePos{label_, 1, 1},
           "the chain has no steps; add a [[step]] table with use = \"<plugin>\" (" + plugins_listing() + ")");
-    check_layers();
+    check_inputs();
 
     if (!diagnostics_.empty()) {
-      std::stable_sort(
-          diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-          });
+      diagnostics_.insert(diagnostics_.end(), warnings_.begin(), warnings_.end());
+      in_file_order(diagnostics_);
       throw ChainError(std::move(diagnostics_));
     }
+    in_file_order(warnings_);
+    chain_.warnings = std::move(warnings_);
     return std::move(chain_);
   }
 
@@ -200,7 +201,15 @@ class ChainParser {
     error(pos(region), std::move(message));
   }
   void error(SourcePos where, std::string message) {
-    diagnostics_.push_back(Diagnostic{std::move(where), std::move(message)});
+    diagnostics_.push_back(Diagnostic{std::move(where), std::move(message), Severity::error});
+  }
+  void warning(SourcePos where, std::string message) {
+    warnings_.push_back(Diagnostic{std::move(where), std::move(message), Severity::warning});
+  }
+  static void in_file_order(std::vector<Diagnostic>& list) {
+    std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
   }
 
   std::string plugins_listing() const {
@@ -429,6 +438,7 @@ class ChainParser {
       }
       if (auto param = typed_param(prefix, info, *spec, value)) {
         param->where = pos(key.source());
+        if (param->type == TW_PARAM_PATH) check_path(prefix, *param, value.as_string()->get());
         set.emplace(name, std::move(*param));
       }
     }
@@ -518,42 +528,106 @@ class ChainParser {
     return std::nullopt;
   }
 
-  // ------------------------------------------------------------------ layers
+  // ------------------------------------------------------------------ inputs
 
-  void check_layers() {
-    std::set<std::string> provided;
-    for (std::size_t s = 0; s < chain_.steps.size(); ++s) {
+  /// "layer 'sentence'" or "'entity.cluster'", as the messages name an input.
+  static std::string input_phrase(const InputRef& in) {
+    return in.attr.empty() ? "layer '" + in.layer + "'" : "'" + in.str() + "'";
+  }
+
+  /// "step 3 (entities)"
+  std::string step_name(std::size_t index) const {
+    return "step " + std::to_string(step_numbers_[index]) + " (" + chain_.steps[index].plugin + ")";
+  }
+
+  /// The first step in [from, to) that provides `in`, or `to`.
+  std::size_t first_provider(const InputRef& in, std::size_t from, std::size_t to) const {
+    for (std::size_t s = from; s < to; ++s)
+      if (chain_.steps[s].info->provides_input(in)) return s;
+    return to;
+  }
+
+  void check_inputs() {
+    const std::size_t count = chain_.steps.size();
+    for (std::size_t s = 0; s < count; ++s) {
       const ChainStep& step = chain_.steps[s];
       const std::size_t number = step_numbers_[s];
       // After a step whose plugin is unknown nothing can be said of what is provided.
       const bool blind =
           std::any_of(unresolved_.begin(), unresolved_.end(), [&](std::size_t u) { return u < number; });
-      std::set<std::string> seen;
-      for (const auto& input : step.info->requires_inputs) {
-        const std::string& layer = input.layer;  // attributes: checked against schemas (to come)
-        if (!seen.insert(layer).second || provided.count(layer) || blind) continue;
-        error(step.where, "step " + std::to_string(number) + " (" + step.plugin + ") requires layer '" +
-                              layer + "', which no earlier step provides; " + layer_fix(layer, s));
+      if (blind) continue;
+      std::vector<InputRef> missing;
+      for (const auto& in : step.info->requires_inputs)
+        if (first_provider(in, 0, s) == s) missing.push_back(in);
+      for (const auto& in : missing) {
+        // A step that requires `sentence` and `sentence.lang` hears of the
+        // attribute only: whoever provides it provides the layer too.
+        const bool said_by_attr =
+            in.attr.empty() && std::any_of(missing.begin(), missing.end(), [&](const InputRef& m) {
+              return m.layer == in.layer && !m.attr.empty();
+            });
+        if (said_by_attr) continue;
+        error(step.where, step_name(s) + " requires " + input_phrase(in) +
+                              ", which no earlier step provides" + missing_attr_note(in, s) + "; " +
+                              input_fix(in, s));
       }
-      for (const auto& layer : step.info->provides) provided.insert(layer.name);
+      for (const auto& in : step.info->optional_inputs) {
+        if (first_provider(in, 0, s) < s) continue;
+        const std::size_t later = first_provider(in, s + 1, count);
+        if (later == count) continue;  // nothing provides it: the step runs without, as designed
+        warning(step.where, step_name(s) + " can use " + input_phrase(in) + ", but only " + step_name(later) +
+                                ", after it, provides it, so " + step.plugin + " runs without it; move " +
+                                step_name(later) + " before it to use it");
+      }
     }
   }
 
-  std::string layer_fix(const std::string& layer, std::size_t step_index) const {
-    for (std::size_t later = step_index + 1; later < chain_.steps.size(); ++later) {
-      if (chain_.steps[later].info->find_provided(layer) != nullptr)
-        return "move step " + std::to_string(step_numbers_[later]) + " (" + chain_.steps[later].plugin +
-               ") before it";
-    }
+  /// " (layer 'entity' comes from step 1 (ner), without 'cluster')" when
+  /// earlier steps provide the layer of an attribute input but not the
+  /// attribute; else "".
+  std::string missing_attr_note(const InputRef& in, std::size_t step_index) const {
+    if (in.attr.empty()) return "";
+    std::vector<std::string> from;
+    for (std::size_t s = 0; s < step_index; ++s)
+      if (chain_.steps[s].info->find_provided(in.layer)) from.push_back(step_name(s));
+    if (from.empty()) return "";
+    return " (layer '" + in.layer + "' comes from " + join(from, " and ") + ", without '" + in.attr + "')";
+  }
+
+  std::string input_fix(const InputRef& in, std::size_t step_index) const {
+    const std::size_t count = chain_.steps.size();
+    if (const std::size_t later = first_provider(in, step_index + 1, count); later < count)
+      return "move " + step_name(later) + " before it";
     std::vector<std::string> providers;
     for (const auto& info : available_)
-      if (info.find_provided(layer) != nullptr) providers.push_back("'" + info.name + "'");
+      if (info.name != chain_.steps[step_index].plugin && info.provides_input(in))
+        providers.push_back("'" + info.name + "'");
     std::sort(providers.begin(), providers.end());
     providers.erase(std::unique(providers.begin(), providers.end()), providers.end());
     if (providers.empty())
-      return "no available plugin provides it; install a plugin that provides '" + layer +
+      return "no available plugin provides it; install a plugin that provides '" + in.str() +
              "' or remove this step";
-    return "add a step using " + join(providers, " or ") + " before it";
+    return "add a step with plugin " + join(providers, " or ") + " before it";
+  }
+
+  // ------------------------------------------------------------------- paths
+
+  /// A path parameter the chain sets must name something that exists: the
+  /// plugin would otherwise fail in create(), after the input is opened.
+  void check_path(const std::string& prefix, const StepParam& param, const std::string& written) {
+    const fs::path path(std::get<std::string>(param.value));
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (fs::exists(status)) return;
+    std::string message = prefix + "parameter '" + param.name + "' names " + toml_quote(written);
+    const bool relative = !fs::path(written).is_absolute();
+    message += relative ? ", but " + path.string() : std::string(", which");
+    message += ec && ec != std::errc::no_such_file_or_directory ? " cannot be checked (" + ec.message() + ")"
+                                                                : " does not exist";
+    if (relative)
+      message += " (a relative path starts at the chain file's folder, " + base_dir_.string() + ")";
+    message += "; fix the path or create the file";
+    error(param.where, std::move(message));
   }
 
   const std::vector<PluginInfo>& available_;
@@ -564,6 +638,7 @@ class ChainParser {
   std::vector<std::size_t> step_numbers_;  // 1-based step number of each chain_.steps entry
   std::vector<std::size_t> unresolved_;    // steps whose plugin is unknown
   std::vector<Diagnostic> diagnostics_;
+  std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 // SHA-256 as FIPS 180-4 specifies it; small and dependency-free because core
-// needs it for one short string per run (the chain hash).
+// needs it for one short string per run (the chain hash) and a few data files.
 #include "chain/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace tagwerk::core::detail {
 namespace {
@@ -61,30 +63,47 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+void Sha256::update(std::string_view bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();
-  std::size_t off = 0;
-  for (; n - off >= 64; off += 64) compress(h, data + off);
+  total_ += n;
+  if (used_ > 0) {
+    const std::size_t take = std::min(n, block_.size() - used_);
+    std::memcpy(block_.data() + used_, data, take);
+    used_ += take;
+    data += take;
+    n -= take;
+    if (used_ < block_.size()) return;
+    compress(h_, block_.data());
+    used_ = 0;
+  }
+  for (; n >= 64; data += 64, n -= 64) compress(h_, data);
+  if (n > 0) std::memcpy(block_.data(), data, n);
+  used_ = n;
+}
 
+std::string Sha256::hex() {
   // The tail, the 0x80 marker and the 64-bit big-endian bit length fill one or two blocks.
   std::array<unsigned char, 128> tail{};
-  const std::size_t rest = n - off;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = data[off + i];
-  tail[rest] = 0x80;
-  const std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
-  const std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
+  std::memcpy(tail.data(), block_.data(), used_);
+  tail[used_] = 0x80;
+  const std::size_t tail_len = used_ + 1 + 8 <= 64 ? 64 : 128;
+  const std::uint64_t bits = total_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (std::size_t i = 0; i < tail_len; i += 64) compress(h, tail.data() + i);
+  for (std::size_t i = 0; i < tail_len; i += 64) compress(h_, tail.data() + i);
 
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (std::uint32_t word : h)
+  for (std::uint32_t word : h_)
     for (int shift = 28; shift >= 0; shift -= 4) out.push_back(kHex[(word >> shift) & 0xf]);
   return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 hash;
+  hash.update(bytes);
+  return hash.hex();
 }
 
 }  // namespace tagwerk::core::detail

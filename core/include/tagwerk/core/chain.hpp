@@ -56,11 +56,27 @@ struct ChainStep {
   const StepParam* find_param(std::string_view name) const;
 };
 
+/// How bad a Diagnostic is: an error refuses the chain; a warning lets it run
+/// and is shown to the user (an optional input that only a later step provides).
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  SourcePos where;
+  std::string message;  // says what is wrong and how to fix it
+  Severity severity = Severity::error;
+
+  /// "file:line:col: error: message" or "file:line:col: warning: message"
+  std::string str() const;
+};
+
 struct Chain {
   std::filesystem::path file;  // as given to load_chain / parse_chain
   InputOptions input;          // shard is left at {1, 1}: it comes from the command line
   OutputOptions output;
   std::vector<ChainStep> steps;
+  /// What is doubtful but runs, in file order (Severity::warning each);
+  /// `tagwerk check` and `tagwerk run` print them. Not part of to_toml().
+  std::vector<Diagnostic> warnings;
 
   /// The resolved chain as TOML: every [input] and [output] key written out,
   /// paths absolute, each step with every parameter that has a value. A
@@ -75,16 +91,9 @@ struct Chain {
   std::string hash() const;
 };
 
-struct Diagnostic {
-  SourcePos where;
-  std::string message;  // says what is wrong and how to fix it
-
-  /// "file:line:col: error: message"
-  std::string str() const;
-};
-
-/// Everything wrong with a chain, in file order. what() is one Diagnostic::str()
-/// per line, without a trailing newline.
+/// Everything wrong with a chain, in file order: its errors and, between
+/// them, the warnings the chain would also have had. what() is one
+/// Diagnostic::str() per line, without a trailing newline.
 class ChainError : public SetupError {
  public:
   explicit ChainError(std::vector<Diagnostic> diagnostics);
@@ -101,11 +110,20 @@ class ChainError : public SetupError {
 /// cannot be read, and ChainError with every problem found (not just the
 /// first) when the chain is invalid. Reads no document and runs no plugin
 /// code; safe to call from several threads at once.
+///
+/// Besides names and types it checks, against the plugins' schemas:
+///  - every entry of a step's requires_inputs ("layer" or "layer.attr") is
+///    provided by an earlier step (an error naming a later step to move, or
+///    the available plugins that provide it);
+///  - an entry of optional_inputs that only a later step provides is a
+///    warning (Chain::warnings): the step runs without it;
+///  - every path parameter the chain sets names an existing file or folder
+///    (checked on the file system; defaults are the plugin's and are not).
 Chain load_chain(const std::filesystem::path& file, const std::vector<PluginInfo>& available);
 
 /// As load_chain, for a chain already in memory. `file` names the chain in
-/// diagnostics and its folder anchors relative paths; it need not exist.
-/// Throws ChainError only.
+/// diagnostics and its folder anchors relative paths; it need not exist (the
+/// files its path parameters name must). Throws ChainError only.
 Chain parse_chain(std::string_view toml_text, const std::filesystem::path& file,
                   const std::vector<PluginInfo>& available);
 

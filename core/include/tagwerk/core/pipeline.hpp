@@ -11,6 +11,7 @@
 #include <tagwerk/core/plugin_registry.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -82,6 +83,10 @@ class Pipeline {
 
   /// Per-step statistics so far.
   std::vector<StepStats> step_stats() const;
+
+  /// The data files each step's plugin reported loading, one list per step in
+  /// chain order. Main thread.
+  std::vector<std::vector<std::filesystem::path>> data_files() const;
 
  private:
   const Chain& chain_;
