@@ -71,16 +71,22 @@ const Layer* checked(const tw_layer* handle, const char* call) noexcept {
     misuse(step, fmt::format("{} on a NULL layer (a layer that layer_find did not find?)", call));
     return nullptr;
   }
-  if (step != nullptr && step->doc != nullptr && !step->doc->owns(l)) {
-    misuse(step, fmt::format("{} on a layer handle that is not one of this document's", call));
-    return nullptr;
+  if (step != nullptr && l != step->last_checked) {
+    if (step->doc != nullptr && !step->doc->owns(l)) {
+      misuse(step, fmt::format("{} on a layer handle that is not one of this document's", call));
+      return nullptr;
+    }
+    step->last_checked = l;  // a plugin writes one layer many times in a row
   }
   return l;
 }
 
 bool may_write(StepScope* step, const Layer* l) noexcept {
   if (step == nullptr) return true;  // host code and tests outside a step
-  return std::find(step->writable.begin(), step->writable.end(), l) != step->writable.end();
+  if (l == step->last_writable) return true;
+  if (std::find(step->writable.begin(), step->writable.end(), l) == step->writable.end()) return false;
+  step->last_writable = l;
+  return true;
 }
 
 const char* type_name(std::uint32_t t) noexcept {
@@ -400,17 +406,22 @@ tw_status host_attr_set(tw_layer* layer, size_t index, tw_str key, const tw_valu
     const AttrSpec* spec = nullptr;
     if (step != nullptr && step->info != nullptr)
       if (const LayerSpec* ls = step->info->find_provided(l->name())) spec = ls->find_attr(k);
-    const std::string what = fmt::format("attribute of layer '{}'", l->name());
-    if (tw_status s = check_declared(step, spec, what, k, value); s != TW_OK) return s;
+    // The happy path formats nothing: the words for an error are made only when one happens.
+    auto what = [&] { return fmt::format("attribute of layer '{}'", l->name()); };
+    const bool declared_ok =
+        value != nullptr && value->struct_size >= offsetof(tw_value, type) + sizeof(value->type) &&
+        (step == nullptr || step->info == nullptr || (spec != nullptr && spec->type == value->type));
+    if (!declared_ok) return check_declared(step, spec, what(), k, value);
     if (spec != nullptr && !spec->target.empty()) {
       const Layer* t = from_handle(value->target);
       if (t != nullptr && t->name() != spec->target) {
-        misuse(step, fmt::format("set {} '{}' to a reference into '{}', declared as into '{}'", what, k,
+        misuse(step, fmt::format("set {} '{}' to a reference into '{}', declared as into '{}'", what(), k,
                                  t->name(), spec->target));
         return TW_INVALID;
       }
     }
-    return report_set(step, l->set(index, k, *value), what, k, index);
+    const SetStatus status = l->set(index, k, *value);
+    return status == SetStatus::ok ? TW_OK : report_set(step, status, what(), k, index);
   });
 }
 

@@ -31,8 +31,10 @@ namespace tagwerk::core {
 struct StepScope {
   Document* doc = nullptr;
   const PluginInfo* info = nullptr;
-  std::vector<const Layer*> writable;  // layers of `info->provides` the step has opened
-  std::size_t misuses = 0;             // errors beyond kMaxMisuseErrors are only counted
+  std::vector<const Layer*> writable;    // layers of `info->provides` the step has opened
+  std::size_t misuses = 0;               // errors beyond kMaxMisuseErrors are only counted
+  const Layer* last_checked = nullptr;   // the last handle found to be this document's
+  const Layer* last_writable = nullptr;  // the last layer found in `writable`
 
   static constexpr std::size_t kMaxMisuseErrors = 16;
 
