@@ -91,7 +91,7 @@ int cmd_new_plugin(const std::vector<std::string>& args) {
   po::options_description options("Options of new-plugin");
   options.add_options()("lang", po::value<std::string>()->default_value("cpp"),
                         "cpp (against <tagwerk/plugin.hpp>) or c (C99 against <tagwerk/abi.h>)")(
-      "dir", po::value<std::string>()->default_value("."), "create NAME/ inside this folder")(
+      "dir", po::value<std::string>()->default_value("."), "create NAME/ inside this folder (made if missing)")(
       "name", po::value<std::string>(), "the plugin's name; also positional");
   po::options_description all;
   all.add(options).add(common_options());
@@ -122,13 +122,14 @@ int cmd_new_plugin(const std::vector<std::string>& args) {
                        "', which this plugin would write; pick another name");
   }
 
-  const fs::path folder = fs::path(vm["dir"].as<std::string>()) / name;
+  const std::string dir = vm["dir"].as<std::string>();
+  const fs::path folder = dir == "." ? fs::path(name) : fs::path(dir) / name;
   std::error_code ec;
   if (fs::exists(folder, ec) || fs::is_symlink(folder, ec))
     throw UsageError(folder.string() + " exists already; remove it or pick another name");
   if (!fs::create_directories(folder, ec) || ec)
     throw core::SetupError(folder.string() + ": cannot create the folder (" + ec.message() +
-                           "); check that --dir exists and is writable");
+                           "); check that --dir is writable");
 
   const bool c = lang == "c";
   const std::string source = ident + (c ? ".c" : ".cpp");
