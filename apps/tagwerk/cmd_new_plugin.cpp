@@ -91,8 +91,9 @@ int cmd_new_plugin(const std::vector<std::string>& args) {
   po::options_description options("Options of new-plugin");
   options.add_options()("lang", po::value<std::string>()->default_value("cpp"),
                         "cpp (against <tagwerk/plugin.hpp>) or c (C99 against <tagwerk/abi.h>)")(
-      "dir", po::value<std::string>()->default_value("."), "create NAME/ inside this folder (made if missing)")(
-      "name", po::value<std::string>(), "the plugin's name; also positional");
+      "dir", po::value<std::string>()->default_value("."),
+      "create NAME/ inside this folder (made if missing)")("name", po::value<std::string>(),
+                                                           "the plugin's name; also positional");
   po::options_description all;
   all.add(options).add(common_options());
   po::positional_options_description positional;
@@ -139,7 +140,7 @@ int cmd_new_plugin(const std::vector<std::string>& args) {
       {"@CLASS@", camel_case(name)},
       {"@KIND@", c ? "in plain C99" : "in C++"},
       {"@FLAGS@", c ? " --lang c" : ""},
-      {"@LANGUAGES@", c ? "C CXX  # C for the plugin, C++ for its GoogleTest test" : "CXX"},
+      {"@LANGUAGES@", c ? "C CXX" : "CXX"},  // C++ for the GoogleTest test
       {"@SOURCE@", source},
       {"@STANDARD@", c ? "set_target_properties(tagwerk_plugin_" + name +
                              " PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)\n"
