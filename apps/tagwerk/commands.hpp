@@ -10,5 +10,6 @@ int cmd_run(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_plugins(const std::vector<std::string>& args);
 int cmd_inspect(const std::vector<std::string>& args);
+int cmd_new_plugin(const std::vector<std::string>& args);
 
 }  // namespace tagwerk::cli

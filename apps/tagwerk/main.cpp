@@ -23,6 +23,7 @@ Usage:
   tagwerk check [--chain FILE]         validate a chain and print it with every default filled in
   tagwerk plugins                      list the plugins found
   tagwerk inspect NAME [--json]        describe one plugin: version, ABI, layers, parameters
+  tagwerk new-plugin NAME [--lang c]   write a folder with a plugin to start from, its test and a chain
   tagwerk --version | --help
   tagwerk COMMAND --help               the options of one command
 
@@ -32,6 +33,7 @@ Examples:
   zstd -dc corpus.jsonl.zst | tagwerk run --shard 3/16 > part-3.jsonl
   tagwerk check --chain my-chain.toml
   tagwerk inspect segment
+  tagwerk new-plugin my-plugin
 
 Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors, 2 usage, chain or I/O error.
 Plugins are searched in --plugin-path, TAGWERK_PLUGIN_PATH, then beside the installation.
@@ -69,8 +71,9 @@ int main(int argc, char** argv) {
     if (command == "check") return tagwerk::cli::cmd_check(args);
     if (command == "plugins") return tagwerk::cli::cmd_plugins(args);
     if (command == "inspect") return tagwerk::cli::cmd_inspect(args);
+    if (command == "new-plugin") return tagwerk::cli::cmd_new_plugin(args);
     std::cerr << "tagwerk: unknown command '" << command
-              << "'; the commands are run, check, plugins and inspect (see 'tagwerk --help')\n";
+              << "'; the commands are run, check, plugins, inspect and new-plugin (see 'tagwerk --help')\n";
     return tagwerk::cli::kExitSetupError;
   } catch (const tagwerk::cli::UsageError& e) {
     std::cerr << "tagwerk " << command << ": " << e.what() << "\n";

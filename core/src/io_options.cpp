@@ -1,7 +1,18 @@
-// Names of input formats and offset units, shared by chains, the command line and manifests.
+// Names of input formats and offset units, shared by chains, the command line and
+// manifests, and the field renames of a FieldMap.
 #include <tagwerk/core/io_options.hpp>
 
 namespace tagwerk::core {
+
+std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& f) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::pair<const char*, const std::string*> all[] = {
+      {"id", &f.id},     {"text", &f.text},     {"title", &f.title}, {"date", &f.date},
+      {"lang", &f.lang}, {"source", &f.source}, {"url", &f.url}};
+  for (const auto& [canonical, key] : all)
+    if (*key != canonical) out.emplace_back(canonical, *key);
+  return out;
+}
 
 const char* to_string(InputFormat format) noexcept {
   switch (format) {

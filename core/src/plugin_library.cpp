@@ -70,19 +70,22 @@ bool known_value_type(std::uint32_t t) {
 
 class DescriptorReader {
  public:
-  DescriptorReader(const std::filesystem::path& path, std::string plugin) : path_(path), plugin_(std::move(plugin)) {}
+  DescriptorReader(const std::filesystem::path& path, std::string plugin)
+      : path_(path), plugin_(std::move(plugin)) {}
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw SetupError(fmt::format("{}: plugin '{}' has a broken descriptor: {}; fix the plugin's "
-                                 "TAGWERK_PLUGIN declaration and rebuild it",
-                                 path_.string(), plugin_, what));
+    throw SetupError(
+        fmt::format("{}: plugin '{}' has a broken descriptor: {}; fix the plugin's "
+                    "TAGWERK_PLUGIN declaration and rebuild it",
+                    path_.string(), plugin_, what));
   }
 
   void check_array(const void* base, std::size_t count, std::size_t size, std::size_t min_size,
                    const char* what) const {
     if (count == 0) return;
     if (base == nullptr) fail(fmt::format("{} has {} entries but no array", what, count));
-    if (size < min_size) fail(fmt::format("{} entries are {} bytes, fewer than ABI 2.0's {}", what, size, min_size));
+    if (size < min_size)
+      fail(fmt::format("{} entries are {} bytes, fewer than ABI 2.0's {}", what, size, min_size));
   }
 
   std::vector<AttrSpec> attrs(const tw_attr_spec* base, std::size_t count, std::size_t size,
@@ -94,7 +97,8 @@ class DescriptorReader {
       AttrSpec spec;
       spec.name = str_or_empty(a.name);
       if (!matches(spec.name, "[a-z][a-z0-9_]*"))
-        fail(fmt::format("{} declares attribute '{}': use lower-case letters, digits and '_'", owner, spec.name));
+        fail(fmt::format("{} declares attribute '{}': use lower-case letters, digits and '_'", owner,
+                         spec.name));
       if (!known_value_type(a.type))
         fail(fmt::format("{} declares attribute '{}' of unknown type {}", owner, spec.name, a.type));
       spec.type = static_cast<tw_value_type>(a.type);

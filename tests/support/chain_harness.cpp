@@ -1,8 +1,10 @@
-// Running shipped plugins through the real loader for golden tests.
+// Running shipped plugins through the real loader: the harness's runner
+// (testing/src/runner.hpp), handing out the core::Document itself.
 #include "chain_harness.hpp"
 
+#include "runner.hpp"
+
 #include <tagwerk/core/error.hpp>
-#include <tagwerk/core/json_text.hpp>
 #include <tagwerk/core/output.hpp>
 
 #include <fstream>
@@ -10,26 +12,16 @@
 
 namespace tagwerk::test {
 
-ChainHarness::ChainHarness(const std::string& chain_toml) {
-  registry_.scan({std::filesystem::path(TAGWERK_BUILD_PLUGIN_DIR)});
-  available_ = registry_.plugins();
-  chain_ = std::make_unique<core::Chain>(core::parse_chain(chain_toml, "test-chain.toml", available_));
-  pipeline_ = std::make_unique<core::Pipeline>(*chain_, registry_);
-}
+ChainHarness::ChainHarness(const std::string& chain_toml)
+    : runner_(std::make_unique<testing::detail::Runner>(std::vector<std::string>{TAGWERK_BUILD_PLUGIN_DIR},
+                                                        std::vector<std::string>{}, chain_toml,
+                                                        "test-chain.toml")) {}
+
+ChainHarness::~ChainHarness() = default;
 
 core::Document ChainHarness::run(std::string text,
                                  const std::vector<std::pair<std::string, std::string>>& meta) {
-  core::Document doc;
-  doc.id = "test";
-  doc.text = std::move(text);
-  for (const auto& [key, value] : meta) {
-    if (key == "id") doc.id = value;
-    std::string raw;
-    core::append_json_string(raw, value);
-    doc.fields.push_back(core::Field{key, raw, value});
-  }
-  pipeline_->analyse(doc);
-  return doc;
+  return runner_->run(text, meta);
 }
 
 std::string ChainHarness::json(const core::Document& doc, core::OffsetUnit unit) const {

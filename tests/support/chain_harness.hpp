@@ -1,18 +1,21 @@
 // Runs a chain of the shipped plugins, loaded from the build tree through the
-// real loader, on single documents -- for golden tests of each plugin.
+// real loader, on single documents, and hands out the core::Document -- for
+// in-tree tests that assert on core types. A thin user of the plugin test
+// harness's runner; plugin tests use <tagwerk/testing.hpp> instead.
 #pragma once
 
-#include <tagwerk/core/chain.hpp>
 #include <tagwerk/core/document.hpp>
 #include <tagwerk/core/io_options.hpp>
-#include <tagwerk/core/pipeline.hpp>
-#include <tagwerk/core/plugin_registry.hpp>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace tagwerk::testing::detail {
+class Runner;
+}
 
 namespace tagwerk::test {
 
@@ -21,6 +24,7 @@ class ChainHarness {
   /// Loads the plugins the build staged and the chain given as TOML text.
   /// Throws SetupError / ChainError as `tagwerk run` would report them.
   explicit ChainHarness(const std::string& chain_toml);
+  ~ChainHarness();
 
   /// Runs the chain on one document with these metadata fields (key, string value).
   core::Document run(std::string text, const std::vector<std::pair<std::string, std::string>>& meta = {});
@@ -29,10 +33,7 @@ class ChainHarness {
   std::string json(const core::Document& doc, core::OffsetUnit unit = core::OffsetUnit::codepoints) const;
 
  private:
-  core::PluginRegistry registry_;
-  std::vector<core::PluginInfo> available_;
-  std::unique_ptr<core::Chain> chain_;
-  std::unique_ptr<core::Pipeline> pipeline_;
+  std::unique_ptr<testing::detail::Runner> runner_;
 };
 
 /// The file's bytes; fails the test (throws) when it cannot be read.

@@ -212,7 +212,7 @@ class CorpusReader final : public RecordReader {
     const std::size_t max = options_.max_text_bytes;
     out = Document{};
     out.origin = RecordOrigin{is_stdin(file.path) ? "<stdin>" : file.path, ordinal};
-    out.field_names = io::renamed_fields(names);
+    out.field_names = renamed_fields(names);
     out.id = file.id;
     out.fields.push_back(Field{names.id, io::json_string(file.id), file.id});
     const std::string display = is_stdin(file.path) ? "standard input" : file.path;

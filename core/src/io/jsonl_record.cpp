@@ -144,16 +144,6 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& f) {
-  std::vector<std::pair<std::string, std::string>> out;
-  const std::pair<const char*, const std::string*> all[] = {
-      {"id", &f.id},     {"text", &f.text},     {"title", &f.title}, {"date", &f.date},
-      {"lang", &f.lang}, {"source", &f.source}, {"url", &f.url}};
-  for (const auto& [canonical, key] : all)
-    if (*key != canonical) out.emplace_back(canonical, *key);
-  return out;
-}
-
 JsonlRecordParser::JsonlRecordParser(const FieldMap& fields, std::size_t max_text_bytes)
     : fields_(fields), max_text_bytes_(max_text_bytes), field_names_(renamed_fields(fields)) {}
 

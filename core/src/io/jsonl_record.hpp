@@ -25,9 +25,6 @@ struct SourceName {
 /// `s` as a quoted JSON string (a Field's raw_json for a string made here).
 std::string json_string(std::string_view s);
 
-/// The canonical names `fields` renames, as Document::field_names lists them.
-std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& fields);
-
 /// Parses lines with one reused simdjson parser. Not thread-safe.
 class JsonlRecordParser {
  public:

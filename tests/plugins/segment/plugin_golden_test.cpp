@@ -1,18 +1,30 @@
-// The segment plugin through the real loader on the seed article: the
-// sentences and their languages match the golden file checked by eye, and the
-// English tweets inside the German article are marked `en`.
-#include "chain_harness.hpp"
+// The segment plugin through the real loader, on the plugin test harness as a
+// third-party plugin's tests run: on the seed article the sentences and their
+// languages match the golden file checked by eye, and the English tweets
+// inside the German article are marked `en`.
+#include <tagwerk/testing.hpp>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 
-using tagwerk::test::ChainHarness;
-using tagwerk::test::read_file;
-using tagwerk::test::span_text;
+using tagwerk::testing::Harness;
+using tagwerk::testing::plugins_under_test;
 
 namespace {
 const std::string kData = std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/segment/data/";
+const char* const kChain = "[[step]]\nuse = \"segment\"\n";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read test file " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 struct GoldenSentence {
   std::uint32_t begin, end;
@@ -35,51 +47,65 @@ std::vector<GoldenSentence> golden() {
 }  // namespace
 
 TEST(SegmentPlugin, SeedSentencesMatchTheGoldenFileThroughTheRealLoader) {
-  ChainHarness chain("[[step]]\nuse = \"segment\"\n");
-  auto doc = chain.run(read_file(kData + "seed.txt"), {{"id", "seed-000"}, {"lang", "de"}});
-  ASSERT_TRUE(doc.errors.empty()) << doc.errors[0].message;
-  const auto* sentences = doc.find_layer("sentence");
-  ASSERT_NE(sentences, nullptr);
+  const Harness segment(plugins_under_test(), kChain);
+  const auto r = segment.run(read_file(kData + "seed.txt"), {{"id", "seed-000"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  EXPECT_TRUE(r.warnings.empty()) << r.messages();
+  const auto& sentences = r.layer("sentence");
   auto gold = golden();
-  ASSERT_EQ(sentences->size(), gold.size());
+  ASSERT_EQ(sentences.size(), gold.size());
   for (std::size_t i = 0; i < gold.size(); ++i) {
-    EXPECT_EQ(sentences->spans()[i].begin, gold[i].begin)
-        << "sentence " << i << ": " << span_text(doc, *sentences, i);
-    EXPECT_EQ(sentences->spans()[i].end, gold[i].end) << "sentence " << i;
-    EXPECT_EQ(sentences->column("lang")->string_at(i), gold[i].lang) << "sentence " << i;
+    EXPECT_EQ(sentences[i].begin, gold[i].begin) << "sentence " << i << ": " << sentences[i].text;
+    EXPECT_EQ(sentences[i].end, gold[i].end) << "sentence " << i;
+    EXPECT_EQ(sentences[i].string("lang"), gold[i].lang) << "sentence " << i;
   }
 }
 
 TEST(SegmentPlugin, TweetParagraphsAreEnglishTheRestGerman) {
-  ChainHarness chain("[[step]]\nuse = \"segment\"\n");
-  auto doc = chain.run(read_file(kData + "seed.txt"));
-  const auto* paragraphs = doc.find_layer("paragraph");
-  ASSERT_NE(paragraphs, nullptr);
+  const Harness segment(plugins_under_test(), kChain);
+  const auto r = segment.run(read_file(kData + "seed.txt"));
   int english = 0;
-  for (std::size_t i = 0; i < paragraphs->size(); ++i) {
-    const std::string text = span_text(doc, *paragraphs, i);
-    const std::string lang(paragraphs->column("lang")->string_at(i));
-    const bool tweet = text.find("Putin & I discussed") != std::string::npos ||
-                       text.find("I strongly pressed") != std::string::npos ||
-                       text.find("Partnering with Putin") != std::string::npos;
-    EXPECT_EQ(lang, tweet ? "en" : "de") << text;
+  for (const auto& paragraph : r.layer("paragraph")) {
+    const bool tweet = paragraph.text.find("Putin & I discussed") != std::string::npos ||
+                       paragraph.text.find("I strongly pressed") != std::string::npos ||
+                       paragraph.text.find("Partnering with Putin") != std::string::npos;
+    EXPECT_EQ(paragraph.string("lang"), tweet ? "en" : "de") << paragraph.text;
     english += tweet;
   }
   EXPECT_EQ(english, 3);
 }
 
 TEST(SegmentPlugin, DatesOrdinalsAndAbbreviationsStayInOneTokenAndSentence) {
-  ChainHarness chain("[[step]]\nuse = \"segment\"\n");
-  auto doc =
-      chain.run("Dr. Müller kam am 07. Juli 2017 um 20:06 Uhr, z. B. mit dem US-Präsident. Dann ging er.");
-  const auto* sentences = doc.find_layer("sentence");
-  ASSERT_EQ(sentences->size(), 2u);
-  EXPECT_EQ(span_text(doc, *sentences, 1), "Dann ging er.");
-  const auto* tokens = doc.find_layer("token");
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < tokens->size(); ++i) words.push_back(span_text(doc, *tokens, i));
-  EXPECT_NE(std::find(words.begin(), words.end(), "07."), words.end());
-  EXPECT_NE(std::find(words.begin(), words.end(), "20:06"), words.end());
-  EXPECT_NE(std::find(words.begin(), words.end(), "US-Präsident"), words.end());
-  EXPECT_NE(std::find(words.begin(), words.end(), "Dr."), words.end());
+  const Harness segment(plugins_under_test(), kChain);
+  const auto r =
+      segment.run("Dr. Müller kam am 07. Juli 2017 um 20:06 Uhr, z. B. mit dem US-Präsident. Dann ging er.");
+  const auto& sentences = r.layer("sentence");
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[1].text, "Dann ging er.");
+  EXPECT_THAT(r.layer("token").texts(), testing::IsSupersetOf({"07.", "20:06", "US-Präsident", "Dr."}));
+}
+
+TEST(SegmentPlugin, TheRecordIsWhatTagwerkRunWrites) {
+  const Harness segment(plugins_under_test(), kChain);
+  const auto r = segment.run("Grüße aus Berlin.", {{"id", "a1"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  // The harness gives byte offsets, as the plugin wrote them; the record code
+  // points, as `tagwerk run` writes it: "Grüße" is 7 bytes, 5 characters.
+  EXPECT_EQ(r.layer("token")[0].end, 7u);
+  // What `tagwerk run --chain segment.toml` writes for {"id":"a1","lang":"de","text":"Grüße aus Berlin."}.
+  EXPECT_EQ(r.record,
+            R"({"id":"a1","lang":"de","text":"Grüße aus Berlin.","doc":{},"annotations":{)"
+            R"("paragraph":[{"begin":0,"end":17,"lang":"de"}],"sentence":[{"begin":0,"end":17,"lang":"de"}],)"
+            R"("token":[{"begin":0,"end":5,"label":"word"},{"begin":6,"end":9,"label":"word"},)"
+            R"({"begin":10,"end":16,"label":"word"},{"begin":16,"end":17,"label":"punct"}]},)"
+            R"("errors":[],"warnings":[]})");
+}
+
+TEST(SegmentPlugin, InvalidUtf8IsRepairedWithAWarningNotAnError) {
+  const Harness segment(plugins_under_test(), kChain);
+  const auto r = segment.run("Ein kaputtes \xC3 Zeichen.");
+  EXPECT_TRUE(r.ok()) << r.messages();
+  ASSERT_EQ(r.warnings.size(), 1u) << r.messages();
+  EXPECT_EQ(r.warnings[0].plugin, "input");
+  EXPECT_EQ(r.text, "Ein kaputtes \xEF\xBF\xBD Zeichen.");
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tagwerk::core {
@@ -21,6 +22,10 @@ struct FieldMap {
   std::string source = "source";
   std::string url = "url";
 };
+
+/// The canonical names `fields` renames, as (canonical, input key) pairs in
+/// the order of FieldMap: what Document::field_names lists for a record.
+std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& fields);
 
 enum class InputFormat { automatic, jsonl, text };
 
