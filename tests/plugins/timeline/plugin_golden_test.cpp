@@ -1,96 +1,81 @@
-// The timeline plugin after segment, through the real loader, on the seed
-// article and on a short English report: what a user sees in the output.
-#include "chain_harness.hpp"
+// The timeline plugin after segment, through the real loader on the plugin
+// test harness, on the seed article and on a short English report: what a
+// user sees in the output.
+#include <tagwerk/testing.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
-using tagwerk::core::Document;
-using tagwerk::core::Layer;
-using tagwerk::test::ChainHarness;
-using tagwerk::test::read_file;
-using tagwerk::test::span_text;
+using tagwerk::testing::Harness;
+using tagwerk::testing::plugins_under_test;
+using tagwerk::testing::Result;
 
 namespace {
 
 const char* kChain = "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"timeline\"\n";
 
-std::string attr(const Layer& layer, std::size_t i, const char* key) {
-  const auto* c = layer.column(key);
-  return c != nullptr && c->has(i) ? std::string(c->string_at(i)) : std::string("(none)");
-}
-
-std::string doc_attr(const Document& doc, const char* key) {
-  const auto* c = doc.attrs().find(key);
-  return c != nullptr && c->has(0) ? std::string(c->string_at(0)) : std::string("(none)");
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read test file " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 // The timex whose text is exactly `text`, as "TYPE value"; "(none)" when there is none.
-std::string timex_of(const Document& doc, const std::string& text) {
-  const Layer* timexes = doc.find_layer("timex");
-  for (std::size_t i = 0; timexes != nullptr && i < timexes->size(); ++i)
-    if (span_text(doc, *timexes, i) == text)
-      return attr(*timexes, i, "type") + " " + attr(*timexes, i, "value");
+std::string timex_of(const Result& r, const std::string& text) {
+  for (const auto& t : r.layer("timex"))
+    if (t.text == text) return t.string("type") + " " + t.string("value");
   return "(none)";
 }
 
-bool any_timex_overlaps(const Document& doc, const std::string& text) {
-  const auto at = doc.text.find(text);
-  const Layer* timexes = doc.find_layer("timex");
-  for (const tw_span& s : timexes->spans())
-    if (s.begin < at + text.size() && at < s.end) return true;
+bool any_timex_overlaps(const Result& r, const std::string& text) {
+  const auto at = r.text.find(text);
+  for (const auto& t : r.layer("timex"))
+    if (t.begin < at + text.size() && at < t.end) return true;
   return false;
 }
 
 }  // namespace
 
 TEST(TimelinePlugin, SeedArticleThroughTheRealLoader) {
-  ChainHarness chain(kChain);
-  Document doc =
+  const Harness chain(plugins_under_test(), kChain);
+  const Result r =
       chain.run(read_file(std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/timeline/data/seed_000.txt"),
                 {{"id", "seed-000"}, {"lang", "de"}});
-  ASSERT_TRUE(doc.errors.empty()) << doc.errors[0].message;
+  ASSERT_TRUE(r.ok()) << r.messages();
 
-  EXPECT_EQ(doc.find_layer("timeline"), nullptr);  // the summary is on the document now
-  EXPECT_EQ(doc_attr(doc, "dct"), "2017-07-09T20:06");
-  EXPECT_EQ(doc_attr(doc, "dct_source"), "text");
-  const auto* times = doc.attrs().find("times");
-  ASSERT_NE(times, nullptr);
-  ASSERT_EQ(times->type(), TW_VALUE_STRING_LIST);
-  const tw_list list = times->list_at(0);
-  std::vector<std::string> values;
-  for (std::size_t k = 0; k < list.count; ++k) {
-    const tw_str& v = static_cast<const tw_str*>(list.items)[k];
-    values.emplace_back(v.data, v.size);
-  }
-  EXPECT_NE(std::find(values.begin(), values.end(), "2016"), values.end());
-  EXPECT_NE(std::find(values.begin(), values.end(), "2017-07-07T22:10"), values.end());
-  EXPECT_TRUE(std::is_sorted(values.begin(), values.end()));
+  EXPECT_FALSE(r.has_layer("timeline"));  // the summary is on the document
+  EXPECT_EQ(r.doc_attr("dct").string, "2017-07-09T20:06");
+  EXPECT_EQ(r.doc_attr("dct_source").string, "text");
+  const std::vector<std::string>& times = r.doc_attr("times").strings;
+  EXPECT_NE(std::find(times.begin(), times.end(), "2016"), times.end());
+  EXPECT_NE(std::find(times.begin(), times.end(), "2017-07-07T22:10"), times.end());
+  EXPECT_TRUE(std::is_sorted(times.begin(), times.end()));
+  EXPECT_NE(r.record.find("\"doc\":{\"dct\":\"2017-07-09T20:06\",\"dct_source\":\"text\""), std::string::npos)
+      << r.record.substr(0, 400);
 
-  EXPECT_EQ(timex_of(doc, "09.07.2017 20:06 Uhr"), "TIME 2017-07-09T20:06");
-  EXPECT_EQ(timex_of(doc, "2016"), "DATE 2016");
-  EXPECT_EQ(timex_of(doc, "vergangenen Jahr"), "DATE 2016");
-  EXPECT_EQ(timex_of(doc, "07. Juli 2017 um 22:10 Uhr"), "TIME 2017-07-07T22:10");
-  EXPECT_FALSE(any_timex_overlaps(doc, "Putin & I"));
-  EXPECT_FALSE(any_timex_overlaps(doc, "2/3"));
+  EXPECT_EQ(timex_of(r, "09.07.2017 20:06 Uhr"), "TIME 2017-07-09T20:06");
+  EXPECT_EQ(timex_of(r, "2016"), "DATE 2016");
+  EXPECT_EQ(timex_of(r, "vergangenen Jahr"), "DATE 2016");
+  EXPECT_EQ(timex_of(r, "07. Juli 2017 um 22:10 Uhr"), "TIME 2017-07-07T22:10");
+  EXPECT_FALSE(any_timex_overlaps(r, "Putin & I"));
+  EXPECT_FALSE(any_timex_overlaps(r, "2/3"));
 
   // Every sentence is dated: by its own timex, the narrative or the DCT.
-  const Layer* sentences = doc.find_layer("sentence");
-  const Layer* events = doc.find_layer("event");
-  ASSERT_NE(events, nullptr);
-  EXPECT_EQ(events->size(), sentences->size());
+  const auto& events = r.layer("event");
+  EXPECT_EQ(events.size(), r.layer("sentence").size());
   bool dated_by_timex = false;
-  for (std::size_t i = 0; i < events->size(); ++i) {
-    EXPECT_NE(attr(*events, i, "time"), "(none)") << span_text(doc, *events, i);
-    if (attr(*events, i, "source") == "timex") {
-      const auto* ref = events->column("timex");
-      ASSERT_NE(ref, nullptr);
-      ASSERT_TRUE(ref->has(i));
-      EXPECT_EQ(ref->target(), doc.find_layer("timex"));
-      EXPECT_LT(ref->ref_at(i), doc.find_layer("timex")->size());
+  for (const auto& e : events) {
+    EXPECT_FALSE(e.string("time").empty()) << e.text;
+    if (e.string("source") == "timex") {
+      EXPECT_EQ(e.at("timex").ref.layer, "timex");
+      EXPECT_LT(e.ref("timex"), r.layer("timex").size());
       dated_by_timex = true;
     }
   }
@@ -98,14 +83,14 @@ TEST(TimelinePlugin, SeedArticleThroughTheRealLoader) {
 }
 
 TEST(TimelinePlugin, EnglishReportResolvedAgainstTheDateMetadata) {
-  ChainHarness chain(kChain);
-  Document doc = chain.run(
+  const Harness chain(plugins_under_test(), kChain);
+  const Result r = chain.run(
       "The minister resigned on Friday. Two years ago she had promised reforms. The vote is expected next "
       "month.",
       {{"id", "en-1"}, {"lang", "en"}, {"date", "2019-03-13"}});
-  ASSERT_TRUE(doc.errors.empty()) << doc.errors[0].message;
-  EXPECT_EQ(doc_attr(doc, "dct_source"), "metadata");
-  EXPECT_EQ(timex_of(doc, "Friday"), "DATE 2019-03-08");
-  EXPECT_EQ(timex_of(doc, "Two years ago"), "DATE 2017");
-  EXPECT_EQ(timex_of(doc, "next month"), "DATE 2019-04");
+  ASSERT_TRUE(r.ok()) << r.messages();
+  EXPECT_EQ(r.doc_attr("dct_source").string, "metadata");
+  EXPECT_EQ(timex_of(r, "Friday"), "DATE 2019-03-08");
+  EXPECT_EQ(timex_of(r, "Two years ago"), "DATE 2017");
+  EXPECT_EQ(timex_of(r, "next month"), "DATE 2019-04");
 }
