@@ -15,6 +15,11 @@ namespace tagwerk::core {
 struct ManifestContext {
   std::string tagwerk_version;
   std::vector<std::string> command_line;  // the arguments of the run, for the record
+  /// "complete"; "running" while the run goes on, "interrupted" (a signal) or
+  /// "stopped" (the error budget) when it ended early, with `stop_reason`.
+  std::string status = "complete";
+  std::string stop_reason;
+  std::string input_identity;  // input_identity() (resume.hpp): what --resume checks
 };
 
 /// The manifest as a JSON document (pretty-printed, one trailing newline).
