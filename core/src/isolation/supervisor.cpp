@@ -343,7 +343,9 @@ RunStats Pipeline::run_processes(RecordReader& reader, const Formatter& format, 
           what = fmt::format(
               "crashed the worker process: killed by {}, also when the record was retried alone "
               "in a fresh worker",
-              signal_name(WTERMSIG(status)));
+              signal_name(WTERMSIG(status)) +
+                  (WTERMSIG(status) == SIGKILL ? " (the kernel's OOM killer sends it when memory runs out)"
+                                               : ""));
         else
           what = fmt::format(
               "ended the worker process with exit status {} (it called exit()), also when the record "
