@@ -203,7 +203,9 @@ int cmd_run(const std::vector<std::string>& args) {
   core::RunOptions options;
   options.threads = vm["threads"].as<unsigned>();
   options.isolation = parse_isolation(vm["isolation"].as<std::string>());
-  options.doc_timeout_seconds = vm["doc-timeout"].as<double>();
+  options.doc_timeout_seconds = vm["doc-timeout"].defaulted() && chain.doc_timeout
+                                    ? *chain.doc_timeout
+                                    : vm["doc-timeout"].as<double>();
   if (!(options.doc_timeout_seconds >= 0))
     throw UsageError("--doc-timeout must be a number of seconds >= 0 (0: no limit)");
   options.worker_memory_mb = vm["worker-memory"].as<std::uint64_t>();

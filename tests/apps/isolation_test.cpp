@@ -86,11 +86,11 @@ TEST(Isolation, BothModesWriteTheSameBytesOnACleanCorpus) {
   EXPECT_EQ(a, slurp(cli.dir() / "none.jsonl"));
 }
 
-TEST(Isolation, AHangingPluginFailsItsRecordAfterTheTimeLimit) {
+TEST(Isolation, AHangingPluginFailsItsRecordAfterTheChainsTimeLimit) {
   CliRunner cli;
   cli.write("in.jsonl", corpus(3, {{1, "HANGME"}}));
-  cli.write("chain.toml", "[[step]]\nuse = \"faulty\"\nhang_on = \"HANGME\"\n");
-  CliResult r = cli.run("run -c chain.toml in.jsonl --doc-timeout 0.5");
+  cli.write("chain.toml", "[run]\ndoc_timeout = 0.5\n\n[[step]]\nuse = \"faulty\"\nhang_on = \"HANGME\"\n");
+  CliResult r = cli.run("run -c chain.toml in.jsonl");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u);
