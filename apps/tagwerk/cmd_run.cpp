@@ -181,6 +181,17 @@ int cmd_run(const std::vector<std::string>& args) {
     return kExitClean;
   }
   setup_logging(vm);
+  core::RunOptions options;
+  options.threads = vm["threads"].as<unsigned>();
+  options.isolation = parse_isolation(vm["isolation"].as<std::string>());
+  options.worker_memory_mb = vm["worker-memory"].as<std::uint64_t>();
+  if (vm.count("max-errors")) {
+    auto budget = core::ErrorBudget::parse(vm["max-errors"].as<std::string>());
+    if (!budget)
+      throw UsageError("--max-errors '" + vm["max-errors"].as<std::string>() +
+                       "' must be a count (e.g. 100) or a percentage (e.g. 2.5%)");
+    options.max_errors = *budget;
+  }
   auto registry = discover_plugins(vm);
   const auto available = registry.plugins();
 
@@ -200,22 +211,11 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("offsets")) chain.output.offsets = parse_offsets(vm["offsets"].as<std::string>());
   if (vm.count("output")) chain.output.path = vm["output"].as<std::string>();
 
-  core::RunOptions options;
-  options.threads = vm["threads"].as<unsigned>();
-  options.isolation = parse_isolation(vm["isolation"].as<std::string>());
   options.doc_timeout_seconds = vm["doc-timeout"].defaulted() && chain.doc_timeout
                                     ? *chain.doc_timeout
                                     : vm["doc-timeout"].as<double>();
   if (!(options.doc_timeout_seconds >= 0))
     throw UsageError("--doc-timeout must be a number of seconds >= 0 (0: no limit)");
-  options.worker_memory_mb = vm["worker-memory"].as<std::uint64_t>();
-  if (vm.count("max-errors")) {
-    auto budget = core::ErrorBudget::parse(vm["max-errors"].as<std::string>());
-    if (!budget)
-      throw UsageError("--max-errors '" + vm["max-errors"].as<std::string>() +
-                       "' must be a count (e.g. 100) or a percentage (e.g. 2.5%)");
-    options.max_errors = *budget;
-  }
   const bool resume = vm["resume"].as<bool>();
   const bool to_file = chain.output.path != "-";
   const fs::path output = chain.output.path;
