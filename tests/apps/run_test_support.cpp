@@ -46,13 +46,6 @@ std::string Record::error_message(std::size_t i) const {
   return std::string(std::string_view(simdjson::dom::array(doc["errors"]).at(i)["message"]));
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 pid_t start_tagwerk(const fs::path& dir, const std::vector<std::string>& args) {
   const pid_t pid = ::fork();
   if (pid != 0) return pid;

@@ -41,9 +41,6 @@ struct Record {
   std::string error_message(std::size_t i = 0) const;
 };
 
-/// The whole file as a string (empty when it does not exist).
-std::string slurp(const std::filesystem::path& p);
-
 /// Starts `tagwerk ARGS` in `dir` with the fixture plugins on the path, its
 /// standard output and error going to dir/stdout.txt and dir/stderr.txt.
 pid_t start_tagwerk(const std::filesystem::path& dir, const std::vector<std::string>& args);
