@@ -6,6 +6,8 @@
 #   --threads "1 2"   thread counts to measure (default: "1 2")
 #   --records N       use the first N records (default: all)
 #   --tagwerk PATH    the executable (default: build/release/bin/tagwerk)
+#   --isolation M     process or none (default: tagwerk's, process); peak RSS is
+#                     then the largest process's: the supervisor or one worker
 #   --tsv FILE        append one row per run to FILE
 #
 # Prints per run: records, text MB, wall seconds, records/s, MB/s of text, peak
@@ -14,13 +16,14 @@
 # the corpus. Needs GNU time (/usr/bin/time), python3, zstd/gzip for packed input.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-corpus="" chain="" threads="1 2" records="" tagwerk="$here/build/release/bin/tagwerk" tsv=""
+corpus="" chain="" isolation="" threads="1 2" records="" tagwerk="$here/build/release/bin/tagwerk" tsv=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --chain) chain="$2"; shift 2;;
     --threads) threads="$2"; shift 2;;
     --records) records="$2"; shift 2;;
     --tagwerk) tagwerk="$2"; shift 2;;
+    --isolation) isolation="$2"; shift 2;;
     --tsv) tsv="$2"; shift 2;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     -*) echo "bench_corpus.sh: unknown option $1" >&2; exit 2;;
@@ -52,6 +55,7 @@ print(b)" "$1"; }
 
 chain_args=()
 [ -n "$chain" ] && chain_args=(--chain "$chain")
+[ -n "$isolation" ] && chain_args+=(--isolation "$isolation")
 run() {  # input threads label
   local in="$1" t="$2" label="$3" tb docs
   docs=$(wc -l < "$in"); tb=$(text_bytes "$in")

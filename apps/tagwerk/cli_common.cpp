@@ -1,6 +1,7 @@
 // Shared command-line plumbing.
 #include "cli_common.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -20,6 +21,8 @@ po::options_description common_options() {
   o.add_options()(
       "plugin-path,P", po::value<std::vector<std::string>>()->composing(),
       "folder to search for plugins before TAGWERK_PLUGIN_PATH and the installed ones (repeatable)")(
+      "allow-insecure-plugins", po::bool_switch(),
+      "load plugin libraries and folders that other users may write to (refused by default)")(
       "log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error or off")(
       "quiet,q", po::bool_switch(), "no progress line and only errors on stderr")("help,h", po::bool_switch(),
                                                                                   "this help");
@@ -41,10 +44,20 @@ void setup_logging(const po::variables_map& vm) {
 core::PluginRegistry discover_plugins(const po::variables_map& vm) {
   std::vector<fs::path> dirs;
   if (vm.count("plugin-path"))
-    for (const auto& d : vm["plugin-path"].as<std::vector<std::string>>()) dirs.emplace_back(d);
+    for (const auto& d : vm["plugin-path"].as<std::vector<std::string>>()) {
+      std::error_code ec;
+      if (!fs::is_directory(d, ec))
+        throw UsageError(
+            fmt::format("--plugin-path '{}' is not a folder{}; give the folder that holds the "
+                        "plugin libraries (*.so), relative to the current folder",
+                        d, fs::exists(d, ec) ? "" : " (it does not exist)"));
+      dirs.emplace_back(d);
+    }
   core::PluginRegistry registry;
+  registry.allow_insecure(vm.count("allow-insecure-plugins") && vm["allow-insecure-plugins"].as<bool>());
   registry.scan(core::plugin_search_path(dirs, core::current_executable()));
   for (const auto& problem : registry.problems()) spdlog::debug("skipped {}", problem);
+  for (const auto& refused : registry.refused()) spdlog::error("{}", refused);
   return registry;
 }
 

@@ -15,18 +15,23 @@
 namespace tagwerk::cli {
 
 /// Exit codes: no record carries an error (warnings do not count); some records carry
-/// errors; usage, chain or I/O error.
+/// errors; usage, chain or I/O error; the run stopped past its error budget
+/// (--max-errors); and 128 + the signal (130 SIGINT, 143 SIGTERM) when it was interrupted.
 inline constexpr int kExitClean = 0;
 inline constexpr int kExitRecordErrors = 1;
 inline constexpr int kExitSetupError = 2;
+inline constexpr int kExitErrorBudget = 3;
+inline constexpr int kExitSignalBase = 128;
 
-/// Options every subcommand takes: --plugin-path, --log-level, --quiet.
+/// Options every subcommand takes: --plugin-path, --allow-insecure-plugins, --log-level, --quiet.
 boost::program_options::options_description common_options();
 
 /// Sets up the stderr logger from --log-level and --quiet.
 void setup_logging(const boost::program_options::variables_map& vm);
 
-/// Scans the search path (with --plugin-path first) and logs skipped files at debug level.
+/// Scans the search path (with --plugin-path first), logs skipped files at debug level
+/// and refused ones (writable by others) at error level. Throws UsageError when a
+/// --plugin-path folder does not exist.
 core::PluginRegistry discover_plugins(const boost::program_options::variables_map& vm);
 
 /// The chain `tagwerk run` uses without --chain: share/tagwerk/chains/default.toml

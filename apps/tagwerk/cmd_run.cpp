@@ -9,12 +9,17 @@
 #include <tagwerk/core/manifest.hpp>
 #include <tagwerk/core/output.hpp>
 #include <tagwerk/core/pipeline.hpp>
+#include <tagwerk/core/resume.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <unistd.h>
+#include <cerrno>
 #include <charconv>
+#include <chrono>
+#include <csignal>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -36,7 +41,84 @@ Examples:
   tagwerk run -c chains/default.toml -j 4 corpus.jsonl.zst -o out.jsonl --manifest run.json
   tagwerk run --format text articles/ --offsets utf16
   cat part.jsonl | tagwerk run --shard 2/8 -q > part-2.jsonl
+  tagwerk run corpus.jsonl.zst -o out.jsonl --doc-timeout 10 --max-errors 1%
+  tagwerk run corpus.jsonl.zst -o out.jsonl --resume    # after Ctrl-C or a crash
+
+An output file is written as OUTPUT.partial and renamed to OUTPUT when the run
+is complete; a stopped run leaves OUTPUT.partial and its state in
+OUTPUT.partial.manifest.json, which --resume continues from.
+Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors,
+2 usage/setup error,
+3 stopped past --max-errors, 130/143 interrupted by SIGINT/SIGTERM.
 )";
+
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int sig) {
+  g_stop_signal = sig;
+}
+
+void install_stop_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESTART;  // reads of the input go on; poll() in the supervisor still wakes
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+core::Isolation parse_isolation(const std::string& text) {
+  if (text == "process") return core::Isolation::process;
+  if (text == "none") return core::Isolation::none;
+  throw UsageError("--isolation '" + text + "' must be process (the default) or none");
+}
+
+// Refuses an output (or its partial file) that is one of the inputs: it would be emptied before it is read.
+void refuse_output_over_input(const fs::path& output, const fs::path& partial,
+                              const std::vector<std::string>& inputs) {
+  for (const auto& in : inputs) {
+    if (in == "-") continue;
+    std::error_code ec;
+    for (const fs::path& out : {output, partial})
+      if (fs::equivalent(in, out, ec) && !ec)
+        throw core::SetupError(
+            fmt::format("the output '{}' is the input '{}': writing it would destroy the "
+                        "input before it is read; choose another -o",
+                        output.string(), in));
+  }
+}
+
+// Refuses a --manifest path that cannot be written, before the run rather than after it.
+void check_manifest_path(const fs::path& path, const std::vector<std::string>& inputs) {
+  std::error_code ec;
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::string why;
+  if (fs::is_directory(path, ec))
+    why = "it is a folder; give a file name";
+  else if (!fs::is_directory(folder, ec))
+    why = fmt::format("its folder '{}' does not exist; create it first", folder.string());
+  else if (::access(folder.c_str(), W_OK) != 0)
+    why = fmt::format("its folder '{}' is not writable ({})", folder.string(), std::strerror(errno));
+  else if (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0)
+    why = fmt::format("the file is not writable ({})", std::strerror(errno));
+  for (const auto& in : inputs)
+    if (in != "-" && fs::equivalent(in, path, ec) && !ec) why = "it is one of the inputs";
+  if (!why.empty())
+    throw UsageError(fmt::format("--manifest '{}' cannot be written: {}", path.string(), why));
+}
+
+// Command-line input paths are relative to the current folder (the chain's [input] paths to its file).
+void check_command_line_inputs(const std::vector<std::string>& paths) {
+  for (const auto& p : paths) {
+    if (p == "-") continue;
+    std::error_code ec;
+    if (fs::exists(p, ec)) continue;
+    throw core::SetupError(fmt::format(
+        "cannot read input '{}': {} — check the path (relative paths on the command line are resolved "
+        "against the current folder, {}), or give - for standard input",
+        p, std::strerror(ENOENT), fs::current_path(ec).string()));
+  }
+}
 
 core::Shard parse_shard(const std::string& text) {
   auto slash = text.find('/');
@@ -70,12 +152,25 @@ int cmd_run(const std::vector<std::string>& args) {
                     "the chain (TOML); default: the installed chains/default.toml")(
       "output,o", po::value<std::string>(),
       "write here instead of the chain's [output] path or stdout ('-')")(
-      "threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")(
+      "threads,j", po::value<unsigned>()->default_value(0), "worker processes (or threads); 0 = all cores")(
       "shard", po::value<std::string>(), "K/N: only the records whose ordinal modulo N is K-1")(
       "offsets", po::value<std::string>(), "codepoints (default), bytes or utf16")(
       "format", po::value<std::string>(), "input format: auto (default), jsonl or text")(
       "manifest", po::value<std::string>(),
       "write the run's provenance (versions, chain, counts, times) here")(
+      "isolation", po::value<std::string>()->default_value("process"),
+      "process: the chain runs in supervised worker processes, so a plugin that crashes, hangs or eats "
+      "memory fails one record; none: threads in this process (for debugging)")(
+      "doc-timeout", po::value<double>()->default_value(60),
+      "seconds one record may take before it fails and its worker is replaced; 0 = no limit (process "
+      "isolation)")(
+      "worker-memory", po::value<std::uint64_t>()->default_value(0),
+      "MB one worker process may use (resident, the loaded chain included) before its record fails and "
+      "the worker is replaced; 0 = no limit (process isolation)")(
+      "max-errors", po::value<std::string>(),
+      "N or P%: stop (exit 3) once more than N records, or P % of them, carry errors")(
+      "resume", po::bool_switch(),
+      "continue a stopped or crashed run into the same -o FILE (from FILE.partial)")(
       "input", po::value<std::vector<std::string>>(), "input files or folders; also positional");
   po::options_description all;
   all.add(run).add(common_options());
@@ -87,6 +182,17 @@ int cmd_run(const std::vector<std::string>& args) {
     return kExitClean;
   }
   setup_logging(vm);
+  core::RunOptions options;
+  options.threads = vm["threads"].as<unsigned>();
+  options.isolation = parse_isolation(vm["isolation"].as<std::string>());
+  options.worker_memory_mb = vm["worker-memory"].as<std::uint64_t>();
+  if (vm.count("max-errors")) {
+    auto budget = core::ErrorBudget::parse(vm["max-errors"].as<std::string>());
+    if (!budget)
+      throw UsageError("--max-errors '" + vm["max-errors"].as<std::string>() +
+                       "' must be a count (e.g. 100) or a percentage (e.g. 2.5%)");
+    options.max_errors = *budget;
+  }
   auto registry = discover_plugins(vm);
   const auto available = registry.plugins();
 
@@ -97,12 +203,57 @@ int cmd_run(const std::vector<std::string>& args) {
   core::Chain chain = core::load_chain(chain_path, available);
   if (!vm["quiet"].as<bool>()) print_chain_warnings(chain, std::cerr);
 
-  if (vm.count("input")) chain.input.paths = vm["input"].as<std::vector<std::string>>();
+  if (vm.count("input")) {
+    chain.input.paths = vm["input"].as<std::vector<std::string>>();
+    check_command_line_inputs(chain.input.paths);
+  }
   if (chain.input.paths.empty()) chain.input.paths.push_back("-");
   if (vm.count("format")) chain.input.format = parse_format(vm["format"].as<std::string>());
   if (vm.count("shard")) chain.input.shard = parse_shard(vm["shard"].as<std::string>());
   if (vm.count("offsets")) chain.output.offsets = parse_offsets(vm["offsets"].as<std::string>());
   if (vm.count("output")) chain.output.path = vm["output"].as<std::string>();
+
+  options.doc_timeout_seconds = vm["doc-timeout"].defaulted() && chain.doc_timeout
+                                    ? *chain.doc_timeout
+                                    : vm["doc-timeout"].as<double>();
+  if (!(options.doc_timeout_seconds >= 0))
+    throw UsageError("--doc-timeout must be a number of seconds >= 0 (0: no limit)");
+  const bool resume = vm["resume"].as<bool>();
+  const bool to_file = chain.output.path != "-";
+  const fs::path output = chain.output.path;
+  const fs::path partial = output.string() + ".partial";
+  const fs::path state = output.string() + ".partial.manifest.json";
+  if (to_file) refuse_output_over_input(output, partial, chain.input.paths);
+  if (vm.count("manifest")) check_manifest_path(vm["manifest"].as<std::string>(), chain.input.paths);
+  if (resume && !to_file)
+    throw UsageError("--resume continues into an output file: give the -o FILE of the run to continue");
+
+  const std::string identity = core::input_identity(chain.input);
+  if (resume && identity.empty())
+    throw UsageError("--resume cannot continue a run over standard input, which cannot be read again");
+  core::PartialOutput previous;
+  if (resume) {
+    const core::ResumeState saved = core::read_resume_state(state);
+    if (saved.chain_hash != chain.hash())
+      throw core::SetupError(
+          fmt::format("{}: the run to resume used another chain (hash {}, now {}); resuming would mix two "
+                      "analyses in one "
+                      "output — run again without --resume",
+                      state.string(), saved.chain_hash, chain.hash()));
+    if (saved.input_identity != identity)
+      throw core::SetupError(fmt::format(
+          "{}: the input changed since the run to resume (then: {}; now: {}); run again without --resume",
+          state.string(), saved.input_identity, identity));
+    previous = core::trim_partial_output(partial);
+    options.skip_records = previous.records;
+    spdlog::info("resuming {}: {} complete records kept{}, going on from record {}", partial.string(),
+                 previous.records,
+                 previous.torn_bytes
+                     ? fmt::format(", a torn last line of {} bytes dropped", previous.torn_bytes)
+                     : std::string(),
+                 previous.records + 1);
+  }
+
   for (const auto& p : chain.input.paths)
     if (p == "-" && isatty(STDIN_FILENO))
       spdlog::warn(
@@ -111,16 +262,28 @@ int cmd_run(const std::vector<std::string>& args) {
   auto reader = core::open_input(chain.input);
   core::Pipeline pipeline(chain, registry);  // plugins load their data here
 
+  core::ManifestContext context;
+  context.tagwerk_version = TAGWERK_VERSION;
+  context.command_line = args;
+  context.input_identity = identity;
+  context.data_files = pipeline.data_files();
+
   std::ofstream file;
   std::ostream* out = &std::cout;
-  if (chain.output.path != "-") {
-    file.open(chain.output.path, std::ios::binary | std::ios::trunc);
+  if (to_file) {
+    if (!resume && fs::exists(partial))
+      spdlog::warn("{} is left from a stopped run; starting over (--resume would continue it)",
+                   partial.string());
+    file.open(partial, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
     if (!file)
       throw core::SetupError(
           fmt::format("{}: cannot open the output file for writing; check the folder exists "
                       "and is writable",
-                      chain.output.path));
+                      partial.string()));
     out = &file;
+    // Written first, so that a run killed outright can be resumed too.
+    context.status = "running";
+    core::write_manifest(state, chain, core::RunStats{}, context);
   } else {
     std::ios::sync_with_stdio(false);
   }
@@ -128,9 +291,19 @@ int cmd_run(const std::vector<std::string>& args) {
 
   const bool quiet = vm["quiet"].as<bool>();
   ProgressLine progress(!quiet && isatty(STDERR_FILENO));
-  core::RunOptions options;
-  options.threads = vm["threads"].as<unsigned>();
-  options.on_progress = [&](const core::RunStats& s) { progress.update(s); };
+  // The partial output reaches the disk now and then, so that a run killed outright loses
+  // at most a fraction of a second of work to --resume.
+  auto last_flush = std::chrono::steady_clock::now();
+  options.on_progress = [&](const core::RunStats& s) {
+    progress.update(s);
+    if (!to_file) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_flush < std::chrono::milliseconds(200)) return;
+    last_flush = now;
+    writer.flush();
+  };
+  options.stop = &g_stop_signal;
+  install_stop_handlers();
   const core::OffsetUnit offsets = chain.output.offsets;
   core::RunStats stats = pipeline.run(
       *reader,
@@ -138,21 +311,50 @@ int cmd_run(const std::vector<std::string>& args) {
       [&](const core::Document&, std::string_view record) { writer.write_formatted(record); }, options);
   writer.flush();
   progress.finish(stats);
+  stats.records += previous.records;
+  stats.records_with_errors += previous.records_with_errors;
+  stats.records_with_warnings += previous.records_with_warnings;
 
-  if (vm.count("manifest")) {
-    core::ManifestContext context;
-    context.tagwerk_version = TAGWERK_VERSION;
-    context.command_line = args;
-    context.data_files = pipeline.data_files();
-    core::write_manifest(vm["manifest"].as<std::string>(), chain, stats, context);
+  const bool complete = stats.end == core::RunStats::End::complete;
+  context.status = complete                                        ? "complete"
+                   : stats.end == core::RunStats::End::interrupted ? "interrupted"
+                                                                   : "stopped";
+  context.stop_reason = stats.stop_reason;
+  if (to_file) {
+    file.close();
+    if (!file)
+      throw core::SetupError(fmt::format("{}: writing the output failed; check the disk", partial.string()));
+    std::error_code ec;
+    if (complete) {
+      fs::rename(partial, output, ec);
+      if (ec)
+        throw core::SetupError(
+            fmt::format("cannot rename {} to {}: {}; the output is complete under the first name",
+                        partial.string(), output.string(), ec.message()));
+      fs::remove(state, ec);
+    } else {
+      core::write_manifest(state, chain, stats, context);
+    }
   }
+  if (vm.count("manifest")) core::write_manifest(vm["manifest"].as<std::string>(), chain, stats, context);
   spdlog::info(
-      "{} records, {} with errors ({} unreadable), {} with warnings, {:.2f} s on {} threads, {:.1f} "
+      "{} records, {} with errors ({} unreadable), {} with warnings, {:.2f} s on {} {}, {:.1f} "
       "records/s, "
       "{:.2f} MB/s",
       stats.records, stats.records_with_errors, stats.unreadable, stats.records_with_warnings, stats.seconds,
-      stats.threads, stats.seconds > 0 ? static_cast<double>(stats.records) / stats.seconds : 0.0,
+      stats.threads, options.isolation == core::Isolation::process ? "worker processes" : "threads",
+      stats.seconds > 0 ? static_cast<double>(stats.records - previous.records) / stats.seconds : 0.0,
       stats.seconds > 0 ? static_cast<double>(stats.text_bytes) / 1e6 / stats.seconds : 0.0);
+  if (stats.worker_restarts > 0)
+    spdlog::warn("{} worker process{} died or were stopped and replaced; their records carry the reason",
+                 stats.worker_restarts, stats.worker_restarts == 1 ? "" : "es");
+  if (!complete) {
+    spdlog::error("{}{}", stats.stop_reason,
+                  to_file
+                      ? fmt::format("; the output so far is in {}: continue with --resume", partial.string())
+                      : std::string());
+    return stats.end == core::RunStats::End::error_budget ? kExitErrorBudget : kExitSignalBase + stats.signal;
+  }
   return stats.records_with_errors == 0 ? kExitClean : kExitRecordErrors;
 }
 

@@ -35,7 +35,8 @@ Examples:
   tagwerk inspect segment
   tagwerk new-plugin my-plugin
 
-Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors, 2 usage, chain or I/O error.
+Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors,
+2 usage, chain or I/O error, 3 `run` stopped past --max-errors, 130/143 interrupted.
 Plugins are searched in --plugin-path, TAGWERK_PLUGIN_PATH, then beside the installation.
 )";
 

@@ -78,6 +78,14 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
   key(o, "abi", 2);
   append_json_string(o, fmt::format("{}.{}", TW_ABI_MAJOR, TW_ABI_MINOR));
   o += ",\n";
+  key(o, "status", 2);
+  append_json_string(o, context.status);
+  o += ",\n";
+  if (!context.stop_reason.empty()) {
+    key(o, "stop_reason", 2);
+    append_json_string(o, context.stop_reason);
+    o += ",\n";
+  }
   key(o, "finished_at", 2);
   append_json_string(
       o, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
@@ -105,8 +113,10 @@ std::string manifest_json(const Chain& chain, const RunStats& stats, const Manif
     if (i) o += ", ";
     append_json_string(o, chain.input.paths[i]);
   }
-  o += fmt::format("], \"shard\": \"{}/{}\", \"bytes\": {}}},\n", chain.input.shard.index,
+  o += fmt::format("], \"shard\": \"{}/{}\", \"bytes\": {}, \"identity\": ", chain.input.shard.index,
                    chain.input.shard.count, stats.input_bytes);
+  append_json_string(o, context.input_identity);
+  o += "},\n";
   key(o, "output", 2);
   o += "{\"path\": ";
   append_json_string(o, chain.output.path);

@@ -5,8 +5,14 @@
 
 #include <fmt/format.h>
 
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <system_error>
 
 #ifndef TAGWERK_INSTALL_PLUGIN_DIR
@@ -47,6 +53,36 @@ std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& explicit_d
   return out;
 }
 
+namespace {
+
+// True when group `gid` is `uid`'s own private group: its primary group, with no other member.
+bool private_group(gid_t gid, uid_t uid) {
+  const passwd* pw = ::getpwuid(uid);
+  if (pw == nullptr || pw->pw_gid != gid) return false;
+  const group* gr = ::getgrgid(gid);
+  if (gr == nullptr) return false;
+  for (char** m = gr->gr_mem; *m != nullptr; ++m)
+    if (std::strcmp(*m, pw->pw_name) != 0) return false;
+  return true;
+}
+
+// Why others than the owner and root can change what `path` loads, or nullopt when they cannot
+// (as ssh judges a key file: group- or world-writable, unless the group is the owner's own).
+std::optional<std::string> insecure(const fs::path& path, const char* what) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  const bool others = (st.st_mode & S_IWOTH) != 0;
+  const bool group = (st.st_mode & S_IWGRP) != 0 && !private_group(st.st_gid, st.st_uid);
+  if (!others && !group) return std::nullopt;
+  return fmt::format(
+      "{}: refused: this plugin {} can be written by {} (mode {:04o}), who could make tagwerk run their "
+      "code; fix it with 'chmod go-w {}', or pass --allow-insecure-plugins",
+      path.string(), what, others ? "every user" : "other members of its group", st.st_mode & 07777,
+      path.string());
+}
+
+}  // namespace
+
 void PluginRegistry::add(std::shared_ptr<PluginLibrary> lib) {
   for (const auto& existing : libraries_) {
     if (existing->info().name == lib->info().name) {
@@ -60,6 +96,8 @@ void PluginRegistry::add(std::shared_ptr<PluginLibrary> lib) {
 }
 
 void PluginRegistry::add_library(const fs::path& path) {
+  if (!allow_insecure_)
+    if (auto why = insecure(path, "library")) throw SetupError(*why);
   add(PluginLibrary::open(path));
 }
 
@@ -68,11 +106,21 @@ void PluginRegistry::scan(const std::vector<fs::path>& dirs) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
     searched_.push_back(dir);
+    if (!allow_insecure_)
+      if (auto why = insecure(dir, "folder")) {
+        refused_.push_back(*why);
+        continue;
+      }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec))
       if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
+      if (!allow_insecure_)
+        if (auto why = insecure(f, "library")) {
+          refused_.push_back(*why);
+          continue;
+        }
       try {
         add(PluginLibrary::open(f));
       } catch (const SetupError& e) {

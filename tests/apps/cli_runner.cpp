@@ -11,14 +11,12 @@ namespace fs = std::filesystem;
 
 namespace tagwerk::test {
 
-namespace {
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
-}  // namespace
 
 std::string quote(const std::string& s) {
   std::string out = "'";

@@ -30,6 +30,9 @@ class CliRunner {
   std::filesystem::path dir_;
 };
 
+/// The whole file as a string (empty when it does not exist).
+std::string slurp(const std::filesystem::path& p);
+
 /// Single-quotes a path or argument for the shell.
 std::string quote(const std::string& s);
 

@@ -229,7 +229,8 @@ TEST(PluginRegistry, ScansAFolderAndReportsWhatItSkipped) {
   registry.scan({kFixtures, kFixtures / "second"});
   std::vector<std::string> names;
   for (const auto& p : registry.plugins()) names.push_back(p.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"tw-c", "tw-misuse", "tw-stable", "tw-throws", "tw-words"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"faulty", "tw-c", "tw-misuse", "tw-stable", "tw-throws", "tw-words"}));
   const auto& problems = registry.problems();
   auto has = [&](const std::string& needle) {
     return std::any_of(problems.begin(), problems.end(),

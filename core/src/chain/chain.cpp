@@ -83,6 +83,8 @@ std::string Chain::to_toml() const {
   out << "\n[output]\n"
       << "path = " << toml_quote(output.path) << '\n'
       << "offsets = " << toml_quote(to_string(output.offsets)) << '\n';
+  // Only when set, so that the hash of a chain without [run] stays what it was.
+  if (doc_timeout) out << "\n[run]\ndoc_timeout = " << detail::toml_float(*doc_timeout) << '\n';
 
   for (const auto& step : steps) {
     out << "\n[[step]]\nuse = " << toml_quote(step.plugin) << '\n';

@@ -31,7 +31,7 @@ constexpr std::size_t kMiB = std::size_t{1} << 20;
 // Span offsets are 32-bit (tw_span), so no text may reach 4 GiB.
 constexpr double kMaxTextMb = 4095;
 
-const std::vector<std::string> kTopKeys = {"input", "output", "step"};
+const std::vector<std::string> kTopKeys = {"input", "output", "run", "step"};
 const std::vector<std::string> kInputKeys = {"fields", "format", "max_text_mb", "paths"};
 const std::vector<std::string> kFieldKeys = {"date", "id", "lang", "source", "text", "title", "url"};
 const std::vector<std::string> kOutputKeys = {"offsets", "path"};
@@ -170,6 +170,8 @@ class ChainParser {
         read_input(node);
       } else if (name == "output") {
         read_output(node);
+      } else if (name == "run") {
+        read_run(node);
       } else if (name == "step") {
         read_steps(node);
       } else {
@@ -363,6 +365,32 @@ class ChainParser {
         error(key.source(), "[output] unknown key '" + name + "'" + did_you_mean_then(name, kOutputKeys) +
                                 "keys of [output]: " + join(kOutputKeys));
       }
+    }
+  }
+
+  // ------------------------------------------------------------------ [run]
+
+  void read_run(const toml::node& node) {
+    const toml::table* table = node.as_table();
+    if (!table) {
+      error(node.source(), "'run' must be a table: write a [run] section, got " + describe(node));
+      return;
+    }
+    for (auto&& [key, value] : *table) {
+      const std::string name(key.str());
+      if (name != "doc_timeout") {
+        error(key.source(), "[run] unknown key '" + name + "'" + did_you_mean_then(name, {"doc_timeout"}) +
+                                "keys of [run]: doc_timeout");
+        continue;
+      }
+      std::optional<double> seconds;
+      if (auto i = value.as_integer()) seconds = static_cast<double>(i->get());
+      if (auto f = value.as_floating_point()) seconds = f->get();
+      if (!seconds || !(*seconds >= 0))
+        error(value.source(),
+              "[run] doc_timeout must be a number of seconds >= 0 (0: no limit), got " + describe(value));
+      else
+        chain_.doc_timeout = seconds;
     }
   }
 

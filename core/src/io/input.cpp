@@ -186,6 +186,8 @@ class CorpusReader final : public RecordReader {
             out);
         return true;
       }
+      // A byte order mark (as Windows editors write) opens the first line, not a record.
+      if (lines_->line_number() == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank: not a record
       if (!take()) continue;
       parser_.parse(line, name_, lines_->line_number(), out);

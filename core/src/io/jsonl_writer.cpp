@@ -7,6 +7,7 @@
 
 #include <tagwerk/core/json_text.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -217,6 +218,15 @@ void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) 
     append_errors(out, doc);
     out.push_back('}');
     return;
+  }
+  // A record without an id gets the one the reader made ("<file>:<line>"), so
+  // every output record can be traced back to its input.
+  const std::string_view idk = id_key(doc);
+  if (std::none_of(doc.fields.begin(), doc.fields.end(), [&](const Field& f) { return f.key == idk; }) &&
+      !doc.id.empty()) {
+    append_key(out, idk);
+    append_string(out, doc.id);
+    out.push_back(',');
   }
   for (const Field& field : doc.fields) {
     if (is_output_key(field.key)) continue;

@@ -73,6 +73,9 @@ struct Chain {
   std::filesystem::path file;  // as given to load_chain / parse_chain
   InputOptions input;          // shard is left at {1, 1}: it comes from the command line
   OutputOptions output;
+  /// [run] doc_timeout: seconds per record in process isolation (the command line's
+  /// --doc-timeout wins); unset: the default.
+  std::optional<double> doc_timeout;
   std::vector<ChainStep> steps;
   /// What is doubtful but runs, in file order (Severity::warning each);
   /// `tagwerk check` and `tagwerk run` print them. Not part of to_toml().

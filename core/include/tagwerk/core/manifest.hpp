@@ -32,6 +32,11 @@ struct ManifestContext {
   /// Per step of the chain, in step order: the data files its plugin loaded
   /// (PluginInstance::data_files()). A step without an entry loaded none.
   std::vector<std::vector<std::filesystem::path>> data_files;
+  /// "complete"; "running" while the run goes on, "interrupted" (a signal) or
+  /// "stopped" (the error budget) when it ended early, with `stop_reason`.
+  std::string status = "complete";
+  std::string stop_reason;
+  std::string input_identity;  // input_identity() (resume.hpp): what --resume checks
 };
 
 /// The manifest as a JSON document (pretty-printed, one trailing newline).

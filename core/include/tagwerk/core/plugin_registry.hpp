@@ -25,6 +25,11 @@ std::filesystem::path current_executable();
 
 class PluginRegistry {
  public:
+  /// Refuses (the default) or accepts plugin libraries and plugin folders that
+  /// users other than their owner and root may write to. A refused one is not
+  /// loaded; it is listed in refused() with the fix.
+  void allow_insecure(bool allow) noexcept { allow_insecure_ = allow; }
+
   /// Loads the descriptor of every `*.so` in each folder (not recursive).
   /// A plugin name found again in a later folder is shadowed by the first one.
   /// Files that are not loadable plugins are remembered as problems, not thrown:
@@ -40,12 +45,16 @@ class PluginRegistry {
   /// "file: reason" lines for files skipped during scan() and shadowed duplicates.
   const std::vector<std::string>& problems() const noexcept { return problems_; }
   const std::vector<std::filesystem::path>& searched() const noexcept { return searched_; }
+  /// "file: refused ... fix" lines for libraries and folders others may write to.
+  const std::vector<std::string>& refused() const noexcept { return refused_; }
 
  private:
   void add(std::shared_ptr<PluginLibrary> lib);
   std::vector<std::shared_ptr<PluginLibrary>> libraries_;
   std::vector<std::string> problems_;
   std::vector<std::filesystem::path> searched_;
+  std::vector<std::string> refused_;
+  bool allow_insecure_ = false;
 };
 
 }  // namespace tagwerk::core
