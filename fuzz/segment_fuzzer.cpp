@@ -69,7 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& e : doc.errors) check(false, "a plugin failed", e.plugin + ": " + e.message);
   if (timeline) {
     const core::Layer* timex = doc.find_layer("timex");
-    check(timex && doc.find_layer("event") && doc.find_layer("timeline"), "a timeline layer is missing");
+    check(timex && doc.find_layer("event"), "a timeline layer is missing");
+    const core::AttrColumn* source = doc.attrs().find("dct_source");
+    check(source != nullptr && source->has(0) && !source->string_at(0).empty(),
+          "the timeline set no dct_source document attribute");
     for (const tw_span& s : timex->spans())
       check(s.begin < s.end && s.end <= text_size, "a timex is empty or outside the text");
   }
