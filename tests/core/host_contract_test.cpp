@@ -7,6 +7,8 @@
 #include <tagwerk/core/plugin_instance.hpp>
 #include <tagwerk/core/plugin_library.hpp>
 
+#include "step_params.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -19,14 +21,6 @@ using namespace tagwerk::core;
 namespace {
 
 const fs::path kFixtures = fs::path(TAGWERK_BINARY_DIR) / "tests" / "fixture-plugins";
-
-StepParam param(std::string name, ParamValue value, tw_param_type type) {
-  StepParam p;
-  p.name = std::move(name);
-  p.value = std::move(value);
-  p.type = type;
-  return p;
-}
 
 std::vector<StepParam> words_params() {
   return {param("layer", std::string("word"), TW_PARAM_STRING),

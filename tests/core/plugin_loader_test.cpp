@@ -7,6 +7,8 @@
 #include <tagwerk/core/plugin_library.hpp>
 #include <tagwerk/core/plugin_registry.hpp>
 
+#include "step_params.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,14 +29,6 @@ std::string setup_error(const fs::path& path) {
     return e.what();
   }
   return "(no error)";
-}
-
-StepParam param(std::string name, ParamValue value, tw_param_type type) {
-  StepParam p;
-  p.name = std::move(name);
-  p.value = std::move(value);
-  p.type = type;
-  return p;
 }
 
 std::vector<StepParam> words_params(std::int64_t min_length = 1) {

@@ -11,7 +11,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -170,6 +172,16 @@ inline std::vector<std::string> split_paths(const char* list) {
   return out;
 }
 }  // namespace detail
+
+/// The bytes of a test data file; throws std::runtime_error naming it when it
+/// cannot be read.
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read test file " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 /// The plugin libraries the test was built against: the PLUGINS of its
 /// tagwerk_add_plugin_test(), which defines TAGWERK_TEST_PLUGINS as a

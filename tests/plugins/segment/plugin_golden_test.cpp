@@ -13,18 +13,11 @@
 
 using tagwerk::testing::Harness;
 using tagwerk::testing::plugins_under_test;
+using tagwerk::testing::read_file;
 
 namespace {
 const std::string kData = std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/segment/data/";
 const char* const kChain = "[[step]]\nuse = \"segment\"\n";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read test file " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct GoldenSentence {
   std::uint32_t begin, end;

@@ -13,19 +13,12 @@
 
 using tagwerk::testing::Harness;
 using tagwerk::testing::plugins_under_test;
+using tagwerk::testing::read_file;
 using tagwerk::testing::Result;
 
 namespace {
 
 const char* kChain = "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"timeline\"\n";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read test file " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The timex whose text is exactly `text`, as "TYPE value"; "(none)" when there is none.
 std::string timex_of(const Result& r, const std::string& text) {
