@@ -6,6 +6,7 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libicu-dev libspdlog-dev libfmt-dev libtbb-dev libtomlplusplus-dev libsimdjson-dev
   zlib1g-dev libzstd-dev libcld2-dev libsqlite3-dev
+  libfasttext-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 sudo=()

@@ -1,0 +1,276 @@
+#include "clusterer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "word_form.hpp"
+
+namespace tagwerk::entities {
+
+namespace {
+
+struct Info {
+  std::vector<std::string_view>
+      words;                 // the mention's words without titles, the last one without a genitive ending
+  std::string_view surname;  // the last word without a lower-case particle ("al-Assad" -> "Assad")
+  bool handle = false;       // a single @name token
+  bool plain = true;         // no subtype
+};
+
+std::string join(const std::vector<std::string_view>& words) {
+  std::string s;
+  for (auto w : words) {
+    if (!s.empty()) s += ' ';
+    s.append(w);
+  }
+  return s;
+}
+
+// "J." is the initial of "Jay"; a word is compatible with itself.
+bool compatible_first(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const auto initial = [](std::string_view x) { return x.size() >= 2 && x.size() <= 3 && x.back() == '.'; };
+  if (initial(a) && !b.empty()) return b.compare(0, a.size() - 1, a.substr(0, a.size() - 1)) == 0;
+  if (initial(b) && !a.empty()) return a.compare(0, b.size() - 1, b.substr(0, b.size() - 1)) == 0;
+  return false;
+}
+
+std::string letters_lower(std::string_view s) {
+  std::string out;
+  for (char c : lower_case(s))
+    if (c != ' ' && c != '.' && c != '-' && c != '@' && c != '_') out += c;
+  return out;
+}
+
+std::string initials(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (auto w : words) {
+    if (w.empty()) continue;
+    const WordForm f = [&] {
+      WordForm x;
+      make_word_form(w, x);
+      return x;
+    }();
+    if (f.upper_initial) out.append(w.substr(0, first_char_bytes(w)));
+  }
+  return out;
+}
+
+// The letters of `acronym` in order in `name`, the first one first ("EZB" in
+// "Europäische Zentralbank"), case-insensitively.
+bool abbreviates(std::string_view acronym, std::string_view name) {
+  const std::string a = lower_case(acronym), n = lower_case(name);
+  if (a.size() < 2 || n.empty() || n.compare(0, first_char_bytes(a), a, 0, first_char_bytes(a)) != 0)
+    return false;
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < a.size();) {
+    const std::size_t len = first_char_bytes(std::string_view(a).substr(k));
+    const std::size_t found = n.find(a.substr(k, len), at);
+    if (found == std::string::npos) return false;
+    at = found + len;
+    k += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+// "al-Assad" -> "Assad", "bin-Salman" -> "Salman"; other words as they are.
+std::string_view without_particle(std::string_view w) {
+  const std::size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return w;
+  for (std::size_t i = 0; i < dash; ++i)
+    if (w[i] < 'a' || w[i] > 'z') return w;
+  return w.substr(dash + 1);
+}
+
+std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person,
+                                         const Titles& titles) {
+  static const std::set<std::string_view> particles = {"von", "van", "der", "den", "de", "del", "della",
+                                                       "la",  "le",  "da",  "di",  "du", "ten", "ter",
+                                                       "zu",  "bin", "al",  "el",  "y"};
+  const auto upper = [](std::string_view w) {
+    const std::string_view core = without_particle(w);  // "al-Assad" is a name
+    WordForm f;
+    make_word_form(core.substr(0, first_char_bytes(core)), f);
+    return f.upper_initial || f.has_digit;
+  };
+  std::size_t first = 0;
+  while (first + 1 < words.size() && (titles.count(words[first]) || !upper(words[first]))) ++first;
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
+  if (person)
+    for (std::size_t k = 1; k < words.size(); ++k)
+      if (!upper(words[k]) && !particles.count(words[k])) {
+        words.resize(k);
+        break;
+      }
+  return words;
+}
+
+void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r) {
+  const std::size_t n = r.mentions.size();
+  std::vector<Info> info(n);
+  // Every word of every mention, to tell a genitive ("Putins") from a name ending in s.
+  std::map<std::string_view, int> known;
+  for (const auto& m : r.mentions)
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
+      ++known[in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin)];
+  for (std::size_t i = 0; i < n; ++i) {
+    const Mention& m = r.mentions[i];
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
+      info[i].words.push_back(in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin));
+    info[i].plain = m.subtype.empty();
+    info[i].handle = m.token_count == 1 && in.tokens[m.first_token].kind == TokenKind::mention;
+    auto& words = info[i].words;
+    words = name_words(std::move(words), m.label == "PER", titles);
+    std::string_view& last = words.back();
+    std::string_view stripped = strip_genitive(last);
+    if (stripped == last && last.size() > 5 && last.substr(last.size() - 2) == "es")
+      stripped = last.substr(0, last.size() - 2);
+    if (stripped != last && (known.count(stripped) || (gazetteer && gazetteer->labels_of(stripped))))
+      last = stripped;
+    info[i].surname = without_particle(last);
+  }
+
+  std::vector<int> cluster(n, -1);
+  int clusters = 0;
+  std::vector<int> first_of;  // cluster -> its first (representative) mention
+  const auto open = [&](std::size_t i) {
+    cluster[i] = clusters++;
+    first_of.push_back(static_cast<int>(i));
+  };
+  // Full names first, so a surname alone before the full name still finds it.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Info& a = info[i];
+    if (!a.plain || a.handle || a.words.size() < 2 || r.mentions[i].label != "PER") continue;
+    for (std::size_t j = 0; j < i && cluster[i] < 0; ++j) {
+      const Info& b = info[j];
+      if (cluster[j] < 0 || !b.plain || b.words.size() < 2 || r.mentions[j].label != "PER") continue;
+      if (b.surname == a.surname && compatible_first(a.words.front(), b.words.front()))
+        cluster[i] = cluster[j];
+    }
+    if (cluster[i] < 0) open(i);
+  }
+  // Non-person names by their words; acronyms join the longer name they abbreviate.
+  std::map<std::string, int> by_key;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Info& a = info[i];
+    if (!a.plain || a.handle || r.mentions[i].label == "PER") continue;
+    if (a.words.size() == 1) {  // "Trumps" tagged LOC where "Donald Trump" is a person: the person
+      for (std::size_t j = 0; j < n && cluster[i] < 0; ++j)
+        if (cluster[j] >= 0 && r.mentions[j].label == "PER" && info[j].plain && info[j].words.size() >= 2 &&
+            info[j].surname == a.words[0])
+          cluster[i] = cluster[j];
+      if (cluster[i] >= 0) continue;
+    }
+    // One word is one name whatever its label; longer names by label and words.
+    const std::string key = (a.words.size() == 1 ? std::string() : r.mentions[i].label) + ":" + join(a.words);
+    if (const auto it = by_key.find(key); it != by_key.end()) {
+      cluster[i] = it->second;
+      continue;
+    }
+    if (a.words.size() == 1) {
+      WordForm f;
+      make_word_form(a.words[0], f);
+      for (std::size_t j = 0; j < n && f.all_upper && cluster[i] < 0; ++j) {
+        if (j == i || !info[j].plain || info[j].words.size() < 2 || r.mentions[j].label == "PER" ||
+            cluster[j] < 0)
+          continue;
+        // Defined in the text -- "Europäische Zentralbank (EZB)" -- its letters
+        // in order in the name; elsewhere, the initials of the name's words.
+        const bool defined = j + 1 == i && r.mentions[i].first_token <=
+                                               r.mentions[j].first_token + r.mentions[j].token_count + 1;
+        if (defined ? abbreviates(a.words[0], join(info[j].words)) : initials(info[j].words) == a.words[0])
+          cluster[i] = cluster[j];
+      }
+    }
+    if (cluster[i] < 0) open(i);
+    by_key[key] = cluster[i];
+  }
+  // A surname alone: the nearest person before it with that surname, else after.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Info& a = info[i];
+    if (cluster[i] >= 0 || !a.plain || a.handle || r.mentions[i].label != "PER") continue;
+    int best = -1;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j == i || cluster[j] < 0 || r.mentions[j].label != "PER" || !info[j].plain) continue;
+      if (info[j].surname != a.surname) continue;
+      if (j < i || best < 0) best = cluster[j];
+      if (j > i) break;
+    }
+    if (best >= 0)
+      cluster[i] = best;
+    else
+      open(i);
+  }
+  // A handle right after a name belongs to it; else one whose letters hold a cluster's name.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!info[i].handle) continue;
+    if (i > 0 && cluster[i - 1] >= 0 && r.mentions[i - 1].label == "PER" &&
+        r.mentions[i].first_token <= r.mentions[i - 1].first_token + r.mentions[i - 1].token_count + 1)
+      cluster[i] = cluster[i - 1];
+    const std::string handle = letters_lower(info[i].words[0]);
+    for (std::size_t j = 0; j < n && cluster[i] < 0; ++j) {
+      if (j == i || cluster[j] < 0 || info[j].handle || info[j].words.size() < 2) continue;
+      const std::string name = letters_lower(join(info[j].words));
+      if (name.size() >= 5 && handle.find(name) != std::string::npos) cluster[i] = cluster[j];
+    }
+    if (cluster[i] < 0) open(i);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (cluster[i] < 0) open(i);
+
+  // Clusters in order of their first mention.
+  std::vector<int> first(static_cast<std::size_t>(clusters), static_cast<int>(n));
+  for (std::size_t i = 0; i < n; ++i)
+    first[static_cast<std::size_t>(cluster[i])] =
+        std::min(first[static_cast<std::size_t>(cluster[i])], static_cast<int>(i));
+  std::vector<int> order(static_cast<std::size_t>(clusters));
+  for (int c = 0; c < clusters; ++c) order[static_cast<std::size_t>(c)] = c;
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)];
+  });
+  std::vector<int> rank(static_cast<std::size_t>(clusters));
+  for (int k = 0; k < clusters; ++k) rank[static_cast<std::size_t>(order[static_cast<std::size_t>(k)])] = k;
+  r.clusters.assign(static_cast<std::size_t>(clusters), Cluster{});
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<std::size_t>(rank[static_cast<std::size_t>(cluster[i])]);
+    r.mentions[i].cluster = static_cast<std::uint32_t>(c);
+    r.clusters[c].mentions.push_back(static_cast<std::uint32_t>(i));
+  }
+  for (Cluster& c : r.clusters) {
+    // The label most plain mentions carry (by summed score); the fullest plain
+    // mention, not a handle, names the cluster.
+    std::map<std::string, float> votes;
+    std::size_t best = c.mentions.front();
+    bool best_plain = false;
+    for (auto m : c.mentions) {
+      const Info& a = info[m];
+      if (a.plain) votes[r.mentions[m].label] += r.mentions[m].score + 1e-3f;
+      const bool proper = a.plain && !a.handle;
+      const Info& b = info[best];
+      const bool better =
+          !best_plain
+              ? proper
+              : proper && (a.words.size() > b.words.size() ||
+                           (a.words.size() == b.words.size() && join(a.words).size() > join(b.words).size()));
+      if (better) {
+        best = m;
+        best_plain = true;
+      }
+    }
+    c.name = join(info[best].words);
+    c.label = r.mentions[c.mentions.front()].label;
+    float top = -1;
+    for (const auto& [label, v] : votes)
+      if (v > top) {
+        top = v;
+        c.label = label;
+      }
+    for (auto m : c.mentions)
+      if (info[m].plain) r.mentions[m].label = c.label;
+  }
+}
+
+}  // namespace tagwerk::entities

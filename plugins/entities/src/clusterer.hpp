@@ -1,0 +1,37 @@
+// clusterer.hpp -- groups a document's mentions into entities: full name and
+// surname, genitive forms ("Putins"), a social handle after a name, acronyms
+// of a longer name; gives each cluster its label and canonical name.
+#ifndef TAGWERK_ENTITIES_CLUSTERER_HPP
+#define TAGWERK_ENTITIES_CLUSTERER_HPP
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tagwerk/entities/engine.hpp>
+
+#include "gazetteer.hpp"
+
+namespace tagwerk::entities {
+
+/// Words written before a name that are not part of it ("Präsident",
+/// "Senator", "Dr."): one per line in the plugin's titles_<lang>.txt files.
+using Titles = std::set<std::string, std::less<>>;
+
+/// The name proper among a mention's words: without titles and leading
+/// lower-case words ("the White House" -> "White House"), and for a person cut
+/// before a lower-case word that is not a particle ("Vladimir Putin of Russia"
+/// -> "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty input.
+std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person,
+                                         const Titles& titles);
+
+/// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
+/// mention's cluster, relabels the plain mentions of a cluster to its label,
+/// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)
+/// tells a genitive ("Syriens") from a name ending in s. Thread-safe (const inputs).
+void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
+}  // namespace tagwerk::entities
+
+#endif  // TAGWERK_ENTITIES_CLUSTERER_HPP

@@ -1,0 +1,298 @@
+#include <tagwerk/entities/engine.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "clusterer.hpp"
+#include "gazetteer.hpp"
+#include "model.hpp"
+
+namespace tagwerk::entities {
+
+TokenKind token_kind(std::string_view label) noexcept {
+  static constexpr std::pair<std::string_view, TokenKind> kinds[] = {
+      {"num", TokenKind::num}, {"punct", TokenKind::punct},     {"sym", TokenKind::sym},
+      {"url", TokenKind::url}, {"mention", TokenKind::mention}, {"hashtag", TokenKind::hashtag}};
+  for (const auto& [name, kind] : kinds)
+    if (name == label) return kind;
+  return TokenKind::word;
+}
+
+struct Scratch {
+  FeatureScratch features;
+  SentenceFeatures sentence;
+  DecodeScratch decode;
+  std::vector<std::string_view> words;
+  std::vector<TokenKind> kinds;
+  std::vector<std::uint16_t> tags;
+  std::vector<float> margins;
+  std::vector<std::int32_t> covered;  // token -> mention index, -1 when none
+};
+
+void ScratchDeleter::operator()(Scratch* s) const noexcept {
+  delete s;
+}
+
+ScratchPtr Engine::make_scratch() {
+  return ScratchPtr(new Scratch());
+}
+
+Engine::Engine(const std::string& model_dir, const std::vector<std::string>& langs,
+               const std::map<std::string, std::string>& model_paths,
+               const std::vector<std::string>& gazetteers, Options options)
+    : options_(options) {
+  for (const auto& lang : langs) {
+    const auto it = model_paths.find(lang);
+    const std::string path =
+        it != model_paths.end() && !it->second.empty() ? it->second : model_dir + "/" + lang + ".model";
+    models_[lang] = Model::load(path);
+    files_.push_back(path);
+    const std::string titles = model_dir + "/titles_" + lang + ".txt";
+    std::ifstream in(titles);
+    if (!in)
+      throw std::runtime_error(titles +
+                               ": cannot read the title words; reinstall the entities plugin's data");
+    for (std::string line; std::getline(in, line);) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!line.empty() && line[0] != '#') titles_.insert(line);
+    }
+    files_.push_back(titles);
+  }
+  auto gaz = std::make_shared<Gazetteer>();
+  for (const auto& path : gazetteers) {
+    gaz->load(path);
+    files_.push_back(path);
+  }
+  gazetteer_ = std::move(gaz);
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+
+std::vector<std::string> Engine::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, model] : models_) out.push_back(lang);
+  return out;
+}
+
+namespace {
+
+std::string_view word_of(const Input& in, std::uint32_t t) {
+  return in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin);
+}
+
+void split_type(const std::string& type, Mention& m) {
+  for (int l = 0; l < 4; ++l)
+    if (type.compare(0, kLabels[l].size(), kLabels[l]) == 0) {
+      m.label = std::string(kLabels[l]);
+      m.subtype = type.substr(kLabels[l].size());
+      return;
+    }
+  m.label = "MISC";
+  m.subtype.clear();
+}
+
+bool upper_initial(std::string_view w) {
+  WordForm f;
+  make_word_form(w.substr(0, first_char_bytes(w)), f);
+  return f.upper_initial;
+}
+
+// A mention is cut at a social handle, link or hashtag inside it ("Donald J.
+// Trump @realDonaldTrump"): the name before it stays, a handle becomes a
+// mention of its own with the name's label.
+void cut_at_handles(const Input& in, Result& r) {
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    std::uint32_t start = m.first_token;
+    const std::uint32_t end = m.first_token + m.token_count;
+    const auto emit = [&](std::uint32_t from, std::uint32_t to) {
+      if (from >= to) return;
+      Mention part = m;
+      part.first_token = from;
+      part.token_count = to - from;
+      part.begin = in.tokens[from].begin;
+      part.end = in.tokens[to - 1].end;
+      out.push_back(std::move(part));
+    };
+    for (std::uint32_t t = m.first_token; t < end; ++t) {
+      const TokenKind k = in.tokens[t].kind;
+      if (m.token_count == 1 || (k != TokenKind::mention && k != TokenKind::url && k != TokenKind::hashtag))
+        continue;
+      emit(start, t);
+      if (k == TokenKind::mention) emit(t, t + 1);
+      start = t + 1;
+    }
+    emit(start, end);
+  }
+  r.mentions.swap(out);
+}
+
+// Two names the tagger read as one ("dass Trump Putins Zusicherungen"): a
+// two-word person whose words are each, elsewhere, a person of one word.
+void split_adjacent_names(const Input& in, Result& r) {
+  std::set<std::string_view> alone;
+  for (const Mention& m : r.mentions)
+    if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
+      alone.insert(strip_genitive(word_of(in, m.first_token)));
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    if (m.label == "PER" && m.token_count == 2 && alone.count(strip_genitive(word_of(in, m.first_token))) &&
+        alone.count(strip_genitive(word_of(in, m.first_token + 1)))) {
+      for (std::uint32_t t = m.first_token; t < m.first_token + 2; ++t) {
+        Mention part = m;
+        part.first_token = t;
+        part.token_count = 1;
+        part.begin = in.tokens[t].begin;
+        part.end = in.tokens[t].end;
+        out.push_back(std::move(part));
+      }
+      continue;
+    }
+    out.push_back(m);
+  }
+  r.mentions.swap(out);
+}
+
+// The document pass: a name the tagger found once (with its words, its
+// genitive, a person's surname) is tagged wherever else it stands untagged.
+void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std::int32_t>& covered) {
+  struct Known {
+    std::string label;
+    float score;
+  };
+  std::map<std::vector<std::string_view>, Known> names;
+  std::size_t longest = 1;
+  for (const Mention& m : r.mentions) {
+    if (!m.subtype.empty() || m.score < 0.5f) continue;
+    std::vector<std::string_view> words;
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
+      words.push_back(word_of(in, t));
+    if (!upper_initial(words.front())) continue;
+    const auto add = [&](std::vector<std::string_view> w) {
+      auto it = names.find(w);
+      if (it == names.end() || it->second.score < m.score) names[w] = {m.label, m.score};
+      longest = std::max(longest, w.size());
+    };
+    add(words);
+    if (m.label == "PER") {
+      const auto name = name_words(words, true, titles);
+      if (name.size() >= 2 && upper_initial(name.back())) add({strip_genitive(name.back())});
+    }
+  }
+  if (names.empty()) return;
+  covered.assign(in.tokens.size(), -1);
+  for (std::size_t k = 0; k < r.mentions.size(); ++k)
+    for (std::uint32_t t = r.mentions[k].first_token;
+         t < r.mentions[k].first_token + r.mentions[k].token_count; ++t)
+      covered[t] = static_cast<std::int32_t>(k);
+  std::vector<Mention> added;
+  std::vector<std::string_view> key;
+  for (const Sentence& s : in.sentences) {
+    const std::uint32_t end = s.first_token + s.token_count;
+    for (std::uint32_t t = s.first_token; t < end; ++t) {
+      if (covered[t] >= 0 || in.tokens[t].kind != TokenKind::word || !upper_initial(word_of(in, t))) continue;
+      for (std::size_t len = std::min<std::size_t>(longest, end - t); len >= 1; --len) {
+        bool free = true;
+        key.clear();
+        for (std::size_t k = 0; k < len; ++k) {
+          free = free && covered[t + k] < 0;
+          key.push_back(word_of(in, static_cast<std::uint32_t>(t + k)));
+        }
+        if (!free) continue;
+        auto it = names.find(key);
+        if (it == names.end() && len == 1) {
+          const std::string_view stem = strip_genitive(key[0]);
+          if (stem != key[0]) it = names.find({stem});
+        }
+        if (it == names.end()) continue;
+        Mention m;
+        m.first_token = t;
+        m.token_count = static_cast<std::uint32_t>(len);
+        m.begin = in.tokens[t].begin;
+        m.end = in.tokens[t + len - 1].end;
+        m.label = it->second.label;
+        m.score = it->second.score * 0.9f;
+        m.propagated = true;
+        added.push_back(m);
+        for (std::size_t k = 0; k < len; ++k) covered[t + k] = 0;
+        t += static_cast<std::uint32_t>(len - 1);
+        break;
+      }
+    }
+  }
+  // A handle right after a person's name ("Donald J. Trump @realDonaldTrump").
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty()) continue;
+    const std::uint32_t after = m.first_token + m.token_count;
+    if (after < in.tokens.size() && in.tokens[after].kind == TokenKind::mention && covered[after] < 0) {
+      Mention h;
+      h.first_token = after;
+      h.token_count = 1;
+      h.begin = in.tokens[after].begin;
+      h.end = in.tokens[after].end;
+      h.label = "PER";
+      h.score = m.score * 0.9f;
+      h.propagated = true;
+      added.push_back(h);
+      covered[after] = 0;
+    }
+  }
+  if (added.empty()) return;
+  r.mentions.insert(r.mentions.end(), added.begin(), added.end());
+  std::sort(r.mentions.begin(), r.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+}
+
+}  // namespace
+
+void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
+  out.clear();
+  for (const Sentence& sentence : in.sentences) {
+    const auto it = models_.find(sentence.lang);
+    if (it == models_.end() || sentence.token_count == 0) continue;
+    const Model& model = *it->second;
+    s.words.clear();
+    s.kinds.clear();
+    for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      s.words.push_back(word_of(in, t));
+      s.kinds.push_back(in.tokens[t].kind);
+    }
+    extract_features(s.words, s.kinds, model.clusters, gazetteer_.get(), s.features, s.sentence);
+    emissions(model, s.sentence, s.decode);
+    viterbi(s.decode.emissions.data(), s.words.size(), model.tag_count(), model.transitions.data(), s.decode,
+            s.tags, &s.margins);
+    for (std::size_t i = 0; i < s.tags.size();) {
+      if (!is_begin(s.tags[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i + 1;
+      while (j < s.tags.size() && is_inside(s.tags[j]) && type_of(s.tags[j]) == type_of(s.tags[i])) ++j;
+      float margin = s.margins[i];
+      for (std::size_t k = i + 1; k < j; ++k) margin = std::min(margin, s.margins[k]);
+      Mention m;
+      m.first_token = sentence.first_token + static_cast<std::uint32_t>(i);
+      m.token_count = static_cast<std::uint32_t>(j - i);
+      m.begin = in.tokens[m.first_token].begin;
+      m.end = in.tokens[m.first_token + m.token_count - 1].end;
+      split_type(model.types[type_of(s.tags[i])], m);
+      m.score = margin / (margin + model.margin_scale);
+      if (m.score >= options_.min_score) out.mentions.push_back(std::move(m));
+      i = j;
+    }
+  }
+  cut_at_handles(in, out);
+  if (options_.document_pass) {
+    split_adjacent_names(in, out);
+    propagate(in, titles_, out, s.covered);
+  }
+  cluster_mentions(in, titles_, gazetteer_.get(), out);
+}
+
+}  // namespace tagwerk::entities

@@ -1,0 +1,48 @@
+// gazetteer.hpp -- lists of names with their label (places from ICU's display
+// names, names a user adds), matched over a sentence's words as tagger features.
+#ifndef TAGWERK_ENTITIES_GAZETTEER_HPP
+#define TAGWERK_ENTITIES_GAZETTEER_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tagwerk::entities {
+
+/// The four labels, in the order of gazetteer bits and of Gazetteer::kLabels.
+enum class Label : std::uint8_t { PER = 0, LOC = 1, ORG = 2, MISC = 3 };
+inline constexpr std::string_view kLabels[4] = {"PER", "LOC", "ORG", "MISC"};
+/// The label for "PER", "LOC", ...; -1 for anything else.
+int label_index(std::string_view label) noexcept;
+
+class Gazetteer {
+ public:
+  /// Adds a name (words separated by spaces, matched case-sensitively).
+  /// Returns false for an unknown label or an empty name.
+  bool add(std::string_view label, std::string_view name);
+
+  /// Reads a file of lines "LABEL<TAB>name" ('#' starts a comment line, blank
+  /// lines are skipped). Throws std::runtime_error naming the file and line of
+  /// a malformed entry or the file when it cannot be read.
+  void load(const std::string& path);
+
+  /// For the words of one sentence, one byte per word: bit 2*label when a
+  /// name of that label starts at the word, bit 2*label+1 when one continues
+  /// through it. The longest name starting at a word wins. Thread-safe (const).
+  void match(const std::vector<std::string_view>& words, std::vector<std::uint8_t>& codes) const;
+
+  /// The labels (bit per label) of a one-word name; 0 when it is none.
+  std::uint8_t labels_of(std::string_view word) const;
+
+  std::size_t size() const noexcept { return names_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint8_t> names_;    // words joined by ' ' -> label bits
+  std::unordered_map<std::string, std::uint8_t> longest_;  // first word -> most words of a name
+};
+
+}  // namespace tagwerk::entities
+
+#endif  // TAGWERK_ENTITIES_GAZETTEER_HPP

@@ -1,0 +1,269 @@
+#include "model.hpp"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace tagwerk::entities {
+
+namespace {
+
+constexpr char kMagic[8] = {'T', 'W', 'E', 'N', 'T', 'M', 'D', '1'};
+
+class Writer {
+ public:
+  template <class T>
+  void pod(const T& v) {
+    const char* p = reinterpret_cast<const char*>(&v);
+    buf_.append(p, sizeof(T));
+  }
+  void str(const std::string& s) {
+    pod(static_cast<std::uint32_t>(s.size()));
+    buf_ += s;
+  }
+  template <class T>
+  void array(const T* p, std::size_t n) {
+    buf_.append(reinterpret_cast<const char*>(p), n * sizeof(T));
+  }
+  std::string& bytes() { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+class Reader {
+ public:
+  Reader(const std::string& data, const std::string& path) : data_(data), path_(path) {}
+  template <class T>
+  T pod() {
+    T v;
+    need(sizeof(T));
+    std::memcpy(&v, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return v;
+  }
+  std::string str() {
+    const auto n = pod<std::uint32_t>();
+    need(n);
+    std::string s = data_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  template <class T>
+  void array(T* p, std::size_t n) {
+    need(n * sizeof(T));
+    std::memcpy(p, data_.data() + pos_, n * sizeof(T));
+    pos_ += n * sizeof(T);
+  }
+
+ private:
+  void need(std::size_t n) const {
+    if (data_.size() - pos_ < n)
+      throw std::runtime_error(path_ + ": the entities model is cut short; copy it again or retrain it");
+  }
+  const std::string& data_;
+  const std::string& path_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const Model> Model::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(
+        path +
+        ": cannot read the entities model; check the path (parameter 'model_de' / 'model_en' or 'models')");
+  const std::string packed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 32))
+    throw std::runtime_error(
+        path + ": not a tagwerk entities model (no zstd frame); train one with tagwerk-train-entities");
+  std::string data(size, '\0');
+  const std::size_t got = ZSTD_decompress(data.data(), data.size(), packed.data(), packed.size());
+  if (ZSTD_isError(got) || got != size)
+    throw std::runtime_error(path + ": the entities model is damaged (" +
+                             std::string(ZSTD_getErrorName(got)) + "); copy it again or retrain it");
+  Reader r(data, path);
+  char magic[8];
+  r.array(magic, 8);
+  if (std::memcmp(magic, kMagic, 8) != 0)
+    throw std::runtime_error(path + ": not a tagwerk entities model; train one with tagwerk-train-entities");
+  const auto version = r.pod<std::uint32_t>();
+  if (version != kFeatureVersion)
+    throw std::runtime_error(path + ": the model was trained with features of version " +
+                             std::to_string(version) + ", this plugin computes version " +
+                             std::to_string(kFeatureVersion) + "; retrain it with tagwerk-train-entities");
+  auto m = std::make_shared<Model>();
+  m->lang = r.str();
+  m->provenance = r.str();
+  m->margin_scale = r.pod<float>();
+  const auto ntypes = r.pod<std::uint32_t>();
+  for (std::uint32_t i = 0; i < ntypes; ++i) m->types.push_back(r.str());
+  const std::size_t tags = m->tag_count();
+  const auto nclusters = r.pod<std::uint64_t>();
+  for (std::uint64_t i = 0; i < nclusters; ++i) {
+    const auto h = r.pod<std::uint64_t>();
+    WordClusters::Ids ids;
+    r.array(ids.data(), ids.size());
+    m->clusters.add_hashed(h, ids);
+  }
+  const auto nrows = r.pod<std::uint64_t>();
+  m->rows.reserve(nrows);
+  m->weights.assign(nrows * tags, 0.0f);
+  for (std::uint64_t i = 0; i < nrows; ++i) {
+    m->rows.insert(r.pod<std::uint64_t>(), static_cast<std::uint32_t>(i));
+    const auto nonzero = r.pod<std::uint8_t>();
+    for (std::uint8_t k = 0; k < nonzero; ++k) {
+      const auto tag = r.pod<std::uint8_t>();
+      const auto w = r.pod<float>();
+      if (tag >= tags)
+        throw std::runtime_error(path + ": the entities model is damaged (tag out of range); retrain it");
+      m->weights[i * tags + tag] = w;
+    }
+  }
+  m->transitions.resize((tags + 1) * tags);
+  r.array(m->transitions.data(), m->transitions.size());
+  return m;
+}
+
+void Model::save(const std::string& path) const {
+  const std::size_t tags = tag_count();
+  if (tags > 255) throw std::runtime_error(path + ": too many entity types for the model file");
+  Writer w;
+  w.array(kMagic, 8);
+  w.pod(kFeatureVersion);
+  w.str(lang);
+  w.str(provenance);
+  w.pod(margin_scale);
+  w.pod(static_cast<std::uint32_t>(types.size()));
+  for (const auto& t : types) w.str(t);
+  w.pod(static_cast<std::uint64_t>(clusters.size()));
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    w.pod(clusters.hashes()[i]);
+    w.array(clusters.ids()[i].data(), clusters.ids()[i].size());
+  }
+  // Rows by their hash, so the file does not depend on the table's layout.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  rows.for_each([&](std::uint64_t key, std::uint32_t row) {
+    const float* r = &weights[static_cast<std::size_t>(row) * tags];
+    for (std::size_t t = 0; t < tags; ++t)
+      if (r[t] != 0.0f) {
+        keyed.emplace_back(key, row);
+        break;
+      }
+  });
+  std::sort(keyed.begin(), keyed.end());
+  w.pod(static_cast<std::uint64_t>(keyed.size()));
+  for (const auto& [key, row] : keyed) {
+    w.pod(key);
+    const float* r = &weights[static_cast<std::size_t>(row) * tags];
+    std::uint8_t nonzero = 0;
+    for (std::size_t t = 0; t < tags; ++t) nonzero += r[t] != 0.0f;
+    w.pod(nonzero);
+    for (std::size_t t = 0; t < tags; ++t)
+      if (r[t] != 0.0f) {
+        w.pod(static_cast<std::uint8_t>(t));
+        w.pod(r[t]);
+      }
+  }
+  w.array(transitions.data(), transitions.size());
+  std::string packed(ZSTD_compressBound(w.bytes().size()), '\0');
+  const std::size_t n = ZSTD_compress(packed.data(), packed.size(), w.bytes().data(), w.bytes().size(), 19);
+  if (ZSTD_isError(n))
+    throw std::runtime_error(path + ": cannot compress the model: " + ZSTD_getErrorName(n));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(packed.data(), static_cast<std::streamsize>(n));
+  if (!out)
+    throw std::runtime_error(path + ": cannot write the model; check the folder exists and is writable");
+}
+
+bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept {
+  if (!is_inside(static_cast<std::uint16_t>(to))) return true;
+  if (from == tag_count || from == kOutside) return false;
+  return type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
+}
+
+void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
+  const std::size_t tags = m.tag_count();
+  const std::size_t n = f.size();
+  s.emissions.assign(n * tags, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    float* e = &s.emissions[i * tags];
+    for (std::uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
+      const std::uint32_t row = m.rows.find(f.hashes[k]);
+      if (row == HashTable::kAbsent) continue;
+      const float* w = &m.weights[static_cast<std::size_t>(row) * tags];
+      for (std::size_t t = 0; t < tags; ++t) e[t] += w[t];
+    }
+  }
+}
+
+void viterbi(const float* em, std::size_t n, std::size_t tags, const float* trans, DecodeScratch& s,
+             std::vector<std::uint16_t>& out, std::vector<float>* margins) {
+  out.assign(n, kOutside);
+  if (n == 0) return;
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  s.alpha.assign(n * tags, kNo);
+  s.back.assign(n * tags, 0);
+  for (std::size_t t = 0; t < tags; ++t)
+    if (allowed(tags, tags, t)) s.alpha[t] = em[t] + trans[tags * tags + t];
+  for (std::size_t i = 1; i < n; ++i) {
+    const float* prev = &s.alpha[(i - 1) * tags];
+    float* cur = &s.alpha[i * tags];
+    for (std::size_t t = 0; t < tags; ++t) {
+      float best = kNo;
+      std::uint16_t arg = 0;
+      for (std::size_t p = 0; p < tags; ++p) {
+        if (prev[p] == kNo || !allowed(tags, p, t)) continue;
+        const float v = prev[p] + trans[p * tags + t];
+        if (v > best) {
+          best = v;
+          arg = static_cast<std::uint16_t>(p);
+        }
+      }
+      cur[t] = best == kNo ? kNo : best + em[i * tags + t];
+      s.back[i * tags + t] = arg;
+    }
+  }
+  const float* last = &s.alpha[(n - 1) * tags];
+  std::size_t best_t = 0;
+  for (std::size_t t = 1; t < tags; ++t)
+    if (last[t] > last[best_t]) best_t = t;
+  out[n - 1] = static_cast<std::uint16_t>(best_t);
+  for (std::size_t i = n - 1; i > 0; --i) out[i - 1] = s.back[i * tags + out[i]];
+  if (!margins) return;
+  // Max-marginals: beta[i][t] is the best score of words i+1.. given tag t at i.
+  s.beta.assign(n * tags, kNo);
+  for (std::size_t t = 0; t < tags; ++t) s.beta[(n - 1) * tags + t] = 0;
+  for (std::size_t i = n - 1; i > 0; --i) {
+    for (std::size_t p = 0; p < tags; ++p) {
+      float best = kNo;
+      for (std::size_t t = 0; t < tags; ++t) {
+        if (!allowed(tags, p, t) || s.beta[i * tags + t] == kNo) continue;
+        const float v = trans[p * tags + t] + em[i * tags + t] + s.beta[i * tags + t];
+        if (v > best) best = v;
+      }
+      s.beta[(i - 1) * tags + p] = best;
+    }
+  }
+  const float total = last[best_t];
+  margins->assign(n, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    float second = kNo;
+    for (std::size_t t = 0; t < tags; ++t) {
+      if (t == out[i] || s.alpha[i * tags + t] == kNo || s.beta[i * tags + t] == kNo) continue;
+      const float v = s.alpha[i * tags + t] + s.beta[i * tags + t];
+      if (v > second) second = v;
+    }
+    (*margins)[i] = second == kNo ? 1e6f : total - second;
+  }
+}
+
+}  // namespace tagwerk::entities

@@ -1,0 +1,71 @@
+// model.hpp -- a trained tagger for one language: BIO tags over the entity
+// types, a weight row per hashed feature, tag transitions and the word
+// clusters, read from and written to one zstd-compressed file.
+#ifndef TAGWERK_ENTITIES_MODEL_HPP
+#define TAGWERK_ENTITIES_MODEL_HPP
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "features.hpp"
+#include "hash_table.hpp"
+
+namespace tagwerk::entities {
+
+/// Tag 0 is O; type k has B = 1 + 2k and I = 2 + 2k.
+inline constexpr std::uint16_t kOutside = 0;
+inline std::uint16_t begin_tag(std::size_t type) {
+  return static_cast<std::uint16_t>(1 + 2 * type);
+}
+inline bool is_begin(std::uint16_t tag) {
+  return tag != kOutside && tag % 2 == 1;
+}
+inline bool is_inside(std::uint16_t tag) {
+  return tag != kOutside && tag % 2 == 0;
+}
+inline std::size_t type_of(std::uint16_t tag) {
+  return static_cast<std::size_t>((tag - 1) / 2);
+}
+
+struct Model {
+  std::string lang;
+  std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
+  WordClusters clusters;
+  HashTable rows;                  // feature hash -> row of `weights`
+  std::vector<float> weights;      // rows x tag_count()
+  std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start
+  float margin_scale = 1;          // the median margin of a tagged word on the training data
+  std::string provenance;          // the training command's account of data, settings, figures
+
+  std::size_t tag_count() const noexcept { return 1 + 2 * types.size(); }
+
+  /// Reads a model file. Throws std::runtime_error naming the file: cannot be
+  /// read, not a tagwerk entities model, or trained with other features
+  /// (retrain it with tagwerk-train-entities).
+  static std::shared_ptr<const Model> load(const std::string& path);
+  /// Writes the model (rows whose weights are all zero are left out). Throws
+  /// std::runtime_error naming the file when it cannot be written.
+  void save(const std::string& path) const;
+};
+
+/// Whether tag `to` may follow tag `from` (from == tag_count: the sentence start).
+bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
+
+/// Best tag sequence for `n` words given their emission scores (n x T) and the
+/// transitions ((T + 1) x T). With `margins`, also each word's margin: how
+/// much the best sequence scores above the best one giving the word another tag.
+struct DecodeScratch {
+  std::vector<float> emissions, alpha, beta;
+  std::vector<std::uint16_t> back;
+};
+void viterbi(const float* emissions, std::size_t n, std::size_t tags, const float* transitions,
+             DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);
+
+/// Emission scores of a sentence's words under the model (into s.emissions).
+void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s);
+
+}  // namespace tagwerk::entities
+
+#endif  // TAGWERK_ENTITIES_MODEL_HPP

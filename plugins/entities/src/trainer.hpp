@@ -1,0 +1,57 @@
+// trainer.hpp -- trains a Model: an averaged structured perceptron over the
+// features of features.hpp with first-order tag transitions (Collins 2002).
+// Used by tagwerk-train-entities and by the tests; deterministic for a seed.
+#ifndef TAGWERK_ENTITIES_TRAINER_HPP
+#define TAGWERK_ENTITIES_TRAINER_HPP
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gazetteer.hpp"
+#include "model.hpp"
+
+namespace tagwerk::entities {
+
+struct TrainingSentence {
+  std::vector<std::string> words;
+  std::vector<TokenKind> kinds;
+  std::vector<std::string> tags;  // "O", "B-PER", "I-LOCderiv", ... one per word
+  std::uint8_t gazetteer = 0;     // which of train()'s gazetteers its features see
+};
+
+struct TrainOptions {
+  std::string lang;
+  int epochs = 10;
+  int min_count = 2;       // features seen fewer times in the training data get no weights
+  unsigned seed = 1;       // the order sentences are visited in each epoch
+  std::string provenance;  // stored in the model as it is
+};
+
+struct EpochReport {
+  int epoch = 0;
+  double train_word_accuracy = 0;
+  double dev_f1 = -1;  // exact-chunk F1 on the dev sentences; -1 without them
+};
+
+/// Trains a model on `sentences`, each seeing gazetteers[its gazetteer] (so names
+/// taken from the training data can be jackknifed: a sentence sees only the names
+/// of the other fold); with `dev`, reports its F1 after every epoch, `dev_gazetteer`
+/// (the one tagging will use) matched. Throws std::invalid_argument naming the
+/// sentence of a malformed tag or gazetteer index.
+std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
+                             const std::vector<TrainingSentence>* dev, WordClusters clusters,
+                             const std::vector<const Gazetteer*>& gazetteers, const Gazetteer* dev_gazetteer,
+                             const TrainOptions& options,
+                             const std::function<void(const EpochReport&)>& progress);
+
+/// Tags the words of `s` with the model alone (no document pass): tag names.
+std::vector<std::string> tag_sentence(const Model& m, const Gazetteer* gazetteer, const TrainingSentence& s);
+
+/// Exact-chunk micro F1 of the model's tags against the sentences' tags.
+double chunk_f1(const Model& m, const Gazetteer* gazetteer, const std::vector<TrainingSentence>& sentences);
+
+}  // namespace tagwerk::entities
+
+#endif  // TAGWERK_ENTITIES_TRAINER_HPP

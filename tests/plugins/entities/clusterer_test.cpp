@@ -1,0 +1,104 @@
+// The clusterer on hand-placed mentions: which forms make one entity and
+// which name it gets.
+#include "clusterer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace entities_test;
+
+namespace {
+
+const en::Titles kTitles = {"Präsident", "President", "Senator"};
+
+// The cluster name of every mention, in order.
+std::vector<std::string> names(const en::Result& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.mentions) out.push_back(r.clusters[m.cluster].name);
+  return out;
+}
+
+}  // namespace
+
+TEST(Clusterer, FullNameSurnameGenitiveAndHandleAreOnePerson) {
+  const std::string text = "Trump traf Donald J. Trump @realDonaldTrump und Trumps Team";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 0, 1, "PER"), mention(in, 2, 3, "PER"), mention(in, 5, 1, "PER"),
+                mention(in, 7, 1, "PER")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  ASSERT_EQ(r.clusters.size(), 1u);
+  EXPECT_EQ(r.clusters[0].name, "Donald J. Trump");
+  EXPECT_EQ(r.clusters[0].mentions.size(), 4u);
+  EXPECT_EQ(r.clusters[0].label, "PER");
+}
+
+TEST(Clusterer, TwoPeopleWithOneSurnameStayApart) {
+  const std::string text = "Hillary Clinton und Bill Clinton sowie Clinton";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"), mention(in, 3, 2, "PER"), mention(in, 6, 1, "PER")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  ASSERT_EQ(r.clusters.size(), 2u);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Hillary Clinton", "Bill Clinton", "Bill Clinton"}))
+      << "a surname alone goes to the nearest person before it";
+}
+
+TEST(Clusterer, TitlesAreNotPartOfTheName) {
+  const std::string text = "Wladimir Putin sprach . President Putin said";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"), mention(in, 4, 2, "PER")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  ASSERT_EQ(r.clusters.size(), 1u);
+  EXPECT_EQ(r.clusters[0].name, "Wladimir Putin");
+}
+
+TEST(Clusterer, ParticlesAndAcronyms) {
+  const std::string text = "Baschar al-Assad und Assad , die Europäische Zentralbank EZB und die EZB";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"), mention(in, 3, 1, "PER"), mention(in, 6, 2, "ORG"),
+                mention(in, 8, 1, "ORG"), mention(in, 11, 1, "ORG")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  EXPECT_EQ(names(r),
+            (std::vector<std::string>{"Baschar al-Assad", "Baschar al-Assad", "Europäische Zentralbank",
+                                      "Europäische Zentralbank", "Europäische Zentralbank"}));
+}
+
+TEST(Clusterer, OneWordIsOneNameAndTheMajorityLabelWins) {
+  const std::string text = "Donald Trump sagte , Trumps Team und Trump";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"), mention(in, 4, 1, "LOC"), mention(in, 7, 1, "PER")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  ASSERT_EQ(r.clusters.size(), 1u);
+  for (const auto& m : r.mentions) EXPECT_EQ(m.label, "PER");
+}
+
+TEST(Clusterer, GenitiveOfAKnownPlaceIsStripped) {
+  const std::string text = "die Lage Syriens ist ernst";
+  const en::Input in = tokenize(text);
+  en::Gazetteer places;
+  places.add("LOC", "Syrien");
+  en::Result r;
+  r.mentions = {mention(in, 2, 1, "LOC")};
+  en::cluster_mentions(in, kTitles, &places, r);
+  EXPECT_EQ(r.clusters[0].name, "Syrien");
+  en::Result without;
+  without.mentions = r.mentions;
+  en::cluster_mentions(in, kTitles, nullptr, without);
+  EXPECT_EQ(without.clusters[0].name, "Syriens") << "no evidence that the s is a genitive";
+}
+
+TEST(Clusterer, DerivedAndPartMentionsAreTheirOwnEntities) {
+  const std::string text = "die russische Regierung und Russland";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 1, 1, "LOC", "deriv"), mention(in, 4, 1, "LOC")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  ASSERT_EQ(r.clusters.size(), 2u);
+  EXPECT_EQ(r.clusters[0].name, "russische");
+  EXPECT_EQ(r.clusters[1].name, "Russland");
+}

@@ -1,0 +1,193 @@
+// The entities engine without the host: word forms, the gazetteer, and a tiny
+// model trained here on made-up sentences (so the test depends on no shipped
+// model) -- trained, saved, loaded and run as the plugin runs it.
+#include <tagwerk/entities/engine.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "gazetteer.hpp"
+#include "model.hpp"
+#include "test_support.hpp"
+#include "trainer.hpp"
+#include "word_form.hpp"
+
+using namespace entities_test;
+
+TEST(WordForm, LowerCaseShapeAndGenitive) {
+  en::WordForm f;
+  en::make_word_form("ÄRGER-Zone2", f);
+  EXPECT_EQ(f.lower, "ärger-zone2");
+  EXPECT_EQ(f.shape, "XX-Xxxd");
+  EXPECT_EQ(f.short_shape, "X-Xxd");
+  EXPECT_TRUE(f.upper_initial);
+  EXPECT_TRUE(f.has_hyphen);
+  EXPECT_TRUE(f.has_digit);
+  EXPECT_FALSE(f.all_upper);
+  EXPECT_EQ(f.length, 11u);
+  EXPECT_EQ(en::strip_genitive("Putins"), "Putin");
+  EXPECT_EQ(en::strip_genitive("Trump's"), "Trump");
+  EXPECT_EQ(en::strip_genitive("Trump\xE2\x80\x99s"), "Trump");
+  EXPECT_EQ(en::strip_genitive("Boss"), "Boss");
+  EXPECT_EQ(en::strip_genitive("Bus"), "Bus");
+}
+
+TEST(Gazetteer, LongestNameWinsAndLinesAreChecked) {
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "New York"));
+  ASSERT_TRUE(g.add("ORG", "New York Times"));
+  EXPECT_FALSE(g.add("CITY", "Paris"));
+  std::vector<std::uint8_t> codes;
+  g.match({"die", "New", "York", "Times", "in", "New", "York"}, codes);
+  const std::uint8_t org_begin = 1u << 4, org_inside = 1u << 5, loc_begin = 1u << 2, loc_inside = 1u << 3;
+  EXPECT_EQ(codes,
+            (std::vector<std::uint8_t>{0, org_begin, org_inside, org_inside, 0, loc_begin, loc_inside}));
+
+  const std::string path = testing::TempDir() + "/bad_gazetteer.tsv";
+  std::ofstream(path) << "# places\nLOC\tBerlin\nBerlin\n";
+  en::Gazetteer bad;
+  try {
+    bad.load(path);
+    FAIL() << "a line without a label was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(path + ":3:"), std::string::npos) << e.what();
+  }
+}
+
+namespace {
+
+// Made-up sentences: people, places and companies in a few frames.
+std::vector<en::TrainingSentence> sentences(const std::vector<std::pair<std::string, std::string>>& people,
+                                            const std::vector<std::string>& places,
+                                            const std::vector<std::string>& companies) {
+  std::vector<en::TrainingSentence> out;
+  const auto add = [&](std::vector<std::pair<std::string, std::string>> words) {
+    en::TrainingSentence s;
+    for (auto& [w, t] : words) {
+      s.words.push_back(w);
+      s.kinds.push_back(w == "." || w == "," ? en::TokenKind::punct : en::TokenKind::word);
+      s.tags.push_back(t);
+    }
+    out.push_back(std::move(s));
+  };
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const auto& [first, last] = people[i];
+    const std::string& place = places[i % places.size()];
+    const std::string& company = companies[i % companies.size()];
+    add({{first, "B-PER"},
+         {last, "I-PER"},
+         {"besuchte", "O"},
+         {"gestern", "O"},
+         {place, "B-LOC"},
+         {".", "O"}});
+    add({{"Der", "O"},
+         {"Konzern", "O"},
+         {company, "B-ORG"},
+         {"baut", "O"},
+         {"in", "O"},
+         {place, "B-LOC"},
+         {".", "O"}});
+    add({{last, "B-PER"},
+         {"sagte", "O"},
+         {",", "O"},
+         {company, "B-ORG"},
+         {"habe", "O"},
+         {"investiert", "O"},
+         {".", "O"}});
+    add({{"Die", "O"}, {"Stadt", "O"}, {"wächst", "O"}, {"schnell", "O"}, {".", "O"}});
+  }
+  return out;
+}
+
+const std::vector<std::pair<std::string, std::string>> kPeople = {
+    {"Anna", "Berger"},  {"Karl", "Huber"}, {"Eva", "Lang"},  {"Otto", "Wolf"},  {"Lena", "Koch"},
+    {"Paul", "Richter"}, {"Ida", "Vogel"},  {"Max", "Braun"}, {"Ute", "Keller"}, {"Jan", "Franke"},
+    {"Ina", "Roth"},     {"Tom", "Beck"},   {"Mia", "Hahn"},  {"Leo", "Krause"}, {"Uwe", "Lorenz"}};
+const std::vector<std::string> kPlaces = {"Berlin", "Hamburg", "Köln", "Bremen", "Essen", "Kiel", "Ulm"};
+const std::vector<std::string> kCompanies = {"Siemens", "Bayer", "Henkel", "Bosch", "Merck"};
+
+std::shared_ptr<en::Model> tiny_model() {
+  en::TrainOptions options;
+  options.lang = "de";
+  options.epochs = 8;
+  options.min_count = 1;
+  options.provenance = "engine_test";
+  return en::train(sentences(kPeople, kPlaces, kCompanies), nullptr, en::WordClusters(), {}, nullptr, options,
+                   nullptr);
+}
+
+}  // namespace
+
+TEST(Trainer, LearnsTheFramesAndTagsNamesItNeverSaw) {
+  const auto model = tiny_model();
+  EXPECT_EQ(model->types, (std::vector<std::string>{"PER", "LOC", "ORG"}));
+  EXPECT_DOUBLE_EQ(en::chunk_f1(*model, nullptr, sentences(kPeople, kPlaces, kCompanies)), 1.0);
+  const auto unseen =
+      sentences({{"Maria", "Schulz"}, {"Rolf", "Dietrich"}}, {"Dresden", "Passau"}, {"Zeiss"});
+  EXPECT_GT(en::chunk_f1(*model, nullptr, unseen), 0.8);
+}
+
+TEST(Model, SavedAndLoadedItTagsTheSameAndABrokenFileIsNamed) {
+  const auto model = tiny_model();
+  const std::string path = testing::TempDir() + "/tiny.model";
+  model->save(path);
+  const auto loaded = en::Model::load(path);
+  EXPECT_EQ(loaded->types, model->types);
+  EXPECT_EQ(loaded->provenance, "engine_test");
+  const auto check = sentences({{"Maria", "Schulz"}}, {"Dresden"}, {"Zeiss"});
+  for (const auto& s : check)
+    EXPECT_EQ(en::tag_sentence(*loaded, nullptr, s), en::tag_sentence(*model, nullptr, s));
+
+  const std::string broken = testing::TempDir() + "/broken.model";
+  std::ofstream(broken) << "not a model";
+  try {
+    en::Model::load(broken);
+    FAIL() << "a broken model was loaded";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(broken), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("tagwerk-train-entities"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Engine, TagsClustersAndNamesADocument) {
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "entities_engine_test";
+  std::filesystem::create_directories(dir);
+  tiny_model()->save((dir / "de.model").string());
+  std::ofstream(dir / "titles_de.txt") << "# titles\nFrau\n";
+  const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
+  EXPECT_EQ(engine.languages(), std::vector<std::string>{"de"});
+  EXPECT_EQ(engine.files().size(), 2u);
+
+  const std::string text =
+      "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .\nDie Stadt wächst .";
+  en::Input in = tokenize(text);
+  in.sentences.back().lang = "fr";  // no model: left untagged
+  auto scratch = en::Engine::make_scratch();
+  en::Result r;
+  engine.analyze(in, *scratch, r);
+  std::map<std::string, std::string> label, name;
+  for (const auto& m : r.mentions) {
+    const std::string t = text.substr(m.begin, m.end - m.begin);
+    label[t] = m.label;
+    name[t] = r.clusters[m.cluster].name;
+    EXPECT_GT(m.score, 0.0f);
+    EXPECT_LT(m.score, 1.0f);
+  }
+  EXPECT_EQ(label["Maria Schulz"], "PER");
+  EXPECT_EQ(label["Dresden"], "LOC");
+  EXPECT_EQ(label["Zeiss"], "ORG");
+  EXPECT_EQ(name["Schulz"], "Maria Schulz");
+  EXPECT_EQ(label.count("Stadt"), 0u);
+
+  en::Options strict;
+  strict.min_score = 0.999f;
+  const en::Engine picky(dir.string(), {"de"}, {}, {}, strict);
+  picky.analyze(in, *scratch, r);
+  EXPECT_LT(r.mentions.size(), label.size()) << "min_score drops the less certain mentions";
+
+  EXPECT_THROW(en::Engine(dir.string(), {"en"}, {}, {}, en::Options()), std::runtime_error);
+}
