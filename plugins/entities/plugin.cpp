@@ -64,9 +64,7 @@ class EntitiesPlugin {
       if (config.has(param)) models[lang] = config.get_path(param);
     }
     std::vector<std::string> gazetteers;
-    if (config.get_bool("shipped_gazetteers"))
-      for (const char* file : {"gazetteer_places.tsv", "names_de.tsv", "names_en.tsv"})
-        gazetteers.push_back(config.data_file(file));
+    if (config.get_bool("shipped_gazetteers")) gazetteers.push_back(config.data_file("gazetteer_places.tsv"));
     if (config.has("gazetteer")) gazetteers.push_back(config.get_path("gazetteer"));
     en::Options options;
     options.min_score = static_cast<float>(config.get_float("min_score"));

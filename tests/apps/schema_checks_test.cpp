@@ -52,7 +52,7 @@ TEST(SchemaChecks, ARequiredAttributeNoEarlierStepProvidesIsRefusedNamingTheProv
   EXPECT_TRUE(r.out.empty()) << r.out;
   EXPECT_EQ(r.err,
             "chain.toml:1:1: error: step 1 (tw-quotes) requires 'entity.cluster', which no earlier step "
-            "provides; add a step with plugin 'tw-clusters' before it\n");
+            "provides; add a step with plugin 'entities' or 'tw-clusters' before it\n");
 }
 
 TEST(SchemaChecks, ARequiredAttributeProvidedLaterSaysWhichStepToMove) {

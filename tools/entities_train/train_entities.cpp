@@ -5,8 +5,12 @@
 //   model     --lang L --train FORMAT:PATH... --out FILE [--clusters FILE]
 //             [--gazetteer FILE]... [--epochs N] [--min-count N] [--seed N]
 //             [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]...
-//             [--names-out FILE]   the names gazetteer: names of the training data
-//                                  (jackknifed while training) and of --names files
+//             [--names-out FILE] [--no-names]
+//             The model carries the names of its training data (jackknifed while
+//             training: a sentence sees the other half's) and of --names files;
+//             --names-out lists them, --no-names leaves them out.
+//   evaluate  --model FILE --dev FORMAT:PATH [--dev-ids FILE] [--gazetteer FILE]...
+//             [--print]                  the tagger alone on gold sentences
 // See docs/quality.md ("Entities") for the commands that made the shipped files.
 #include <chrono>
 #include <cstdlib>
@@ -33,7 +37,10 @@ const char* kUsage =
     "              [--min-count 3] [--levels 64,256,1024] [--seed 1] [--work-dir DIR]\n"
     "       tagwerk-train-entities model --lang de|en --train FORMAT:PATH... --out FILE\n"
     "              [--clusters FILE] [--gazetteer FILE]... [--epochs 10] [--min-count 2] [--seed 1]\n"
-    "              [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]... [--names-out FILE]\n"
+    "              [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]... [--names-out FILE] "
+    "[--no-names]\n"
+    "       tagwerk-train-entities evaluate --model FILE --dev FORMAT:PATH [--dev-ids FILE]\n"
+    "              [--gazetteer FILE]... [--print]   (the tagger alone, exact-chunk F1)\n"
     "FORMAT is germeval, gum or smartdata (JSON Lines {\"id\",\"tokens\",\"tags\"}); --text takes any\n"
     "JSON Lines (.zst, .gz) with \"text\" or \"tokens\".\n";
 
@@ -158,7 +165,8 @@ int run_model(const Args& a) {
   // tagger learns how far a known name goes, not to copy its own answers.
   std::vector<const en::Gazetteer*> gazetteers;
   en::Gazetteer folds[2] = {gazetteer, gazetteer};
-  const bool with_names = !a.one("names-out").empty();
+  en::Gazetteer names_only;  // stored in the model: tagging matches them as training did
+  const bool with_names = a.values.count("no-names") == 0;
   if (with_names) {
     tt::NameCounts names, extra;
     for (const auto& spec : a.all("names")) {
@@ -179,9 +187,10 @@ int run_model(const Args& a) {
     }
     for (const auto& [name, labels] : extra)
       for (const auto& [label, count] : labels) names[name][label] += count;
-    const std::size_t n = tt::write_names(names, a.one("names-out"), provenance.str());
-    std::cerr << "model: " << n << " names -> " << a.one("names-out") << "\n";
+    if (!a.one("names-out").empty()) tt::write_names(names, a.one("names-out"), provenance.str());
+    std::cerr << "model: " << names.size() << " names from the data\n";
     tt::add_names(names, gazetteer);
+    tt::add_names(names, names_only);
     gazetteers = {&folds[0], &folds[1]};
   } else if (!a.all("gazetteer").empty()) {
     gazetteers = {&gazetteer};
@@ -204,6 +213,7 @@ int run_model(const Args& a) {
                                             .count()
                                      << " s)\n";
                          });
+  model->names = std::move(names_only);
   model->save(out);
   std::cerr << "model: " << model->rows.size() << " features, " << model->types.size() << " types -> " << out
             << "\n";
@@ -237,6 +247,27 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (a.command == "model") return run_model(a);
+    if (a.command == "evaluate") {  // the tagger alone (no document pass) on gold sentences: exact-chunk F1
+      const auto seg = make_segmenter(a);
+      std::set<std::string> ids;
+      if (!a.one("dev-ids").empty()) ids = tt::read_ids(a.one("dev-ids"));
+      tt::LoadStats stats;
+      const auto dev = tt::load_sentences(tt::parse_training_file(require(a, "dev")), seg,
+                                          ids.empty() ? nullptr : &ids, true, stats);
+      en::Gazetteer gazetteer;
+      for (const auto& g : a.all("gazetteer")) gazetteer.load(g);
+      const auto model = en::Model::load(require(a, "model"));
+      gazetteer.merge(model->names);
+      if (!a.one("print").empty() || a.values.count("print"))
+        for (const auto& s : dev) {
+          const auto tags = en::tag_sentence(*model, a.all("gazetteer").empty() ? nullptr : &gazetteer, s);
+          for (std::size_t i = 0; i < s.words.size(); ++i) std::cout << s.words[i] << '/' << tags[i] << ' ';
+          std::cout << '\n';
+        }
+      std::cout << "F1 " << en::chunk_f1(*model, a.all("gazetteer").empty() ? nullptr : &gazetteer, dev)
+                << " on " << dev.size() << " sentences\n";
+      return 0;
+    }
     if (a.command == "--help" || a.command == "help") {
       std::cout << kUsage;
       return 0;

@@ -61,12 +61,17 @@ Engine::Engine(const std::string& model_dir, const std::vector<std::string>& lan
     }
     files_.push_back(titles);
   }
-  auto gaz = std::make_shared<Gazetteer>();
+  Gazetteer common;
   for (const auto& path : gazetteers) {
-    gaz->load(path);
+    common.load(path);
     files_.push_back(path);
   }
-  gazetteer_ = std::move(gaz);
+  // Each language matches the gazetteer files and the names its model was trained with.
+  for (const auto& [lang, model] : models_) {
+    auto g = std::make_shared<Gazetteer>(common);
+    g->merge(model->names);
+    gazetteers_[lang] = std::move(g);
+  }
 }
 
 Engine::~Engine() = default;
@@ -159,6 +164,26 @@ void split_adjacent_names(const Input& in, Result& r) {
   r.mentions.swap(out);
 }
 
+// Mentions at least this certain are copied by the document pass (the score of
+// a typical training-data margin is 0.5; unseen text scores lower).
+constexpr float kPropagateScore = 0.3f;
+// Below this the tagger is torn between labels, and a gazetteer that knows the
+// name under one label decides.
+constexpr float kUnsureScore = 0.15f;
+
+// An unsure one-word mention that the gazetteer knows under exactly one label takes it.
+void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  for (Mention& m : r.mentions) {
+    if (m.token_count != 1 || m.score >= kUnsureScore || !m.subtype.empty()) continue;
+    std::uint8_t bits = g->labels_of(word_of(in, m.first_token));
+    if (!bits) bits = g->labels_of(strip_genitive(word_of(in, m.first_token)));
+    if (bits == 0 || (bits & (bits - 1)) != 0) continue;  // unknown, or known under several labels
+    for (int l = 0; l < 4; ++l)
+      if (bits == (1u << l)) m.label = std::string(kLabels[l]);
+  }
+}
+
 // The document pass: a name the tagger found once (with its words, its
 // genitive, a person's surname) is tagged wherever else it stands untagged.
 void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std::int32_t>& covered) {
@@ -169,7 +194,7 @@ void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std
   std::map<std::vector<std::string_view>, Known> names;
   std::size_t longest = 1;
   for (const Mention& m : r.mentions) {
-    if (!m.subtype.empty() || m.score < 0.5f) continue;
+    if (!m.subtype.empty() || m.score < kPropagateScore) continue;
     std::vector<std::string_view> words;
     for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
       words.push_back(word_of(in, t));
@@ -263,7 +288,8 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
       s.words.push_back(word_of(in, t));
       s.kinds.push_back(in.tokens[t].kind);
     }
-    extract_features(s.words, s.kinds, model.clusters, gazetteer_.get(), s.features, s.sentence);
+    const Gazetteer* gazetteer = gazetteers_.at(sentence.lang).get();
+    extract_features(s.words, s.kinds, model.clusters, gazetteer, s.features, s.sentence);
     emissions(model, s.sentence, s.decode);
     viterbi(s.decode.emissions.data(), s.words.size(), model.tag_count(), model.transitions.data(), s.decode,
             s.tags, &s.margins);
@@ -288,11 +314,16 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
     }
   }
   cut_at_handles(in, out);
+  if (!in.sentences.empty() && gazetteers_.count(in.sentences.front().lang))
+    prefer_gazetteer(in, gazetteers_.at(in.sentences.front().lang).get(), out);
   if (options_.document_pass) {
     split_adjacent_names(in, out);
     propagate(in, titles_, out, s.covered);
   }
-  cluster_mentions(in, titles_, gazetteer_.get(), out);
+  const auto doc_gazetteer = in.sentences.empty() || !gazetteers_.count(in.sentences.front().lang)
+                                 ? nullptr
+                                 : gazetteers_.at(in.sentences.front().lang).get();
+  cluster_mentions(in, titles_, doc_gazetteer, out);
 }
 
 }  // namespace tagwerk::entities

@@ -13,6 +13,10 @@ void WordClusters::add_hashed(std::uint64_t hash, const Ids& ids) {
   ids_.push_back(ids);
 }
 
+bool WordClusters::contains(std::string_view word) const noexcept {
+  return table_.find(hash_bytes(word, 0x636c75)) != HashTable::kAbsent;
+}
+
 WordClusters::Ids WordClusters::find(std::string_view word, std::string_view lower) const noexcept {
   std::uint32_t i = table_.find(hash_bytes(word, 0x636c75));
   if (i == HashTable::kAbsent && lower != word) i = table_.find(hash_bytes(lower, 0x636c75));
@@ -57,6 +61,9 @@ enum Template : std::uint64_t {
   kCapsPattern,
   kClusterBigram,
   kGazetteerStem,
+  kLowerVariant,
+  kPrevSuffix,
+  kLowerShapeNext,
 };
 
 constexpr std::string_view kBoundary = "\x02";  // the word before the first / after the last
@@ -205,6 +212,16 @@ void extract_features(const std::vector<std::string_view>& words, const std::vec
     e.add_number(kGazetteerPrev, i > 0 ? scratch.gazetteer[u - 1] : 0x100);
     e.add_number(kGazetteerNext, u + 1 < n ? scratch.gazetteer[u + 1] : 0x100);
     e.add_number(kLength, f.length > 12 ? 12 : f.length);
+    // A capitalised word also written in lower case in the unlabelled text is
+    // less likely a name ("Die", "Deutsche") than one never seen so.
+    if (f.upper_initial && clusters.size() > 0)
+      e.add_number(kLowerVariant, (clusters.contains(f.lower) ? 1 : 0) | (sentence_start ? 2 : 0) |
+                                      (clusters.contains(w) ? 4 : 0));
+    if (u > 0) {
+      const std::string& prev = scratch.forms[u - 1].lower;
+      e.add(kPrevSuffix, std::string_view(prev).substr(suffix_start(prev, 3)));
+    }
+    e.add2(kLowerShapeNext, f.lower, shape(i + 1));
     e.add3(kCapsPattern, shape(i - 1).substr(0, 1), std::string_view(f.short_shape).substr(0, 1),
            shape(i + 1).substr(0, 1));
   }

@@ -30,6 +30,8 @@ class WordClusters {
   void add(std::string_view word, const Ids& ids);
   /// The ids of `word`, or of `lower` when `word` has none; all kNone when neither is known.
   Ids find(std::string_view word, std::string_view lower) const noexcept;
+  /// Whether `word` itself (not its lower-case form) has clusters: was seen in the text.
+  bool contains(std::string_view word) const noexcept;
   std::size_t size() const noexcept { return ids_.size(); }
 
   // For the model file: the hashed words and their ids, in insertion order.

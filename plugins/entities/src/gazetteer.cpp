@@ -86,6 +86,13 @@ void Gazetteer::match(const std::vector<std::string_view>& words, std::vector<st
   }
 }
 
+void Gazetteer::merge(const Gazetteer& other) {
+  other.for_each([&](const std::string& name, std::uint8_t bits) {
+    for (int l = 0; l < 4; ++l)
+      if (bits & (1u << l)) add(kLabels[l], name);
+  });
+}
+
 std::uint8_t Gazetteer::labels_of(std::string_view word) const {
   const auto it = names_.find(std::string(word));
   return it == names_.end() ? 0 : it->second;

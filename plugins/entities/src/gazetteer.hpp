@@ -36,6 +36,14 @@ class Gazetteer {
   /// The labels (bit per label) of a one-word name; 0 when it is none.
   std::uint8_t labels_of(std::string_view word) const;
 
+  /// Adds every name of `other`.
+  void merge(const Gazetteer& other);
+  /// Calls f(name, label bits) for every name, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const auto& [name, bits] : names_) f(name, bits);
+  }
+
   std::size_t size() const noexcept { return names_.size(); }
 
  private:

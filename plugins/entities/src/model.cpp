@@ -114,6 +114,13 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
     r.array(ids.data(), ids.size());
     m->clusters.add_hashed(h, ids);
   }
+  const auto nnames = r.pod<std::uint64_t>();
+  for (std::uint64_t i = 0; i < nnames; ++i) {
+    const auto bits = r.pod<std::uint8_t>();
+    const std::string name = r.str();
+    for (int l = 0; l < 4; ++l)
+      if (bits & (1u << l)) m->names.add(kLabels[l], name);
+  }
   const auto nrows = r.pod<std::uint64_t>();
   m->rows.reserve(nrows);
   m->weights.assign(nrows * tags, 0.0f);
@@ -148,6 +155,14 @@ void Model::save(const std::string& path) const {
   for (std::size_t i = 0; i < clusters.size(); ++i) {
     w.pod(clusters.hashes()[i]);
     w.array(clusters.ids()[i].data(), clusters.ids()[i].size());
+  }
+  std::vector<std::pair<std::string, std::uint8_t>> sorted_names;
+  names.for_each([&](const std::string& name, std::uint8_t bits) { sorted_names.emplace_back(name, bits); });
+  std::sort(sorted_names.begin(), sorted_names.end());
+  w.pod(static_cast<std::uint64_t>(sorted_names.size()));
+  for (const auto& [name, bits] : sorted_names) {
+    w.pod(bits);
+    w.str(name);
   }
   // Rows by their hash, so the file does not depend on the table's layout.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "features.hpp"
+#include "gazetteer.hpp"
 #include "hash_table.hpp"
 
 namespace tagwerk::entities {
@@ -33,6 +34,7 @@ struct Model {
   std::string lang;
   std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
   WordClusters clusters;
+  Gazetteer names;                 // names seen in the training data, matched with the gazetteers
   HashTable rows;                  // feature hash -> row of `weights`
   std::vector<float> weights;      // rows x tag_count()
   std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start

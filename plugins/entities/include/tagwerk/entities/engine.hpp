@@ -88,7 +88,8 @@ class Engine {
   /// Loads `<lang>.model` and `titles_<lang>.txt` (words written before a name,
   /// one per line) from model_dir for every language in `langs`, or the model
   /// files `model_paths` names for a language (taking precedence), and the
-  /// gazetteer files (lines "LABEL<TAB>name"; '#' comments). Throws
+  /// gazetteer files (lines "LABEL<TAB>name"; '#' comments), matched with the
+  /// names each model carries. Throws
   /// std::runtime_error naming the file and the fix when one is missing or broken.
   Engine(const std::string& model_dir, const std::vector<std::string>& langs,
          const std::map<std::string, std::string>& model_paths, const std::vector<std::string>& gazetteers,
@@ -109,7 +110,7 @@ class Engine {
 
  private:
   std::map<std::string, std::shared_ptr<const Model>> models_;
-  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::map<std::string, std::shared_ptr<const Gazetteer>> gazetteers_;  // per language
   std::set<std::string, std::less<>> titles_;
   Options options_;
   std::vector<std::string> files_;
