@@ -15,10 +15,18 @@ Metrics:
   gum conll4        ner_score.py --map conll4 on GUM's own types (person -> PER, place -> LOC,
                     organization -> ORG, event -> OTH; abstract, object, ... stay unmatched)
   gum PER/LOC/ORG   the same, --only PER,LOC,ORG
+  gum 4 (+other)    conll4 after GUM's other named types (abstract, object, substance, animal,
+                    plant) are mapped to OTH, as the English model is trained
+
+--documents runs each document as one record (its sentences joined by blank lines, in
+file order: GermEval's sentences of one source_url, GUM's of one doc), as a user runs
+whole articles, so the document pass and the clusters see the other sentences; the
+predictions are cut back into sentences for scoring. Without it every sentence is a
+record of its own.
 
 Usage:
   eval_ner.py DATA_DIR EVAL_DIR [--tagwerk CMD] [--out DIR] [--markdown] [--sets germeval,gum]
-              [--chain FILE] [--errors FILE]
+              [--chain FILE] [--errors FILE] [--documents]
 """
 import argparse
 import json
@@ -30,6 +38,33 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SETS = {'germeval': ('germeval2014_dev', 'de'), 'gum': ('gum_ner_dev', 'en')}
+DOC_KEY = {'germeval': 'source_url', 'gum': 'doc'}
+SEPARATOR = '\n\n'
+
+
+def run_records(gold, raw_docs, name, lang, documents):
+    """The input records, and how to map predictions back: (record id -> [(sentence id, offset, length)])."""
+    if not documents:
+        return [{'id': g['id'], 'text': g['text'], 'lang': lang} for g in gold], None
+    order, members = [], {}
+    for g, r in zip(gold, raw_docs):
+        key = str(r.get(DOC_KEY[name]) or g['id'])
+        if key not in members:
+            order.append(key)
+            members[key] = []
+        members[key].append(g)
+    records, back = [], {}
+    for k, key in enumerate(order):
+        text, parts = '', []
+        for g in members[key]:
+            if text:
+                text += SEPARATOR
+            parts.append((g['id'], len(text), len(g['text'])))
+            text += g['text']
+        rid = f'doc-{k}'
+        records.append({'id': rid, 'text': text, 'lang': lang})
+        back[rid] = parts
+    return records, back
 SUBTYPES = ('deriv', 'part')
 
 
@@ -86,6 +121,7 @@ def main(argv):
     ap.add_argument('--sets', default='germeval,gum')
     ap.add_argument('--splits', default=os.path.join(ROOT, 'scripts/splits'))
     ap.add_argument('--markdown', action='store_true')
+    ap.add_argument('--documents', action='store_true', help='one record per document (see above)')
     ap.add_argument('--errors', default='', help='write missed and spurious entities of the tuning parts (TSV)')
     a = ap.parse_args(argv[1:])
     out_dir = a.out or tempfile.mkdtemp(prefix='eval_ner.')
@@ -98,19 +134,23 @@ def main(argv):
     rows, errors = [], []
     for name in a.sets.split(','):
         base, lang = SETS[name]
-        gold = [gold_record(r, name) for r in read_jsonl(os.path.join(a.data_dir, 'ner', base + '.jsonl'))]
+        raw_gold = read_jsonl(os.path.join(a.data_dir, 'ner', base + '.jsonl'))
+        gold = [gold_record(r, name) for r in raw_gold]
         gold_path = os.path.join(out_dir, base + '.gold.jsonl')
         write_jsonl(gold_path, gold)
         inp = os.path.join(out_dir, base + '.in.jsonl')
-        write_jsonl(inp, [{'id': g['id'], 'text': g['text'], 'lang': lang} for g in gold])
+        records, back = run_records(gold, raw_gold, name, lang, a.documents)
+        write_jsonl(inp, records)
         raw = os.path.join(out_dir, base + '.out.jsonl')
         subprocess.run(shlex.split(a.tagwerk) + ['run', '-q', '--chain', chain, inp, '-o', raw], check=True)
         pred = []
         for r in read_jsonl(raw):
-            ents = []
-            for e in r.get('annotations', {}).get('entity', []):
-                ents.append({'begin': e['begin'], 'end': e['end'], 'label': e.get('label', '') + e.get('subtype', '')})
-            pred.append({'id': r['id'], 'entities': ents})
+            ents = [(e['begin'], e['end'], e.get('label', '') + e.get('subtype', ''))
+                    for e in r.get('annotations', {}).get('entity', [])]
+            parts = back[r['id']] if back else [(r['id'], 0, len(r.get('text', '')))]
+            for sid, start, length in parts:
+                pred.append({'id': sid, 'entities': [{'begin': b - start, 'end': e - start, 'label': l}
+                                                     for b, e, l in ents if b >= start and e <= start + length]})
         pred_path = os.path.join(out_dir, base + '.pred.jsonl')
         write_jsonl(pred_path, pred)
         parts = {'all': None}
@@ -122,7 +162,9 @@ def main(argv):
             drop = ','.join(f'{l}{s}=-' for l in ('PER', 'LOC', 'ORG', 'MISC') for s in SUBTYPES)
             metrics = [('germeval outer', []), ('germeval 4', ['--map', drop])]
         else:
-            metrics = [('gum conll4', ['--map', 'conll4']), ('gum PER/LOC/ORG', ['--map', 'conll4', '--only', 'PER,LOC,ORG'])]
+            other = ','.join(f'{t}=OTH' for t in ('ABSTRACT', 'OBJECT', 'SUBSTANCE', 'ANIMAL', 'PLANT'))
+            metrics = [('gum conll4', ['--map', 'conll4']), ('gum PER/LOC/ORG', ['--map', 'conll4', '--only', 'PER,LOC,ORG']),
+                       ('gum 4 (+other)', ['--map', other, '--map', 'conll4'])]
         for part, ids in parts.items():
             g_path, p_path = gold_path, pred_path
             if ids is not None:

@@ -100,6 +100,9 @@ void make_word_clusters(const std::vector<std::string>& inputs, const segment::S
   args.thread = 1;  // one thread: the same vectors on every run
   args.seed = static_cast<int>(options.seed);
   args.verbose = 0;
+  // Whole words only: clusters are looked up by word, and character n-gram
+  // vectors make training several times slower.
+  args.maxn = 0;
   fasttext::FastText ft;
   std::cerr << "clusters: training " << options.dim << "-dimensional skip-gram vectors\n";
   ft.train(args);
@@ -124,8 +127,9 @@ void make_word_clusters(const std::vector<std::string>& inputs, const segment::S
   std::ofstream file(out, std::ios::trunc);
   if (!file) throw std::runtime_error(out + ": cannot write the clusters");
   file << "# tagwerk word clusters: fastText skip-gram dim " << options.dim << ", " << options.epochs
-       << " epochs, min count " << options.min_count << ", k-means " << options.levels[0] << "/"
-       << options.levels[1] << "/" << options.levels[2] << ", seed " << options.seed << "\n# from:";
+       << " epochs, min count " << options.min_count << ", no subwords"
+       << ", k-means " << options.levels[0] << "/" << options.levels[1] << "/" << options.levels[2]
+       << ", seed " << options.seed << "\n# from:";
   for (const auto& p : inputs) file << ' ' << p.substr(p.find_last_of('/') + 1);
   file << '\n';
   for (std::size_t i = 0; i < n; ++i)

@@ -60,9 +60,10 @@ struct SentenceFeatures {
   std::size_t size() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
 
-/// Changes whenever a feature is added, removed or changes its meaning: a
-/// model records the version it was trained with, and loading refuses others.
-inline constexpr std::uint32_t kFeatureVersion = 1;
+/// Changes whenever a feature or the tag scheme is added, removed or changes
+/// its meaning: a model records the version it was trained with, and loading
+/// refuses others.
+inline constexpr std::uint32_t kFeatureVersion = 2;  // 2: BILOU tags
 
 /// Extracts the features of `words` (one sentence; `kinds` as segment labels
 /// them). `gazetteer` may be null. Thread-safe with one scratch per thread.

@@ -200,9 +200,9 @@ void Model::save(const std::string& path) const {
 }
 
 bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept {
-  if (!is_inside(static_cast<std::uint16_t>(to))) return true;
-  if (from == tag_count || from == kOutside) return false;
-  return type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
+  const bool open = from != tag_count && is_open(static_cast<std::uint16_t>(from));
+  if (!is_inside(static_cast<std::uint16_t>(to))) return !open;  // O, B or U only after a closed name
+  return open && type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
 }
 
 void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {

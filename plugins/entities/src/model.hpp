@@ -15,19 +15,36 @@
 
 namespace tagwerk::entities {
 
-/// Tag 0 is O; type k has B = 1 + 2k and I = 2 + 2k.
+/// BILOU tags: tag 0 is O; type k has B(egin) = 1 + 4k, I(nside) = 2 + 4k,
+/// L(ast) = 3 + 4k and U(nit, a one-word name) = 4 + 4k.
 inline constexpr std::uint16_t kOutside = 0;
+inline constexpr std::size_t kTagsPerType = 4;
 inline std::uint16_t begin_tag(std::size_t type) {
-  return static_cast<std::uint16_t>(1 + 2 * type);
+  return static_cast<std::uint16_t>(1 + kTagsPerType * type);
 }
+inline std::uint16_t inside_tag(std::size_t type) {
+  return static_cast<std::uint16_t>(2 + kTagsPerType * type);
+}
+inline std::uint16_t last_tag(std::size_t type) {
+  return static_cast<std::uint16_t>(3 + kTagsPerType * type);
+}
+inline std::uint16_t unit_tag(std::size_t type) {
+  return static_cast<std::uint16_t>(4 + kTagsPerType * type);
+}
+/// Starts a name: B or U.
 inline bool is_begin(std::uint16_t tag) {
-  return tag != kOutside && tag % 2 == 1;
+  return tag != kOutside && ((tag - 1) % 4 == 0 || (tag - 1) % 4 == 3);
 }
+/// Continues a name: I or L.
 inline bool is_inside(std::uint16_t tag) {
-  return tag != kOutside && tag % 2 == 0;
+  return tag != kOutside && ((tag - 1) % 4 == 1 || (tag - 1) % 4 == 2);
+}
+/// Leaves a name open for the next word: B or I.
+inline bool is_open(std::uint16_t tag) {
+  return tag != kOutside && (tag - 1) % 4 <= 1;
 }
 inline std::size_t type_of(std::uint16_t tag) {
-  return static_cast<std::size_t>((tag - 1) / 2);
+  return static_cast<std::size_t>((tag - 1) / kTagsPerType);
 }
 
 struct Model {
@@ -41,7 +58,7 @@ struct Model {
   float margin_scale = 1;          // the median margin of a tagged word on the training data
   std::string provenance;          // the training command's account of data, settings, figures
 
-  std::size_t tag_count() const noexcept { return 1 + 2 * types.size(); }
+  std::size_t tag_count() const noexcept { return 1 + kTagsPerType * types.size(); }
 
   /// Reads a model file. Throws std::runtime_error naming the file: cannot be
   /// read, not a tagwerk entities model, or trained with other features

@@ -34,26 +34,38 @@ std::vector<std::string> collect_types(const std::vector<TrainingSentence>& sent
   return types;
 }
 
+// BIO tag names -> BILOU tags; an I- without its B- (as some corpora have) starts the chunk.
 std::vector<std::uint16_t> encode(const std::vector<std::string>& tags,
                                   const std::vector<std::string>& types) {
-  std::vector<std::uint16_t> out;
-  out.reserve(tags.size());
-  for (const auto& t : tags) {
-    if (t == "O") {
-      out.push_back(kOutside);
+  const std::size_t n = tags.size();
+  std::vector<std::uint16_t> out(n, kOutside);
+  const auto type_index = [&](const std::string& t) -> std::ptrdiff_t {
+    if (t == "O" || t.size() < 3) return -1;
+    const auto it = std::find(types.begin(), types.end(), t.substr(2));
+    return it == types.end() ? -1 : it - types.begin();
+  };
+  for (std::size_t i = 0; i < n;) {
+    const std::ptrdiff_t k = type_index(tags[i]);
+    if (k < 0) {
+      ++i;
       continue;
     }
-    const auto it = std::find(types.begin(), types.end(), t.substr(2));
-    const auto k = static_cast<std::size_t>(it - types.begin());
-    out.push_back(static_cast<std::uint16_t>(t[0] == 'B' ? begin_tag(k) : begin_tag(k) + 1));
+    std::size_t j = i + 1;
+    while (j < n && tags[j][0] == 'I' && type_index(tags[j]) == k) ++j;
+    const auto type = static_cast<std::size_t>(k);
+    if (j == i + 1) {
+      out[i] = unit_tag(type);
+    } else {
+      out[i] = begin_tag(type);
+      for (std::size_t m = i + 1; m + 1 < j; ++m) out[m] = inside_tag(type);
+      out[j - 1] = last_tag(type);
+    }
+    i = j;
   }
-  // An I- without its B- (as some corpora have) starts the chunk.
-  for (std::size_t i = 0; i < out.size(); ++i)
-    if (is_inside(out[i]) && (i == 0 || out[i - 1] == kOutside || type_of(out[i - 1]) != type_of(out[i])))
-      --out[i];
   return out;
 }
 
+// BILOU tags -> BIO tag names.
 std::string tag_name(std::uint16_t tag, const std::vector<std::string>& types) {
   if (tag == kOutside) return "O";
   return (is_begin(tag) ? "B-" : "I-") + types[type_of(tag)];
@@ -99,21 +111,7 @@ double chunk_f1(const Model& m, const Gazetteer* gazetteer, const std::vector<Tr
   std::size_t tp = 0, gold = 0, pred = 0;
   for (const auto& s : sentences) {
     const std::vector<std::string> names = tag_sentence(m, gazetteer, s);
-    std::vector<std::uint16_t> p, g;
-    for (const auto& n : names) {
-      if (n == "O") {
-        p.push_back(kOutside);
-        continue;
-      }
-      const auto it = std::find(m.types.begin(), m.types.end(), n.substr(2));
-      const auto k = static_cast<std::size_t>(it - m.types.begin());
-      p.push_back(static_cast<std::uint16_t>(n[0] == 'B' ? begin_tag(k) : begin_tag(k) + 1));
-    }
-    std::vector<std::string> gold_tags;
-    for (const auto& t : s.tags)
-      gold_tags.push_back(
-          t != "O" && std::find(m.types.begin(), m.types.end(), t.substr(2)) == m.types.end() ? "O" : t);
-    g = encode(gold_tags, m.types);
+    const std::vector<std::uint16_t> p = encode(names, m.types), g = encode(s.tags, m.types);
     const auto pc = chunks(p), gc = chunks(g);
     pred += pc.size();
     gold += gc.size();
