@@ -45,6 +45,28 @@ std::string map_type(const std::string& format, const std::string& type) {
   return "";
 }
 
+// GUM marks whole noun phrases ("Mary Chaworth , whom he met while at
+// school", "Vrije Universiteit Amsterdam , the Netherlands"); the tagger learns
+// names. A span ends before its first comma, bracket or lower-case word that is
+// not one of the small words names are made with ("Bank of England", "the
+// United States"). Returns the new end.
+std::size_t trim_gum_span(const std::vector<std::string>& tokens, std::size_t begin, std::size_t end) {
+  static const std::set<std::string> inner = {"of",  "and", "the", "for", "de", "du", "des",
+                                              "von", "van", "der", "la",  "le", "di", "da",
+                                              "&",   "'s",  "on",  "in",  "at", "-"};
+  for (std::size_t k = begin + 1; k < end; ++k) {
+    const std::string& t = tokens[k];
+    const unsigned char c = t.empty() ? ' ' : static_cast<unsigned char>(t[0]);
+    const bool lower_word = c >= 'a' && c <= 'z';
+    if (t == "," || t == "(" || t == "[" || t == ";" || (lower_word && !inner.count(t))) {
+      std::size_t e = k;
+      while (e > begin + 1 && inner.count(tokens[e - 1]) && tokens[e - 1] != "'s") --e;  // no dangling "of"
+      return e;
+    }
+  }
+  return end;
+}
+
 std::string_view kind_label(segment::TokenKind k) {
   return segment::to_string(k);
 }
@@ -161,6 +183,7 @@ std::vector<en::TrainingSentence> load_sentences(const TrainingFile& file, const
       std::size_t j = i + 1;
       while (j < tags.size() && tags[j] == "I-" + type) ++j;
       const std::string mapped = map_type(file.format, type);
+      if (file.format == "gum") j = trim_gum_span(tokens, i, j);
       if (!mapped.empty()) {
         spans.emplace_back(token_begin[i],
                            token_begin[j - 1] + static_cast<std::uint32_t>(tokens[j - 1].size()));

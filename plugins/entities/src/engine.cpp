@@ -137,18 +137,21 @@ void cut_at_handles(const Input& in, Result& r) {
   r.mentions.swap(out);
 }
 
-// Two names the tagger read as one ("dass Trump Putins Zusicherungen"): a
-// two-word person whose words are each, elsewhere, a person of one word.
-void split_adjacent_names(const Input& in, Result& r) {
+// Where two person names touch, the tagger cut one name in two ("Senator
+// Lindsey" "Graham") or read two as one ("dass Trump Putins Zusicherungen"):
+// names that are, elsewhere, each a person of one word stay (or become) two
+// mentions; other touching person mentions become one.
+void settle_adjacent_names(const Input& in, Result& r) {
   std::set<std::string_view> alone;
   for (const Mention& m : r.mentions)
     if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
       alone.insert(strip_genitive(word_of(in, m.first_token)));
+  const auto is_alone = [&](std::uint32_t t) { return alone.count(strip_genitive(word_of(in, t))) != 0; };
   std::vector<Mention> out;
   out.reserve(r.mentions.size());
   for (const Mention& m : r.mentions) {
-    if (m.label == "PER" && m.token_count == 2 && alone.count(strip_genitive(word_of(in, m.first_token))) &&
-        alone.count(strip_genitive(word_of(in, m.first_token + 1)))) {
+    if (m.label == "PER" && m.subtype.empty() && m.token_count == 2 && is_alone(m.first_token) &&
+        is_alone(m.first_token + 1)) {
       for (std::uint32_t t = m.first_token; t < m.first_token + 2; ++t) {
         Mention part = m;
         part.first_token = t;
@@ -158,6 +161,18 @@ void split_adjacent_names(const Input& in, Result& r) {
         out.push_back(std::move(part));
       }
       continue;
+    }
+    if (!out.empty()) {
+      Mention& prev = out.back();
+      if (prev.label == "PER" && m.label == "PER" && prev.subtype.empty() && m.subtype.empty() &&
+          prev.first_token + prev.token_count == m.first_token &&
+          in.tokens[m.first_token].kind == TokenKind::word &&
+          !(is_alone(prev.first_token + prev.token_count - 1) && is_alone(m.first_token))) {
+        prev.token_count += m.token_count;
+        prev.end = m.end;
+        prev.score = std::min(prev.score, m.score);
+        continue;
+      }
     }
     out.push_back(m);
   }
@@ -317,7 +332,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   if (!in.sentences.empty() && gazetteers_.count(in.sentences.front().lang))
     prefer_gazetteer(in, gazetteers_.at(in.sentences.front().lang).get(), out);
   if (options_.document_pass) {
-    split_adjacent_names(in, out);
+    settle_adjacent_names(in, out);
     propagate(in, titles_, out, s.covered);
   }
   const auto doc_gazetteer = in.sentences.empty() || !gazetteers_.count(in.sentences.front().lang)
