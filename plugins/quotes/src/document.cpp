@@ -1,0 +1,210 @@
+#include "document.hpp"
+
+#include <tagwerk/text/char_class.hpp>
+
+namespace tagwerk::quotes {
+namespace {
+
+TokKind kind_of(std::string_view kind) {
+  if (kind == "word") return TokKind::Word;
+  if (kind == "num") return TokKind::Num;
+  if (kind == "punct") return TokKind::Punct;
+  if (kind == "mention") return TokKind::Mention;
+  return TokKind::Other;
+}
+
+// German adjectives before a noun end in -e, -en, -er, -es, -em ("russische").
+bool inflected(std::string_view w) {
+  if (w.size() < 3) return false;
+  const char a = w[w.size() - 1], b = w[w.size() - 2];
+  return a == 'e' || (b == 'e' && (a == 'n' || a == 'r' || a == 's' || a == 'm'));
+}
+
+}  // namespace
+
+bool Doc::clause_break(int i) const {
+  const Tok& t = toks[i];
+  if (t.kind != TokKind::Punct) return false;
+  if (t.end - t.begin > 1) return true;  // dashes, typographic quotation marks
+  const char c = t.first;
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-' || c == '"' || c == '\'';
+}
+
+void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::vector<std::string>& langs) {
+  text = in.text;
+  lexicons = &lists;
+  toks.clear();
+  lower.clear();
+  sentences.clear();
+  paragraphs.clear();
+  auto lang_index = [&](std::string_view lang) -> std::uint8_t {
+    if (lang.empty()) lang = in.lang;
+    for (std::size_t k = 0; k < langs.size(); ++k)
+      if (langs[k] == lang) return static_cast<std::uint8_t>(k);
+    return 0;
+  };
+  const text::Utf8Cursor cur(text, static_cast<std::int32_t>(text.size()));
+  std::size_t s = 0, p = 0;
+  std::uint8_t lang = lang_index({});
+  for (const TokenSpan& t : in.tokens) {
+    if (t.end > text.size() || t.begin >= t.end) continue;
+    Tok k;
+    k.begin = t.begin;
+    k.end = t.end;
+    k.kind = kind_of(t.kind);
+    k.first = text[t.begin];
+    while (s < in.sentences.size() && in.sentences[s].end <= t.begin) ++s;
+    while (p < in.paragraphs.size() && in.paragraphs[p].end <= t.begin) ++p;
+    if (s < in.sentences.size() && in.sentences[s].begin <= t.begin) lang = lang_index(in.sentences[s].lang);
+    k.sentence = static_cast<int>(s);
+    k.paragraph = static_cast<int>(p);
+    k.lang = lang;
+    if (k.kind == TokKind::Word || k.kind == TokKind::Mention) {
+      k.lower_begin = static_cast<std::uint32_t>(lower.size());
+      std::int32_t i = static_cast<std::int32_t>(t.begin), next = 0;
+      const text::CodePoint first = cur.at(i, &next);
+      k.cap = text::is_upper_or_title(first);
+      while (i < static_cast<std::int32_t>(t.end)) {
+        const text::CodePoint c = cur.at(i, &next);
+        text::append_utf8(lower, text::to_lower(c));
+        i = next;
+      }
+      k.lower_len = static_cast<std::uint32_t>(lower.size() - k.lower_begin);
+    }
+    if (!toks.empty()) {
+      for (std::uint32_t b = toks.back().end; b < t.begin; ++b)
+        if (text[b] == '\n' || text[b] == '\r') toks.back().line_break_after = true;
+    }
+    toks.push_back(k);
+  }
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (toks[i].lower_len) toks[i].flags = lists[toks[i].lang].flags(low(static_cast<int>(i)));
+  // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
+  auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+      if (i == 0 || toks[i].*field != toks[i - 1].*field) out.push_back({i, i});
+      out.back().second = i + 1;
+    }
+    for (int r = 0; r < static_cast<int>(out.size()); ++r)
+      for (int i = out[r].first; i < out[r].second; ++i) toks[i].*field = r;
+  };
+  ranges(&Tok::sentence, sentences);
+  ranges(&Tok::paragraph, paragraphs);
+}
+
+bool Doc::only_roles(int b, int e) const {
+  bool any = false;
+  for (int i = b; i < e; ++i) {
+    if (!word(i) || has(i, kDet)) continue;
+    const bool role = lex(i).is_role(low(i));
+    if (toks[i].cap && !role) return false;
+    any = any || role;
+  }
+  return any;
+}
+
+int Doc::clause_start(int i, int limit) const {
+  while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp)) --i;
+  return i;
+}
+
+Candidate Doc::left_np(int end, int limit) const {
+  int p = end - 1;
+  for (int skips = 0; skips < 3 && p >= limit; ++skips) {
+    // Particles and adverbs between the subject and the cue ("Graham etwa sagte").
+    int particles = 0;
+    while (p >= limit && word(p) && !toks[p].cap && has(p, kParticle) && particles < 2) --p, ++particles;
+    if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
+    if (has(p, kImpersonal)) return {};
+    if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
+    if (!toks[p].cap && !lex(p).is_role(low(p))) return {};
+    int b = p;
+    while (b - 1 >= limit && word(b - 1)) {
+      const int q = b - 1;
+      if (has(q, kDet)) {
+        b = q;
+        break;
+      }
+      if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
+      if (toks[q].cap) {
+        b = q;
+        continue;
+      }
+      // Adjectives count only when a determiner opens the phrase before them.
+      int a = q;
+      while (a >= limit && word(a) && !toks[a].cap && !has(a, kDet) && inflected(low(a)) && !has(a, kPrep))
+        --a;
+      if (a >= limit && a < q && word(a) && has(a, kDet)) b = a;
+      break;
+    }
+    // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
+    if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
+      return {};
+    if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
+      p = b - 2;  // a prepositional phrase ("auf Twitter"): the subject is before it
+      continue;
+    }
+    if (has(b, kPrep)) return {};
+    return {b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name};
+  }
+  return {};
+}
+
+Candidate Doc::right_np(int begin, int limit) const {
+  int p = begin;
+  if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
+  if (has(p, kImpersonal)) return {};
+  if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
+  const int b = p;
+  if (has(p, kDet)) {
+    ++p;
+    while (p < limit && word(p) && !toks[p].cap && !lex(p).is_role(low(p)) && inflected(low(p))) ++p;
+  }
+  const int head = p;
+  while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
+         (toks[p].cap || lex(p).is_role(low(p))) && !has(p, kCueVerb)) {
+    ++p;
+    if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
+  }
+  if (p == head) return {};
+  return {b, p, only_roles(b, p) ? Candidate::Role : Candidate::Name};
+}
+
+Candidate Doc::subject_of(int c, int ce, int first, int last) const {
+  const int start = clause_start(c, first);
+  // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
+  if (start == c && c > first && punct(c - 1, ',')) {
+    const int rel = clause_start(c - 1, first);
+    if (rel > first && has(rel, kRel) && punct(rel - 1, ','))
+      if (Candidate before = left_np(rel - 1, clause_start(rel - 1, first))) return before;
+  }
+  if (Candidate left = left_np(c, start)) return left;
+  return right_np(ce, last);
+}
+
+int Doc::cue_end(int i, int last, std::uint32_t& type) const {
+  type = 0;
+  if (!word(i)) return i;
+  const WordInfo* w = lex(i).find(low(i));
+  if (!w) return i;
+  for (const Phrase& ph : w->phrases) {
+    int k = i + 1;
+    std::size_t m = 0;
+    while (m < ph.rest.size() && k < last && word(k) && low(k) == ph.rest[m]) ++m, ++k;
+    if (m == ph.rest.size()) {
+      type = ph.type;
+      return k;
+    }
+  }
+  const std::uint32_t single = w->flags & (kCueVerb | kCueSource | kCueAfter | kCueSo);
+  if ((w->flags & kSingleCue) || (single & (kCueAfter | kCueSo))) {
+    type = single & kCueVerb     ? kCueVerb
+           : single & kCueSource ? kCueSource
+           : single & kCueAfter  ? kCueAfter
+                                 : kCueSo;
+    return i + 1;
+  }
+  return i;
+}
+
+}  // namespace tagwerk::quotes

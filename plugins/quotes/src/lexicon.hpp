@@ -1,0 +1,73 @@
+// lexicon.hpp -- the word lists of one language (cues, Konjunktiv forms, the
+// speaker finder's words), loaded from the plugin's data files and looked up by
+// lower-case word.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tagwerk::quotes {
+
+/// What a word may be; a word may be several things at once (bit set).
+enum Flag : std::uint32_t {
+  kCueVerb = 1u << 0,    // first word of a verb cue (single-word cues: the whole cue)
+  kCueSource = 1u << 1,  // first word of a cue the speaker follows ("laut")
+  kCueAfter = 1u << 2,   // a cue the speaker precedes ("zufolge")
+  kCueSo = 1u << 3,      // ", so X"
+  kKonj1 = 1u << 4,      // Konjunktiv I
+  kKonj2 = 1u << 5,      // Konjunktiv II substitute
+  kPronoun = 1u << 6,
+  kImpersonal = 1u << 7,
+  kDet = 1u << 8,
+  kPrep = 1u << 9,
+  kParticle = 1u << 10,
+  kComp = 1u << 11,
+  kRel = 1u << 12,
+  kConj = 1u << 13,
+  kRole = 1u << 14,
+  kSingleCue = 1u << 15,  // a one-word verb or source cue
+};
+
+/// A cue of several words, matched token by token after its first word.
+struct Phrase {
+  std::vector<std::string> rest;  // the words after the first
+  std::uint32_t type = 0;         // kCueVerb or kCueSource
+};
+
+struct WordInfo {
+  std::uint32_t flags = 0;
+  std::vector<Phrase> phrases;  // longest first
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+class Lexicon {
+ public:
+  /// Reads `<dir>/<lang>.cues`, `.konjunktiv` and `.speakers`; appends each path to
+  /// `files`. Throws std::runtime_error naming the file, the line and the fix.
+  static Lexicon load(const std::string& dir, const std::string& lang, std::vector<std::string>& files);
+
+  /// The word's entry; nullptr when it is in no list. `lower` is lower case.
+  const WordInfo* find(std::string_view lower) const noexcept {
+    auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  std::uint32_t flags(std::string_view lower) const noexcept {
+    const WordInfo* w = find(lower);
+    return w ? w->flags : 0;
+  }
+  /// A role noun, alone or as the end of a compound ("US-Präsident", "Regierungssprecher").
+  bool is_role(std::string_view lower) const noexcept;
+
+ private:
+  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
+  std::vector<std::string> role_suffixes_;
+};
+
+}  // namespace tagwerk::quotes
