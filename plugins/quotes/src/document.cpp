@@ -27,7 +27,7 @@ bool Doc::clause_break(int i) const {
   if (t.kind != TokKind::Punct) return false;
   if (t.end - t.begin > 1) return true;  // dashes, typographic quotation marks
   const char c = t.first;
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-' || c == '"' || c == '\'';
+  return c == ',' || c == ';' || c == ':' || c == '-' || c == '"' || c == '\'';
 }
 
 void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::vector<std::string>& langs) {
@@ -114,6 +114,20 @@ Candidate Doc::left_np(int end, int limit) const {
     // Particles and adverbs between the subject and the cue ("Graham etwa sagte").
     int particles = 0;
     while (p >= limit && word(p) && !toks[p].cap && has(p, kParticle) && particles < 2) --p, ++particles;
+    // A parenthesis after the name: "Renate Künast ( Grüne )".
+    if (p > limit && punct(p, ')')) {
+      int o = p - 1;
+      while (o > limit && o > p - 8 && !punct(o, '(')) --o;
+      if (punct(o, '(')) p = o - 1;
+    }
+    // An auxiliary before a participle at the clause's end: "X hat ... gefordert".
+    if (p > limit && word(p) && has(p, kAux)) --p;
+    // An apposition: "Der Vertreter der Arbeitgeber, Peter Clever, hat gefordert".
+    if (p > limit && punct(p, ',')) {
+      const int prev = clause_start(p, limit);
+      const Candidate np = left_np(p, prev);
+      return np && np.b == prev ? np : Candidate{};
+    }
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
@@ -172,12 +186,22 @@ Candidate Doc::right_np(int begin, int limit) const {
 
 Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   const int start = clause_start(c, first);
-  // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
   if (start == c && c > first && punct(c - 1, ',')) {
-    const int rel = clause_start(c - 1, first);
-    if (rel > first && has(rel, kRel) && punct(rel - 1, ','))
-      if (Candidate before = left_np(rel - 1, clause_start(rel - 1, first))) return before;
+    const int prev = clause_start(c - 1, first);
+    // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
+    if (prev > first && has(prev, kRel) && punct(prev - 1, ','))
+      if (Candidate before = left_np(prev - 1, clause_start(prev - 1, first))) return before;
+    // An apposition: "Der Direktor des Hilfswerks, Anthony Lake, sagte".
+    if (Candidate np = left_np(c - 1, prev); np && np.b == prev) return np;
   }
+  // "Er verständigte die Polizei und teilte mit": the subject of the first verb.
+  if (start < c && c - 1 >= start && word(c - 1) && has(c - 1, kConj))
+    if (Candidate np = right_np(start, c - 1); np) return np;
+  // German puts a fronted phrase before the verb and the subject after it:
+  // "In einer Nachricht würdigte er", "Am Rande des Treffens sagte Jung".
+  const bool fronted = start < c && word(start) && has(start, kPrep) && toks[start].lang == 0;
+  if (fronted)
+    if (Candidate right = right_np(ce, last)) return right;
   if (Candidate left = left_np(c, start)) return left;
   return right_np(ce, last);
 }

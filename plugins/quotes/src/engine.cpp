@@ -184,6 +184,29 @@ void Engine::Impl::find_marked(Scratch& s) const {
   }
 }
 
+namespace {
+
+// A clause from token b on that holds a zu-infinitive ("..., die Steuern zu senken", "abzuschalten").
+bool zu_infinitive(const Doc& d, int b, int end) {
+  for (int k = b; k < end && !d.clause_break(k); ++k)
+    if (d.word(k) && d.low(k) == "zu" && k + 1 < end && d.word(k + 1) && !d.toks[k + 1].cap &&
+        !d.has(k + 1, kDet))
+      return true;
+  return false;
+}
+
+// Whether the sentence over tokens [first, last) holds a cue or a Konjunktiv I outside quotations.
+bool speech_in(const Doc& d, int first, int last) {
+  for (int k = first; k < last; ++k) {
+    if (d.toks[k].quoted || !d.word(k)) continue;
+    std::uint32_t type = 0;
+    if (d.has(k, kKonj1) || d.cue_end(k, last, type) > k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Reported speech, sentence by sentence: a cue with its clause ("sagte, dass ...",
 // "laut X", "X zufolge", ", so X"), "Wie X sagte, habe ...", and Konjunktiv I
 // clauses that continue a speaker's words.
@@ -206,7 +229,20 @@ void Engine::Impl::find_reported(Scratch& s) const {
     for (int i = first; i < end; ++i) {
       if (d.toks[i].quoted || !d.word(i)) continue;
       std::uint32_t type = 0;
-      const int ce = d.cue_end(i, end, type);
+      int ce = d.cue_end(i, end, type);
+      Candidate report;
+      if (ce == i && d.has(i, kPrep)) {
+        // "nach Angaben der Polizei", "nach Meinung des Politikers", "aus Sicht der Organisationen".
+        for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
+          if (d.word(k) && d.toks[k].cap && d.lex(k).is_report(d.low(k))) {
+            const Candidate of = d.right_np(k + 1, end);
+            report = {k, of && d.has(k + 1, kDet) ? of.e : k + 1, Candidate::Name};
+          }
+        if (report) {
+          ce = i + 1;
+          type = kCueSource;
+        }
+      }
       if (ce == i) continue;
       Stmt st;
       st.kind = Kind::Indirect;
@@ -214,7 +250,7 @@ void Engine::Impl::find_reported(Scratch& s) const {
       st.cue_e = ce;
       const int cstart = d.clause_start(i, first);
       if (type == kCueSource) {  // "laut X, ...", "..., according to X"
-        st.cand = d.right_np(ce, end);
+        st.cand = report ? report : d.right_np(ce, end);
         if (!st.cand) continue;
         const int after = st.cand.e < end && d.punct(st.cand.e, ',') ? st.cand.e + 1 : st.cand.e;
         if (i == first || (i == first + 1 && d.has(first, kConj))) {
@@ -260,8 +296,9 @@ void Engine::Impl::find_reported(Scratch& s) const {
             st.b = j;  // "..., dass ..." / "... that ..."
           } else if (j < end && d.punct(j, ',') && j + 1 < end && d.has(j + 1, kComp)) {
             st.b = j + 1;
-          } else if (j < end && d.punct(j, ',') && j + 1 < end && !d.toks[j + 1].quoted && konj1) {
-            st.b = j + 1;  // "schrieb auf Twitter, eine Partnerschaft ... sei ..."
+          } else if (j < end && d.punct(j, ',') && j + 1 < end && !d.toks[j + 1].quoted &&
+                     (konj1 || konj2 || zu_infinitive(d, j + 1, end))) {
+            st.b = j + 1;  // "schrieb auf Twitter, eine Partnerschaft ... sei ...", "forderte, ... zu senken"
           } else if (!inverted && st.cand && k < end && d.word(k) && d.toks[k].lang != 0 &&
                      !d.toks[k].quoted && !d.has(k, kPrep)) {
             st.b = k;  // English "X said the plan ..."
@@ -412,8 +449,18 @@ void Engine::Impl::classify_marked(Scratch& s) const {
     } else if ((starts && (words >= 3 || final_punct)) || (speech && words >= 3) || words >= 6) {
       st.kind = Kind::Direct;
       if (!st.cand) st.carry = true;
-    } else if (speech && words >= 2 && !starts) {
+    } else if ((speech || speech_in(d, sfirst, slast)) && !starts) {
+      // A quoted fragment of a sentence that reports speech: the speaker of its cue.
       st.kind = Kind::Partial;
+      for (int c = after; !st.cand && c < slast; ++c) {
+        if (d.toks[c].quoted || !d.word(c)) continue;
+        const int e2 = d.cue_end(c, slast, type);
+        if (e2 > c && type == kCueVerb) {
+          st.cue_b = c;
+          st.cue_e = e2;
+          st.cand = d.subject_of(c, e2, sfirst, slast);
+        }
+      }
     } else {
       continue;  // a scare quote, a title, a name
     }

@@ -20,7 +20,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kI
                                       {"det", kDet},           {"prep", kPrep},
                                       {"particle", kParticle}, {"comp", kComp},
                                       {"rel", kRel},           {"conj", kConj},
-                                      {"role", kRole}};
+                                      {"role", kRole},         {"aux", kAux},
+                                      {"report", kReport}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {
@@ -80,6 +81,7 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   files.push_back(base + ".speakers");
   read_typed(files.back(), kSpeakerTypes, [&](std::uint32_t flag, std::vector<std::string> w) {
     if (flag == kRole) lex.role_suffixes_.push_back(w[0]);
+    if (flag == kReport) lex.report_suffixes_.push_back(w[0]);
     add_word(flag, std::move(w));
   });
   for (auto& [word, info] : lex.words_)
@@ -88,12 +90,24 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   return lex;
 }
 
-bool Lexicon::is_role(std::string_view lower) const noexcept {
-  if (flags(lower) & kRole) return true;
-  // The end of a compound: "US-Präsident", "Regierungssprecher" (at least three letters before it).
-  for (const std::string& s : role_suffixes_)
-    if (lower.size() >= s.size() + 3 && lower.compare(lower.size() - s.size(), s.size(), s) == 0) return true;
+namespace {
+// The word, or the end of a compound with at least three letters before it
+// ("US-Präsident", "Regierungssprecher", "Behördenangaben").
+bool ends_with_any(std::string_view lower, const std::vector<std::string>& suffixes) {
+  for (const std::string& s : suffixes)
+    if (lower == s ||
+        (lower.size() >= s.size() + 3 && lower.compare(lower.size() - s.size(), s.size(), s) == 0))
+      return true;
   return false;
+}
+}  // namespace
+
+bool Lexicon::is_role(std::string_view lower) const noexcept {
+  return (flags(lower) & kRole) || ends_with_any(lower, role_suffixes_);
+}
+
+bool Lexicon::is_report(std::string_view lower) const noexcept {
+  return (flags(lower) & kReport) || ends_with_any(lower, report_suffixes_);
 }
 
 }  // namespace tagwerk::quotes

@@ -29,6 +29,8 @@ enum Flag : std::uint32_t {
   kConj = 1u << 13,
   kRole = 1u << 14,
   kSingleCue = 1u << 15,  // a one-word verb or source cue
+  kAux = 1u << 16,        // an auxiliary verb ("hat", "ist", "wurde")
+  kReport = 1u << 17,     // a noun naming a report or view after "nach" ("Angaben", "Meinung")
 };
 
 /// A cue of several words, matched token by token after its first word.
@@ -64,10 +66,13 @@ class Lexicon {
   }
   /// A role noun, alone or as the end of a compound ("US-Präsident", "Regierungssprecher").
   bool is_role(std::string_view lower) const noexcept;
+  /// A noun naming a report or a view, alone or ending a compound ("Behördenangaben").
+  bool is_report(std::string_view lower) const noexcept;
 
  private:
   std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
   std::vector<std::string> role_suffixes_;
+  std::vector<std::string> report_suffixes_;
 };
 
 }  // namespace tagwerk::quotes
