@@ -137,6 +137,11 @@ Candidate Doc::left_np(int end, int limit) const {
       const int q = b - 1;
       if (has(q, kDet)) {
         b = q;
+        // A genitive after the head: "Ein Sprecher der Polizei", "der Stabschef des Weißen Hauses".
+        const std::string_view det = low(q);
+        if ((det == "der" || det == "des") && q - 1 >= limit && word(q - 1) && toks[q - 1].cap &&
+            !has(q - 1, kDet | kPrep | kPronoun | kCueVerb))
+          continue;
         break;
       }
       if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;

@@ -1,0 +1,145 @@
+// The quotes engine on short texts segmented as the chain does: each kind of
+// statement, its speaker and cue, as a user reads them.
+#include "test_support.hpp"
+
+using qtest::find;
+using qtest::quote_at;
+using qtest::run;
+using tagwerk::quotes::Kind;
+using tagwerk::quotes::Mention;
+
+TEST(QuotesEngine, DirectQuoteWithTheSpeakerAfterIt) {
+  const std::string t = "„Wir sind bereit“, sagte Merkel am Montag.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "bereit"), "direct | Merkel | Merkel | sagte");
+}
+
+TEST(QuotesEngine, ColonIntroductionNamesTheSpeaker) {
+  const std::string t = "Der Stabschef, Reince Priebus: „Der Präsident hat das nicht geglaubt.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "geglaubt"), "direct | Reince Priebus | Reince Priebus | ");
+}
+
+TEST(QuotesEngine, EveryStyleOfQuotationMark) {
+  for (const std::string t : {"»Wir sind bereit«, sagte Merkel.", "«Wir sind bereit», sagte Merkel.",
+                              "\"Wir sind bereit\", sagte Merkel.", "‚Wir sind bereit‘, sagte Merkel."})
+    EXPECT_EQ(quote_at(run(t, "de"), t, "bereit"), "direct | Merkel | Merkel | sagte") << t;
+  const std::string en = "“We will win this race,” said Caddell.";
+  EXPECT_EQ(quote_at(run(en, "en"), en, "win"), "direct | Caddell | Caddell | said");
+}
+
+TEST(QuotesEngine, TitlesAndScareQuotesWithoutSpeechAreNoQuotes) {
+  const std::string t = "Der Film „Das Boot“ läuft heute. Die „Reform“ kommt im Mai.";
+  EXPECT_TRUE(run(t, "de").quotes.empty());
+}
+
+TEST(QuotesEngine, AnUnclosedQuotationEndsAtTheParagraph) {
+  const std::string t = "Er sagte: „Wir kommen wieder und bleiben lange.\n\nDas Wetter wird schön.";
+  const auto r = run(t, "de");
+  const auto* q = find(r, t, "kommen");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Kind::Direct);
+  EXPECT_LE(q->end, t.find("Das Wetter"));
+  EXPECT_EQ(quote_at(r, t, "Wetter"), "(none)");
+}
+
+TEST(QuotesEngine, IndirectSpeechAfterACue) {
+  const std::string t = "Der Minister sagte, dass die Steuern bald sinken würden.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Steuern"), "indirect | Minister | Der Minister | sagte");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(t.substr(r.quotes[0].begin, r.quotes[0].end - r.quotes[0].begin),
+            "dass die Steuern bald sinken würden");
+}
+
+TEST(QuotesEngine, KonjunktivContinuesTheSpeakerAcrossSentences) {
+  const std::string t =
+      "Ein Sprecher der Polizei sagte, der Mann sei bewaffnet. Er habe eine Bombe bei sich getragen. "
+      "Man gehe allen Spuren nach.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bewaffnet"),
+            "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | sagte");
+  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Er | ");
+  EXPECT_EQ(quote_at(r, t, "Spuren"), "indirect | Sprecher der Polizei | Er | ");
+}
+
+TEST(QuotesEngine, SourcesBeforeAndAfterTheSpeaker) {
+  const std::string laut = "Laut Polizei ist der Mann bewaffnet.";
+  EXPECT_EQ(quote_at(run(laut, "de"), laut, "bewaffnet"), "indirect | Polizei | Polizei | Laut");
+  const std::string zufolge = "Dem Bericht zufolge sind die Preise gestiegen.";
+  EXPECT_EQ(quote_at(run(zufolge, "de"), zufolge, "Preise"), "indirect | Bericht | Dem Bericht | zufolge");
+  const std::string nach = "Nach Angaben der Polizei wurde niemand verletzt.";
+  EXPECT_EQ(quote_at(run(nach, "de"), nach, "niemand"), "indirect | Polizei | der Polizei | Nach Angaben");
+  const std::string so = "Die Lage sei ernst, so der Sprecher.";
+  EXPECT_EQ(quote_at(run(so, "de"), so, "Lage"), "indirect | Sprecher | der Sprecher | so");
+}
+
+TEST(QuotesEngine, EnglishReportedSpeech) {
+  const std::string said = "The senator said the plan would fail. According to officials, talks continue.";
+  const auto r = run(said, "en");
+  EXPECT_EQ(quote_at(r, said, "plan"), "indirect | senator | The senator | said");
+  EXPECT_EQ(quote_at(r, said, "talks"), "indirect | officials | officials | According to");
+}
+
+TEST(QuotesEngine, AQuotedPostIsEmbeddedAndItsQuotedWordsAreNoQuotes) {
+  const std::string t =
+      "Das schrieb er.\n\nMarco Rubio @marcorubio\nPartnering with Putin on a \"Cyber Security Unit\" is "
+      "akin to "
+      "partnering with Assad.\n\nDanach war es still.";
+  const auto r = run(t, "de");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(quote_at(r, t, "Partnering"), "embedded | Marco Rubio | Marco Rubio | ");
+  EXPECT_EQ(r.speakers[static_cast<std::size_t>(r.quotes[0].speaker)].kind, "account");
+}
+
+TEST(QuotesEngine, RoleNounsAndPronounsResolveToTheEntity) {
+  const std::string t =
+      "US-Präsident Donald Trump traf Putin. Der US-Präsident sagte, er sei zufrieden. Er habe viel gelernt.";
+  auto at = [&](const char* s) { return static_cast<std::uint32_t>(t.find(s)); };
+  const std::vector<Mention> entities = {
+      {at("Donald"), at("Donald") + 12, "PER", 0, "Donald Trump"},
+      {at("Putin"), at("Putin") + 5, "PER", 1, "Wladimir Putin"},
+  };
+  const auto r = run(t, "de", entities);
+  const auto* q = find(r, t, "zufrieden");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker_name, "Donald Trump");
+  EXPECT_EQ(q->entity, 0);
+  const auto* q2 = find(r, t, "gelernt");
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(q2->speaker_name, "Donald Trump");  // "Er": the speaker before, not Putin named after him
+  EXPECT_EQ(q2->entity, 0);
+}
+
+TEST(QuotesEngine, ASpeakerNamedByAnEntityGetsItsCanonicalName) {
+  const std::string t = "„Das ist falsch“, sagte Trump.";
+  const auto b = static_cast<std::uint32_t>(t.find("Trump"));
+  const auto r = run(t, "de", {{b, b + 5, "PER", 0, "Donald Trump"}});
+  EXPECT_EQ(quote_at(r, t, "falsch"), "direct | Donald Trump | Trump | sagte");
+  EXPECT_EQ(r.quotes[0].entity, 0);
+  // Without entities the mention's text stays the speaker, and no entity is set.
+  const auto plain = run(t, "de");
+  EXPECT_EQ(quote_at(plain, t, "falsch"), "direct | Trump | Trump | sagte");
+  EXPECT_EQ(plain.quotes[0].entity, -1);
+}
+
+TEST(QuotesEngine, NoSpeakerFoundSaysSo) {
+  const std::string t = "Es sei alles in Ordnung.";
+  const auto r = run(t, "de");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].kind, Kind::Indirect);
+  EXPECT_EQ(r.quotes[0].speaker, -1);
+  EXPECT_EQ(r.quotes[0].speaker_name, "");
+}
+
+TEST(QuotesEngine, TokensJoinedBySpacesAsInSpkAtt) {
+  const std::string t =
+      "„ Wir sind bereit “ , sagte Merkel .\nDer Minister erklärte , dass die Steuern sinken würden .";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bereit"), "direct | Merkel | Merkel | sagte");
+  EXPECT_EQ(quote_at(r, t, "Steuern"), "indirect | Minister | Der Minister | erklärte");
+}
+
+TEST(QuotesEngine, EmptyAndOddInputDoNotThrow) {
+  EXPECT_TRUE(run("", "de").quotes.empty());
+  EXPECT_NO_THROW(run("„„„ “ “ ” \" ' ’ « »", "de"));
+  EXPECT_NO_THROW(run("\xff\xfe „abc", "de"));
+}
