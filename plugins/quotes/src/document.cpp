@@ -199,15 +199,41 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // An apposition: "Der Direktor des Hilfswerks, Anthony Lake, sagte".
     if (Candidate np = left_np(c - 1, prev); np && np.b == prev) return np;
   }
-  // "Er verständigte die Polizei und teilte mit": the subject of the first verb.
-  if (start < c && c - 1 >= start && word(c - 1) && has(c - 1, kConj))
-    if (Candidate np = right_np(start, c - 1); np) return np;
+  const bool german = lex(c).verb_second();
+  // Where the clause's first phrase really starts: after "Und", "Auch", "Doch".
+  int head = start;
+  while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  if (german) {
+    // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
+    // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
+    for (int a = head; a < c; ++a) {
+      if (!word(a) || !has(a, kAux)) continue;
+      if (a > head)
+        if (Candidate np = left_np(a, head); np && np.b == head) return np;
+      if (Candidate np = right_np(a + 1, c)) return np;
+      break;
+    }
+    // "Er verständigte die Polizei und teilte mit": the subject of the first verb.
+    if (c - 1 > head && word(c - 1) && has(c - 1, kConj)) {
+      if (has(head, kPronoun)) return {head, head + 1, Candidate::Pronoun};
+      if (!has(head, kPrep))
+        if (Candidate np = right_np(head, c - 1)) return np;
+      for (int k = head; k < c - 1; ++k)
+        if (word(k) && has(k, kPronoun)) return {k, k + 1, Candidate::Pronoun};
+    }
+  }
   // German puts a fronted phrase before the verb and the subject after it:
   // "In einer Nachricht würdigte er", "Am Rande des Treffens sagte Jung".
-  const bool fronted = start < c && word(start) && has(start, kPrep) && toks[start].lang == 0;
+  const bool fronted = head < c && word(head) && has(head, kPrep) && german;
   if (fronted)
     if (Candidate right = right_np(ce, last)) return right;
-  if (Candidate left = left_np(c, start)) return left;
+  if (Candidate left = left_np(c, start)) {
+    // In German the subject before the verb is the clause's first phrase; a phrase
+    // in the middle is an object, and the subject follows the verb.
+    if (german && left.b > head)
+      if (Candidate right = right_np(ce, last)) return right;
+    return left;
+  }
   return right_np(ce, last);
 }
 

@@ -299,7 +299,7 @@ void Engine::Impl::find_reported(Scratch& s) const {
           } else if (j < end && d.punct(j, ',') && j + 1 < end && !d.toks[j + 1].quoted &&
                      (konj1 || konj2 || zu_infinitive(d, j + 1, end))) {
             st.b = j + 1;  // "schrieb auf Twitter, eine Partnerschaft ... sei ...", "forderte, ... zu senken"
-          } else if (!inverted && st.cand && k < end && d.word(k) && d.toks[k].lang != 0 &&
+          } else if (!inverted && st.cand && k < end && d.word(k) && !d.lex(k).verb_second() &&
                      !d.toks[k].quoted && !d.has(k, kPrep)) {
             st.b = k;  // English "X said the plan ..."
           } else if (i > first && d.punct(i - 1, ',') && st.cand && !d.toks[first].quoted &&
@@ -517,7 +517,7 @@ void Engine::Impl::find_persons(const Input& in, Scratch& s) const {
            !d.has(e, kDet | kCueVerb) && d.toks[e].sentence == d.toks[i].sentence)
       ++e;
     const bool sentence_initial = i == d.sentences[d.toks[i].sentence].first;
-    const bool english = d.toks[i].lang != 0 || d.lexicons->size() == 1;
+    const bool english = !d.lex(i).verb_second();  // nouns in lower case: capitals mark names
     const bool several = e - i >= 2 && (english ? !sentence_initial : after_role);
     if (e > i && !inside && (after_role || several)) {
       std::string name(d.str(i, e));

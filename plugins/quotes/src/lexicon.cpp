@@ -21,7 +21,7 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kI
                                       {"particle", kParticle}, {"comp", kComp},
                                       {"rel", kRel},           {"conj", kConj},
                                       {"role", kRole},         {"aux", kAux},
-                                      {"report", kReport}};
+                                      {"report", kReport},     {"grammar", kGrammar}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {
@@ -82,6 +82,14 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   read_typed(files.back(), kSpeakerTypes, [&](std::uint32_t flag, std::vector<std::string> w) {
     if (flag == kRole) lex.role_suffixes_.push_back(w[0]);
     if (flag == kReport) lex.report_suffixes_.push_back(w[0]);
+    if (flag == kGrammar) {
+      if (w[0] != "verb-second")
+        throw std::runtime_error(
+            base + ".speakers: 'grammar " + w[0] +
+            "' is no property the engine knows; write 'grammar TAB verb-second' or nothing");
+      lex.verb_second_ = true;
+      return;
+    }
     add_word(flag, std::move(w));
   });
   for (auto& [word, info] : lex.words_)

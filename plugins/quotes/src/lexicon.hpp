@@ -30,7 +30,9 @@ enum Flag : std::uint32_t {
   kRole = 1u << 14,
   kSingleCue = 1u << 15,  // a one-word verb or source cue
   kAux = 1u << 16,        // an auxiliary verb ("hat", "ist", "wurde")
-  kReport = 1u << 17,     // a noun naming a report or view after "nach" ("Angaben", "Meinung")
+  kReport = 1u << 17,
+  kGrammar = 1u << 18,  // a property of the language ("verb-second"), not a word     // a noun naming a
+                        // report or view after "nach" ("Angaben", "Meinung")
 };
 
 /// A cue of several words, matched token by token after its first word.
@@ -66,6 +68,8 @@ class Lexicon {
   }
   /// A role noun, alone or as the end of a compound ("US-Präsident", "Regierungssprecher").
   bool is_role(std::string_view lower) const noexcept;
+  /// German word order: the finite verb second, the subject before it or right after it.
+  bool verb_second() const noexcept { return verb_second_; }
   /// A noun naming a report or a view, alone or ending a compound ("Behördenangaben").
   bool is_report(std::string_view lower) const noexcept;
 
@@ -73,6 +77,7 @@ class Lexicon {
   std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
   std::vector<std::string> role_suffixes_;
   std::vector<std::string> report_suffixes_;
+  bool verb_second_ = false;
 };
 
 }  // namespace tagwerk::quotes

@@ -49,7 +49,7 @@ TEST(QuotesPlugin, SeedDirectPartialAndEmbeddedQuotesWithTheirSpeakers) {
   ASSERT_TRUE(r.ok()) << r.messages();
   // Trump five times: a direct quote, one after a colon, two tweets and a partial quote.
   EXPECT_EQ(quote_of(r, "Es ist an der Zeit"), "direct | Donald Trump | Trump");
-  EXPECT_EQ(quote_of(r, "Putin und ich haben"), "direct | Donald Trump | der US-Präsident");
+  EXPECT_EQ(quote_of(r, "Putin und ich haben"), "direct | Donald Trump | er");
   EXPECT_EQ(quote_of(r, "Putin & I discussed"), "embedded | Donald J. Trump | Donald J. Trump");
   EXPECT_EQ(quote_of(r, "\"zweimal starken Druck\""), "partial | Donald Trump | Er");
   EXPECT_EQ(quote_of(r, "I strongly pressed"), "embedded | Donald J. Trump | Donald J. Trump");
