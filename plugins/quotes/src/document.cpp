@@ -251,14 +251,11 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
       return k;
     }
   }
-  const std::uint32_t single = w->flags & (kCueVerb | kCueSource | kCueAfter | kCueSo);
-  if ((w->flags & kSingleCue) || (single & (kCueAfter | kCueSo))) {
-    type = single & kCueVerb     ? kCueVerb
-           : single & kCueSource ? kCueSource
-           : single & kCueAfter  ? kCueAfter
-                                 : kCueSo;
-    return i + 1;
-  }
+  for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
+    if (w->single & t) {
+      type = t;
+      return i + 1;
+    }
   return i;
 }
 

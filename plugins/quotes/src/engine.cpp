@@ -195,6 +195,14 @@ bool zu_infinitive(const Doc& d, int b, int end) {
   return false;
 }
 
+// Nothing but a verb particle or two between token k and the sentence's end ("..., teilte X mit.").
+bool ends_clause(const Doc& d, int k, int end) {
+  int n = 0;
+  for (; k < end; ++k, ++n)
+    if (!d.word(k) || d.toks[k].cap || n >= 2) return false;
+  return true;
+}
+
 // Whether the sentence over tokens [first, last) holds a cue or a Konjunktiv I outside quotations.
 bool speech_in(const Doc& d, int first, int last) {
   for (int k = first; k < last; ++k) {
@@ -251,31 +259,36 @@ void Engine::Impl::find_reported(Scratch& s) const {
       const int cstart = d.clause_start(i, first);
       if (type == kCueSource) {  // "laut X, ...", "..., according to X"
         st.cand = report ? report : d.right_np(ce, end);
+        if (!st.cand && ce - 1 > i && d.lex(ce - 1).is_report(d.low(ce - 1))) {
+          // "nach Ansicht von ai": the report noun, and whom it belongs to.
+          const int of = ce < end && d.word(ce) && d.has(ce, kPrep | kDet) ? d.right_np(ce + 1, end).e : -1;
+          st.cand = {ce - 1, of > ce ? of : ce, Candidate::Name};
+        }
         if (!st.cand) continue;
         const int after = st.cand.e < end && d.punct(st.cand.e, ',') ? st.cand.e + 1 : st.cand.e;
-        if (i == first || (i == first + 1 && d.has(first, kConj))) {
-          st.b = after;
-          st.e = end;
-        } else {
-          st.b = first;
-          st.e = i > first && d.punct(i - 1, ',') ? i - 1 : i;
-        }
+        st.b = i == first || (i == first + 1 && d.has(first, kConj)) ? after : first;
+        st.e = end;                    // the source in the middle: the sentence around it is what it says
       } else if (type == kCueAfter) {  // "X zufolge"
         st.cand = d.left_np(i, cstart);
         if (!st.cand) continue;
-        if (st.cand.b <= first + 1) {
-          st.b = ce;
-          st.e = end;
-        } else {
+        st.b = st.cand.b <= first + 1 ? ce : first;
+        st.e = end;
+      } else if (type == kCueAnaphor) {  // "Demnach habe ...", "ein Bericht, wonach ..."
+        if (i == first || (i == first + 1 && d.has(first, kConj))) {
+          st.cand = {i, ce, Candidate::Pronoun};  // refers back like a pronoun
           st.b = first;
-          st.e = st.cand.b;
+        } else {
+          if (!d.punct(i - 1, ',')) continue;
+          st.cand = d.left_np(i - 1, d.clause_start(i - 1, first));
+          st.b = ce;
         }
-      } else if (type == kCueSo) {  // "..., so der Sprecher."
-        if (i == first || !d.punct(i - 1, ',')) continue;
+        st.e = end;
+      } else if (type == kCueSo) {  // "..., so der Sprecher.", "... – so der Vorwurf – ..."
+        if (i == first || !d.clause_break(i - 1)) continue;
         st.cand = d.right_np(ce, end);
-        if (!st.cand || st.cand.e < end - 1) continue;
+        if (!st.cand) continue;
         st.b = first;
-        st.e = i - 1;
+        st.e = end;
       } else {  // a verb of saying
         st.cand = d.subject_of(i, ce, first, end);
         const bool inverted = st.cand && st.cand.b >= ce;
@@ -285,7 +298,7 @@ void Engine::Impl::find_reported(Scratch& s) const {
             (cstart < i && d.low(cstart) == "wie") || (cstart > first && d.low(cstart - 1) == "wie");
         if (wie) {
           while (k < end && !d.punct(k, ',')) ++k;
-          if (k >= end || !konj1) continue;
+          if (k >= end) continue;
           st.b = k + 1;
           st.e = end;
         } else {
@@ -303,7 +316,8 @@ void Engine::Impl::find_reported(Scratch& s) const {
                      !d.toks[k].quoted && !d.has(k, kPrep)) {
             st.b = k;  // English "X said the plan ..."
           } else if (i > first && d.punct(i - 1, ',') && st.cand && !d.toks[first].quoted &&
-                     !d.toks[i - 2 >= first ? i - 2 : first].quoted && (st.cand.e >= end || st.cand.b < i)) {
+                     !d.toks[i - 2 >= first ? i - 2 : first].quoted &&
+                     (ends_clause(d, st.cand.e, end) || st.cand.b < i)) {
             st.b = first;  // "..., sagte Merkel." / "..., Merkel said."
             st.e = i - 1;
             if (st.cand.b < i) st.e = st.cand.b - 1;
@@ -331,7 +345,7 @@ void Engine::Impl::find_reported(Scratch& s) const {
           --a.e;
       }
     }
-    const bool continues = si - last_reported_sentence <= 2;
+    const bool continues = si - last_reported_sentence <= 3;
     if (s.stmts.size() == before && !first_person && (konj1 || (konj2 && continues))) {
       // Konjunktiv without a cue: the sentence continues reported speech ("Er habe ...").
       Stmt st;
@@ -347,7 +361,7 @@ void Engine::Impl::find_reported(Scratch& s) const {
         if (d.has(j, kKonj1 | kKonj2) && d.has(j + 1, kPronoun)) st.cand = {j + 1, j + 2, Candidate::Pronoun};
       // Without a subject of its own it carries on the latest speaker's words, if
       // there was one just before; else the speaker stays unknown rather than guessed.
-      st.carry = !st.cand && continues;
+      st.carry = !st.cand;
       // "..., doch der russische Präsident habe ...": a second speaker in a clause of its own.
       for (int j = first + 2; j + 2 < end; ++j) {
         if (!d.punct(j, ',') || !d.has(j + 1, kConj) || d.toks[j + 1].quoted) continue;

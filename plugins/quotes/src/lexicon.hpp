@@ -13,12 +13,13 @@ namespace tagwerk::quotes {
 
 /// What a word may be; a word may be several things at once (bit set).
 enum Flag : std::uint32_t {
-  kCueVerb = 1u << 0,    // first word of a verb cue (single-word cues: the whole cue)
-  kCueSource = 1u << 1,  // first word of a cue the speaker follows ("laut")
-  kCueAfter = 1u << 2,   // a cue the speaker precedes ("zufolge")
-  kCueSo = 1u << 3,      // ", so X"
-  kKonj1 = 1u << 4,      // Konjunktiv I
-  kKonj2 = 1u << 5,      // Konjunktiv II substitute
+  kCueVerb = 1u << 0,      // first word of a verb cue (single-word cues: the whole cue)
+  kCueSource = 1u << 1,    // first word of a cue the speaker follows ("laut")
+  kCueAfter = 1u << 2,     // a cue the speaker precedes ("zufolge")
+  kCueSo = 1u << 3,        // ", so X"
+  kCueAnaphor = 1u << 19,  // the speaker was named before: "Demnach ...", "ein Bericht, wonach ..."
+  kKonj1 = 1u << 4,        // Konjunktiv I
+  kKonj2 = 1u << 5,        // Konjunktiv II substitute
   kPronoun = 1u << 6,
   kImpersonal = 1u << 7,
   kDet = 1u << 8,
@@ -28,8 +29,7 @@ enum Flag : std::uint32_t {
   kRel = 1u << 12,
   kConj = 1u << 13,
   kRole = 1u << 14,
-  kSingleCue = 1u << 15,  // a one-word verb or source cue
-  kAux = 1u << 16,        // an auxiliary verb ("hat", "ist", "wurde")
+  kAux = 1u << 16,  // an auxiliary verb ("hat", "ist", "wurde")
   kReport = 1u << 17,
   kGrammar = 1u << 18,  // a property of the language ("verb-second"), not a word     // a noun naming a
                         // report or view after "nach" ("Angaben", "Meinung")
@@ -42,7 +42,8 @@ struct Phrase {
 };
 
 struct WordInfo {
-  std::uint32_t flags = 0;
+  std::uint32_t flags = 0;      // what the word is, or what a phrase it begins is
+  std::uint32_t single = 0;     // the cue types of the word alone
   std::vector<Phrase> phrases;  // longest first
 };
 
