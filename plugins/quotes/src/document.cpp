@@ -234,7 +234,16 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (Candidate right = right_np(ce, last)) return right;
     return left;
   }
-  return right_np(ce, last);
+  if (Candidate right = right_np(ce, last)) return right;
+  // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
+  return german ? sentence_subject(first, c) : Candidate{};
+}
+
+Candidate Doc::sentence_subject(int first, int limit) const {
+  int head = first;
+  while (head < limit && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  if (head >= limit || !word(head) || has(head, kPrep | kComp | kRel)) return {};
+  return right_np(head, limit);
 }
 
 int Doc::cue_end(int i, int last, std::uint32_t& type) const {

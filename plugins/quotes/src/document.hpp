@@ -74,6 +74,9 @@ struct Doc {
   /// The subject of the cue over tokens [c, ce): before it in its clause (relative
   /// clauses skipped), else after it (inverted: "sagte Merkel").
   Candidate subject_of(int c, int ce, int sentence_first, int sentence_last) const;
+  /// The phrase a sentence opens with (after "Und", "Auch"), when it may be the
+  /// subject: not a prepositional phrase or a subordinate clause.
+  Candidate sentence_subject(int first, int limit) const;
   /// The end (exclusive) of the cue starting at token i; i itself when there is none.
   /// `type` is kCueVerb, kCueSource, kCueAfter or kCueSo.
   int cue_end(int i, int last, std::uint32_t& type) const;

@@ -449,6 +449,8 @@ void Engine::Impl::classify_marked(Scratch& s) const {
         }
       }
       if (!st.cand && colon) st.cand = d.left_np(p.open - 1, d.clause_start(p.open - 1, sfirst));
+      // "Die Bewohner des Dorfes sehen alles gelassen: „…“": who the sentence is about.
+      if (!st.cand && colon && d.lex(p.open).verb_second()) st.cand = d.sentence_subject(sfirst, p.open - 1);
     }
     const bool speech = st.cue_b >= 0 || (colon && st.cand);
     // Which reported statement it lies in, if any.
