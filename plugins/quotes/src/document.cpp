@@ -149,6 +149,11 @@ Candidate Doc::left_np(int end, int limit) const {
         b = q;
         continue;
       }
+      // A particle inside a name: "Heike van Laak", "Baschar al-Assad".
+      if (has(q, kInfix) && q - 1 >= limit && word(q - 1) && toks[q - 1].cap) {
+        b = q;
+        continue;
+      }
       // Adjectives count only when a determiner opens the phrase before them.
       int a = q;
       while (a >= limit && word(a) && !toks[a].cap && !has(a, kDet) && inflected(low(a)) && !has(a, kPrep))
@@ -183,6 +188,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
          (toks[p].cap || lex(p).is_role(low(p))) && !has(p, kCueVerb)) {
     ++p;
+    if (p + 1 < limit && word(p) && has(p, kInfix) && word(p + 1) && toks[p + 1].cap) ++p;
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
   }
   if (p == head) return {};
@@ -236,7 +242,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   }
   if (Candidate right = right_np(ce, last)) return right;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
-  return german ? sentence_subject(first, c) : Candidate{};
+  return sentence_subject(first, c);
 }
 
 Candidate Doc::sentence_subject(int first, int limit) const {

@@ -178,6 +178,17 @@ void Engine::Impl::find_marked(Scratch& s) const {
   }
   std::sort(s.pairs.begin(), s.pairs.end(),
             [](const MarkPair& a, const MarkPair& b) { return a.open < b.open; });
+  // A closing mark the segmenter put at the start of the next sentence (". “\nDer ...")
+  // belongs to the sentence it closes.
+  for (const MarkPair& p : s.pairs) {
+    const int k = p.close;
+    if (k <= 0 || d.toks[k].sentence == d.toks[k - 1].sentence) continue;
+    const int next = d.toks[k].sentence;
+    if (d.sentences[next].first != k || d.sentences[next].second <= k + 1) continue;
+    d.toks[k].sentence = next - 1;
+    d.sentences[next - 1].second = k + 1;
+    d.sentences[next].first = k + 1;
+  }
   for (const MarkPair& p : s.pairs) {
     const int end = p.close >= 0 ? p.close : p.repair_end;
     for (int k = p.open + 1; k < end; ++k) d.toks[k].quoted = true;

@@ -24,7 +24,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kI
                                       {"particle", kParticle}, {"comp", kComp},
                                       {"rel", kRel},           {"conj", kConj},
                                       {"role", kRole},         {"aux", kAux},
-                                      {"report", kReport},     {"grammar", kGrammar}};
+                                      {"report", kReport},     {"grammar", kGrammar},
+                                      {"infix", kInfix}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -31,6 +31,7 @@ enum Flag : std::uint32_t {
   kRole = 1u << 14,
   kAux = 1u << 16,  // an auxiliary verb ("hat", "ist", "wurde")
   kReport = 1u << 17,
+  kInfix = 1u << 20,    // a particle inside a name ("van", "al")
   kGrammar = 1u << 18,  // a property of the language ("verb-second"), not a word     // a noun naming a
                         // report or view after "nach" ("Angaben", "Meinung")
 };

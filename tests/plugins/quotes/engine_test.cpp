@@ -143,3 +143,14 @@ TEST(QuotesEngine, EmptyAndOddInputDoNotThrow) {
   EXPECT_NO_THROW(run("„„„ “ “ ” \" ' ’ « »", "de"));
   EXPECT_NO_THROW(run("\xff\xfe „abc", "de"));
 }
+
+TEST(QuotesEngine, AnAppositionNamesTheSpeakerWithParticlesInTheName) {
+  const std::string t =
+      "Die Sprecherin der Stiftung Warentest , Heike van Laak , sagte dazu : „ Wir bleiben dabei . “\nDer "
+      "Richter "
+      "erklärte , dass es gut sei .";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bleiben"), "direct | Heike van Laak | Heike van Laak | sagte dazu");
+  // The closing mark at the start of the next line belongs to the quotation, not to the next sentence.
+  EXPECT_EQ(quote_at(r, t, "gut sei"), "indirect | Richter | Der Richter | erklärte");
+}
