@@ -92,6 +92,12 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
   ranges(&Tok::paragraph, paragraphs);
 }
 
+bool Doc::genitive_after(int det, int limit) const {
+  const std::string_view w = low(det);
+  return (w == "der" || w == "des") && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
+         !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
+}
+
 bool Doc::only_roles(int b, int e) const {
   bool any = false;
   for (int i = b; i < e; ++i) {
@@ -137,11 +143,7 @@ Candidate Doc::left_np(int end, int limit) const {
       const int q = b - 1;
       if (has(q, kDet)) {
         b = q;
-        // A genitive after the head: "Ein Sprecher der Polizei", "der Stabschef des Weißen Hauses".
-        const std::string_view det = low(q);
-        if ((det == "der" || det == "des") && q - 1 >= limit && word(q - 1) && toks[q - 1].cap &&
-            !has(q - 1, kDet | kPrep | kPronoun | kCueVerb))
-          continue;
+        if (genitive_after(q, limit)) continue;  // "Ein Sprecher der Polizei"
         break;
       }
       if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
@@ -158,7 +160,10 @@ Candidate Doc::left_np(int end, int limit) const {
       int a = q;
       while (a >= limit && word(a) && !toks[a].cap && !has(a, kDet) && inflected(low(a)) && !has(a, kPrep))
         --a;
-      if (a >= limit && a < q && word(a) && has(a, kDet)) b = a;
+      if (a >= limit && a < q && word(a) && has(a, kDet)) {
+        b = a;
+        if (genitive_after(a, limit)) continue;  // "Experten der polnischen Marine"
+      }
       break;
     }
     // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
@@ -177,6 +182,8 @@ Candidate Doc::left_np(int end, int limit) const {
 Candidate Doc::right_np(int begin, int limit) const {
   int p = begin;
   if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
+  // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
+  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && has(p, kParticle); ++k) ++p;
   if (has(p, kImpersonal)) return {};
   if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
   const int b = p;
@@ -224,6 +231,12 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (has(head, kPronoun)) return {head, head + 1, Candidate::Pronoun};
       if (!has(head, kPrep))
         if (Candidate np = right_np(head, c - 1)) return np;
+      // After a fronted phrase, the subject follows the first verb: "In seiner Stellungnahme
+      // befand der Premierminister ... und nannte".
+      int v = head + 1;
+      while (v < c - 1 && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
+      if (has(head, kPrep) && v < c - 1 && word(v))
+        if (Candidate np = right_np(v + 1, c - 1); np && np.type != Candidate::Pronoun) return np;
       for (int k = head; k < c - 1; ++k)
         if (word(k) && has(k, kPronoun)) return {k, k + 1, Candidate::Pronoun};
     }

@@ -62,6 +62,8 @@ struct Doc {
   /// Fills the document from the input (tokens, sentences, paragraphs, lower-case forms, flags).
   void build(const Input& in, const std::vector<Lexicon>& lexicons, const std::vector<std::string>& langs);
 
+  /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").
+  bool genitive_after(int det, int limit) const;
   /// Tokens [b, e) name a role and no one by name ("der US-Präsident", "a source").
   bool only_roles(int b, int e) const;
   /// The start of the clause holding token i, not before token `limit`.

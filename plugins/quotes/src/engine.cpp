@@ -370,6 +370,16 @@ void Engine::Impl::find_reported(Scratch& s) const {
       if (k < end && d.has(k, kPronoun)) st.cand = {k, k + 1, Candidate::Pronoun};
       for (int j = first; !st.cand && j + 1 < end && j < first + 4; ++j)
         if (d.has(j, kKonj1 | kKonj2) && d.has(j + 1, kPronoun)) st.cand = {j + 1, j + 2, Candidate::Pronoun};
+      // "Vertreter der Organisationen erwarten keine Entscheidung, weil ... hätten": the
+      // Konjunktiv is in a subordinate clause, the sentence's subject holds the view.
+      if (!st.cand)
+        if (const Candidate np = d.sentence_subject(first, end);
+            np && np.type != Candidate::Pronoun && np.e < end && !d.has(np.e, kKonj1 | kKonj2)) {
+          bool subordinate = false;
+          for (int j = np.e + 1; j < end && !subordinate; ++j)
+            subordinate = d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) > np.e;
+          if (subordinate) st.cand = np;
+        }
       // Without a subject of its own it carries on the latest speaker's words, if
       // there was one just before; else the speaker stays unknown rather than guessed.
       st.carry = !st.cand;
@@ -488,6 +498,9 @@ void Engine::Impl::classify_marked(Scratch& s) const {
           st.cand = d.subject_of(c, e2, sfirst, slast);
         }
       }
+      // No cue found: the sentence's subject, when it is named before the fragment.
+      if (!st.cand)
+        if (const Candidate np = d.sentence_subject(sfirst, p.open); np && np.e <= p.open) st.cand = np;
     } else {
       continue;  // a scare quote, a title, a name
     }
