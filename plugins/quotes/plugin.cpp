@@ -16,6 +16,8 @@ class QuotesPlugin {
   struct Scratch {  // one per worker thread
     qt::ScratchPtr buffers = qt::Engine::make_scratch();
     qt::Input in;  // its vectors keep their capacity from one document to the next
+    std::vector<std::size_t> entity_layer_index;    // engine's entity -> span of the entity layer
+    std::vector<std::uint32_t> entity_input_index;  // span of the entity layer -> engine's entity
   };
   explicit QuotesPlugin(const tagwerk::Config& config)
       : engine_(config.has("data") ? config.get_path("data") : config.data_dir(), languages(config)) {
@@ -34,14 +36,25 @@ class QuotesPlugin {
     read_ranges(doc.layer("sentence"), in.sentences);
     read_ranges(doc.layer("paragraph"), in.paragraphs);
     in.entities.clear();
+    // The engine numbers the anchored entity spans; the layer numbers all of them.
+    std::vector<std::size_t>& layer_index = scratch.entity_layer_index;
+    layer_index.clear();
     const tagwerk::Layer entity = doc.layer("entity");
     if (entity) {
       const tagwerk::Spans spans = entity.spans();
       const tagwerk::Column cluster = entity.column("cluster"), name = entity.column("name");
-      for (std::size_t i = 0; i < spans.size(); ++i)
-        if (spans[i].begin != tagwerk::kNoOffset)
-          in.entities.push_back({spans[i].begin, spans[i].end, spans.label(i),
-                                 static_cast<std::uint32_t>(cluster.ref(i).value_or(i)), name.string(i)});
+      std::vector<std::uint32_t>& input_index = scratch.entity_input_index;
+      input_index.assign(spans.size(), 0);
+      for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (spans[i].begin == tagwerk::kNoOffset) continue;
+        input_index[i] = static_cast<std::uint32_t>(in.entities.size());
+        layer_index.push_back(i);
+        in.entities.push_back({spans[i].begin, spans[i].end, spans.label(i), 0, name.string(i)});
+      }
+      for (std::size_t k = 0; k < in.entities.size(); ++k) {
+        const std::size_t c = cluster.ref(layer_index[k]).value_or(layer_index[k]);
+        in.entities[k].cluster = c < spans.size() ? input_index[c] : static_cast<std::uint32_t>(k);
+      }
     }
     const qt::Result r = engine_.analyze(in, *scratch.buffers);
 
@@ -55,7 +68,8 @@ class QuotesPlugin {
       quote.set(i, "cue", q.cue);
       if (q.speaker >= 0) quote.set_ref(i, "speaker_span", speakers, static_cast<std::size_t>(q.speaker));
       // Entity indices of the input are those of the layer's anchored spans, in order.
-      if (q.entity >= 0) quote.set_ref(i, "speaker_entity", entity, entity_index(entity, q.entity));
+      if (q.entity >= 0 && static_cast<std::size_t>(q.entity) < layer_index.size())
+        quote.set_ref(i, "speaker_entity", entity, layer_index[static_cast<std::size_t>(q.entity)]);
     }
   }
 
@@ -76,14 +90,6 @@ class QuotesPlugin {
     const tagwerk::Column lang = layer.column("lang");
     for (std::size_t i = 0; i < spans.size(); ++i)
       out.push_back({spans[i].begin, spans[i].end, lang.string(i)});
-  }
-  // The layer index of the n-th anchored entity span.
-  static std::size_t entity_index(const tagwerk::Layer& entity, int n) {
-    const tagwerk::Spans spans = entity.spans();
-    int seen = -1;
-    for (std::size_t i = 0; i < spans.size(); ++i)
-      if (spans[i].begin != tagwerk::kNoOffset && ++seen == n) return i;
-    return static_cast<std::size_t>(n);
   }
   qt::Engine engine_;
 };

@@ -103,6 +103,37 @@ TEST(QuotesPlugin, TimelineAfterQuotesDatesEachQuote) {
   EXPECT_GT(quote_events, 10u);
 }
 
+TEST(QuotesPlugin, SpeakersResolvedToEntitiesWhenAnEntityLayerIsThere) {
+  const Harness chain(
+      plugins_under_test(),
+      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"quotes-test-entities\"\nnames = \""
+      "Donald Trump:Donald J. Trump,Donald Trump,Trump;Wladimir Putin:Wladimir Putin,Putins,Putin;"
+      "Reince Priebus:Reince Priebus;Rex Tillerson:Rex Tillerson\"\n\n"
+      "[[step]]\nuse = \"quotes\"\n");
+  const Result r = chain.run(seed(), {{"id", "seed-000"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const auto& entity = r.layer("entity");
+  // The cluster a quote's speaker_entity points at, by its canonical name; "-" when unset.
+  auto entity_of = [&](const std::string& phrase) {
+    const auto at = r.text.find(phrase);
+    const tagwerk::testing::Span* best = nullptr;
+    for (const auto& q : r.layer("quote"))
+      if (q.begin < at + phrase.size() && at < q.end && (!best || q.end - q.begin < best->end - best->begin))
+        best = &q;
+    if (!best || !best->has("speaker_entity")) return std::string("-");
+    EXPECT_EQ(best->at("speaker_entity").ref.layer, "entity");
+    const auto& e = entity[best->ref("speaker_entity")];
+    EXPECT_EQ(e.ref("cluster"), best->ref("speaker_entity")) << "the cluster's first mention";
+    return e.string("name") + " / " + best->string("speaker");
+  };
+  EXPECT_EQ(entity_of("Es ist an der Zeit"), "Donald Trump / Donald Trump");
+  EXPECT_EQ(entity_of("Putin & I discussed"), "Donald Trump / Donald Trump");
+  EXPECT_EQ(entity_of("\"zweimal starken Druck\""), "Donald Trump / Donald Trump");
+  EXPECT_EQ(entity_of("Der Präsident hat das Dementi"), "Reince Priebus / Reince Priebus");
+  EXPECT_EQ(entity_of("nichts anderes als ein Dementi erwartet"), "Rex Tillerson / Rex Tillerson");
+  EXPECT_EQ(entity_of("\"zufrieden mit meinen Antworten\""), "Wladimir Putin / Wladimir Putin");
+}
+
 TEST(QuotesPlugin, ABadLanguageListIsRefusedNamingTheParameter) {
   try {
     const Harness chain(plugins_under_test(),
