@@ -202,8 +202,21 @@ Candidate Doc::right_np(int begin, int limit) const {
   return {b, p, only_roles(b, p) ? Candidate::Role : Candidate::Name};
 }
 
+Candidate Doc::quoted_name_before(int c, int first) const {
+  if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
+  int o = c - 2;
+  while (o > first && toks[o].quoted) --o;
+  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || lex(o - 1).is_role(low(o - 1))))
+    return {};
+  const Candidate np = left_np(o, clause_start(o, first));
+  return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
+}
+
 Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   const int start = clause_start(c, first);
+  // "Die Wochenzeitung „Die Zeit“ meldet": a name in quotation marks ends the subject.
+  if (start == c)
+    if (Candidate np = quoted_name_before(c, first)) return np;
   if (start == c && c > first && punct(c - 1, ',')) {
     const int prev = clause_start(c - 1, first);
     // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
@@ -244,8 +257,12 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   // German puts a fronted phrase before the verb and the subject after it:
   // "In einer Nachricht würdigte er", "Am Rande des Treffens sagte Jung".
   const bool fronted = head < c && word(head) && has(head, kPrep) && german;
-  if (fronted)
+  if (fronted) {
     if (Candidate right = right_np(ce, last)) return right;
+    // "Bei der Agentur RIA hieß es", "In dem Antrag heißt es": the source is the fronted phrase.
+    if (has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal)))
+      if (Candidate np = right_np(head + 1, c)) return np;
+  }
   if (Candidate left = left_np(c, start)) {
     // In German the subject before the verb is the clause's first phrase; a phrase
     // in the middle is an object, and the subject follows the verb.
@@ -278,6 +295,16 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
       type = ph.type;
       return k;
     }
+  }
+  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt".
+  for (const Phrase& ph : w->phrases) {
+    if (ph.type != kCueVerb || ph.rest.size() != 1) continue;
+    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k)
+      if (word(k) && low(k) == ph.rest[0] &&
+          (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1))) {
+        type = kCueVerb;
+        return i + 1;
+      }
   }
   for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
     if (w->single & t) {

@@ -79,6 +79,9 @@ struct Doc {
   /// The phrase a sentence opens with (after "Und", "Auch"), when it may be the
   /// subject: not a prepositional phrase or a subordinate clause.
   Candidate sentence_subject(int first, int limit) const;
+  /// A subject ending in a name in quotation marks just before token c ("Die
+  /// Wochenzeitung „Die Zeit“ meldet"); none when there is no such phrase.
+  Candidate quoted_name_before(int c, int first) const;
   /// The end (exclusive) of the cue starting at token i; i itself when there is none.
   /// `type` is kCueVerb, kCueSource, kCueAfter or kCueSo.
   int cue_end(int i, int last, std::uint32_t& type) const;
