@@ -53,6 +53,6 @@ TEST(QuoteMarks, AnApostropheIsNoMark) {
 }
 
 TEST(QuoteMarks, UnclosedQuotationsAreRepairedAtALineBreakOrBeforeTheNextOpening) {
-  EXPECT_EQ(pairs_of("„ a b\nc d"), "repaired:3");
-  EXPECT_EQ(pairs_of("„ a „ b “"), "repaired:2 2-4");
+  EXPECT_EQ(pairs_of("„ a b\nc d"), "0-repaired:3");
+  EXPECT_EQ(pairs_of("„ a „ b “"), "0-repaired:2 2-4");
 }
