@@ -206,6 +206,13 @@ bool zu_infinitive(const Doc& d, int b, int end) {
   return false;
 }
 
+// A Konjunktiv outside quotations among tokens [k, end).
+bool konj_after(const Doc& d, int k, int end) {
+  for (; k < end; ++k)
+    if (!d.toks[k].quoted && d.has(k, kKonj1 | kKonj2)) return true;
+  return false;
+}
+
 // Nothing but a verb particle or two between token k and the sentence's end ("..., teilte X mit.").
 bool ends_clause(const Doc& d, int k, int end) {
   int n = 0;
@@ -328,13 +335,15 @@ void Engine::Impl::find_reported(Scratch& s) const {
             st.b = k;  // English "X said the plan ..."
           } else if (i > first && d.punct(i - 1, ',') && st.cand && !d.toks[first].quoted &&
                      !d.toks[i - 2 >= first ? i - 2 : first].quoted &&
-                     (ends_clause(d, st.cand.e, end) || st.cand.b < i)) {
+                     (ends_clause(d, st.cand.e, end) || st.cand.b < i || inverted)) {
             st.b = first;  // "..., sagte Merkel." / "..., Merkel said."
             st.e = i - 1;
             if (st.cand.b < i) st.e = st.cand.b - 1;
             if (st.e <= st.b) continue;
             s.stmts.push_back(st);
             continue;
+          } else if (d.lex(i).verb_second() && (konj1 || konj2) && konj_after(d, k, end)) {
+            st.b = k;  // "berichtet von einem Ventil, das ... bewogen hätte"
           } else {
             continue;
           }
