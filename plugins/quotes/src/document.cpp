@@ -244,12 +244,9 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (has(head, kPronoun)) return {head, head + 1, Candidate::Pronoun};
       if (!has(head, kPrep))
         if (Candidate np = right_np(head, c - 1)) return np;
-      // After a fronted phrase, the subject follows the first verb: "In seiner Stellungnahme
-      // befand der Premierminister ... und nannte".
-      int v = head + 1;
-      while (v < c - 1 && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
-      if (has(head, kPrep) && v < c - 1 && word(v))
-        if (Candidate np = right_np(v + 1, c - 1); np && np.type != Candidate::Pronoun) return np;
+      // "In seiner Stellungnahme befand der Premierminister ... und nannte".
+      if (has(head, kPrep))
+        if (Candidate np = after_first_verb(head, c - 1); np && np.type != Candidate::Pronoun) return np;
       for (int k = head; k < c - 1; ++k)
         if (word(k) && has(k, kPronoun)) return {k, k + 1, Candidate::Pronoun};
     }
@@ -278,8 +275,17 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
 Candidate Doc::sentence_subject(int first, int limit) const {
   int head = first;
   while (head < limit && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
-  if (head >= limit || !word(head) || has(head, kPrep | kComp | kRel)) return {};
+  if (head >= limit || !word(head) || has(head, kComp | kRel)) return {};
+  // "Als Begründung sagte ein Wissenschaftler", "Neben ... prangert der UN-Generalsekretär an".
+  if (has(head, kPrep)) return lex(head).verb_second() ? after_first_verb(head, limit) : Candidate{};
   return right_np(head, limit);
+}
+
+Candidate Doc::after_first_verb(int head, int limit) const {
+  int v = head + 1;
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
+  if (v >= limit || !word(v)) return {};
+  return right_np(v + 1, limit);
 }
 
 int Doc::cue_end(int i, int last, std::uint32_t& type) const {

@@ -79,6 +79,9 @@ struct Doc {
   /// The phrase a sentence opens with (after "Und", "Auch"), when it may be the
   /// subject: not a prepositional phrase or a subordinate clause.
   Candidate sentence_subject(int first, int limit) const;
+  /// After a fronted phrase from `head` on, the phrase right after the first verb: the
+  /// subject in German word order ("In seiner Rede sagte der Minister").
+  Candidate after_first_verb(int head, int limit) const;
   /// A subject ending in a name in quotation marks just before token c ("Die
   /// Wochenzeitung „Die Zeit“ meldet"); none when there is no such phrase.
   Candidate quoted_name_before(int c, int first) const;
