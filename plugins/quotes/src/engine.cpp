@@ -335,7 +335,8 @@ void Engine::Impl::find_reported(Scratch& s) const {
             st.b = k;  // English "X said the plan ..."
           } else if (i > first && d.punct(i - 1, ',') && st.cand && !d.toks[first].quoted &&
                      !d.toks[i - 2 >= first ? i - 2 : first].quoted &&
-                     (ends_clause(d, st.cand.e, end) || st.cand.b < i || inverted)) {
+                     (ends_clause(d, st.cand.e, end) || inverted ||
+                      (st.cand.b < i && !d.lex(i).verb_second()))) {
             st.b = first;  // "..., sagte Merkel." / "..., Merkel said."
             st.e = i - 1;
             if (st.cand.b < i) st.e = st.cand.b - 1;
@@ -420,13 +421,17 @@ void Engine::Impl::classify_marked(Scratch& s) const {
   for (const MarkPair& p : s.pairs) {
     const int close = p.close >= 0 ? p.close : p.repair_end;
     const int after = p.close >= 0 ? p.close + 1 : p.repair_end;
-    int words = 0;
+    int words = 0, lower = 0;
     bool final_punct = false;
     for (int k = p.open + 1; k < close; ++k) {
       words += d.word(k) ? 1 : 0;
+      lower += d.word(k) && !d.toks[k].cap && !d.has(k, kDet | kPrep | kConj) ? 1 : 0;
       final_punct = final_punct || d.sentence_final(k) || d.punct(k, ',');
     }
     if (words == 0) continue;
+    // A name or title ("„Reporter ohne Grenzen“", "„Partei der Volksmacht“"): capitalised
+    // words and function words only, nothing said.
+    const bool title = lower == 0 && !final_punct && words >= 2;
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;
@@ -483,6 +488,7 @@ void Engine::Impl::classify_marked(Scratch& s) const {
       if (!st.cand && colon && d.lex(p.open).verb_second()) st.cand = d.sentence_subject(sfirst, p.open - 1);
     }
     const bool speech = st.cue_b >= 0 || (colon && st.cand);
+    if (title && !colon) continue;
     // Which reported statement it lies in, if any.
     int parent = -1;
     for (std::size_t r = 0; r < reported; ++r)
