@@ -98,6 +98,13 @@ bool Doc::genitive_after(int det, int limit) const {
          !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
 }
 
+bool Doc::modifier(int i, int limit) const {
+  // English noun phrases put lower-case nouns before their head: "White House press secretary".
+  return !lex(i).verb_second() && word(i) && !toks[i].cap &&
+         !has(i, kCueVerb | kPrep | kConj | kComp | kAux) && i + 1 < limit && word(i + 1) &&
+         (toks[i + 1].cap || lex(i + 1).is_role(low(i + 1)));
+}
+
 bool Doc::only_roles(int b, int e) const {
   bool any = false;
   for (int i = b; i < e; ++i) {
@@ -117,9 +124,13 @@ int Doc::clause_start(int i, int limit) const {
 Candidate Doc::left_np(int end, int limit) const {
   int p = end - 1;
   for (int skips = 0; skips < 3 && p >= limit; ++skips) {
-    // Particles and adverbs between the subject and the cue ("Graham etwa sagte").
+    // Particles and adverbs between the subject and the cue ("Graham etwa sagte",
+    // "Mook further asserted", "Clinton boldly suggested").
     int particles = 0;
-    while (p >= limit && word(p) && !toks[p].cap && has(p, kParticle) && particles < 2) --p, ++particles;
+    while (p >= limit && word(p) && !toks[p].cap && particles < 2 &&
+           (has(p, kParticle) ||
+            (!lex(p).verb_second() && low(p).size() > 4 && low(p).substr(low(p).size() - 2) == "ly")))
+      --p, ++particles;
     // A parenthesis after the name: "Renate Künast ( Grüne )".
     if (p > limit && punct(p, ')')) {
       int o = p - 1;
@@ -184,7 +195,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
   // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
   for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && has(p, kParticle); ++k) ++p;
-  if (has(p, kImpersonal)) return {};
+  if (has(p, kImpersonal) || has(p, kComp)) return {};
   if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
   const int b = p;
   if (has(p, kDet)) {
@@ -193,7 +204,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   }
   const int head = p;
   while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
-         (toks[p].cap || lex(p).is_role(low(p))) && !has(p, kCueVerb)) {
+         (toks[p].cap || lex(p).is_role(low(p)) || modifier(p, limit)) && !has(p, kCueVerb)) {
     ++p;
     if (p + 1 < limit && word(p) && has(p, kInfix) && word(p + 1) && toks[p + 1].cap) ++p;
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;

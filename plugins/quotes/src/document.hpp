@@ -62,6 +62,8 @@ struct Doc {
   /// Fills the document from the input (tokens, sentences, paragraphs, lower-case forms, flags).
   void build(const Input& in, const std::vector<Lexicon>& lexicons, const std::vector<std::string>& langs);
 
+  /// A lower-case word inside an English noun phrase, before a role or a name.
+  bool modifier(int i, int limit) const;
   /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").
   bool genitive_after(int det, int limit) const;
   /// Tokens [b, e) name a role and no one by name ("der US-Präsident", "a source").

@@ -111,10 +111,17 @@ void classify_marked(Scratch& s) {
       st.cue_b = k;
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
-    } else if (Candidate np = d.right_np(k, last); np && np.e < last && d.word(np.e)) {
-      ce = d.cue_end(np.e, last, type);
-      if (ce > np.e && type == kCueVerb) {
-        st.cue_b = np.e;
+    } else if (Candidate np = d.right_np(k, last); np && np.e < last) {
+      // "“…,” Flynn, a top Trump surrogate, said.": the cue after an apposition.
+      int v = np.e;
+      if (d.punct(v, ',')) {
+        int a = v + 1;
+        while (a < last && a < v + 14 && !d.punct(a, ',') && !d.sentence_final(a)) ++a;
+        if (a < last && d.punct(a, ',')) v = a + 1;
+      }
+      ce = v < last && d.word(v) ? d.cue_end(v, last, type) : v;
+      if (ce > v && type == kCueVerb) {
+        st.cue_b = v;
         st.cue_e = ce;
         st.cand = np;
       }
