@@ -127,7 +127,7 @@ Candidate Doc::left_np(int end, int limit) const {
     // Particles and adverbs between the subject and the cue ("Graham etwa sagte",
     // "Mook further asserted", "Clinton boldly suggested").
     int particles = 0;
-    while (p >= limit && word(p) && !toks[p].cap && particles < 2 &&
+    while (p >= limit && word(p) && (!toks[p].cap || has(p, kParticle)) && particles < 2 &&
            (has(p, kParticle) ||
             (!lex(p).verb_second() && low(p).size() > 4 && low(p).substr(low(p).size() - 2) == "ly")))
       --p, ++particles;

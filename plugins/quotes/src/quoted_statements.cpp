@@ -127,18 +127,21 @@ void classify_marked(Scratch& s) {
       }
     }
     // 2. A colon before it: "Reince Priebus: „…“", "sagte dem Sender NBC: „…“".
-    const bool colon = p.open > sfirst && d.punct(p.open - 1, ':');
+    // An introduction ending in a colon, in this sentence or as the sentence before
+    // ("So sagte Olli Rehn:\n„…“"): the cue and speaker are looked for there.
+    const bool colon = p.open > 0 && d.punct(p.open - 1, ':') && p.open - 1 >= para_first;
+    const int intro = colon && p.open == sfirst ? d.sentences[d.toks[p.open - 1].sentence].first : sfirst;
     const bool starts = p.open == sfirst || p.open == para_first || colon ||
                         (p.open > 0 && d.toks[p.open - 1].line_break_after);
     if (st.cue_b < 0) {
       // 3. A cue earlier in the sentence, or the speaker named before the colon.
       // The nearest cue whose speaker is found, else the nearest cue.
-      for (int c = p.open - 1; c >= sfirst && !st.cand; --c) {
+      for (int c = p.open - 1; c >= intro && !st.cand; --c) {
         if (d.toks[c].quoted || !d.word(c)) continue;
         const int e2 = d.cue_end(c, p.open, type);
         if (e2 > c && (type == kCueVerb || type == kCueSource)) {
           const Candidate cand =
-              type == kCueSource ? d.right_np(e2, p.open) : d.subject_of(c, e2, sfirst, p.open);
+              type == kCueSource ? d.right_np(e2, p.open) : d.subject_of(c, e2, intro, p.open);
           if (cand || st.cue_b < 0) {
             st.cue_b = c;
             st.cue_e = e2;
@@ -146,9 +149,9 @@ void classify_marked(Scratch& s) {
           }
         }
       }
-      if (!st.cand && colon) st.cand = d.left_np(p.open - 1, d.clause_start(p.open - 1, sfirst));
+      if (!st.cand && colon) st.cand = d.left_np(p.open - 1, d.clause_start(p.open - 1, intro));
       // "Die Bewohner des Dorfes sehen alles gelassen: „…“": who the sentence is about.
-      if (!st.cand && colon && d.lex(p.open).verb_second()) st.cand = d.sentence_subject(sfirst, p.open - 1);
+      if (!st.cand && colon && d.lex(p.open).verb_second()) st.cand = d.sentence_subject(intro, p.open - 1);
     }
     const bool speech = st.cue_b >= 0 || (colon && st.cand);
     if (title && !colon) continue;
