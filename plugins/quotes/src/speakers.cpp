@@ -109,6 +109,23 @@ const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, i
   return same_role ? same_role : same_key ? same_key : latest;
 }
 
+// Who a sentence without a speaker of its own goes on quoting, when it is not the
+// latest speaker: the subject of the sentence just before it, if that sentence
+// reported nothing itself and names someone after the latest speaker ("Die Firma
+// empfindet die Kritik als ungerecht. „…“").
+Candidate topic_of(const Scratch& s, const Stmt& st, const Referent* prev) {
+  const Doc& d = s.doc;
+  const int sentence = d.toks[st.b].sentence;
+  if (sentence == 0 || d.sentences[sentence].first != st.b) return {};
+  const auto [first, last] = d.sentences[sentence - 1];
+  if (d.toks[st.b].paragraph - d.toks[first].paragraph > 1) return {};
+  if (prev && prev->tok >= first) return {};
+  for (const Stmt& o : s.stmts)
+    if (o.b < last && first < o.e) return {};  // the sentence before reported something
+  const Candidate np = d.sentence_subject(first, last);
+  return np && np.type != Candidate::Pronoun && d.toks[np.b].cap ? np : Candidate{};
+}
+
 }  // namespace
 
 Result resolve(const Input& in, Scratch& s) {
@@ -152,7 +169,7 @@ Result resolve(const Input& in, Scratch& s) {
     const Stmt& st = s.stmts[i];
     const Referent* prev = last >= 0 ? &refs[last] : nullptr;
     Referent ref;
-    const Candidate& c = st.cand;
+    const Candidate c = st.cand || !st.carry ? st.cand : topic_of(s, st, prev);
     if (c) {
       static const char* const kKinds[] = {"", "name", "role", "pronoun", "account"};
       ref.mention = speaker_index(c.b, c.e, kKinds[c.type]);
