@@ -286,7 +286,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
 Candidate Doc::sentence_subject(int first, int limit) const {
   int head = first;
   while (head < limit && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
-  if (head >= limit || !word(head) || has(head, kComp | kRel)) return {};
+  if (head >= limit || !word(head) || has(head, kComp) || (has(head, kRel) && !has(head, kDet))) return {};
   // "Als Begründung sagte ein Wissenschaftler", "Neben ... prangert der UN-Generalsekretär an".
   if (has(head, kPrep)) return lex(head).verb_second() ? after_first_verb(head, limit) : Candidate{};
   return right_np(head, limit);

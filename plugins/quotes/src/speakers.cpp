@@ -116,8 +116,13 @@ const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, i
 Candidate topic_of(const Scratch& s, const Stmt& st, const Referent* prev) {
   const Doc& d = s.doc;
   const int sentence = d.toks[st.b].sentence;
-  if (sentence == 0 || d.sentences[sentence].first != st.b) return {};
-  const auto [first, last] = d.sentences[sentence - 1];
+  int first = 0, last = st.b;
+  if (d.sentences[sentence].first == st.b && sentence > 0)
+    first = d.sentences[sentence - 1].first;
+  else if (st.b > d.sentences[sentence].first && d.sentence_final(st.b - 1))
+    first = d.sentences[sentence].first;  // the segmenter kept the quotation in the sentence before
+  else
+    return {};
   if (d.toks[st.b].paragraph - d.toks[first].paragraph > 1) return {};
   if (prev && prev->tok >= first) return {};
   for (const Stmt& o : s.stmts)

@@ -154,3 +154,34 @@ TEST(QuotesEngine, AnAppositionNamesTheSpeakerWithParticlesInTheName) {
   // The closing mark at the start of the next line belongs to the quotation, not to the next sentence.
   EXPECT_EQ(quote_at(r, t, "gut sei"), "indirect | Richter | Der Richter | erklärte");
 }
+
+TEST(QuotesEngine, NamesAndTitlesInQuotationMarksAreNoQuotesEvenNearACue) {
+  const std::string t = "Die Organisation „Reporter ohne Grenzen“ sagte, dass die Lage ernst sei.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Lage"),
+            "indirect | Organisation „Reporter ohne Grenzen“ | "
+            "Die Organisation „Reporter ohne Grenzen“ | sagte");
+  for (const auto& q : r.quotes) EXPECT_NE(q.kind, Kind::Direct);
+}
+
+TEST(QuotesEngine, AColonIntroductionOnTheLineBefore) {
+  const std::string t = "So sagte Olli Rehn, EU-Erweiterungskommissar:\n„Man kann das nicht machen.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "machen"), "direct | Olli Rehn | Olli Rehn | sagte");
+}
+
+TEST(QuotesEngine, TheSubjectOfTheSentenceBeforeGoesOnSpeaking) {
+  const std::string t =
+      "Der Minister sagte, er sei zufrieden. Die Firma empfindet die Kritik als ungerecht. „Wir haben alles "
+      "richtig "
+      "gemacht und bleiben dabei.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "richtig"), "direct | Firma | Die Firma | ");
+}
+
+TEST(QuotesEngine, EnglishSpeakerAfterTheQuoteWithAnApposition) {
+  const std::string t = "“He is absolutely right about it,” Flynn, a top Trump surrogate, said on Thursday.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "absolutely"), "direct | Flynn | Flynn | said");
+  const std::string role = "“We will decide soon,” White House press secretary Josh Earnest said.";
+  EXPECT_EQ(
+      quote_at(run(role, "en"), role, "decide"),
+      "direct | Josh Earnest | White House press secretary Josh Earnest | said");
+}
