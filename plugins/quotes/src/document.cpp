@@ -117,8 +117,16 @@ bool Doc::only_roles(int b, int e) const {
 }
 
 int Doc::clause_start(int i, int limit) const {
-  while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp)) --i;
-  return i;
+  for (;;) {
+    while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp)) --i;
+    // A short quotation inside the clause ("Die Wochenzeitschrift „Jungle World“ hatte")
+    // is no clause boundary: step over it.
+    if (i - 2 <= limit || toks[i - 1].kind != TokKind::Punct || !toks[i - 2].quoted) return i;
+    int o = i - 2;
+    while (o > limit && toks[o].quoted) --o;
+    if (i - 1 - o > 6 || o <= limit || toks[o].quoted || !word(o - 1)) return i;
+    i = o;
+  }
 }
 
 Candidate Doc::left_np(int end, int limit) const {
@@ -145,6 +153,9 @@ Candidate Doc::left_np(int end, int limit) const {
       const Candidate np = left_np(p, prev);
       return np && np.b == prev ? np : Candidate{};
     }
+    // "Die Wochenzeitschrift „Jungle World“ hatte kritisiert": a quoted name ends the subject.
+    if (p > limit && toks[p].kind == TokKind::Punct && toks[p - 1].quoted)
+      return quoted_name_before(p + 1, limit);
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
@@ -213,6 +224,15 @@ Candidate Doc::right_np(int begin, int limit) const {
   return {b, p, only_roles(b, p) ? Candidate::Role : Candidate::Name};
 }
 
+Candidate Doc::antecedent(int comma, int first) const {
+  int i = comma - 1;
+  while (i >= first && word(i) && (toks[i].cap || has(i, kDet | kInfix) || inflected(low(i))) &&
+         !has(i, kPrep))
+    --i;
+  const Candidate np = right_np(i + 1, comma);
+  return np && np.e == comma ? np : Candidate{};
+}
+
 Candidate Doc::quoted_name_before(int c, int first) const {
   if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
   int o = c - 2;
@@ -271,6 +291,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     if (has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal)))
       if (Candidate np = right_np(head + 1, c)) return np;
   }
+  // "Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ sieht": the
+  // relative pronoun is the subject, the phrase it refers to the speaker.
+  if (start > first && has(start, kRel) && punct(start - 1, ',') && !left_np(c, start + 1))
+    if (Candidate np = antecedent(start - 1, first)) return np;
   if (Candidate left = left_np(c, start)) {
     // In German the subject before the verb is the clause's first phrase; a phrase
     // in the middle is an object, and the subject follows the verb.

@@ -84,6 +84,9 @@ struct Doc {
   /// After a fronted phrase from `head` on, the phrase right after the first verb: the
   /// subject in German word order ("In seiner Rede sagte der Minister").
   Candidate after_first_verb(int head, int limit) const;
+  /// The noun phrase that ends at the comma before a relative clause, inside a
+  /// prepositional phrase too ("vom Fahrgastverband IGEB, der ...").
+  Candidate antecedent(int comma, int first) const;
   /// A subject ending in a name in quotation marks just before token c ("Die
   /// Wochenzeitung „Die Zeit“ meldet"); none when there is no such phrase.
   Candidate quoted_name_before(int c, int first) const;

@@ -181,7 +181,17 @@ TEST(QuotesEngine, EnglishSpeakerAfterTheQuoteWithAnApposition) {
   const std::string t = "“He is absolutely right about it,” Flynn, a top Trump surrogate, said on Thursday.";
   EXPECT_EQ(quote_at(run(t, "en"), t, "absolutely"), "direct | Flynn | Flynn | said");
   const std::string role = "“We will decide soon,” White House press secretary Josh Earnest said.";
+  EXPECT_EQ(quote_at(run(role, "en"), role, "decide"),
+            "direct | Josh Earnest | White House press secretary Josh Earnest | said");
+}
+
+TEST(QuotesEngine, SubjectsEndingInAQuotedNameOrBeforeARelativeClause) {
+  const std::string t =
+      "Die Wochenzeitschrift „Jungle World“ hatte letzten September kritisiert, dass sie schweige.";
   EXPECT_EQ(
-      quote_at(run(role, "en"), role, "decide"),
-      "direct | Josh Earnest | White House press secretary Josh Earnest | said");
+      quote_at(run(t, "de"), t, "schweige"),
+      "indirect | Wochenzeitschrift „Jungle World“ | Die Wochenzeitschrift „Jungle World“ | kritisiert");
+  const std::string rel = "Kritik kommt vom Fahrgastverband IGEB, der sagte, dass die Maßnahme falsch sei.";
+  EXPECT_EQ(quote_at(run(rel, "de"), rel, "falsch"),
+            "indirect | Fahrgastverband IGEB | Fahrgastverband IGEB | sagte");
 }
