@@ -189,15 +189,21 @@ void classify_marked(Scratch& s) {
   }
   // Reported statements that are the frame of a direct quote after a colon or
   // around it are the quote's, not a second statement.
+  // One that runs into a direct quote ends before it.
   std::vector<Stmt> kept;
   kept.reserve(s.stmts.size());
   for (std::size_t i = 0; i < s.stmts.size(); ++i) {
-    const Stmt& a = s.stmts[i];
+    Stmt a = s.stmts[i];
     bool covered = false;
     if (a.kind == Kind::Indirect)
-      for (std::size_t j = reported; j < s.stmts.size(); ++j)
-        if (s.stmts[j].kind == Kind::Direct && s.stmts[j].b <= a.b && a.e <= s.stmts[j].e) covered = true;
-    if (!covered) kept.push_back(a);
+      for (std::size_t j = reported; j < s.stmts.size(); ++j) {
+        const Stmt& q = s.stmts[j];
+        if (q.kind != Kind::Direct) continue;
+        if (q.b <= a.b && a.e <= q.e) covered = true;
+        if (a.b < q.b && q.b < a.e && a.e < q.e) a.e = q.b;
+      }
+    while (a.e > a.b + 1 && d.toks[a.e - 1].kind == TokKind::Punct) --a.e;
+    if (!covered && a.e > a.b) kept.push_back(a);
   }
   s.stmts.swap(kept);
 }

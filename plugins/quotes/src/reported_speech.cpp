@@ -67,7 +67,7 @@ void find_reported(Scratch& s) {
       std::uint32_t type = 0;
       int ce = d.cue_end(i, end, type);
       Candidate report;
-      if (ce == i && d.has(i, kPrep)) {
+      if (ce == i && d.has(i, kPrep) && d.has(i, kCueSource)) {
         // "nach Angaben der Polizei", "nach Meinung des Politikers", "aus Sicht der Organisationen".
         for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
           if (d.word(k) && d.toks[k].cap && d.lex(k).is_report(d.low(k))) {
@@ -164,6 +164,16 @@ void find_reported(Scratch& s) {
       if (st.e <= st.b) continue;
       s.stmts.push_back(st);
     }
+    // Reported speech ends at a line break: the segmenter joins an introduction
+    // ending in a colon to the line after it.
+    for (std::size_t k = before; k < s.stmts.size(); ++k)
+      for (int j = s.stmts[k].b; j + 1 < s.stmts[k].e; ++j)
+        if (d.toks[j].line_break_after && d.punct(j, ':')) {
+          s.stmts[k].e = j + 1;
+          while (s.stmts[k].e > s.stmts[k].b + 1 && d.toks[s.stmts[k].e - 1].kind == TokKind::Punct)
+            --s.stmts[k].e;
+          break;
+        }
     // A later cue's clause ends the earlier one ("..., dass A habe, und auch B ist der Auffassung, dass
     // ...").
     for (std::size_t k = before; k + 1 < s.stmts.size(); ++k) {
