@@ -105,6 +105,27 @@ bool Doc::modifier(int i, int limit) const {
          (toks[i + 1].cap || lex(i + 1).is_role(low(i + 1)));
 }
 
+bool Doc::np_only(int b, int e) const {
+  if (b >= e) return false;
+  for (int i = b; i < e; ++i) {
+    if (toks[i].kind == TokKind::Punct) {
+      if (punct(i, ',') || punct(i, ':') || sentence_final(i)) return false;
+      continue;
+    }
+    if (!word(i)) return false;
+    if (!toks[i].cap && !has(i, kDet | kPrep | kConj | kInfix) && !inflected(low(i))) return false;
+  }
+  return true;
+}
+
+Candidate Doc::after_adjectives(int b, int limit) const {
+  int p = b;
+  while (p < limit && word(p) && !toks[p].cap && inflected(low(p))) ++p;
+  int e = p;
+  while (e < limit && word(e) && toks[e].cap) ++e;
+  return e > p ? Candidate{b, e, only_roles(b, e) ? Candidate::Role : Candidate::Name} : Candidate{};
+}
+
 bool Doc::only_roles(int b, int e) const {
   bool any = false;
   for (int i = b; i < e; ++i) {
@@ -168,13 +189,13 @@ Candidate Doc::left_np(int end, int limit) const {
         if (genitive_after(q, limit)) continue;  // "Ein Sprecher der Polizei"
         break;
       }
-      if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
-      if (toks[q].cap) {
+      // A particle inside a name: "Heike van Laak", "Karl-Theodor zu Guttenberg".
+      if (has(q, kInfix) && q - 1 >= limit && word(q - 1) && toks[q - 1].cap) {
         b = q;
         continue;
       }
-      // A particle inside a name: "Heike van Laak", "Baschar al-Assad".
-      if (has(q, kInfix) && q - 1 >= limit && word(q - 1) && toks[q - 1].cap) {
+      if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
+      if (toks[q].cap) {
         b = q;
         continue;
       }
@@ -253,14 +274,35 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
     if (prev > first && has(prev, kRel) && punct(prev - 1, ','))
       if (Candidate before = left_np(prev - 1, clause_start(prev - 1, first))) return before;
-    // An apposition: "Der Direktor des Hilfswerks, Anthony Lake, sagte".
-    if (Candidate np = left_np(c - 1, prev); np && np.b == prev) return np;
+    // An apposition: "Der Direktor des Hilfswerks, Anthony Lake, sagte" (the name after
+    // the role), "Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf" (the name before it).
+    Candidate appositive = left_np(c - 1, prev);
+    if (appositive && appositive.b != prev) appositive = {};
+    Candidate before;
+    if (prev > first && punct(prev - 1, ',') && np_only(prev, c - 1)) {
+      const int name = clause_start(prev - 1, first);
+      if (Candidate np = left_np(prev - 1, name); np && np.b == name) before = np;
+    }
+    int head_noun = prev;
+    while (head_noun < c - 1 && has(head_noun, kDet)) ++head_noun;
+    const bool role_first = word(head_noun) && lex(head_noun).is_role(low(head_noun));
+    if (before && (!appositive || role_first)) return before;
+    if (appositive) return appositive;
   }
   const bool german = lex(c).verb_second();
   // Where the clause's first phrase really starts: after "Und", "Auch", "Doch".
   int head = start;
   while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
   if (german) {
+    // A passive with its agent: "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert",
+    // "Von deutscher Seite wurde gefordert".
+    bool passive = false;
+    for (int a = start; a < c && !passive; ++a) passive = word(a) && has(a, kPassive);
+    for (int a = start; passive && a < c; ++a) {
+      if (!word(a) || !has(a, kAgent)) continue;
+      if (Candidate np = right_np(a + 1, c)) return np;
+      if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
+    }
     // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
     // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
     for (int a = head; a < c; ++a) {

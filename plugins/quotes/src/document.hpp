@@ -66,6 +66,10 @@ struct Doc {
   bool modifier(int i, int limit) const;
   /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").
   bool genitive_after(int det, int limit) const;
+  /// Tokens [b, e) are a noun phrase and nothing else (no verb, no clause break).
+  bool np_only(int b, int e) const;
+  /// Adjectives then capitalised words from b on, without a determiner ("deutscher Seite").
+  Candidate after_adjectives(int b, int limit) const;
   /// Tokens [b, e) name a role and no one by name ("der US-Präsident", "a source").
   bool only_roles(int b, int e) const;
   /// The start of the clause holding token i, not before token `limit`.

@@ -25,7 +25,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kI
                                       {"rel", kRel},           {"conj", kConj},
                                       {"role", kRole},         {"aux", kAux},
                                       {"report", kReport},     {"grammar", kGrammar},
-                                      {"infix", kInfix}};
+                                      {"infix", kInfix},       {"passive", kPassive},
+                                      {"agent", kAgent}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -32,6 +32,8 @@ enum Flag : std::uint32_t {
   kAux = 1u << 16,  // an auxiliary verb ("hat", "ist", "wurde")
   kReport = 1u << 17,
   kInfix = 1u << 20,    // a particle inside a name ("van", "al")
+  kPassive = 1u << 21,  // a passive auxiliary ("wurde", "worden")
+  kAgent = 1u << 22,    // the agent's preposition in a passive ("von", "seitens")
   kGrammar = 1u << 18,  // a property of the language ("verb-second"), not a word     // a noun naming a
                         // report or view after "nach" ("Angaben", "Meinung")
 };

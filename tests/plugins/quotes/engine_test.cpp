@@ -195,3 +195,12 @@ TEST(QuotesEngine, SubjectsEndingInAQuotedNameOrBeforeARelativeClause) {
   EXPECT_EQ(quote_at(run(rel, "de"), rel, "falsch"),
             "indirect | Fahrgastverband IGEB | Fahrgastverband IGEB | sagte");
 }
+
+TEST(QuotesEngine, PassiveAgentsAndNamesBeforeAnAppositionSpeak) {
+  const std::string t = "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche ein Opfer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Opfer"), "indirect | Demjanjuks Sohn | Demjanjuks Sohn | geäußert");
+  const std::string a =
+      "Karl-Theodor zu Guttenberg, Obmann der Fraktion im Ausschuss, warf der Partei vor, sie habe versagt.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "versagt"),
+            "indirect | Karl-Theodor zu Guttenberg | Karl-Theodor zu Guttenberg | warf");
+}
