@@ -202,7 +202,8 @@ void classify_marked(Scratch& s) {
         if (q.b <= a.b && a.e <= q.e) covered = true;
         if (a.b < q.b && q.b < a.e && a.e < q.e) a.e = q.b;
       }
-    while (a.e > a.b + 1 && d.toks[a.e - 1].kind == TokKind::Punct) --a.e;
+    if (a.kind == Kind::Indirect)
+      while (a.e > a.b + 1 && d.toks[a.e - 1].kind == TokKind::Punct) --a.e;
     if (!covered && a.e > a.b) kept.push_back(a);
   }
   s.stmts.swap(kept);

@@ -109,6 +109,13 @@ const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, i
   return same_role ? same_role : same_key ? same_key : latest;
 }
 
+// "Trump und Putin": a phrase naming several speakers.
+bool coordinated(const Doc& d, const Candidate& c) {
+  for (int k = c.b; k < c.e; ++k)
+    if (d.word(k) && d.has(k, kConj)) return true;
+  return false;
+}
+
 // Who a sentence without a speaker of its own goes on quoting, when it is not the
 // latest speaker: the subject of the sentence just before it, if that sentence
 // reported nothing itself and names someone after the latest speaker ("Die Firma
@@ -179,7 +186,7 @@ Result resolve(const Input& in, Scratch& s) {
       static const char* const kKinds[] = {"", "name", "role", "pronoun", "account"};
       ref.mention = speaker_index(c.b, c.e, kKinds[c.type]);
       ref.tok = c.b;
-      const int m = entity_in(c.b, c.e);
+      const int m = coordinated(d, c) ? -1 : entity_in(c.b, c.e);
       const bool role_alone = c.type == Candidate::Role;  // "der US-Präsident"
       if (c.type == Candidate::Account && m < 0) {
         ref.name = std::string(d.str(c.b, c.e));
@@ -207,13 +214,14 @@ Result resolve(const Input& in, Scratch& s) {
         ref.entity = p ? p->entity : -1;
       } else {
         ref.name = strip_det(c);
+        // The person named in it ("Senator Lindsey Graham"), unless it names several.
         for (const Person& q : s.persons)
-          if (q.tok >= c.b && q.tok < c.e) ref.name = q.name, ref.entity = q.entity;
+          if (q.tok >= c.b && q.tok < c.e && !coordinated(d, c)) ref.name = q.name, ref.entity = q.entity;
       }
     } else if (st.kind == Kind::Partial) {
       // A fragment inside reported speech: the speaker of that statement.
       for (std::size_t j = i; j-- > 0;)
-        if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.e <= s.stmts[j].e) {
+        if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e) {
           ref = refs[j];
           break;
         }

@@ -74,6 +74,7 @@ TEST(QuotesPlugin, SeedIndirectStatements) {
   EXPECT_EQ(quote_of(r, "über Pläne für eine gemeinsame Sondereinheit"),
             "indirect | Donald Trump | der US-Präsident");
   EXPECT_EQ(quote_of(r, "vehement abgestritten"), "indirect | Putin | der russische Präsident");
+  EXPECT_EQ(quote_of(r, "welch ein gutes Treffen"), "indirect | Trump und Putin | Trump und Putin");
 }
 
 TEST(QuotesPlugin, SeedNoQuotesOnWordsQuotedInsideATweetOrOnHeadlines) {
@@ -85,6 +86,10 @@ TEST(QuotesPlugin, SeedNoQuotesOnWordsQuotedInsideATweetOrOnHeadlines) {
       EXPECT_EQ(q.label, "embedded") << q.text;
     }
     EXPECT_EQ(q.label, q.string("kind"));
+    if (q.label == "direct" || q.label == "partial") {  // with their quotation marks
+      EXPECT_EQ(q.text.front(), '"') << q.text;
+      EXPECT_EQ(q.text.back(), '"') << q.text;
+    }
     EXPECT_FALSE(q.has("speaker_entity")) << "no entity layer in this chain: " << q.text;
   }
   EXPECT_EQ(quote_of(r, "Cyberkriminalität gemeinsam bekämpfen"), "(none)");
