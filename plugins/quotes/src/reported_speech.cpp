@@ -24,6 +24,16 @@ bool konj_after(const Doc& d, int k, int end) {
   return false;
 }
 
+// After a prepositional phrase from token k on ("after the convention"), where the
+// reported clause starts: at a pronoun, "that" or a capitalised subject; k when none.
+int clause_after_phrase(const Doc& d, int k, int end) {
+  for (int j = k + 1; j < end && j <= k + 6 && !d.clause_break(j); ++j)
+    if (d.word(j) && (d.has(j, kPronoun | kComp) ||
+                      (d.toks[j].cap && j > k + 1 && !d.toks[j - 1].cap && !d.has(j - 1, kDet))))
+      return j;
+  return k;
+}
+
 // Nothing but a verb particle or two between token k and the sentence's end ("..., teilte X mit.").
 bool ends_clause(const Doc& d, int k, int end) {
   int n = 0;
@@ -143,6 +153,15 @@ void find_reported(Scratch& s) {
           } else if (!inverted && st.cand && k < end && d.word(k) && !d.lex(k).verb_second() &&
                      !d.toks[k].quoted && !d.has(k, kPrep)) {
             st.b = k;  // English "X said the plan ..."
+          } else if (!inverted && st.cand && k < end && d.word(k) && !d.lex(k).verb_second() &&
+                     d.has(k, kPrep) && clause_after_phrase(d, k, end) > k) {
+            st.b = clause_after_phrase(d, k, end);  // "Trump said after the convention he would ..."
+          } else if (!inverted && st.cand && !d.lex(i).verb_second() && st.cand.b > first &&
+                     d.punct(st.cand.b - 1, ',') && (k >= end || d.punct(k, ',') || d.has(k, kPrep))) {
+            st.b = first;  // "..., the agency said in a June report, and ...": the sentence around it
+            st.e = end;
+            s.stmts.push_back(st);
+            continue;
           } else if (i > first && d.punct(i - 1, ',') && st.cand && !d.toks[first].quoted &&
                      !d.toks[i - 2 >= first ? i - 2 : first].quoted &&
                      (ends_clause(d, st.cand.e, end) || inverted ||

@@ -204,3 +204,13 @@ TEST(QuotesEngine, PassiveAgentsAndNamesBeforeAnAppositionSpeak) {
   EXPECT_EQ(quote_at(run(a, "de"), a, "versagt"),
             "indirect | Karl-Theodor zu Guttenberg | Karl-Theodor zu Guttenberg | warf");
 }
+
+TEST(QuotesEngine, EnglishCuesWithAPhraseAfterThemOrInTheMiddle) {
+  const std::string t = "Trump said after the convention he would not accept the endorsement.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "endorsement"), "indirect | Trump | Trump | said");
+  const std::string mid =
+      "The middle fifth paid 8.9 percent, the agency said in a June report, and the rest paid less.";
+  const auto r = run(mid, "en");
+  EXPECT_EQ(quote_at(r, mid, "middle fifth"), "indirect | agency | the agency | said");
+  EXPECT_EQ(quote_at(r, mid, "rest paid"), "indirect | agency | the agency | said");
+}
