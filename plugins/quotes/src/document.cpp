@@ -254,6 +254,14 @@ Candidate Doc::antecedent(int comma, int first) const {
   return np && np.e == comma ? np : Candidate{};
 }
 
+Candidate Doc::quoted_name_at(int open, int limit) const {
+  if (open + 2 >= limit || toks[open].kind != TokKind::Punct || !toks[open + 1].quoted) return {};
+  int close = open + 1;
+  while (close < limit && toks[close].quoted) ++close;
+  if (close >= limit || close - open > 7) return {};
+  return {open, close + 1, Candidate::Name};
+}
+
 Candidate Doc::quoted_name_before(int c, int first) const {
   if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
   int o = c - 2;

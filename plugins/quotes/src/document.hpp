@@ -91,6 +91,8 @@ struct Doc {
   /// The noun phrase that ends at the comma before a relative clause, inside a
   /// prepositional phrase too ("vom Fahrgastverband IGEB, der ...").
   Candidate antecedent(int comma, int first) const;
+  /// A short name in quotation marks opening at token `open` ("„Welt“"), marks included.
+  Candidate quoted_name_at(int open, int limit) const;
   /// A subject ending in a name in quotation marks just before token c ("Die
   /// Wochenzeitung „Die Zeit“ meldet"); none when there is no such phrase.
   Candidate quoted_name_before(int c, int first) const;

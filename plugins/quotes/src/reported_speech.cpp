@@ -87,6 +87,10 @@ void find_reported(Scratch& s) {
         if (report) {
           ce = i + 1;
           type = kCueSource;
+        } else if (i > first && d.word(i - 1) && d.toks[i - 1].cap && d.lex(i - 1).is_report(d.low(i - 1))) {
+          // "ihrer Meinung nach", "dem Vernehmen nach": the report noun before the postposition.
+          ce = i + 1;
+          type = kCueAfter;
         }
       }
       if (ce == i) continue;
@@ -97,6 +101,11 @@ void find_reported(Scratch& s) {
       const int cstart = d.clause_start(i, first);
       if (type == kCueSource) {  // "laut X, ...", "..., according to X"
         st.cand = report ? report : d.right_np(ce, end);
+        // "laut „Welt“", "laut bildblog.de", "laut ai-Bericht": whatever names the source.
+        if (!st.cand && ce < end) st.cand = d.quoted_name_at(ce, end);
+        if (!st.cand && ce < end && d.word(ce) &&
+            !d.has(ce, kDet | kPrep | kPronoun | kImpersonal | kConj | kParticle))
+          st.cand = {ce, ce + 1, Candidate::Name};
         if (!st.cand && ce - 1 > i && d.lex(ce - 1).is_report(d.low(ce - 1))) {
           // "nach Ansicht von ai": the report noun, and whom it belongs to.
           const int of = ce < end && d.word(ce) && d.has(ce, kPrep | kDet) ? d.right_np(ce + 1, end).e : -1;

@@ -214,3 +214,10 @@ TEST(QuotesEngine, EnglishCuesWithAPhraseAfterThemOrInTheMiddle) {
   EXPECT_EQ(quote_at(r, mid, "middle fifth"), "indirect | agency | the agency | said");
   EXPECT_EQ(quote_at(r, mid, "rest paid"), "indirect | agency | the agency | said");
 }
+
+TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
+  const std::string t = "Laut „Welt“ soll er sich in Landsberg befinden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Landsberg"), "indirect | „Welt“ | „Welt“ | Laut");
+  const std::string n = "Dort treffen sich dem Vernehmen nach zunehmend alkoholisierte Gruppen.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Gruppen"), "indirect | Vernehmen | dem Vernehmen | nach");
+}
