@@ -78,7 +78,16 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
     toks.push_back(k);
   }
   for (std::size_t i = 0; i < toks.size(); ++i)
-    if (toks[i].lower_len) toks[i].flags = lists[toks[i].lang].flags(low(static_cast<int>(i)));
+    if (toks[i].lower_len) {
+      // One lookup per word: its entry, and whether it is a role or report noun (also as
+      // the end of a compound), which the speaker finder asks again and again.
+      const Lexicon& lex = lists[toks[i].lang];
+      const std::string_view w = low(static_cast<int>(i));
+      toks[i].info = lex.find(w);
+      toks[i].flags = toks[i].info ? toks[i].info->flags : 0;
+      if (w.size() >= 3 && lex.is_role(w)) toks[i].flags |= kRole;
+      if (w.size() >= 3 && lex.is_report(w)) toks[i].flags |= kReport;
+    }
   // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
   auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {
     for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
@@ -102,7 +111,7 @@ bool Doc::modifier(int i, int limit) const {
   // English noun phrases put lower-case nouns before their head: "White House press secretary".
   return !lex(i).verb_second() && word(i) && !toks[i].cap &&
          !has(i, kCueVerb | kPrep | kConj | kComp | kAux) && i + 1 < limit && word(i + 1) &&
-         (toks[i + 1].cap || lex(i + 1).is_role(low(i + 1)));
+         (toks[i + 1].cap || has(i + 1, kRole));
 }
 
 bool Doc::np_only(int b, int e) const {
@@ -130,7 +139,7 @@ bool Doc::only_roles(int b, int e) const {
   bool any = false;
   for (int i = b; i < e; ++i) {
     if (!word(i) || has(i, kDet)) continue;
-    const bool role = lex(i).is_role(low(i));
+    const bool role = has(i, kRole);
     if (toks[i].cap && !role) return false;
     any = any || role;
   }
@@ -180,7 +189,7 @@ Candidate Doc::left_np(int end, int limit) const {
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
-    if (!toks[p].cap && !lex(p).is_role(low(p))) return {};
+    if (!toks[p].cap && !has(p, kRole)) return {};
     int b = p;
     while (b - 1 >= limit && word(b - 1)) {
       const int q = b - 1;
@@ -232,11 +241,11 @@ Candidate Doc::right_np(int begin, int limit) const {
   const int b = p;
   if (has(p, kDet)) {
     ++p;
-    while (p < limit && word(p) && !toks[p].cap && !lex(p).is_role(low(p)) && inflected(low(p))) ++p;
+    while (p < limit && word(p) && !toks[p].cap && !has(p, kRole) && inflected(low(p))) ++p;
   }
   const int head = p;
   while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
-         (toks[p].cap || lex(p).is_role(low(p)) || modifier(p, limit)) && !has(p, kCueVerb)) {
+         (toks[p].cap || has(p, kRole) || modifier(p, limit)) && !has(p, kCueVerb)) {
     ++p;
     if (p + 1 < limit && word(p) && has(p, kInfix) && word(p + 1) && toks[p + 1].cap) ++p;
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
@@ -266,8 +275,7 @@ Candidate Doc::quoted_name_before(int c, int first) const {
   if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
   int o = c - 2;
   while (o > first && toks[o].quoted) --o;
-  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || lex(o - 1).is_role(low(o - 1))))
-    return {};
+  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || has(o - 1, kRole))) return {};
   const Candidate np = left_np(o, clause_start(o, first));
   return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
 }
@@ -293,7 +301,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     }
     int head_noun = prev;
     while (head_noun < c - 1 && has(head_noun, kDet)) ++head_noun;
-    const bool role_first = word(head_noun) && lex(head_noun).is_role(low(head_noun));
+    const bool role_first = word(head_noun) && has(head_noun, kRole);
     if (before && (!appositive || role_first)) return before;
     if (appositive) return appositive;
   }
@@ -376,7 +384,7 @@ Candidate Doc::after_first_verb(int head, int limit) const {
 int Doc::cue_end(int i, int last, std::uint32_t& type) const {
   type = 0;
   if (!word(i)) return i;
-  const WordInfo* w = lex(i).find(low(i));
+  const WordInfo* w = toks[i].info;
   if (!w) return i;
   for (const Phrase& ph : w->phrases) {
     int k = i + 1;

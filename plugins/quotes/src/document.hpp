@@ -23,11 +23,12 @@ struct Tok {
   int sentence = 0;
   int paragraph = 0;
   TokKind kind = TokKind::Other;
-  std::uint8_t lang = 0;          // index into the engine's lexicons
-  bool cap = false;               // starts with an upper-case letter
-  bool line_break_after = false;  // a line break before the next token
-  bool quoted = false;            // inside a quotation (direct or embedded)
-  char first = 0;                 // the first byte (punctuation tests)
+  std::uint8_t lang = 0;           // index into the engine's lexicons
+  bool cap = false;                // starts with an upper-case letter
+  bool line_break_after = false;   // a line break before the next token
+  bool quoted = false;             // inside a quotation (direct or embedded)
+  char first = 0;                  // the first byte (punctuation tests)
+  const WordInfo* info = nullptr;  // its word-list entry (the cues it may open); nullptr when none
 };
 
 /// A noun phrase over tokens [b, e) that may name a speaker.

@@ -85,8 +85,8 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   read_typed(files.back(), kKonjTypes, add_word);
   files.push_back(base + ".speakers");
   read_typed(files.back(), kSpeakerTypes, [&](std::uint32_t flag, std::vector<std::string> w) {
-    if (flag == kRole) lex.role_suffixes_.push_back(w[0]);
-    if (flag == kReport) lex.report_suffixes_.push_back(w[0]);
+    if (flag == kRole) lex.role_suffixes_[static_cast<unsigned char>(w[0].back())].push_back(w[0]);
+    if (flag == kReport) lex.report_suffixes_[static_cast<unsigned char>(w[0].back())].push_back(w[0]);
     if (flag == kGrammar) {
       if (w[0] != "verb-second")
         throw std::runtime_error(
@@ -103,24 +103,15 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   return lex;
 }
 
-namespace {
 // The word, or the end of a compound with at least three letters before it
 // ("US-Präsident", "Regierungssprecher", "Behördenangaben").
-bool ends_with_any(std::string_view lower, const std::vector<std::string>& suffixes) {
-  for (const std::string& s : suffixes)
+bool Lexicon::ends_with_any(std::string_view lower, const SuffixBuckets& suffixes) noexcept {
+  if (lower.empty()) return false;
+  for (const std::string& s : suffixes[static_cast<unsigned char>(lower.back())])
     if (lower == s ||
         (lower.size() >= s.size() + 3 && lower.compare(lower.size() - s.size(), s.size(), s) == 0))
       return true;
   return false;
-}
-}  // namespace
-
-bool Lexicon::is_role(std::string_view lower) const noexcept {
-  return (flags(lower) & kRole) || ends_with_any(lower, role_suffixes_);
-}
-
-bool Lexicon::is_report(std::string_view lower) const noexcept {
-  return (flags(lower) & kReport) || ends_with_any(lower, report_suffixes_);
 }
 
 }  // namespace tagwerk::quotes

@@ -3,6 +3,7 @@
 // lower-case word.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -71,16 +72,19 @@ class Lexicon {
     return w ? w->flags : 0;
   }
   /// A role noun, alone or as the end of a compound ("US-Präsident", "Regierungssprecher").
-  bool is_role(std::string_view lower) const noexcept;
+  bool is_role(std::string_view lower) const noexcept { return ends_with_any(lower, role_suffixes_); }
   /// German word order: the finite verb second, the subject before it or right after it.
   bool verb_second() const noexcept { return verb_second_; }
   /// A noun naming a report or a view, alone or ending a compound ("Behördenangaben").
-  bool is_report(std::string_view lower) const noexcept;
+  bool is_report(std::string_view lower) const noexcept { return ends_with_any(lower, report_suffixes_); }
 
  private:
+  using SuffixBuckets = std::array<std::vector<std::string>, 256>;
+  static bool ends_with_any(std::string_view lower, const SuffixBuckets& suffixes) noexcept;
   std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
-  std::vector<std::string> role_suffixes_;
-  std::vector<std::string> report_suffixes_;
+  // Role and report nouns by their last byte: a word is compared with the few that end like it.
+  SuffixBuckets role_suffixes_;
+  SuffixBuckets report_suffixes_;
   bool verb_second_ = false;
 };
 

@@ -80,14 +80,14 @@ void find_reported(Scratch& s) {
       if (ce == i && d.has(i, kPrep) && d.has(i, kCueSource)) {
         // "nach Angaben der Polizei", "nach Meinung des Politikers", "aus Sicht der Organisationen".
         for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
-          if (d.word(k) && d.toks[k].cap && d.lex(k).is_report(d.low(k))) {
+          if (d.word(k) && d.toks[k].cap && d.has(k, kReport)) {
             const Candidate of = d.right_np(k + 1, end);
             report = {k, of && d.has(k + 1, kDet) ? of.e : k + 1, Candidate::Name};
           }
         if (report) {
           ce = i + 1;
           type = kCueSource;
-        } else if (i > first && d.word(i - 1) && d.toks[i - 1].cap && d.lex(i - 1).is_report(d.low(i - 1))) {
+        } else if (i > first && d.word(i - 1) && d.toks[i - 1].cap && d.has(i - 1, kReport)) {
           // "ihrer Meinung nach", "dem Vernehmen nach": the report noun before the postposition.
           ce = i + 1;
           type = kCueAfter;
@@ -106,7 +106,7 @@ void find_reported(Scratch& s) {
         if (!st.cand && ce < end && d.word(ce) &&
             !d.has(ce, kDet | kPrep | kPronoun | kImpersonal | kConj | kParticle))
           st.cand = {ce, ce + 1, Candidate::Name};
-        if (!st.cand && ce - 1 > i && d.lex(ce - 1).is_report(d.low(ce - 1))) {
+        if (!st.cand && ce - 1 > i && d.has(ce - 1, kReport)) {
           // "nach Ansicht von ai": the report noun, and whom it belongs to.
           const int of = ce < end && d.word(ce) && d.has(ce, kPrep | kDet) ? d.right_np(ce + 1, end).e : -1;
           st.cand = {ce - 1, of > ce ? of : ce, Candidate::Name};

@@ -12,7 +12,7 @@ namespace {
 std::string_view qualifier(const Doc& d, int i) {
   if (i < 0 || !d.word(i) || d.has(i, kDet | kPrep | kConj | kParticle | kPronoun)) return {};
   const std::string_view w = d.low(i);
-  if (w.size() < 5 || d.lex(i).is_role(w)) return {};
+  if (w.size() < 5 || d.has(i, kRole)) return {};
   return w.substr(0, 4);
 }
 
@@ -32,7 +32,7 @@ void find_persons(const Input& in, Scratch& s) {
     if (in.entities[m].label == "PER" && s.entity_tok[m] >= 0) {
       const Mention& c = in.entities[std::min<std::size_t>(in.entities[m].cluster, in.entities.size() - 1)];
       const int t0 = s.entity_tok[m];
-      const bool role = t0 > 0 && d.word(t0 - 1) && d.lex(t0 - 1).is_role(d.low(t0 - 1));
+      const bool role = t0 > 0 && d.word(t0 - 1) && d.has(t0 - 1, kRole);
       s.persons.push_back({t0, std::string(c.name.empty() ? in.entities[m].name : c.name),
                            static_cast<int>(in.entities[m].cluster),
                            role ? qualifier(d, t0 - 2) : std::string_view{}});
@@ -44,13 +44,12 @@ void find_persons(const Input& in, Scratch& s) {
   for (int i = 0; i < n; ++i) {
     if (!d.word(i) || !d.toks[i].cap || d.has(i, kDet | kPronoun | kPrep | kConj | kParticle | kComp))
       continue;
-    const bool inside = i > 0 && d.word(i - 1) && d.toks[i - 1].cap &&
-                        d.toks[i - 1].sentence == d.toks[i].sentence &&
-                        !d.has(i - 1, kDet | kPrep | kConj | kParticle | kComp | kPronoun) &&
-                        !d.lex(i - 1).is_role(d.low(i - 1));
-    const bool after_role = i > 0 && d.word(i - 1) && d.lex(i - 1).is_role(d.low(i - 1));
+    const bool inside =
+        i > 0 && d.word(i - 1) && d.toks[i - 1].cap && d.toks[i - 1].sentence == d.toks[i].sentence &&
+        !d.has(i - 1, kDet | kPrep | kConj | kParticle | kComp | kPronoun) && !d.has(i - 1, kRole);
+    const bool after_role = i > 0 && d.word(i - 1) && d.has(i - 1, kRole);
     int e = i;
-    while (e < n && e < i + 4 && d.word(e) && d.toks[e].cap && !d.lex(e).is_role(d.low(e)) &&
+    while (e < n && e < i + 4 && d.word(e) && d.toks[e].cap && !d.has(e, kRole) &&
            !d.has(e, kDet | kCueVerb) && d.toks[e].sentence == d.toks[i].sentence)
       ++e;
     const bool sentence_initial = i == d.sentences[d.toks[i].sentence].first;
