@@ -181,6 +181,12 @@ void find_reported(Scratch& s) {
             if (st.e <= st.b) continue;
             s.stmts.push_back(st);
             continue;
+          } else if (d.lex(i).verb_second() && cstart > first + 1 && d.punct(cstart - 1, ',') && st.cand &&
+                     st.cand.b > cstart && konj_after(d, first, cstart - 1)) {
+            st.b = first;  // "Sie wisse, dass ..., hatte Koch-Mehrin damals gesagt."
+            st.e = cstart - 1;
+            s.stmts.push_back(st);
+            continue;
           } else if (d.lex(i).verb_second() && (konj1 || konj2) && konj_after(d, k, end)) {
             st.b = k;  // "berichtet von einem Ventil, das ... bewogen hätte"
           } else {

@@ -221,3 +221,10 @@ TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
   const std::string n = "Dort treffen sich dem Vernehmen nach zunehmend alkoholisierte Gruppen.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Gruppen"), "indirect | Vernehmen | dem Vernehmen | nach");
 }
+
+TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
+  const std::string t =
+      "Sie wisse, dass ihre Arbeit nicht frei von Schwächen sei, hatte Koch-Mehrin damals gesagt.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "wisse"), "indirect | Koch-Mehrin | Koch-Mehrin | gesagt");
+}
