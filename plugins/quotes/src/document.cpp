@@ -189,7 +189,17 @@ Candidate Doc::left_np(int end, int limit) const {
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
-    if (!toks[p].cap && !has(p, kRole)) return {};
+    if (!toks[p].cap && !has(p, kRole)) {
+      // English common nouns after a determiner: "the fund warned", "one questioner claimed".
+      if (lex(p).verb_second() || has(p, kDet | kPrep | kConj | kComp | kAux | kCueVerb)) return {};
+      int d0 = p - 1;
+      while (d0 >= limit && d0 > p - 3 && word(d0) && !toks[d0].cap &&
+             !has(d0, kDet | kPrep | kConj | kComp | kAux))
+        --d0;
+      if (d0 >= limit && word(d0) && has(d0, kDet) && (d0 == limit || !has(d0 - 1, kPrep)))
+        return {d0, p + 1, Candidate::Role};
+      return {};
+    }
     int b = p;
     while (b - 1 >= limit && word(b - 1)) {
       const int q = b - 1;

@@ -228,3 +228,8 @@ TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
   const auto r = run(t, "de");
   EXPECT_EQ(quote_at(r, t, "wisse"), "indirect | Koch-Mehrin | Koch-Mehrin | gesagt");
 }
+
+TEST(QuotesEngine, EnglishCommonNounsSpeakAfterADeterminer) {
+  const std::string t = "Still, the fund warned that the exit will raise many questions.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "exit"), "indirect | fund | the fund | warned");
+}
