@@ -85,9 +85,15 @@ void classify_marked(Scratch& s) {
       final_punct = final_punct || d.sentence_final(k) || d.punct(k, ',');
     }
     if (words == 0) continue;
-    // A name or title ("„Reporter ohne Grenzen“", "„Partei der Volksmacht“"): capitalised
-    // words and function words only, nothing said.
-    const bool title = lower == 0 && !final_punct && words >= 2;
+    // A name or title: capitalised words and function words only, after a noun naming
+    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“"), or
+    // in a sentence that reports no speech. After "als", a determiner or a verb it is a
+    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
+    const bool named =
+        p.open > 0 && d.word(p.open - 1) && d.toks[p.open - 1].cap && !d.has(p.open - 1, kDet | kPrep);
+    const bool title = lower == 0 && !final_punct && words >= 2 &&
+                       (named || !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
+                                            d.sentences[d.toks[p.open].sentence].second));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;
@@ -126,6 +132,7 @@ void classify_marked(Scratch& s) {
         st.cand = np;
       }
     }
+    const bool cue_after = st.cue_b >= close;
     // 2. A colon before it: "Reince Priebus: „…“", "sagte dem Sender NBC: „…“".
     // An introduction ending in a colon, in this sentence or as the sentence before
     // ("So sagte Olli Rehn:\n„…“"): the cue and speaker are looked for there.
@@ -164,7 +171,10 @@ void classify_marked(Scratch& s) {
       st.kind = Kind::Partial;
       st.cand = {};
       st.cue_b = st.cue_e = -1;
-    } else if ((starts && (words >= 3 || final_punct)) || (speech && words >= 3) || words >= 6) {
+    } else if ((starts && (words >= 3 || final_punct)) || (cue_after && words >= 2) ||
+               (words >= 3 && final_punct && speech) || (words >= 6 && !speech)) {
+      // A whole statement: opening the sentence, closed by its cue ("„…“, sagte X"),
+      // a sentence of its own inside the reporter's, or long.
       st.kind = Kind::Direct;
       if (!st.cand) st.carry = true;
     } else if ((speech || speech_in(d, sfirst, slast)) && !starts) {

@@ -233,3 +233,10 @@ TEST(QuotesEngine, EnglishCommonNounsSpeakAfterADeterminer) {
   const std::string t = "Still, the fund warned that the exit will raise many questions.";
   EXPECT_EQ(quote_at(run(t, "en"), t, "exit"), "indirect | fund | the fund | warned");
 }
+
+TEST(QuotesEngine, AQuotedPhraseAfterAlsIsPartialATitleAfterItsNounIsNot) {
+  const std::string t = "Kritiker bezeichneten seine Werke als „Meilensteine der Musikgeschichte“.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Meilensteine"), "partial | Kritiker | Kritiker | bezeichneten");
+  const std::string f = "Der Regisseur sagte, der Film „Das Boot“ sei sein bester.";
+  for (const auto& q : run(f, "de").quotes) EXPECT_EQ(q.kind, Kind::Indirect);
+}
