@@ -109,14 +109,25 @@ void classify_marked(Scratch& s) {
     if (nested) continue;
     // 1. A cue right after it: "„…“, sagte Merkel." / "“…,” said Caddell." / "„…“, hieß es von Trump."
     int k = after;
-    const int last = std::min(static_cast<int>(d.toks.size()), slast + 1);
+    // To the end of the sentence after the quotation: the segmenter may have begun a new
+    // one after its final punctuation ("„… .“ , schrieb „Die Zeit“ in einem Nachruf.").
+    const int n = static_cast<int>(d.toks.size());
+    const int last = after < n && d.punct(after, ',') ? d.sentences[d.toks[after].sentence].second
+                                                      : std::min(n, slast + 1);
     if (k < last && d.punct(k, ',')) ++k;
     std::uint32_t type = 0;
     int ce = k < last && d.word(k) ? d.cue_end(k, last, type) : k;
-    if (ce > k && type == kCueVerb) {
+    if (ce > k && (type == kCueVerb || type == kCueSo)) {
       st.cue_b = k;
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
+      if (!st.cand) st.cand = d.quoted_name_at(ce, last);
+      // "„…“, heißt es in einer Erklärung": the source is the phrase after the impersonal cue.
+      if (!st.cand && d.has(ce - 1, kImpersonal) && ce < last && d.word(ce) && d.has(ce, kPrep)) {
+        st.cand = d.right_np(ce + 1, last);
+        if (!st.cand)
+          st.cand = d.after_adjectives(ce + 2 < last && d.has(ce + 1, kDet) ? ce + 2 : ce + 1, last);
+      }
     } else if (Candidate np = d.right_np(k, last); np && np.e < last) {
       // "“…,” Flynn, a top Trump surrogate, said.": the cue after an apposition.
       int v = np.e;
@@ -209,7 +220,7 @@ void classify_marked(Scratch& s) {
       for (std::size_t j = reported; j < s.stmts.size(); ++j) {
         const Stmt& q = s.stmts[j];
         if (q.kind != Kind::Direct) continue;
-        if (q.b <= a.b && a.e <= q.e) covered = true;
+        if ((q.b <= a.b && a.e <= q.e) || (a.cue_b >= 0 && a.cue_b == q.cue_b)) covered = true;
         if (a.b < q.b && q.b < a.e && a.e < q.e) a.e = q.b;
       }
     if (a.kind == Kind::Indirect)

@@ -240,3 +240,12 @@ TEST(QuotesEngine, AQuotedPhraseAfterAlsIsPartialATitleAfterItsNounIsNot) {
   const std::string f = "Der Regisseur sagte, der Film „Das Boot“ sei sein bester.";
   for (const auto& q : run(f, "de").quotes) EXPECT_EQ(q.kind, Kind::Indirect);
 }
+
+TEST(QuotesEngine, CuesAfterAQuotationThatEndsItsSentence) {
+  const std::string t = "„Er ist der kreative Kopf. Der Künstler.“, schrieb „Die Zeit“ in einem Nachruf.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "kreative"), "direct | „Die Zeit“ | „Die Zeit“ | schrieb");
+  const std::string so = "„In meinen Augen ist das Gesetz falsch.“, so Gall.";
+  EXPECT_EQ(quote_at(run(so, "de"), so, "Augen"), "direct | Gall | Gall | so");
+  const std::string es = "„Ich bitte um die Rücknahme.“, heißt es in einer Erklärung.";
+  EXPECT_EQ(quote_at(run(es, "de"), es, "Rücknahme"), "direct | Erklärung | einer Erklärung | heißt es in");
+}
