@@ -32,19 +32,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_timex import read_jsonl, write_jsonl  # noqa: E402  (the JSON Lines helpers the evaluations share)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHAIN = '[[step]]\nuse = "segment"\n\n[[step]]\nuse = "quotes"\n'
-
-
-def read_jsonl(path):
-    with open(path, encoding='utf-8') as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def write_jsonl(path, records):
-    with open(path, 'w', encoding='utf-8') as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + '\n')
 
 
 def make_splits(gold, name, splits_dir):
