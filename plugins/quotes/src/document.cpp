@@ -255,7 +255,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   }
   const int head = p;
   while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
-         (toks[p].cap || has(p, kRole) || modifier(p, limit)) && !has(p, kCueVerb)) {
+         (toks[p].cap || has(p, kRole | kReport) || modifier(p, limit)) && !has(p, kCueVerb)) {
     ++p;
     if (p + 1 < limit && word(p) && has(p, kInfix) && word(p + 1) && toks[p + 1].cap) ++p;
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;

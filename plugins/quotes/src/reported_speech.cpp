@@ -99,6 +99,12 @@ void find_reported(Scratch& s) {
       st.cue_b = i;
       st.cue_e = ce;
       const int cstart = d.clause_start(i, first);
+      // A source inside what an earlier cue of the sentence reports belongs to that
+      // statement ("sagte, nach neuesten Erkenntnissen habe ...").
+      bool inside = false;
+      for (std::size_t k = before; k < s.stmts.size() && !inside; ++k)
+        inside = s.stmts[k].b <= i && i < s.stmts[k].e;
+      if (inside && type == kCueSource) continue;
       if (type == kCueSource) {  // "laut X, ...", "..., according to X"
         st.cand = report ? report : d.right_np(ce, end);
         // "laut „Welt“", "laut bildblog.de", "laut ai-Bericht": whatever names the source.
