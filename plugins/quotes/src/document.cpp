@@ -190,8 +190,11 @@ Candidate Doc::left_np(int end, int limit) const {
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
     if (!toks[p].cap && !has(p, kRole)) {
-      // English common nouns after a determiner: "the fund warned", "one questioner claimed".
-      if (lex(p).verb_second() || has(p, kDet | kPrep | kConj | kComp | kAux | kCueVerb)) return {};
+      // Common nouns after a determiner: "the fund warned", "one questioner claimed"; in
+      // German only a lower-case name right after it ("Die taz vermutet").
+      if (has(p, kDet | kPrep | kConj | kComp | kAux | kCueVerb)) return {};
+      if (lex(p).verb_second() && (inflected(low(p)) || p - 1 < limit || !word(p - 1) || !has(p - 1, kDet)))
+        return {};
       int d0 = p - 1;
       while (d0 >= limit && d0 > p - 3 && word(d0) && !toks[d0].cap &&
              !has(d0, kDet | kPrep | kConj | kComp | kAux))

@@ -249,3 +249,8 @@ TEST(QuotesEngine, CuesAfterAQuotationThatEndsItsSentence) {
   const std::string es = "„Ich bitte um die Rücknahme.“, heißt es in einer Erklärung.";
   EXPECT_EQ(quote_at(run(es, "de"), es, "Rücknahme"), "direct | Erklärung | einer Erklärung | heißt es in");
 }
+
+TEST(QuotesEngine, ALowerCaseNameAfterADeterminerSpeaks) {
+  const std::string t = "Die taz vermutet, dass der Zugriff schon heute üblich sei.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Zugriff"), "indirect | taz | Die taz | vermutet");
+}
