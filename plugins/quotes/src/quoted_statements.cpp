@@ -86,14 +86,16 @@ void classify_marked(Scratch& s) {
     }
     if (words == 0) continue;
     // A name or title: capitalised words and function words only, after a noun naming
-    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“"), or
-    // in a sentence that reports no speech. After "als", a determiner or a verb it is a
-    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
+    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“") or a
+    // determiner ("die „Süddeutsche Zeitung“"), or in a sentence that reports no speech. After "als", a
+    // determiner or a verb it is a quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
     const bool named =
         p.open > 0 && d.word(p.open - 1) && d.toks[p.open - 1].cap && !d.has(p.open - 1, kDet | kPrep);
-    const bool title = lower == 0 && !final_punct && words >= 2 &&
-                       (named || !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
-                                            d.sentences[d.toks[p.open].sentence].second));
+    const bool after_det = p.open > 0 && d.word(p.open - 1) && d.has(p.open - 1, kDet);
+    const bool title = lower == 0 && !final_punct &&
+                       (named || after_det ||
+                        (words >= 2 && !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
+                                                  d.sentences[d.toks[p.open].sentence].second)));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;

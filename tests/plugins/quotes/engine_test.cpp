@@ -254,3 +254,10 @@ TEST(QuotesEngine, ALowerCaseNameAfterADeterminerSpeaks) {
   const std::string t = "Die taz vermutet, dass der Zugriff schon heute üblich sei.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Zugriff"), "indirect | taz | Die taz | vermutet");
 }
+
+TEST(QuotesEngine, NamesInQuotationMarksAfterADeterminerOrTheirNounAreNoQuotes) {
+  const std::string t =
+      "Die „Süddeutsche Zeitung“ berichtet, die Nachrichtenagentur „Interfax“ habe gemeldet, es sei ruhig.";
+  for (const auto& q : run(t, "de").quotes)
+    EXPECT_EQ(q.kind, Kind::Indirect) << t.substr(q.begin, q.end - q.begin);
+}
