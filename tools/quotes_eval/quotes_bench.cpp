@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
   while (texts.size() < max_records && reader->next(doc))
     if (!doc.text.empty()) texts.push_back(std::move(doc.text));
   if (texts.empty()) {
-    std::fprintf(stderr, "%s: no records with text; pass a JSON Lines corpus with a \"text\" field\n", argv[1]);
+    std::fprintf(stderr, "%s: no records with text; pass a JSON Lines corpus with a \"text\" field\n",
+                 argv[1]);
     return 1;
   }
   const auto segmenter = tagwerk::quotes::make_segmenter(TAGWERK_SOURCE_DIR "/plugins/segment/data");
