@@ -264,6 +264,14 @@ Candidate Doc::right_np(int begin, int limit) const {
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
   }
   if (p == head) return {};
+  // A genitive after it: "ein Sprecher der Polizei", "Vorschlag der CDU".
+  if (p + 1 < limit && word(p) && (low(p) == "der" || low(p) == "des") && lex(p).verb_second()) {
+    int g = p + 1;
+    while (g < limit && word(g) && !toks[g].cap && inflected(low(g))) ++g;
+    const int noun = g;
+    while (g < limit && word(g) && toks[g].cap && !has(g, kCueVerb)) ++g;
+    if (g > noun) p = g;
+  }
   return {b, p, only_roles(b, p) ? Candidate::Role : Candidate::Name};
 }
 

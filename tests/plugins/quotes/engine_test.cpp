@@ -261,3 +261,9 @@ TEST(QuotesEngine, NamesInQuotationMarksAfterADeterminerOrTheirNounAreNoQuotes) 
   for (const auto& q : run(t, "de").quotes)
     EXPECT_EQ(q.kind, Kind::Indirect) << t.substr(q.begin, q.end - q.begin);
 }
+
+TEST(QuotesEngine, AGenitiveStaysInTheSpeakerAfterTheCue) {
+  const std::string t = "„Niemand wurde verletzt“, sagte ein Sprecher der örtlichen Polizei am Abend.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Niemand"),
+            "direct | Sprecher der örtlichen Polizei | ein Sprecher der örtlichen Polizei | sagte");
+}
