@@ -1,0 +1,437 @@
+#include "document.hpp"
+
+#include <tagwerk/text/char_class.hpp>
+
+namespace tagwerk::quotes {
+namespace {
+
+TokKind kind_of(std::string_view kind) {
+  if (kind == "word") return TokKind::Word;
+  if (kind == "num") return TokKind::Num;
+  if (kind == "punct") return TokKind::Punct;
+  if (kind == "mention") return TokKind::Mention;
+  return TokKind::Other;
+}
+
+// German adjectives before a noun end in -e, -en, -er, -es, -em ("russische").
+bool inflected(std::string_view w) {
+  if (w.size() < 3) return false;
+  const char a = w[w.size() - 1], b = w[w.size() - 2];
+  return a == 'e' || (b == 'e' && (a == 'n' || a == 'r' || a == 's' || a == 'm'));
+}
+
+}  // namespace
+
+bool Doc::clause_break(int i) const {
+  const Tok& t = toks[i];
+  if (t.kind != TokKind::Punct) return false;
+  if (t.end - t.begin > 1) return true;  // dashes, typographic quotation marks
+  const char c = t.first;
+  return c == ',' || c == ';' || c == ':' || c == '-' || c == '"' || c == '\'';
+}
+
+void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::vector<std::string>& langs) {
+  text = in.text;
+  lexicons = &lists;
+  toks.clear();
+  lower.clear();
+  sentences.clear();
+  paragraphs.clear();
+  auto lang_index = [&](std::string_view lang) -> std::uint8_t {
+    if (lang.empty()) lang = in.lang;
+    for (std::size_t k = 0; k < langs.size(); ++k)
+      if (langs[k] == lang) return static_cast<std::uint8_t>(k);
+    return 0;
+  };
+  const text::Utf8Cursor cur(text, static_cast<std::int32_t>(text.size()));
+  std::size_t s = 0, p = 0;
+  std::uint8_t lang = lang_index({});
+  for (const TokenSpan& t : in.tokens) {
+    if (t.end > text.size() || t.begin >= t.end) continue;
+    Tok k;
+    k.begin = t.begin;
+    k.end = t.end;
+    k.kind = kind_of(t.kind);
+    k.first = text[t.begin];
+    while (s < in.sentences.size() && in.sentences[s].end <= t.begin) ++s;
+    while (p < in.paragraphs.size() && in.paragraphs[p].end <= t.begin) ++p;
+    if (s < in.sentences.size() && in.sentences[s].begin <= t.begin) lang = lang_index(in.sentences[s].lang);
+    k.sentence = static_cast<int>(s);
+    k.paragraph = static_cast<int>(p);
+    k.lang = lang;
+    if (k.kind == TokKind::Word || k.kind == TokKind::Mention) {
+      k.lower_begin = static_cast<std::uint32_t>(lower.size());
+      std::int32_t i = static_cast<std::int32_t>(t.begin), next = 0;
+      const text::CodePoint first = cur.at(i, &next);
+      k.cap = text::is_upper_or_title(first);
+      while (i < static_cast<std::int32_t>(t.end)) {
+        const text::CodePoint c = cur.at(i, &next);
+        text::append_utf8(lower, text::to_lower(c));
+        i = next;
+      }
+      k.lower_len = static_cast<std::uint32_t>(lower.size() - k.lower_begin);
+    }
+    if (!toks.empty()) {
+      for (std::uint32_t b = toks.back().end; b < t.begin; ++b)
+        if (text[b] == '\n' || text[b] == '\r') toks.back().line_break_after = true;
+    }
+    toks.push_back(k);
+  }
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (toks[i].lower_len) {
+      // One lookup per word: its entry, and whether it is a role or report noun (also as
+      // the end of a compound), which the speaker finder asks again and again.
+      const Lexicon& lex = lists[toks[i].lang];
+      const std::string_view w = low(static_cast<int>(i));
+      toks[i].info = lex.find(w);
+      toks[i].flags = toks[i].info ? toks[i].info->flags : 0;
+      if (w.size() >= 3 && lex.is_role(w)) toks[i].flags |= kRole;
+      if (w.size() >= 3 && lex.is_report(w)) toks[i].flags |= kReport;
+    }
+  // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
+  auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+      if (i == 0 || toks[i].*field != toks[i - 1].*field) out.push_back({i, i});
+      out.back().second = i + 1;
+    }
+    for (int r = 0; r < static_cast<int>(out.size()); ++r)
+      for (int i = out[r].first; i < out[r].second; ++i) toks[i].*field = r;
+  };
+  ranges(&Tok::sentence, sentences);
+  ranges(&Tok::paragraph, paragraphs);
+}
+
+bool Doc::genitive_after(int det, int limit) const {
+  const std::string_view w = low(det);
+  return (w == "der" || w == "des") && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
+         !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
+}
+
+bool Doc::modifier(int i, int limit) const {
+  // English noun phrases put lower-case nouns before their head: "White House press secretary".
+  return !lex(i).verb_second() && word(i) && !toks[i].cap &&
+         !has(i, kCueVerb | kPrep | kConj | kComp | kAux) && i + 1 < limit && word(i + 1) &&
+         (toks[i + 1].cap || has(i + 1, kRole));
+}
+
+bool Doc::np_only(int b, int e) const {
+  if (b >= e) return false;
+  for (int i = b; i < e; ++i) {
+    if (toks[i].kind == TokKind::Punct) {
+      if (punct(i, ',') || punct(i, ':') || sentence_final(i)) return false;
+      continue;
+    }
+    if (!word(i)) return false;
+    if (!toks[i].cap && !has(i, kDet | kPrep | kConj | kInfix) && !inflected(low(i))) return false;
+  }
+  return true;
+}
+
+Candidate Doc::after_adjectives(int b, int limit) const {
+  int p = b;
+  while (p < limit && word(p) && !toks[p].cap && inflected(low(p))) ++p;
+  int e = p;
+  while (e < limit && word(e) && toks[e].cap) ++e;
+  return e > p ? Candidate{b, e, only_roles(b, e) ? Candidate::Role : Candidate::Name} : Candidate{};
+}
+
+bool Doc::only_roles(int b, int e) const {
+  bool any = false;
+  for (int i = b; i < e; ++i) {
+    if (!word(i) || has(i, kDet)) continue;
+    const bool role = has(i, kRole);
+    if (toks[i].cap && !role) return false;
+    any = any || role;
+  }
+  return any;
+}
+
+int Doc::clause_start(int i, int limit) const {
+  for (;;) {
+    while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp)) --i;
+    // A short quotation inside the clause ("Die Wochenzeitschrift „Jungle World“ hatte")
+    // is no clause boundary: step over it.
+    if (i - 2 <= limit || toks[i - 1].kind != TokKind::Punct || !toks[i - 2].quoted) return i;
+    int o = i - 2;
+    while (o > limit && toks[o].quoted) --o;
+    if (i - 1 - o > 6 || o <= limit || toks[o].quoted || !word(o - 1)) return i;
+    i = o;
+  }
+}
+
+Candidate Doc::left_np(int end, int limit) const {
+  int p = end - 1;
+  for (int skips = 0; skips < 3 && p >= limit; ++skips) {
+    // Particles and adverbs between the subject and the cue ("Graham etwa sagte",
+    // "Mook further asserted", "Clinton boldly suggested").
+    int particles = 0;
+    while (p >= limit && word(p) && (!toks[p].cap || has(p, kParticle)) && particles < 2 &&
+           (has(p, kParticle) ||
+            (!lex(p).verb_second() && low(p).size() > 4 && low(p).substr(low(p).size() - 2) == "ly")))
+      --p, ++particles;
+    // A parenthesis after the name: "Renate Künast ( Grüne )".
+    if (p > limit && punct(p, ')')) {
+      int o = p - 1;
+      while (o > limit && o > p - 8 && !punct(o, '(')) --o;
+      if (punct(o, '(')) p = o - 1;
+    }
+    // An auxiliary before a participle at the clause's end: "X hat ... gefordert".
+    if (p > limit && word(p) && has(p, kAux)) --p;
+    // An apposition: "Der Vertreter der Arbeitgeber, Peter Clever, hat gefordert".
+    if (p > limit && punct(p, ',')) {
+      const int prev = clause_start(p, limit);
+      const Candidate np = left_np(p, prev);
+      return np && np.b == prev ? np : Candidate{};
+    }
+    // "Die Wochenzeitschrift „Jungle World“ hatte kritisiert": a quoted name ends the subject.
+    if (p > limit && toks[p].kind == TokKind::Punct && toks[p - 1].quoted)
+      return quoted_name_before(p + 1, limit);
+    if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
+    if (has(p, kImpersonal)) return {};
+    if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
+    if (!toks[p].cap && !has(p, kRole)) {
+      // Common nouns after a determiner: "the fund warned", "one questioner claimed"; in
+      // German only a lower-case name right after it ("Die taz vermutet").
+      if (has(p, kDet | kPrep | kConj | kComp | kAux | kCueVerb)) return {};
+      if (lex(p).verb_second() && (inflected(low(p)) || p - 1 < limit || !word(p - 1) || !has(p - 1, kDet)))
+        return {};
+      int d0 = p - 1;
+      while (d0 >= limit && d0 > p - 3 && word(d0) && !toks[d0].cap &&
+             !has(d0, kDet | kPrep | kConj | kComp | kAux))
+        --d0;
+      if (d0 >= limit && word(d0) && has(d0, kDet) && (d0 == limit || !has(d0 - 1, kPrep)))
+        return {d0, p + 1, Candidate::Role};
+      return {};
+    }
+    int b = p;
+    while (b - 1 >= limit && word(b - 1)) {
+      const int q = b - 1;
+      if (has(q, kDet)) {
+        b = q;
+        if (genitive_after(q, limit)) continue;  // "Ein Sprecher der Polizei"
+        break;
+      }
+      // A particle inside a name: "Heike van Laak", "Karl-Theodor zu Guttenberg".
+      if (has(q, kInfix) && q - 1 >= limit && word(q - 1) && toks[q - 1].cap) {
+        b = q;
+        continue;
+      }
+      if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
+      if (toks[q].cap) {
+        b = q;
+        continue;
+      }
+      // Adjectives count only when a determiner opens the phrase before them.
+      int a = q;
+      while (a >= limit && word(a) && !toks[a].cap && !has(a, kDet) && inflected(low(a)) && !has(a, kPrep))
+        --a;
+      if (a >= limit && a < q && word(a) && has(a, kDet)) {
+        b = a;
+        if (genitive_after(a, limit)) continue;  // "Experten der polnischen Marine"
+      }
+      break;
+    }
+    // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
+    if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
+      return {};
+    if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
+      p = b - 2;  // a prepositional phrase ("auf Twitter"): the subject is before it
+      continue;
+    }
+    if (has(b, kPrep)) return {};
+    return {b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name};
+  }
+  return {};
+}
+
+Candidate Doc::right_np(int begin, int limit) const {
+  int p = begin;
+  if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
+  // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
+  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && has(p, kParticle); ++k) ++p;
+  if (has(p, kImpersonal) || has(p, kComp)) return {};
+  if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
+  const int b = p;
+  if (has(p, kDet)) {
+    ++p;
+    while (p < limit && word(p) && !toks[p].cap && !has(p, kRole) && inflected(low(p))) ++p;
+  }
+  const int head = p;
+  while (p < limit && (word(p) || toks[p].kind == TokKind::Mention) &&
+         (toks[p].cap || has(p, kRole | kReport) || modifier(p, limit)) && !has(p, kCueVerb)) {
+    ++p;
+    if (p + 1 < limit && word(p) && has(p, kInfix) && word(p + 1) && toks[p + 1].cap) ++p;
+    if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
+  }
+  if (p == head) return {};
+  // A genitive after it: "ein Sprecher der Polizei", "Vorschlag der CDU".
+  if (p + 1 < limit && word(p) && (low(p) == "der" || low(p) == "des") && lex(p).verb_second()) {
+    int g = p + 1;
+    while (g < limit && word(g) && !toks[g].cap && inflected(low(g))) ++g;
+    const int noun = g;
+    while (g < limit && word(g) && toks[g].cap && !has(g, kCueVerb)) ++g;
+    if (g > noun) p = g;
+  }
+  return {b, p, only_roles(b, p) ? Candidate::Role : Candidate::Name};
+}
+
+Candidate Doc::antecedent(int comma, int first) const {
+  int i = comma - 1;
+  while (i >= first && word(i) && (toks[i].cap || has(i, kDet | kInfix) || inflected(low(i))) &&
+         !has(i, kPrep))
+    --i;
+  const Candidate np = right_np(i + 1, comma);
+  return np && np.e == comma ? np : Candidate{};
+}
+
+Candidate Doc::quoted_name_at(int open, int limit) const {
+  if (open + 2 >= limit || toks[open].kind != TokKind::Punct || !toks[open + 1].quoted) return {};
+  int close = open + 1;
+  while (close < limit && toks[close].quoted) ++close;
+  if (close >= limit || close - open > 7) return {};
+  return {open, close + 1, Candidate::Name};
+}
+
+Candidate Doc::quoted_name_before(int c, int first) const {
+  if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
+  int o = c - 2;
+  while (o > first && toks[o].quoted) --o;
+  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || has(o - 1, kRole))) return {};
+  const Candidate np = left_np(o, clause_start(o, first));
+  return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
+}
+
+Candidate Doc::subject_of(int c, int ce, int first, int last) const {
+  const int start = clause_start(c, first);
+  // "Die Wochenzeitung „Die Zeit“ meldet": a name in quotation marks ends the subject.
+  if (start == c)
+    if (Candidate np = quoted_name_before(c, first)) return np;
+  if (start == c && c > first && punct(c - 1, ',')) {
+    const int prev = clause_start(c - 1, first);
+    // "Rubio, der ebenfalls kandidiert hatte, schrieb": the subject is before the relative clause.
+    if (prev > first && has(prev, kRel) && punct(prev - 1, ','))
+      if (Candidate before = left_np(prev - 1, clause_start(prev - 1, first))) return before;
+    // An apposition: "Der Direktor des Hilfswerks, Anthony Lake, sagte" (the name after
+    // the role), "Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf" (the name before it).
+    Candidate appositive = left_np(c - 1, prev);
+    if (appositive && appositive.b != prev) appositive = {};
+    Candidate before;
+    if (prev > first && punct(prev - 1, ',') && np_only(prev, c - 1)) {
+      const int name = clause_start(prev - 1, first);
+      if (Candidate np = left_np(prev - 1, name); np && np.b == name) before = np;
+    }
+    int head_noun = prev;
+    while (head_noun < c - 1 && has(head_noun, kDet)) ++head_noun;
+    const bool role_first = word(head_noun) && has(head_noun, kRole);
+    if (before && (!appositive || role_first)) return before;
+    if (appositive) return appositive;
+  }
+  const bool german = lex(c).verb_second();
+  // Where the clause's first phrase really starts: after "Und", "Auch", "Doch".
+  int head = start;
+  while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  if (german) {
+    // A passive with its agent: "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert",
+    // "Von deutscher Seite wurde gefordert".
+    bool passive = false;
+    for (int a = start; a < c && !passive; ++a) passive = word(a) && has(a, kPassive);
+    for (int a = start; passive && a < c; ++a) {
+      if (!word(a) || !has(a, kAgent)) continue;
+      if (Candidate np = right_np(a + 1, c)) return np;
+      if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
+    }
+    // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
+    // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
+    for (int a = head; a < c; ++a) {
+      if (!word(a) || !has(a, kAux)) continue;
+      if (a > head)
+        if (Candidate np = left_np(a, head); np && np.b == head) return np;
+      if (Candidate np = right_np(a + 1, c)) return np;
+      break;
+    }
+    // "Er verständigte die Polizei und teilte mit": the subject of the first verb.
+    if (c - 1 > head && word(c - 1) && has(c - 1, kConj)) {
+      if (has(head, kPronoun)) return {head, head + 1, Candidate::Pronoun};
+      if (!has(head, kPrep))
+        if (Candidate np = right_np(head, c - 1)) return np;
+      // "In seiner Stellungnahme befand der Premierminister ... und nannte".
+      if (has(head, kPrep))
+        if (Candidate np = after_first_verb(head, c - 1); np && np.type != Candidate::Pronoun) return np;
+      for (int k = head; k < c - 1; ++k)
+        if (word(k) && has(k, kPronoun)) return {k, k + 1, Candidate::Pronoun};
+    }
+  }
+  // German puts a fronted phrase before the verb and the subject after it:
+  // "In einer Nachricht würdigte er", "Am Rande des Treffens sagte Jung".
+  const bool fronted = head < c && word(head) && has(head, kPrep) && german;
+  if (fronted) {
+    if (Candidate right = right_np(ce, last)) return right;
+    // "Bei der Agentur RIA hieß es", "In dem Antrag heißt es": the source is the fronted phrase.
+    if (has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal)))
+      if (Candidate np = right_np(head + 1, c)) return np;
+  }
+  // "Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ sieht": the
+  // relative pronoun is the subject, the phrase it refers to the speaker.
+  if (start > first && has(start, kRel) && punct(start - 1, ',') && !left_np(c, start + 1))
+    if (Candidate np = antecedent(start - 1, first)) return np;
+  if (Candidate left = left_np(c, start)) {
+    // In German the subject before the verb is the clause's first phrase; a phrase
+    // in the middle is an object, and the subject follows the verb.
+    if (german && left.b > head)
+      if (Candidate right = right_np(ce, last)) return right;
+    return left;
+  }
+  if (Candidate right = right_np(ce, last)) return right;
+  // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
+  return sentence_subject(first, c);
+}
+
+Candidate Doc::sentence_subject(int first, int limit) const {
+  int head = first;
+  while (head < limit && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  if (head >= limit || !word(head) || has(head, kComp) || (has(head, kRel) && !has(head, kDet))) return {};
+  // "Als Begründung sagte ein Wissenschaftler", "Neben ... prangert der UN-Generalsekretär an".
+  if (has(head, kPrep)) return lex(head).verb_second() ? after_first_verb(head, limit) : Candidate{};
+  return right_np(head, limit);
+}
+
+Candidate Doc::after_first_verb(int head, int limit) const {
+  int v = head + 1;
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
+  if (v >= limit || !word(v)) return {};
+  return right_np(v + 1, limit);
+}
+
+int Doc::cue_end(int i, int last, std::uint32_t& type) const {
+  type = 0;
+  if (!word(i)) return i;
+  const WordInfo* w = toks[i].info;
+  if (!w) return i;
+  for (const Phrase& ph : w->phrases) {
+    int k = i + 1;
+    std::size_t m = 0;
+    while (m < ph.rest.size() && k < last && word(k) && low(k) == ph.rest[m]) ++m, ++k;
+    if (m == ph.rest.size()) {
+      type = ph.type;
+      return k;
+    }
+  }
+  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt".
+  for (const Phrase& ph : w->phrases) {
+    if (ph.type != kCueVerb || ph.rest.size() != 1) continue;
+    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k)
+      if (word(k) && low(k) == ph.rest[0] &&
+          (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1))) {
+        type = kCueVerb;
+        return i + 1;
+      }
+  }
+  for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
+    if (w->single & t) {
+      type = t;
+      return i + 1;
+    }
+  return i;
+}
+
+}  // namespace tagwerk::quotes

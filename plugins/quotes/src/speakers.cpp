@@ -1,0 +1,245 @@
+// Speakers: the people a text names, and each statement's speaker resolved in
+// text order (pronouns and role nouns to the person meant, entities when given).
+#include <algorithm>
+
+#include "statements.hpp"
+
+namespace tagwerk::quotes {
+namespace {
+
+// The qualifier of a role noun, by its first four letters, so that the adjective
+// and the country's genitive agree: "russische", "Russlands", "Russian" -> "russ".
+std::string_view qualifier(const Doc& d, int i) {
+  if (i < 0 || !d.word(i) || d.has(i, kDet | kPrep | kConj | kParticle | kPronoun)) return {};
+  const std::string_view w = d.low(i);
+  if (w.size() < 5 || d.has(i, kRole)) return {};
+  return w.substr(0, 4);
+}
+
+}  // namespace
+
+// People named in the text: entity mentions (PER) when the entities step ran, else
+// names after a role noun ("US-Präsident Donald Trump"), names of several
+// capitalised words, account holders, and later mentions of their last names.
+void find_persons(const Input& in, Scratch& s) {
+  const Doc& d = s.doc;
+  s.persons.clear();
+  s.entity_tok.assign(in.entities.size(), -1);
+  std::size_t t = 0;
+  for (std::size_t m = 0; m < in.entities.size(); ++m) {
+    while (t < d.toks.size() && d.toks[t].end <= in.entities[m].begin) ++t;
+    if (t < d.toks.size() && d.toks[t].begin < in.entities[m].end) s.entity_tok[m] = static_cast<int>(t);
+    if (in.entities[m].label == "PER" && s.entity_tok[m] >= 0) {
+      const Mention& c = in.entities[std::min<std::size_t>(in.entities[m].cluster, in.entities.size() - 1)];
+      const int t0 = s.entity_tok[m];
+      const bool role = t0 > 0 && d.word(t0 - 1) && d.has(t0 - 1, kRole);
+      s.persons.push_back({t0, std::string(c.name.empty() ? in.entities[m].name : c.name),
+                           static_cast<int>(in.entities[m].cluster),
+                           role ? qualifier(d, t0 - 2) : std::string_view{}});
+    }
+  }
+  if (!in.entities.empty()) return;
+  std::vector<std::pair<std::string_view, std::string>> surnames;  // last word (lower) -> full name
+  const int n = static_cast<int>(d.toks.size());
+  for (int i = 0; i < n; ++i) {
+    if (!d.word(i) || !d.toks[i].cap || d.has(i, kDet | kPronoun | kPrep | kConj | kParticle | kComp))
+      continue;
+    const bool inside =
+        i > 0 && d.word(i - 1) && d.toks[i - 1].cap && d.toks[i - 1].sentence == d.toks[i].sentence &&
+        !d.has(i - 1, kDet | kPrep | kConj | kParticle | kComp | kPronoun) && !d.has(i - 1, kRole);
+    const bool after_role = i > 0 && d.word(i - 1) && d.has(i - 1, kRole);
+    int e = i;
+    while (e < n && e < i + 4 && d.word(e) && d.toks[e].cap && !d.has(e, kRole) &&
+           !d.has(e, kDet | kCueVerb) && d.toks[e].sentence == d.toks[i].sentence)
+      ++e;
+    const bool sentence_initial = i == d.sentences[d.toks[i].sentence].first;
+    const bool english = !d.lex(i).verb_second();  // nouns in lower case: capitals mark names
+    const bool several = e - i >= 2 && (english ? !sentence_initial : after_role);
+    if (e > i && !inside && (after_role || several)) {
+      std::string name(d.str(i, e));
+      s.persons.push_back({i, name, -1, after_role ? qualifier(d, i - 2) : std::string_view{}});
+      surnames.emplace_back(d.low(e - 1), name);
+      i = e - 1;
+      continue;
+    }
+    std::string_view w = d.low(i);
+    for (auto it = surnames.rbegin(); it != surnames.rend(); ++it)
+      if (it->first == w ||
+          (w.size() == it->first.size() + 1 && w.back() == 's' && w.substr(0, w.size() - 1) == it->first)) {
+        s.persons.push_back({i, it->second, -1, {}});
+        break;
+      }
+  }
+}
+
+namespace {
+
+// The person a role noun without a name refers to ("der russische Regierungschef"):
+// the name that followed the same role noun earlier ("US-Präsident Donald Trump"),
+// else the latest person whose role had the same qualifier ("seinem russischen
+// Amtskollegen Wladimir Putin"), else the latest person named before it. Never a
+// speaker of the same sentence nor a person inside what its sentence reports:
+// "Lawrow pochte darauf, dass Trump ... und auch der russische Regierungschef ...".
+const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, int mention,
+                           const std::vector<Referent>& refs) {
+  const int sentence = d.toks[c.b].sentence;
+  auto excluded = [&](const Person& p) {
+    for (std::size_t j = 0; j < s.stmts.size(); ++j) {
+      const Stmt& o = s.stmts[j];
+      if (d.toks[o.b].sentence != sentence && d.toks[o.e - 1].sentence != sentence) continue;
+      if (p.tok >= o.b && p.tok < o.e) return true;
+      if (j < refs.size() && refs[j].mention != mention && !refs[j].name.empty() && refs[j].name == p.name)
+        return true;
+    }
+    return false;
+  };
+  std::string_view key;
+  for (int k = c.b; k < c.e && key.empty(); ++k) key = qualifier(d, k);
+  const Person* same_role = nullptr;
+  const Person* same_key = nullptr;
+  const Person* latest = nullptr;
+  for (const Person& p : s.persons) {
+    if (p.tok >= c.b) break;
+    if (excluded(p)) continue;
+    if (p.tok > 0 && d.word(p.tok - 1) && d.low(p.tok - 1) == d.low(c.e - 1)) same_role = &p;
+    if (!key.empty() && p.key == key) same_key = &p;
+    latest = &p;
+  }
+  return same_role ? same_role : same_key ? same_key : latest;
+}
+
+// "Trump und Putin": a phrase naming several speakers.
+bool coordinated(const Doc& d, const Candidate& c) {
+  for (int k = c.b; k < c.e; ++k)
+    if (d.word(k) && d.has(k, kConj)) return true;
+  return false;
+}
+
+// Who a sentence without a speaker of its own goes on quoting, when it is not the
+// latest speaker: the subject of the sentence just before it, if that sentence
+// reported nothing itself and names someone after the latest speaker ("Die Firma
+// empfindet die Kritik als ungerecht. „…“").
+Candidate topic_of(const Scratch& s, const Stmt& st, const Referent* prev) {
+  const Doc& d = s.doc;
+  const int sentence = d.toks[st.b].sentence;
+  int first = 0, last = st.b;
+  if (d.sentences[sentence].first == st.b && sentence > 0)
+    first = d.sentences[sentence - 1].first;
+  else if (st.b > d.sentences[sentence].first && d.sentence_final(st.b - 1))
+    first = d.sentences[sentence].first;  // the segmenter kept the quotation in the sentence before
+  else
+    return {};
+  if (d.toks[st.b].paragraph - d.toks[first].paragraph > 1) return {};
+  if (prev && prev->tok >= first) return {};
+  for (const Stmt& o : s.stmts)
+    if (o.b < last && first < o.e) return {};  // the sentence before reported something
+  const Candidate np = d.sentence_subject(first, last);
+  return np && np.type != Candidate::Pronoun && d.toks[np.b].cap ? np : Candidate{};
+}
+
+}  // namespace
+
+Result resolve(const Input& in, Scratch& s) {
+  const Doc& d = s.doc;
+  Result r;
+  std::sort(s.stmts.begin(), s.stmts.end(), [](const Stmt& a, const Stmt& b) { return a.b < b.b; });
+  auto speaker_index = [&](int b, int e, const char* kind) {
+    const std::uint32_t sb = d.toks[b].begin, se = d.toks[e - 1].end;
+    for (std::size_t k = 0; k < r.speakers.size(); ++k)
+      if (r.speakers[k].begin == sb && r.speakers[k].end == se) return static_cast<int>(k);
+    r.speakers.push_back({sb, se, kind});
+    return static_cast<int>(r.speakers.size()) - 1;
+  };
+  // The entity mention inside tokens [b, e): the last person, else the last organisation.
+  auto entity_in = [&](int b, int e) -> int {
+    int best = -1;
+    bool best_per = false;
+    for (std::size_t m = 0; m < in.entities.size(); ++m) {
+      const int t = s.entity_tok[m];
+      if (t < b || t >= e) continue;
+      const bool per = in.entities[m].label == "PER";
+      if (per || !best_per) best = static_cast<int>(m), best_per = per;
+    }
+    return best;
+  };
+  auto strip_det = [&](const Candidate& c) {
+    int b = c.b;
+    while (b + 1 < c.e && d.has(b, kDet)) ++b;
+    return std::string(d.str(b, c.e));
+  };
+  // The latest person named before token t and outside [skip_b, skip_e).
+  auto person_before = [&](int t, int skip_b, int skip_e) -> const Person* {
+    const Person* best = nullptr;
+    for (const Person& p : s.persons)
+      if (p.tok < t && (p.tok < skip_b || p.tok >= skip_e)) best = &p;
+    return best;
+  };
+  std::vector<Referent> refs;  // the speaker of each statement, in order
+  int last = -1;               // the latest statement with a speaker
+  for (std::size_t i = 0; i < s.stmts.size(); ++i) {
+    const Stmt& st = s.stmts[i];
+    const Referent* prev = last >= 0 ? &refs[last] : nullptr;
+    Referent ref;
+    const Candidate c = st.cand || !st.carry ? st.cand : topic_of(s, st, prev);
+    if (c) {
+      static const char* const kKinds[] = {"", "name", "role", "pronoun", "account"};
+      ref.mention = speaker_index(c.b, c.e, kKinds[c.type]);
+      ref.tok = c.b;
+      const int m = coordinated(d, c) ? -1 : entity_in(c.b, c.e);
+      const bool role_alone = c.type == Candidate::Role;  // "der US-Präsident"
+      if (c.type == Candidate::Account && m < 0) {
+        ref.name = std::string(d.str(c.b, c.e));
+      } else if (m >= 0) {
+        const std::size_t cl = std::min<std::size_t>(in.entities[m].cluster, in.entities.size() - 1);
+        ref.entity = static_cast<int>(cl);
+        ref.name = std::string(in.entities[cl].name.empty() ? in.entities[m].name : in.entities[cl].name);
+      } else if (c.type == Candidate::Pronoun) {
+        // Back to the person meant: the latest speaker or named person before it,
+        // never one inside the statement itself.
+        const Person* p = person_before(c.b, st.b, st.e);
+        const Referent* before = prev && prev->tok >= 0 && prev->tok < c.b ? prev : nullptr;
+        if (p && (!before || p->tok > before->tok)) {
+          ref.name = p->name;
+          ref.entity = p->entity;
+        } else if (before) {
+          ref.name = before->name;
+          ref.entity = before->entity;
+        } else {
+          ref.name = std::string(d.str(c.b, c.e));
+        }
+      } else if (role_alone) {
+        const Person* p = resolve_role(d, s, c, ref.mention, refs);
+        ref.name = p ? p->name : strip_det(c);
+        ref.entity = p ? p->entity : -1;
+      } else {
+        ref.name = strip_det(c);
+        // The person named in it ("Senator Lindsey Graham"), unless it names several.
+        for (const Person& q : s.persons)
+          if (q.tok >= c.b && q.tok < c.e && !coordinated(d, c)) ref.name = q.name, ref.entity = q.entity;
+      }
+    } else if (st.kind == Kind::Partial) {
+      // A fragment inside reported speech: the speaker of that statement.
+      for (std::size_t j = i; j-- > 0;)
+        if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e) {
+          ref = refs[j];
+          break;
+        }
+    } else if (st.carry && prev && d.toks[st.b].paragraph - d.toks[prev->tok].paragraph <= 1) {
+      ref = *prev;
+    }
+    refs.push_back(ref);
+    if (ref.mention >= 0) last = static_cast<int>(refs.size()) - 1;
+    Quote q;
+    q.begin = d.toks[st.b].begin;
+    q.end = d.toks[st.e - 1].end;
+    q.kind = st.kind;
+    if (st.cue_b >= 0) q.cue = std::string(d.str(st.cue_b, st.cue_e));
+    q.speaker = ref.mention;
+    q.speaker_name = ref.name;
+    q.entity = ref.entity;
+    r.quotes.push_back(std::move(q));
+  }
+  return r;
+}
+
+}  // namespace tagwerk::quotes

@@ -1,0 +1,269 @@
+// The quotes engine on short texts segmented as the chain does: each kind of
+// statement, its speaker and cue, as a user reads them.
+#include "test_support.hpp"
+
+using qtest::find;
+using qtest::quote_at;
+using qtest::run;
+using tagwerk::quotes::Kind;
+using tagwerk::quotes::Mention;
+
+TEST(QuotesEngine, DirectQuoteWithTheSpeakerAfterIt) {
+  const std::string t = "„Wir sind bereit“, sagte Merkel am Montag.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "bereit"), "direct | Merkel | Merkel | sagte");
+}
+
+TEST(QuotesEngine, ColonIntroductionNamesTheSpeaker) {
+  const std::string t = "Der Stabschef, Reince Priebus: „Der Präsident hat das nicht geglaubt.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "geglaubt"), "direct | Reince Priebus | Reince Priebus | ");
+}
+
+TEST(QuotesEngine, EveryStyleOfQuotationMark) {
+  for (const std::string t : {"»Wir sind bereit«, sagte Merkel.", "«Wir sind bereit», sagte Merkel.",
+                              "\"Wir sind bereit\", sagte Merkel.", "‚Wir sind bereit‘, sagte Merkel."})
+    EXPECT_EQ(quote_at(run(t, "de"), t, "bereit"), "direct | Merkel | Merkel | sagte") << t;
+  const std::string en = "“We will win this race,” said Caddell.";
+  EXPECT_EQ(quote_at(run(en, "en"), en, "win"), "direct | Caddell | Caddell | said");
+}
+
+TEST(QuotesEngine, TitlesAndScareQuotesWithoutSpeechAreNoQuotes) {
+  const std::string t = "Der Film „Das Boot“ läuft heute. Die „Reform“ kommt im Mai.";
+  EXPECT_TRUE(run(t, "de").quotes.empty());
+}
+
+TEST(QuotesEngine, AnUnclosedQuotationEndsAtTheParagraph) {
+  const std::string t = "Er sagte: „Wir kommen wieder und bleiben lange.\n\nDas Wetter wird schön.";
+  const auto r = run(t, "de");
+  const auto* q = find(r, t, "kommen");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Kind::Direct);
+  EXPECT_LE(q->end, t.find("Das Wetter"));
+  EXPECT_EQ(quote_at(r, t, "Wetter"), "(none)");
+}
+
+TEST(QuotesEngine, IndirectSpeechAfterACue) {
+  const std::string t = "Der Minister sagte, dass die Steuern bald sinken würden.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Steuern"), "indirect | Minister | Der Minister | sagte");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(t.substr(r.quotes[0].begin, r.quotes[0].end - r.quotes[0].begin),
+            "dass die Steuern bald sinken würden");
+}
+
+TEST(QuotesEngine, KonjunktivContinuesTheSpeakerAcrossSentences) {
+  const std::string t =
+      "Ein Sprecher der Polizei sagte, der Mann sei bewaffnet. Er habe eine Bombe bei sich getragen. "
+      "Man gehe allen Spuren nach.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bewaffnet"),
+            "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | sagte");
+  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Er | ");
+  EXPECT_EQ(quote_at(r, t, "Spuren"), "indirect | Sprecher der Polizei | Er | ");
+}
+
+TEST(QuotesEngine, SourcesBeforeAndAfterTheSpeaker) {
+  const std::string laut = "Laut Polizei ist der Mann bewaffnet.";
+  EXPECT_EQ(quote_at(run(laut, "de"), laut, "bewaffnet"), "indirect | Polizei | Polizei | Laut");
+  const std::string zufolge = "Dem Bericht zufolge sind die Preise gestiegen.";
+  EXPECT_EQ(quote_at(run(zufolge, "de"), zufolge, "Preise"), "indirect | Bericht | Dem Bericht | zufolge");
+  const std::string nach = "Nach Angaben der Polizei wurde niemand verletzt.";
+  EXPECT_EQ(quote_at(run(nach, "de"), nach, "niemand"), "indirect | Polizei | der Polizei | Nach Angaben");
+  const std::string so = "Die Lage sei ernst, so der Sprecher.";
+  EXPECT_EQ(quote_at(run(so, "de"), so, "Lage"), "indirect | Sprecher | der Sprecher | so");
+}
+
+TEST(QuotesEngine, EnglishReportedSpeech) {
+  const std::string said = "The senator said the plan would fail. According to officials, talks continue.";
+  const auto r = run(said, "en");
+  EXPECT_EQ(quote_at(r, said, "plan"), "indirect | senator | The senator | said");
+  EXPECT_EQ(quote_at(r, said, "talks"), "indirect | officials | officials | According to");
+}
+
+TEST(QuotesEngine, AQuotedPostIsEmbeddedAndItsQuotedWordsAreNoQuotes) {
+  const std::string t =
+      "Das schrieb er.\n\nMarco Rubio @marcorubio\nPartnering with Putin on a \"Cyber Security Unit\" is "
+      "akin to "
+      "partnering with Assad.\n\nDanach war es still.";
+  const auto r = run(t, "de");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(quote_at(r, t, "Partnering"), "embedded | Marco Rubio | Marco Rubio | ");
+  EXPECT_EQ(r.speakers[static_cast<std::size_t>(r.quotes[0].speaker)].kind, "account");
+}
+
+TEST(QuotesEngine, RoleNounsAndPronounsResolveToTheEntity) {
+  const std::string t =
+      "US-Präsident Donald Trump traf Putin. Der US-Präsident sagte, er sei zufrieden. Er habe viel gelernt.";
+  auto at = [&](const char* s) { return static_cast<std::uint32_t>(t.find(s)); };
+  const std::vector<Mention> entities = {
+      {at("Donald"), at("Donald") + 12, "PER", 0, "Donald Trump"},
+      {at("Putin"), at("Putin") + 5, "PER", 1, "Wladimir Putin"},
+  };
+  const auto r = run(t, "de", entities);
+  const auto* q = find(r, t, "zufrieden");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker_name, "Donald Trump");
+  EXPECT_EQ(q->entity, 0);
+  const auto* q2 = find(r, t, "gelernt");
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(q2->speaker_name, "Donald Trump");  // "Er": the speaker before, not Putin named after him
+  EXPECT_EQ(q2->entity, 0);
+}
+
+TEST(QuotesEngine, ASpeakerNamedByAnEntityGetsItsCanonicalName) {
+  const std::string t = "„Das ist falsch“, sagte Trump.";
+  const auto b = static_cast<std::uint32_t>(t.find("Trump"));
+  const auto r = run(t, "de", {{b, b + 5, "PER", 0, "Donald Trump"}});
+  EXPECT_EQ(quote_at(r, t, "falsch"), "direct | Donald Trump | Trump | sagte");
+  EXPECT_EQ(r.quotes[0].entity, 0);
+  // Without entities the mention's text stays the speaker, and no entity is set.
+  const auto plain = run(t, "de");
+  EXPECT_EQ(quote_at(plain, t, "falsch"), "direct | Trump | Trump | sagte");
+  EXPECT_EQ(plain.quotes[0].entity, -1);
+}
+
+TEST(QuotesEngine, NoSpeakerFoundSaysSo) {
+  const std::string t = "Es sei alles in Ordnung.";
+  const auto r = run(t, "de");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].kind, Kind::Indirect);
+  EXPECT_EQ(r.quotes[0].speaker, -1);
+  EXPECT_EQ(r.quotes[0].speaker_name, "");
+}
+
+TEST(QuotesEngine, TokensJoinedBySpacesAsInSpkAtt) {
+  const std::string t =
+      "„ Wir sind bereit “ , sagte Merkel .\nDer Minister erklärte , dass die Steuern sinken würden .";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bereit"), "direct | Merkel | Merkel | sagte");
+  EXPECT_EQ(quote_at(r, t, "Steuern"), "indirect | Minister | Der Minister | erklärte");
+}
+
+TEST(QuotesEngine, EmptyAndOddInputDoNotThrow) {
+  EXPECT_TRUE(run("", "de").quotes.empty());
+  EXPECT_NO_THROW(run("„„„ “ “ ” \" ' ’ « »", "de"));
+  EXPECT_NO_THROW(run("\xff\xfe „abc", "de"));
+}
+
+TEST(QuotesEngine, AnAppositionNamesTheSpeakerWithParticlesInTheName) {
+  const std::string t =
+      "Die Sprecherin der Stiftung Warentest , Heike van Laak , sagte dazu : „ Wir bleiben dabei . “\nDer "
+      "Richter "
+      "erklärte , dass es gut sei .";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "bleiben"), "direct | Heike van Laak | Heike van Laak | sagte dazu");
+  // The closing mark at the start of the next line belongs to the quotation, not to the next sentence.
+  EXPECT_EQ(quote_at(r, t, "gut sei"), "indirect | Richter | Der Richter | erklärte");
+}
+
+TEST(QuotesEngine, NamesAndTitlesInQuotationMarksAreNoQuotesEvenNearACue) {
+  const std::string t = "Die Organisation „Reporter ohne Grenzen“ sagte, dass die Lage ernst sei.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Lage"),
+            "indirect | Organisation „Reporter ohne Grenzen“ | "
+            "Die Organisation „Reporter ohne Grenzen“ | sagte");
+  for (const auto& q : r.quotes) EXPECT_NE(q.kind, Kind::Direct);
+}
+
+TEST(QuotesEngine, AColonIntroductionOnTheLineBefore) {
+  const std::string t = "So sagte Olli Rehn, EU-Erweiterungskommissar:\n„Man kann das nicht machen.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "machen"), "direct | Olli Rehn | Olli Rehn | sagte");
+}
+
+TEST(QuotesEngine, TheSubjectOfTheSentenceBeforeGoesOnSpeaking) {
+  const std::string t =
+      "Der Minister sagte, er sei zufrieden. Die Firma empfindet die Kritik als ungerecht. „Wir haben alles "
+      "richtig "
+      "gemacht und bleiben dabei.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "richtig"), "direct | Firma | Die Firma | ");
+}
+
+TEST(QuotesEngine, EnglishSpeakerAfterTheQuoteWithAnApposition) {
+  const std::string t = "“He is absolutely right about it,” Flynn, a top Trump surrogate, said on Thursday.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "absolutely"), "direct | Flynn | Flynn | said");
+  const std::string role = "“We will decide soon,” White House press secretary Josh Earnest said.";
+  EXPECT_EQ(quote_at(run(role, "en"), role, "decide"),
+            "direct | Josh Earnest | White House press secretary Josh Earnest | said");
+}
+
+TEST(QuotesEngine, SubjectsEndingInAQuotedNameOrBeforeARelativeClause) {
+  const std::string t =
+      "Die Wochenzeitschrift „Jungle World“ hatte letzten September kritisiert, dass sie schweige.";
+  EXPECT_EQ(
+      quote_at(run(t, "de"), t, "schweige"),
+      "indirect | Wochenzeitschrift „Jungle World“ | Die Wochenzeitschrift „Jungle World“ | kritisiert");
+  const std::string rel = "Kritik kommt vom Fahrgastverband IGEB, der sagte, dass die Maßnahme falsch sei.";
+  EXPECT_EQ(quote_at(run(rel, "de"), rel, "falsch"),
+            "indirect | Fahrgastverband IGEB | Fahrgastverband IGEB | sagte");
+}
+
+TEST(QuotesEngine, PassiveAgentsAndNamesBeforeAnAppositionSpeak) {
+  const std::string t = "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche ein Opfer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Opfer"), "indirect | Demjanjuks Sohn | Demjanjuks Sohn | geäußert");
+  const std::string a =
+      "Karl-Theodor zu Guttenberg, Obmann der Fraktion im Ausschuss, warf der Partei vor, sie habe versagt.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "versagt"),
+            "indirect | Karl-Theodor zu Guttenberg | Karl-Theodor zu Guttenberg | warf");
+}
+
+TEST(QuotesEngine, EnglishCuesWithAPhraseAfterThemOrInTheMiddle) {
+  const std::string t = "Trump said after the convention he would not accept the endorsement.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "endorsement"), "indirect | Trump | Trump | said");
+  const std::string mid =
+      "The middle fifth paid 8.9 percent, the agency said in a June report, and the rest paid less.";
+  const auto r = run(mid, "en");
+  EXPECT_EQ(quote_at(r, mid, "middle fifth"), "indirect | agency | the agency | said");
+  EXPECT_EQ(quote_at(r, mid, "rest paid"), "indirect | agency | the agency | said");
+}
+
+TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
+  const std::string t = "Laut „Welt“ soll er sich in Landsberg befinden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Landsberg"), "indirect | „Welt“ | „Welt“ | Laut");
+  const std::string n = "Dort treffen sich dem Vernehmen nach zunehmend alkoholisierte Gruppen.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Gruppen"), "indirect | Vernehmen | dem Vernehmen | nach");
+}
+
+TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
+  const std::string t =
+      "Sie wisse, dass ihre Arbeit nicht frei von Schwächen sei, hatte Koch-Mehrin damals gesagt.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "wisse"), "indirect | Koch-Mehrin | Koch-Mehrin | gesagt");
+}
+
+TEST(QuotesEngine, EnglishCommonNounsSpeakAfterADeterminer) {
+  const std::string t = "Still, the fund warned that the exit will raise many questions.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "exit"), "indirect | fund | the fund | warned");
+}
+
+TEST(QuotesEngine, AQuotedPhraseAfterAlsIsPartialATitleAfterItsNounIsNot) {
+  const std::string t = "Kritiker bezeichneten seine Werke als „Meilensteine der Musikgeschichte“.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Meilensteine"), "partial | Kritiker | Kritiker | bezeichneten");
+  const std::string f = "Der Regisseur sagte, der Film „Das Boot“ sei sein bester.";
+  for (const auto& q : run(f, "de").quotes) EXPECT_EQ(q.kind, Kind::Indirect);
+}
+
+TEST(QuotesEngine, CuesAfterAQuotationThatEndsItsSentence) {
+  const std::string t = "„Er ist der kreative Kopf. Der Künstler.“, schrieb „Die Zeit“ in einem Nachruf.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "kreative"), "direct | „Die Zeit“ | „Die Zeit“ | schrieb");
+  const std::string so = "„In meinen Augen ist das Gesetz falsch.“, so Gall.";
+  EXPECT_EQ(quote_at(run(so, "de"), so, "Augen"), "direct | Gall | Gall | so");
+  const std::string es = "„Ich bitte um die Rücknahme.“, heißt es in einer Erklärung.";
+  EXPECT_EQ(quote_at(run(es, "de"), es, "Rücknahme"), "direct | Erklärung | einer Erklärung | heißt es in");
+}
+
+TEST(QuotesEngine, ALowerCaseNameAfterADeterminerSpeaks) {
+  const std::string t = "Die taz vermutet, dass der Zugriff schon heute üblich sei.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Zugriff"), "indirect | taz | Die taz | vermutet");
+}
+
+TEST(QuotesEngine, NamesInQuotationMarksAfterADeterminerOrTheirNounAreNoQuotes) {
+  const std::string t =
+      "Die „Süddeutsche Zeitung“ berichtet, die Nachrichtenagentur „Interfax“ habe gemeldet, es sei ruhig.";
+  for (const auto& q : run(t, "de").quotes)
+    EXPECT_EQ(q.kind, Kind::Indirect) << t.substr(q.begin, q.end - q.begin);
+}
+
+TEST(QuotesEngine, AGenitiveStaysInTheSpeakerAfterTheCue) {
+  const std::string t = "„Niemand wurde verletzt“, sagte ein Sprecher der örtlichen Polizei am Abend.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Niemand"),
+            "direct | Sprecher der örtlichen Polizei | ein Sprecher der örtlichen Polizei | sagte");
+}
