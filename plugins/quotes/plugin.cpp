@@ -43,17 +43,21 @@ class QuotesPlugin {
     if (entity) {
       const tagwerk::Spans spans = entity.spans();
       const tagwerk::Column cluster = entity.column("cluster"), name = entity.column("name");
+      const tagwerk::Column subtype = entity.column("subtype");
+      constexpr std::uint32_t kSkipped = 0xFFFFFFFFu;
       std::vector<std::uint32_t>& input_index = scratch.entity_input_index;
-      input_index.assign(spans.size(), 0);
+      input_index.assign(spans.size(), kSkipped);
       for (std::size_t i = 0; i < spans.size(); ++i) {
-        if (spans[i].begin == tagwerk::kNoOffset) continue;
+        // A word derived from a name ("russische") or holding one ("US-Präsident") names no speaker.
+        if (spans[i].begin == tagwerk::kNoOffset || !subtype.string(i).empty()) continue;
         input_index[i] = static_cast<std::uint32_t>(in.entities.size());
         layer_index.push_back(i);
         in.entities.push_back({spans[i].begin, spans[i].end, spans.label(i), 0, name.string(i)});
       }
       for (std::size_t k = 0; k < in.entities.size(); ++k) {
         const std::size_t c = cluster.ref(layer_index[k]).value_or(layer_index[k]);
-        in.entities[k].cluster = c < spans.size() ? input_index[c] : static_cast<std::uint32_t>(k);
+        in.entities[k].cluster =
+            c < spans.size() && input_index[c] != kSkipped ? input_index[c] : static_cast<std::uint32_t>(k);
       }
     }
     const qt::Result r = engine_.analyze(in, *scratch.buffers);
@@ -103,7 +107,7 @@ TAGWERK_PLUGIN(
         .license("Apache-2.0")
         .languages({"de", "en"})
         .requires_inputs({"token", "sentence", "sentence.lang", "paragraph"})
-        .optional_inputs({"entity", "entity.cluster", "entity.name"})
+        .optional_inputs({"entity", "entity.cluster", "entity.name", "entity.subtype"})
         .provides("quote_speaker",
                   "Where a quote's speaker is mentioned (label name, role, pronoun or account); the quotes "
                   "refer to these spans, so their offsets come out in the run's offset unit",

@@ -108,17 +108,15 @@ TEST(QuotesPlugin, TimelineAfterQuotesDatesEachQuote) {
   EXPECT_GT(quote_events, 10u);
 }
 
-TEST(QuotesPlugin, SpeakersResolvedToEntitiesWhenAnEntityLayerIsThere) {
+TEST(QuotesPlugin, SpeakersResolvedToTheEntitiesPluginsClusters) {
   const Harness chain(
       plugins_under_test(),
-      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"quotes-test-entities\"\nnames = \""
-      "Donald Trump:Donald J. Trump,Donald Trump,Trump;Wladimir Putin:Wladimir Putin,Putins,Putin;"
-      "Reince Priebus:Reince Priebus;Rex Tillerson:Rex Tillerson\"\n\n"
-      "[[step]]\nuse = \"quotes\"\n");
+      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"entities\"\n\n[[step]]\nuse = \"quotes\"\n");
   const Result r = chain.run(seed(), {{"id", "seed-000"}, {"lang", "de"}});
   ASSERT_TRUE(r.ok()) << r.messages();
   const auto& entity = r.layer("entity");
-  // The cluster a quote's speaker_entity points at, by its canonical name; "-" when unset.
+  // The cluster a quote's speaker_entity points at, by its canonical name, and
+  // the quote's speaker; "-" when unset.
   auto entity_of = [&](const std::string& phrase) {
     const auto at = r.text.find(phrase);
     const tagwerk::testing::Span* best = nullptr;
@@ -131,11 +129,16 @@ TEST(QuotesPlugin, SpeakersResolvedToEntitiesWhenAnEntityLayerIsThere) {
     EXPECT_EQ(e.ref("cluster"), best->ref("speaker_entity")) << "the cluster's first mention";
     return e.string("name") + " / " + best->string("speaker");
   };
-  EXPECT_EQ(entity_of("Es ist an der Zeit"), "Donald Trump / Donald Trump");
-  EXPECT_EQ(entity_of("Putin & I discussed"), "Donald Trump / Donald Trump");
-  EXPECT_EQ(entity_of("\"zweimal starken Druck\""), "Donald Trump / Donald Trump");
+  EXPECT_EQ(entity_of("Es ist an der Zeit"), "Donald J. Trump / Donald J. Trump");
+  EXPECT_EQ(entity_of("Putin & I discussed"), "Donald J. Trump / Donald J. Trump");
+  EXPECT_EQ(entity_of("I strongly pressed"), "Donald J. Trump / Donald J. Trump");
+  EXPECT_EQ(entity_of("\"zweimal starken Druck\""), "Donald J. Trump / Donald J. Trump");
   EXPECT_EQ(entity_of("Der Präsident hat das Dementi"), "Reince Priebus / Reince Priebus");
+  EXPECT_EQ(entity_of("Das ist nicht die dümmste Idee"), "Lindsey Graham / Lindsey Graham");
+  EXPECT_EQ(entity_of("Partnering with Putin"), "Marco Rubio / Marco Rubio");
   EXPECT_EQ(entity_of("nichts anderes als ein Dementi erwartet"), "Rex Tillerson / Rex Tillerson");
+  EXPECT_EQ(entity_of("Putins Zusicherungen akzeptiert"), "Sergej Lawrow / Sergej Lawrow");
+  // "der russische Regierungschef": Putin, never Trump named in the same sentence.
   EXPECT_EQ(entity_of("\"zufrieden mit meinen Antworten\""), "Wladimir Putin / Wladimir Putin");
 }
 
