@@ -1,6 +1,7 @@
 // The segment plugin through the real loader (as the golden tests run it) on
 // arbitrary text, made well-formed UTF-8 first as the corpus reader does, and
-// optionally the timeline plugin after it (the default chain). Checked: no
+// optionally the rest of the default chain after it (entities, quotes,
+// timeline). Checked: no
 // plugin reports an error (an exception caught at the ABI boundary is a bug
 // too), the spans lie inside the text, sentences inside paragraphs and in
 // order, and the writer makes one JSON object of the record in every offset unit.
@@ -8,7 +9,7 @@
 // The first byte of the input picks the setup, the rest is the text:
 //   bit 0     language detection off (every paragraph gets the document's lang)
 //   bits 1-3  the document's `lang` metadata: none, de, en, de-DE, fr, EN, x, or a long tag
-//   bit 4     the timeline plugin runs after segment
+//   bit 4     entities, quotes and timeline run after segment (the default chain)
 //   bit 5     the document has `date` metadata 2017-07-09 (else the timeline looks for one in the text)
 #include <tagwerk/core/output.hpp>
 #include <tagwerk/core/utf8.hpp>
@@ -34,7 +35,8 @@ test::ChainHarness& harness(bool detect_language, bool timeline) {
   if (!chain) {
     std::string toml = "[[step]]\nuse = \"segment\"\nlanguage_detection = ";
     toml += detect_language ? "true\n" : "false\n";
-    if (timeline) toml += "[[step]]\nuse = \"timeline\"\n";
+    if (timeline)
+      toml += "[[step]]\nuse = \"entities\"\n[[step]]\nuse = \"quotes\"\n[[step]]\nuse = \"timeline\"\n";
     chain = std::make_unique<test::ChainHarness>(toml);
   }
   return *chain;
@@ -75,6 +77,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           "the timeline set no dct_source document attribute");
     for (const tw_span& s : timex->spans())
       check(s.begin < s.end && s.end <= text_size, "a timex is empty or outside the text");
+    const core::Layer* entity = doc.find_layer("entity");
+    check(entity && doc.find_layer("quote"), "an entities or quotes layer is missing");
+    check_in_order(*entity, text_size);
+    const auto* cluster = entity->column("cluster");
+    for (std::size_t i = 0; i < entity->size(); ++i) {
+      check(cluster && cluster->has(i), "an entity has no cluster");
+      const std::uint64_t first = cluster->ref_at(i);
+      check(first <= i && cluster->ref_at(static_cast<std::size_t>(first)) == first,
+            "an entity's cluster is not a first mention before it");
+    }
+    for (const tw_span& s : doc.find_layer("quote")->spans())
+      check(s.begin == TW_NO_OFFSET || (s.begin < s.end && s.end <= text_size),
+            "a quote is outside the text");
   }
 
   const core::Layer* paragraphs = doc.find_layer("paragraph");

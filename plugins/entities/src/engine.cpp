@@ -306,7 +306,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
     const Gazetteer* gazetteer = gazetteers_.at(sentence.lang).get();
     extract_features(s.words, s.kinds, model.clusters, gazetteer, s.features, s.sentence);
     emissions(model, s.sentence, s.decode);
-    viterbi(s.decode.emissions.data(), s.words.size(), model.tag_count(), model.transitions.data(), s.decode,
+    viterbi(s.decode.emissions.data(), s.words.size(), model.graph, model.transitions.data(), s.decode,
             s.tags, &s.margins);
     for (std::size_t i = 0; i < s.tags.size();) {
       if (!is_begin(s.tags[i])) {

@@ -135,6 +135,7 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
       m->weights[i * tags + tag] = w;
     }
   }
+  m->graph = TagGraph(tags);
   m->transitions.resize((tags + 1) * tags);
   r.array(m->transitions.data(), m->transitions.size());
   return m;
@@ -220,27 +221,38 @@ void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
   }
 }
 
-void viterbi(const float* em, std::size_t n, std::size_t tags, const float* trans, DecodeScratch& s,
+TagGraph::TagGraph(std::size_t tag_count) : preds(tag_count), succs(tag_count), may_start(tag_count, 0) {
+  for (std::size_t to = 0; to < tag_count; ++to) {
+    may_start[to] = allowed(tag_count, tag_count, to) ? 1 : 0;
+    for (std::size_t from = 0; from < tag_count; ++from)
+      if (allowed(tag_count, from, to)) {
+        preds[to].push_back(static_cast<std::uint16_t>(from));
+        succs[from].push_back(static_cast<std::uint16_t>(to));
+      }
+  }
+}
+
+void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float* trans, DecodeScratch& s,
              std::vector<std::uint16_t>& out, std::vector<float>* margins) {
+  const std::size_t tags = graph.size();
   out.assign(n, kOutside);
   if (n == 0) return;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
   s.alpha.assign(n * tags, kNo);
   s.back.assign(n * tags, 0);
   for (std::size_t t = 0; t < tags; ++t)
-    if (allowed(tags, tags, t)) s.alpha[t] = em[t] + trans[tags * tags + t];
+    if (graph.may_start[t]) s.alpha[t] = em[t] + trans[tags * tags + t];
   for (std::size_t i = 1; i < n; ++i) {
     const float* prev = &s.alpha[(i - 1) * tags];
     float* cur = &s.alpha[i * tags];
     for (std::size_t t = 0; t < tags; ++t) {
       float best = kNo;
       std::uint16_t arg = 0;
-      for (std::size_t p = 0; p < tags; ++p) {
-        if (prev[p] == kNo || !allowed(tags, p, t)) continue;
+      for (const std::uint16_t p : graph.preds[t]) {
         const float v = prev[p] + trans[p * tags + t];
         if (v > best) {
           best = v;
-          arg = static_cast<std::uint16_t>(p);
+          arg = p;
         }
       }
       cur[t] = best == kNo ? kNo : best + em[i * tags + t];
@@ -260,8 +272,7 @@ void viterbi(const float* em, std::size_t n, std::size_t tags, const float* tran
   for (std::size_t i = n - 1; i > 0; --i) {
     for (std::size_t p = 0; p < tags; ++p) {
       float best = kNo;
-      for (std::size_t t = 0; t < tags; ++t) {
-        if (!allowed(tags, p, t) || s.beta[i * tags + t] == kNo) continue;
+      for (const std::uint16_t t : graph.succs[p]) {
         const float v = trans[p * tags + t] + em[i * tags + t] + s.beta[i * tags + t];
         if (v > best) best = v;
       }
@@ -271,6 +282,7 @@ void viterbi(const float* em, std::size_t n, std::size_t tags, const float* tran
   const float total = last[best_t];
   margins->assign(n, 0.0f);
   for (std::size_t i = 0; i < n; ++i) {
+    if (out[i] == kOutside) continue;  // only the words of a name are scored
     float second = kNo;
     for (std::size_t t = 0; t < tags; ++t) {
       if (t == out[i] || s.alpha[i * tags + t] == kNo || s.beta[i * tags + t] == kNo) continue;

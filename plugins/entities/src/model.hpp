@@ -47,6 +47,16 @@ inline std::size_t type_of(std::uint16_t tag) {
   return static_cast<std::size_t>((tag - 1) / kTagsPerType);
 }
 
+/// Which tag may follow which, as lists: Viterbi visits only allowed pairs
+/// (with BILOU about a quarter of them).
+struct TagGraph {
+  std::vector<std::vector<std::uint16_t>> preds;  // to -> the tags that may precede it (not the start)
+  std::vector<std::vector<std::uint16_t>> succs;  // from -> the tags that may follow it
+  std::vector<std::uint8_t> may_start;            // tag -> may begin a sentence
+  explicit TagGraph(std::size_t tag_count = 0);
+  std::size_t size() const noexcept { return may_start.size(); }
+};
+
 struct Model {
   std::string lang;
   std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
@@ -57,6 +67,8 @@ struct Model {
   std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start
   float margin_scale = 1;          // the median margin of a tagged word on the training data
   std::string provenance;          // the training command's account of data, settings, figures
+
+  TagGraph graph;  // from tag_count(), set by load() and the trainer
 
   std::size_t tag_count() const noexcept { return 1 + kTagsPerType * types.size(); }
 
@@ -73,13 +85,14 @@ struct Model {
 bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
 
 /// Best tag sequence for `n` words given their emission scores (n x T) and the
-/// transitions ((T + 1) x T). With `margins`, also each word's margin: how
-/// much the best sequence scores above the best one giving the word another tag.
+/// transitions ((T + 1) x T). With `margins`, also the margin of each word the
+/// best sequence tags as part of a name: how much that sequence scores above the
+/// best one giving the word another tag (0 for words tagged O).
 struct DecodeScratch {
   std::vector<float> emissions, alpha, beta;
   std::vector<std::uint16_t> back;
 };
-void viterbi(const float* emissions, std::size_t n, std::size_t tags, const float* transitions,
+void viterbi(const float* emissions, std::size_t n, const TagGraph& graph, const float* transitions,
              DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);
 
 /// Emission scores of a sentence's words under the model (into s.emissions).

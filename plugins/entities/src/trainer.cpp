@@ -101,7 +101,7 @@ std::vector<std::string> tag_sentence(const Model& m, const Gazetteer* gazetteer
   std::vector<std::uint16_t> tags;
   extract_features(views(s.words), s.kinds, m.clusters, gazetteer, fs, f);
   emissions(m, f, ds);
-  viterbi(ds.emissions.data(), f.size(), m.tag_count(), m.transitions.data(), ds, tags, nullptr);
+  viterbi(ds.emissions.data(), f.size(), m.graph, m.transitions.data(), ds, tags, nullptr);
   std::vector<std::string> out;
   for (auto t : tags) out.push_back(tag_name(t, m.types));
   return out;
@@ -131,6 +131,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
   model->types = collect_types(sentences);
   model->clusters = std::move(clusters);
   const std::size_t tags = model->tag_count();
+  model->graph = TagGraph(tags);
 
   // Features of every sentence once; rows for those seen min_count times.
   std::vector<std::vector<std::uint16_t>> gold(sentences.size());
@@ -211,7 +212,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
           float* e = &ds.emissions[i * tags];
           for (std::size_t t = 0; t < tags; ++t) e[t] += row[t];
         }
-      viterbi(ds.emissions.data(), n, tags, tw.data(), ds, pred, nullptr);
+      viterbi(ds.emissions.data(), n, model->graph, tw.data(), ds, pred, nullptr);
       const std::vector<std::uint16_t>& g = gold[s];
       for (std::size_t i = 0; i < n; ++i) {
         ++total;
@@ -252,7 +253,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
         const float* row = &model->weights[static_cast<std::size_t>(rows[s][k]) * tags];
         for (std::size_t t = 0; t < tags; ++t) ds.emissions[i * tags + t] += row[t];
       }
-    viterbi(ds.emissions.data(), n, tags, model->transitions.data(), ds, pred, &margins);
+    viterbi(ds.emissions.data(), n, model->graph, model->transitions.data(), ds, pred, &margins);
     for (std::size_t i = 0; i < n; ++i)
       if (pred[i] != kOutside) all.push_back(margins[i]);
   }
