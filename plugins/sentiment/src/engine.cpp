@@ -1,0 +1,291 @@
+#include <tagwerk/sentiment/engine.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "clause_scorer.hpp"
+#include "valence_lexicon.hpp"
+
+namespace tagwerk::sentiment {
+
+struct Resources {
+  std::vector<LanguageModel> models;
+  std::size_t fallback = 0;
+  std::vector<std::string> terms;  // target terms, lower-cased
+};
+
+void ScratchDeleter::operator()(Scratch* s) const noexcept {
+  delete s;
+}
+
+namespace {
+
+constexpr double kAlpha = 15.0;
+// A target whose own clause is neutral takes this share of its sentence.
+constexpr double kTargetFromSentence = 0.5;
+
+// Sums of several sentences or clauses, normalized so that k clauses of
+// valence x score about like one of valence x*sqrt(k): more evidence, a
+// firmer score, yet a long article does not saturate.
+double normalize_many(double sum, std::size_t k) {
+  return normalize(sum / std::sqrt(static_cast<double>(std::max<std::size_t>(k, 1))), kAlpha);
+}
+
+std::size_t first_token_at(const std::vector<Token>& tokens, std::uint32_t pos) {
+  return static_cast<std::size_t>(
+      std::lower_bound(tokens.begin(), tokens.end(), pos,
+                       [](const Token& t, std::uint32_t p) { return t.end <= p; }) -
+      tokens.begin());
+}
+
+bool starts_with_lower(std::string_view word, std::string_view prefix, std::string& buf) {
+  if (word.size() < prefix.size()) return false;
+  to_lower(word, buf);
+  return buf.compare(0, prefix.size(), prefix) == 0;
+}
+
+}  // namespace
+
+const char* to_string(Scope s) noexcept {
+  switch (s) {
+    case Scope::Document:
+      return "document";
+    case Scope::Sentence:
+      return "sentence";
+    case Scope::Entity:
+      return "entity";
+    case Scope::Target:
+      return "target";
+  }
+  return "";
+}
+
+Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
+    : res_(std::make_unique<Resources>()), options_(std::move(options)) {
+  if (languages.empty()) throw std::runtime_error("sentiment: no language configured");
+  for (const LanguageFiles& files : languages) {
+    LanguageModel model;
+    model.lang = files.lang;
+    model.decompound = files.decompound;
+    for (const std::string& path : files.lexicons) model.lexicon.load(path);
+    if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
+    res_->models.push_back(std::move(model));
+  }
+  for (std::size_t i = 0; i < res_->models.size(); ++i)
+    if (res_->models[i].lang == options_.fallback_lang) res_->fallback = i;
+  std::string lower;
+  for (const std::string& term : options_.target_terms) {
+    to_lower(term, lower);
+    if (!lower.empty()) res_->terms.push_back(lower);
+  }
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+ScratchPtr Engine::make_scratch() {
+  return ScratchPtr(new Scratch());
+}
+
+const char* Engine::label_of(double score) const noexcept {
+  if (score > options_.neutral_band) return "pos";
+  if (score < -options_.neutral_band) return "neg";
+  return "neu";
+}
+
+double Engine::score_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
+                            Scratch& scratch) const {
+  std::size_t m = res_->fallback;
+  for (std::size_t i = 0; i < res_->models.size(); ++i)
+    if (res_->models[i].lang == lang) m = i;
+  const double emphasis = score_sentence(res_->models[m], m, text, tokens, 0, tokens.size(), scratch);
+  double sum = 0;
+  for (float v : scratch.valence) sum += v;
+  if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
+  return normalize(sum, kAlpha);
+}
+
+std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
+  std::vector<Record> out;
+  const std::size_t n = in.tokens.size();
+  s.doc_valence.assign(n, 0.f);
+  s.doc_clause.assign(n, 0);
+  s.quote_of.assign(n, 0);
+  s.token_sentence.assign(n, 0);
+  s.sentence_sum.assign(in.sentences.size(), 0.0);
+  for (std::size_t q = 0; q < in.quotes.size(); ++q)
+    for (std::size_t t = first_token_at(in.tokens, in.quotes[q].begin);
+         t < n && in.tokens[t].begin < in.quotes[q].end; ++t)
+      s.quote_of[t] = static_cast<std::uint32_t>(q + 1);
+
+  Record doc{Scope::Document, 0, static_cast<std::uint32_t>(in.text.size())};
+  out.push_back(doc);
+  double doc_sum = 0;
+  std::size_t doc_sentences = 0;
+  std::uint32_t clause_base = 0;
+  std::size_t t = 0;
+  for (std::size_t i = 0; i < in.sentences.size(); ++i) {
+    const Sentence& sent = in.sentences[i];
+    while (t < n && in.tokens[t].begin < sent.begin) ++t;
+    std::size_t last = t;
+    while (last < n && in.tokens[last].end <= sent.end) ++last;
+    std::size_t m = res_->fallback;
+    for (std::size_t k = 0; k < res_->models.size(); ++k)
+      if (res_->models[k].lang == sent.lang) m = k;
+    const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
+    double sum = 0, outlet = 0;
+    bool outlet_speaks = false;
+    for (std::size_t k = t; k < last; ++k) {
+      const float v = s.valence[k - t];
+      s.doc_valence[k] = v;
+      s.doc_clause[k] = clause_base + s.clause[k - t];
+      s.token_sentence[k] = static_cast<std::uint32_t>(i + 1);
+      sum += v;
+      if (!options_.quote_aware || s.quote_of[k] == 0) {
+        outlet += v;
+        outlet_speaks = true;
+      }
+    }
+    clause_base += (last > t ? s.clause[last - t - 1] : 0) + 1;
+    s.sentence_sum[i] = sum;
+    if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
+    if (outlet != 0) outlet += outlet > 0 ? emphasis : -emphasis;
+    Record r{Scope::Sentence, sent.begin, sent.end, normalize(sum, kAlpha)};
+    r.label = label_of(r.score);
+    r.lang = res_->models[m].lang.c_str();
+    out.push_back(r);
+    doc_sum += outlet;
+    doc_sentences += outlet_speaks;
+    t = last;
+  }
+  out[0].score = normalize_many(doc_sum, doc_sentences);
+  out[0].label = label_of(out[0].score);
+
+  // The sum over the clause around tokens [a, b), without them unless
+  // `with_self` and without quotes by `speaker` (their words are the
+  // speaker's, not about the speaker).
+  auto clause_sum = [&](std::size_t a, std::size_t b, bool with_self, std::optional<std::size_t> speaker,
+                        bool* evidence) {
+    double sum = 0;
+    *evidence = false;
+    if (a >= n) return sum;
+    const std::uint32_t c = s.doc_clause[a];
+    std::size_t lo = a, hi = b;
+    while (lo > 0 && s.doc_clause[lo - 1] == c && s.token_sentence[lo - 1] == s.token_sentence[a]) --lo;
+    while (hi < n && s.doc_clause[hi] == c && s.token_sentence[hi] == s.token_sentence[a]) ++hi;
+    for (std::size_t k = lo; k < hi; ++k) {
+      if (!with_self && k >= a && k < b) continue;
+      if (speaker && s.quote_of[k] != 0 && in.quotes[s.quote_of[k] - 1].speaker_cluster == speaker) continue;
+      if (s.doc_valence[k] != 0.f) *evidence = true;
+      sum += s.doc_valence[k];
+    }
+    return sum;
+  };
+  auto token_range = [&](std::uint32_t begin, std::uint32_t end) {
+    std::size_t a = first_token_at(in.tokens, begin), b = a;
+    while (b < n && in.tokens[b].begin < end) ++b;
+    return std::pair<std::size_t, std::size_t>(a, b);
+  };
+
+  // Entities: one record per cluster, from the clauses of its mentions.
+  struct Tally {
+    double sum = 0;
+    std::uint32_t evidence = 0;
+  };
+  std::map<std::size_t, Tally> clusters;
+  for (const Mention& mention : in.mentions) {
+    Tally& tally = clusters[mention.cluster];
+    const auto [a, b] = token_range(mention.begin, mention.end);
+    if (a >= b || s.token_sentence[a] == 0) continue;
+    bool evidence = false;
+    const double sum = clause_sum(
+        a, b, false, options_.quote_aware ? std::optional<std::size_t>(mention.cluster) : std::nullopt,
+        &evidence);
+    tally.sum += sum;
+    tally.evidence += evidence;
+  }
+  for (const auto& [cluster, tally] : clusters) {
+    Record r{Scope::Entity};
+    r.cluster = cluster;
+    r.evidence = tally.evidence;
+    r.score = normalize_many(tally.sum, tally.evidence);
+    r.label = label_of(r.score);
+    out.push_back(r);
+  }
+
+  // Targets: the user's spans, then the words the target terms start.
+  auto target = [&](std::uint32_t begin, std::uint32_t end) {
+    const auto [a, b] = token_range(begin, end);
+    Record r{Scope::Target, begin, end};
+    if (a < b && s.token_sentence[a] != 0) {
+      bool evidence = false;
+      // A target's own words count ("Wahlmanipulation" is no neutral topic).
+      double sum = clause_sum(a, b, true, std::nullopt, &evidence);
+      if (!evidence) sum = kTargetFromSentence * s.sentence_sum[s.token_sentence[a] - 1];
+      r.evidence = evidence;
+      r.score = normalize(sum, kAlpha);
+    }
+    r.label = label_of(r.score);
+    out.push_back(r);
+  };
+  for (const TargetSpan& span : in.targets) target(span.begin, span.end);
+  if (!res_->terms.empty()) {
+    for (const Token& tok : in.tokens) {
+      if (tok.kind != "word" && tok.kind != "hashtag") continue;
+      const std::string_view word = in.text.substr(tok.begin, tok.end - tok.begin);
+      for (const std::string& term : res_->terms)
+        if (starts_with_lower(word, term, s.lower)) {
+          target(tok.begin, tok.end);
+          break;
+        }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    const std::size_t bar = list.find('|');
+    std::string_view item = list.substr(0, bar);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
+std::vector<TargetSpan> parse_target_spans(std::string_view spec, std::string_view text) {
+  std::vector<std::uint64_t> numbers;
+  for (std::size_t i = 0; i < spec.size();) {
+    if (spec[i] < '0' || spec[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::uint64_t v = 0;
+    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9' && v < (1ull << 40))
+      v = v * 10 + (spec[i++] - '0');
+    numbers.push_back(v);
+  }
+  // Code point offsets to bytes: the byte offset of each code point start.
+  std::vector<std::uint32_t> byte_of;
+  byte_of.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      byte_of.push_back(static_cast<std::uint32_t>(i));
+  byte_of.push_back(static_cast<std::uint32_t>(text.size()));
+  std::vector<TargetSpan> out;
+  for (std::size_t i = 0; i + 1 < numbers.size(); i += 2) {
+    const std::uint64_t b = numbers[i], e = numbers[i + 1];
+    if (e <= b || e >= byte_of.size()) continue;
+    out.push_back({byte_of[b], byte_of[e]});
+  }
+  return out;
+}
+
+}  // namespace tagwerk::sentiment

@@ -1,0 +1,115 @@
+// The sentiment plugin after segment, through the real loader on the plugin
+// test harness: the seed article as a user sees it in the output.
+#include <tagwerk/testing.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using tagwerk::testing::Harness;
+using tagwerk::testing::plugins_under_test;
+using tagwerk::testing::read_file;
+using tagwerk::testing::Result;
+using tagwerk::testing::Span;
+
+namespace {
+
+const char* kChain =
+    "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ntargets = \"Treffen|Wahlmanipulation\"\n";
+
+Result seed() {
+  static const Harness chain(plugins_under_test(), kChain);
+  return chain.run(read_file(std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/sentiment/data/seed_000.txt"),
+                   {{"id", "seed-000"}, {"lang", "de"}});
+}
+
+// The sentence-scope record whose text contains `phrase`.
+const Span& sentence_with(const Result& r, const std::string& phrase) {
+  for (const auto& s : r.layer("sentiment"))
+    if (s.string("scope") == "sentence" && s.text.find(phrase) != std::string::npos) return s;
+  throw std::runtime_error("no sentence record contains: " + phrase);
+}
+
+}  // namespace
+
+TEST(SentimentPlugin, SeedQuotesAndStatements) {
+  const Result r = seed();
+  ASSERT_TRUE(r.ok()) << r.messages();
+  // Graham: "not the dumbest idea ... but pretty close".
+  EXPECT_EQ(sentence_with(r, "nicht die dümmste Idee").label, "neg");
+  // Rubio, in German and in his tweet: partnering with Putin is like partnering with Assad.
+  EXPECT_EQ(sentence_with(r, "Baschar al-Assad bei Chemiewaffen").label, "neg");
+  EXPECT_EQ(sentence_with(r, "is akin to partnering with Assad").label, "neg");
+  EXPECT_EQ(sentence_with(r, "welch ein gutes Treffen").label, "pos");
+  EXPECT_EQ(sentence_with(r, "Schließlich standen die Gespräche unter keinem so guten Stern").label, "neg");
+}
+
+TEST(SentimentPlugin, SeedTweetsAreScoredAsEnglishTheRestAsGerman) {
+  const Result r = seed();
+  ASSERT_TRUE(r.ok()) << r.messages();
+  EXPECT_EQ(sentence_with(r, "I strongly pressed President Putin").string("lang"), "en");
+  EXPECT_EQ(sentence_with(r, "He vehemently denied it").string("lang"), "en");
+  EXPECT_EQ(sentence_with(r, "Putin & I discussed").string("lang"), "en");
+  EXPECT_EQ(sentence_with(r, "Cyberkriminalität den Kampf ansagen").string("lang"), "de");
+  EXPECT_EQ(sentence_with(r, "He vehemently denied it").label, "neg");
+}
+
+TEST(SentimentPlugin, TheGermanArticleDieIsNeverToDie) {
+  const Result r = seed();
+  ASSERT_TRUE(r.ok()) << r.messages();
+  // "die" five times over and nothing else with a polarity.
+  const Span& s = sentence_with(r, "schüttelt US-Präsident Trump die Hand");
+  EXPECT_EQ(s.real("score"), 0.0);
+  EXPECT_EQ(s.label, "neu");
+  for (const auto& x : r.layer("sentiment"))
+    if (x.string("scope") == "sentence" && x.string("lang") == "de") {
+      EXPECT_GT(x.real("score"), -0.9) << x.text;  // AFINN read the seed at -43
+    }
+}
+
+TEST(SentimentPlugin, DocumentAndTargetRecords) {
+  const Result r = seed();
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const auto& layer = r.layer("sentiment");
+  ASSERT_FALSE(layer.empty());
+  EXPECT_EQ(layer[0].string("scope"), "document");
+  EXPECT_EQ(layer[0].begin, 0u);
+  EXPECT_EQ(layer[0].end, r.text.size());
+  int targets = 0;
+  for (const auto& s : layer) {
+    EXPECT_GE(s.real("score"), -1.0);
+    EXPECT_LE(s.real("score"), 1.0);
+    EXPECT_TRUE(s.label == "pos" || s.label == "neg" || s.label == "neu") << s.label;
+    if (s.string("scope") != "target") continue;
+    ++targets;
+    if (s.text == "Wahlmanipulationen") {
+      EXPECT_EQ(s.label, "neg");
+    }
+  }
+  EXPECT_EQ(targets, 3);  // Treffen twice, Wahlmanipulationen once
+  EXPECT_NE(r.record.find("\"scope\":\"document\""), std::string::npos);
+}
+
+TEST(SentimentPlugin, TargetSpansFromTheInputRecord) {
+  const Harness chain(plugins_under_test(), "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\n");
+  const Result r = chain.run("Die Maskenpflicht ist eine gute Idee.",
+                             {{"id", "t1"}, {"lang", "de"}, {"targets", "[{\"begin\": 4, \"end\": 17}]"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const Span* target = nullptr;
+  for (const auto& s : r.layer("sentiment"))
+    if (s.string("scope") == "target") target = &s;
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(target->text, "Maskenpflicht");
+  EXPECT_EQ(target->label, "pos");
+}
+
+TEST(SentimentPlugin, ABadLexiconParameterNamesTheFile) {
+  try {
+    Harness chain(
+        plugins_under_test(),
+        "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\nlexicon_de = \"nosuch.tsv\"\n");
+    FAIL() << "a missing lexicon was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("nosuch.tsv"), std::string::npos) << e.what();
+  }
+}
