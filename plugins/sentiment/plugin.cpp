@@ -80,9 +80,16 @@ class SentimentPlugin {
                            "' names no lexicon: give one or more files separated by '|', e.g. \"de.tsv\"");
     return out;
   }
+  static std::string model(const tagwerk::Config& config, const char* param) {
+    const std::string name = config.get_string(param);
+    if (name.empty()) return name;
+    return config.loaded(name.find('/') == std::string::npos ? config.data_file(name) : name);
+  }
   static std::vector<st::LanguageFiles> languages(const tagwerk::Config& config) {
-    return {{"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true},
-            {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false}};
+    return {{"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true,
+             model(config, "target_model_de")},
+            {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false,
+             model(config, "target_model_en")}};
   }
   static st::Options options(const tagwerk::Config& config) {
     st::Options o;
@@ -125,6 +132,11 @@ TAGWERK_PLUGIN(
                "adds SentiWS: \"de.tsv|sentiws_de.tsv|emoji.tsv\"")
         .param("lexicon_en", tagwerk::ParamType::String, "en.tsv|emoji.tsv",
                "English lexicons, as lexicon_de; en.tsv is VADER (MIT) plus AFINN-165 (Apache-2.0)")
+        .param("target_model_de", tagwerk::ParamType::String, "",
+               "learned classifier for German target records (a shipped file name or a path; empty: the "
+               "rules alone); its label is the most probable class, its score P(pos) - P(neg)")
+        .param("target_model_en", tagwerk::ParamType::String, "en.target.model",
+               "learned classifier for English target records, as target_model_de")
         .param("neutral_band", tagwerk::ParamType::Float, "0.05", "scores in [-band, band] are labelled neu")
         .param("quote_aware", tagwerk::ParamType::Bool, "true",
                "leave quoted text out of the document score and out of its own speaker's entity score")

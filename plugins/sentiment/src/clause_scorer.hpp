@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linear_model.hpp"
 #include "valence_lexicon.hpp"
 
 namespace tagwerk::sentiment {
@@ -30,12 +31,15 @@ struct Scratch {
   std::vector<std::uint32_t> quote_of;
   std::vector<double> sentence_sum;           // per sentence
   std::vector<std::uint32_t> token_sentence;  // per document token: its sentence + 1 (0: none)
+  std::vector<std::size_t> sentence_model;    // per sentence: the language model used
+  std::string feature;                        // one feature name being built
 };
 
 struct LanguageModel {
   std::string lang;
   Lexicon lexicon;
   bool decompound = false;
+  LinearModel target_model;  // empty: targets are scored by the rules
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the

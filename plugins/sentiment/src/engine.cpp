@@ -71,6 +71,7 @@ Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
     model.decompound = files.decompound;
     for (const std::string& path : files.lexicons) model.lexicon.load(path);
     if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
+    if (!files.target_model.empty()) model.target_model = LinearModel::load(files.target_model);
     res_->models.push_back(std::move(model));
   }
   for (std::size_t i = 0; i < res_->models.size(); ++i)
@@ -108,7 +109,17 @@ double Engine::score_tokens(std::string_view text, const std::vector<Token>& tok
   return normalize(sum, kAlpha);
 }
 
-std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
+std::vector<Record> Engine::analyze(const Input& in, Scratch& scratch) const {
+  return run(in, scratch, nullptr);
+}
+
+std::vector<Features> Engine::target_features(const Input& in, Scratch& scratch) const {
+  std::vector<Features> features;
+  run(in, scratch, &features);
+  return features;
+}
+
+std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Features>* features) const {
   std::vector<Record> out;
   const std::size_t n = in.tokens.size();
   s.doc_valence.assign(n, 0.f);
@@ -116,6 +127,7 @@ std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
   s.quote_of.assign(n, 0);
   s.token_sentence.assign(n, 0);
   s.sentence_sum.assign(in.sentences.size(), 0.0);
+  s.sentence_model.assign(in.sentences.size(), res_->fallback);
   for (std::size_t q = 0; q < in.quotes.size(); ++q)
     for (std::size_t t = first_token_at(in.tokens, in.quotes[q].begin);
          t < n && in.tokens[t].begin < in.quotes[q].end; ++t)
@@ -135,6 +147,7 @@ std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
     std::size_t m = res_->fallback;
     for (std::size_t k = 0; k < res_->models.size(); ++k)
       if (res_->models[k].lang == sent.lang) m = k;
+    s.sentence_model[i] = m;
     const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
     double sum = 0, outlet = 0;
     bool outlet_speaks = false;
@@ -164,6 +177,14 @@ std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
   out[0].score = normalize_many(doc_sum, doc_sentences);
   out[0].label = label_of(out[0].score);
 
+  // The tokens of the clause around tokens [a, b) (a < n).
+  auto clause_of = [&](std::size_t a, std::size_t b) {
+    const std::uint32_t c = s.doc_clause[a];
+    std::size_t lo = a, hi = b;
+    while (lo > 0 && s.doc_clause[lo - 1] == c && s.token_sentence[lo - 1] == s.token_sentence[a]) --lo;
+    while (hi < n && s.doc_clause[hi] == c && s.token_sentence[hi] == s.token_sentence[a]) ++hi;
+    return std::pair<std::size_t, std::size_t>(lo, hi);
+  };
   // The sum over the clause around tokens [a, b), without them unless
   // `with_self` and without quotes by `speaker` (their words are the
   // speaker's, not about the speaker).
@@ -172,10 +193,7 @@ std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
     double sum = 0;
     *evidence = false;
     if (a >= n) return sum;
-    const std::uint32_t c = s.doc_clause[a];
-    std::size_t lo = a, hi = b;
-    while (lo > 0 && s.doc_clause[lo - 1] == c && s.token_sentence[lo - 1] == s.token_sentence[a]) --lo;
-    while (hi < n && s.doc_clause[hi] == c && s.token_sentence[hi] == s.token_sentence[a]) ++hi;
+    const auto [lo, hi] = clause_of(a, b);
     for (std::size_t k = lo; k < hi; ++k) {
       if (!with_self && k >= a && k < b) continue;
       if (speaker && s.quote_of[k] != 0 && in.quotes[s.quote_of[k] - 1].speaker_cluster == speaker) continue;
@@ -216,19 +234,73 @@ std::vector<Record> Engine::analyze(const Input& in, Scratch& s) const {
     out.push_back(r);
   }
 
+  // The learned layer's view of target tokens [a, b): the rules' sums and the
+  // words of its sentence, its clause, itself and its neighbours.
+  auto target_features_of = [&](std::size_t a, std::size_t b, double clause_total,
+                                std::pair<std::size_t, std::size_t> clause) {
+    Features x;
+    const std::uint32_t si = s.token_sentence[a];
+    double self = 0, pos = 0, neg = 0;
+    for (std::size_t k = clause.first; k < clause.second; ++k) {
+      const float v = s.doc_valence[k];
+      if (k >= a && k < b) self += v;
+      (v > 0 ? pos : neg) += v;
+    }
+    const double sentence = s.sentence_sum[si - 1];
+    x.emplace_back("rule:bias", 1.f);
+    x.emplace_back("rule:clause", static_cast<float>(normalize(clause_total, kAlpha)));
+    x.emplace_back("rule:sentence", static_cast<float>(normalize(sentence, kAlpha)));
+    x.emplace_back("rule:self", static_cast<float>(normalize(self, kAlpha)));
+    x.emplace_back("rule:clause_pos", static_cast<float>(normalize(pos, kAlpha)));
+    x.emplace_back("rule:clause_neg", static_cast<float>(normalize(neg, kAlpha)));
+    auto word = [&](const char* prefix, std::size_t k) {
+      const Token& tok = in.tokens[k];
+      if (tok.kind != "word" && tok.kind != "hashtag") return;
+      to_lower(in.text.substr(tok.begin, tok.end - tok.begin), s.lower);
+      s.feature.assign(prefix);
+      s.feature += s.lower;
+      x.emplace_back(s.feature, 1.f);
+    };
+    std::size_t first = a, last = b;
+    while (first > 0 && s.token_sentence[first - 1] == si) --first;
+    while (last < n && s.token_sentence[last] == si) ++last;
+    for (std::size_t k = first; k < last; ++k) word(k >= a && k < b ? "t:" : "s:", k);
+    for (std::size_t k = clause.first; k < clause.second; ++k)
+      if (k < a || k >= b) word("c:", k);
+    for (std::size_t k = a > first + 2 ? a - 2 : first; k < a; ++k) word("left:", k);
+    for (std::size_t k = b; k < std::min(b + 2, last); ++k) word("right:", k);
+    return x;
+  };
+
   // Targets: the user's spans, then the words the target terms start.
   auto target = [&](std::uint32_t begin, std::uint32_t end) {
     const auto [a, b] = token_range(begin, end);
     Record r{Scope::Target, begin, end};
-    if (a < b && s.token_sentence[a] != 0) {
+    if (a < b && a < n && s.token_sentence[a] != 0) {
       bool evidence = false;
       // A target's own words count ("Wahlmanipulation" is no neutral topic).
       double sum = clause_sum(a, b, true, std::nullopt, &evidence);
+      const double own = sum;
       if (!evidence) sum = kTargetFromSentence * s.sentence_sum[s.token_sentence[a] - 1];
       r.evidence = evidence;
       r.score = normalize(sum, kAlpha);
+      r.label = label_of(r.score);
+      const LanguageModel& model = res_->models[s.sentence_model[s.token_sentence[a] - 1]];
+      if (features != nullptr || !model.target_model.empty()) {
+        Features x = target_features_of(a, b, own, clause_of(a, b));
+        if (!model.target_model.empty()) {
+          const auto p = model.target_model.predict(x);
+          r.score = p[LinearModel::kPos] - p[LinearModel::kNeg];
+          r.label = p[LinearModel::kNeu] >= std::max(p[LinearModel::kPos], p[LinearModel::kNeg]) ? "neu"
+                    : p[LinearModel::kPos] > p[LinearModel::kNeg]                                ? "pos"
+                                                                                                 : "neg";
+        }
+        if (features != nullptr) features->push_back(std::move(x));
+      }
+    } else {
+      r.label = label_of(r.score);
+      if (features != nullptr) features->emplace_back();
     }
-    r.label = label_of(r.score);
     out.push_back(r);
   };
   for (const TargetSpan& span : in.targets) target(span.begin, span.end);

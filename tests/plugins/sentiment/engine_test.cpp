@@ -132,7 +132,7 @@ TEST(SentimentEngine, TargetsFromSpansAndTerms) {
   const std::string text = "Die Maskenpflicht ist eine gute Idee. Die Impfpflicht halten viele für falsch.";
   st::Options options;
   options.target_terms = {"impfpflicht"};
-  const st::Engine engine(sttest::shipped_languages(), options);
+  const st::Engine engine(st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data"), options);
   auto scratch = st::Engine::make_scratch();
   st::Input in = sttest::segmented(text, "de");
   in.targets = st::parse_target_spans("4-17", text);

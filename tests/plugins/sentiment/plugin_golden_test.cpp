@@ -30,6 +30,13 @@ const Span& sentence_with(const Result& r, const std::string& phrase) {
   throw std::runtime_error("no sentence record contains: " + phrase);
 }
 
+// The first target-scope record, or nullptr.
+const Span* first_target(const Result& r) {
+  for (const auto& s : r.layer("sentiment"))
+    if (s.string("scope") == "target") return &s;
+  return nullptr;
+}
+
 }  // namespace
 
 TEST(SentimentPlugin, SeedQuotesAndStatements) {
@@ -95,12 +102,23 @@ TEST(SentimentPlugin, TargetSpansFromTheInputRecord) {
   const Result r = chain.run("Die Maskenpflicht ist eine gute Idee.",
                              {{"id", "t1"}, {"lang", "de"}, {"targets", "[{\"begin\": 4, \"end\": 17}]"}});
   ASSERT_TRUE(r.ok()) << r.messages();
-  const Span* target = nullptr;
-  for (const auto& s : r.layer("sentiment"))
-    if (s.string("scope") == "target") target = &s;
+  const Span* target = first_target(r);
   ASSERT_NE(target, nullptr);
   EXPECT_EQ(target->text, "Maskenpflicht");
   EXPECT_EQ(target->label, "pos");
+}
+
+TEST(SentimentPlugin, EnglishTargetsAreScoredByTheLearnedClassifier) {
+  const Harness chain(plugins_under_test(), "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\n");
+  const std::string text = "Critics accused Johnson of lying to the public about the failed policy.";
+  const Result r = chain.run(text, {{"id", "t2"}, {"lang", "en"}, {"targets", "16-23"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const Span* target = first_target(r);
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(target->text, "Johnson");
+  EXPECT_EQ(target->label, "neg");
+  // The classifier's score is P(pos) - P(neg), not the rules' normalized sum.
+  EXPECT_LT(target->real("score"), 0.0);
 }
 
 TEST(SentimentPlugin, ABadLexiconParameterNamesTheFile) {

@@ -7,40 +7,25 @@
 #include <string>
 #include <string_view>
 
-#include "segmenter.hpp"
+#include <tagwerk/sentiment/segmented_input.hpp>
 
 namespace sttest {
 
 namespace st = tagwerk::sentiment;
 
-inline std::string data(const char* name) {
-  return std::string(TAGWERK_SOURCE_DIR "/plugins/sentiment/data/") + name;
-}
-
-inline std::vector<st::LanguageFiles> shipped_languages() {
-  return {{"de", {data("de.tsv"), data("emoji.tsv")}, data("de.rules.tsv"), true},
-          {"en", {data("en.tsv"), data("emoji.tsv")}, data("en.rules.tsv"), false}};
-}
-
 inline const st::Engine& engine() {
-  static const st::Engine e(shipped_languages(), st::Options{});
+  static const st::Engine e(st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data"),
+                            st::Options{});
   return e;
 }
 
 /// Tokens and sentences of `text` (borrowed: it must outlive the input), each
 /// sentence with its paragraph's language; `lang` is the document's.
 inline st::Input segmented(const std::string& text, std::string_view lang) {
-  static const tagwerk::segment::Segmenter segmenter(
-      tagwerk::segment::Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data"),
-      tagwerk::segment::SegmentOptions{});
+  static const tagwerk::segment::Segmenter segmenter =
+      st::make_segmenter(TAGWERK_SOURCE_DIR "/plugins/segment/data");
   static thread_local tagwerk::segment::Segmentation seg;
-  segmenter.segment(text, lang, seg);
-  st::Input in;
-  in.text = text;
-  for (const auto& t : seg.tokens) in.tokens.push_back({t.begin, t.end, tagwerk::segment::to_string(t.kind)});
-  for (const auto& s : seg.sentences)
-    in.sentences.push_back({s.begin, s.end, seg.paragraphs[s.paragraph].lang});
-  return in;
+  return st::segmented_input(segmenter, text, lang, seg);
 }
 
 /// The score of `text` as one document (its document record).

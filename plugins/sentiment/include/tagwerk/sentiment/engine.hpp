@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tagwerk::sentiment {
@@ -89,7 +90,11 @@ struct LanguageFiles {
   std::vector<std::string> lexicons;  // term<TAB>score, -4..4; later files win
   std::string rules;                  // kind<TAB>word[<TAB>weight]
   bool decompound = false;            // German: inflection and compound heads
+  std::string target_model;           // learned target classifier; empty: rules only
 };
+
+/// One example's features for the learned layer: name and value.
+using Features = std::vector<std::pair<std::string, float>>;
 
 struct Resources;  // the loaded lexicons (private)
 struct Scratch;    // per-thread buffers and caches (private)
@@ -115,6 +120,10 @@ class Engine {
   /// matches, by offset). Thread-safe for distinct scratches.
   std::vector<Record> analyze(const Input& in, Scratch& scratch) const;
 
+  /// The learned layer's features of every target record analyze() would
+  /// give, in the same order (for training; tools/sentiment_train).
+  std::vector<Features> target_features(const Input& in, Scratch& scratch) const;
+
   /// The score of a text fragment in one language as a single clause chain
   /// (tests and tools; tokens must lie inside `text`).
   double score_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
@@ -125,6 +134,7 @@ class Engine {
   const Options& options() const noexcept { return options_; }
 
  private:
+  std::vector<Record> run(const Input& in, Scratch& scratch, std::vector<Features>* features) const;
   std::unique_ptr<Resources> res_;
   Options options_;
 };
