@@ -85,18 +85,24 @@ class SentimentPlugin {
     if (name.empty()) return name;
     return config.loaded(name.find('/') == std::string::npos ? config.data_file(name) : name);
   }
+  static double band(const tagwerk::Config& config, const char* param) {
+    const double b = config.get_float(param);
+    if (b < 0 || b >= 1)
+      throw tagwerk::Error(std::string("parameter '") + param + "' must be in [0, 1), got " +
+                           std::to_string(b));
+    return b;
+  }
   static std::vector<st::LanguageFiles> languages(const tagwerk::Config& config) {
-    return {{"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true,
-             model(config, "target_model_de")},
-            {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false,
-             model(config, "target_model_en")}};
+    return {
+        {"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true,
+         model(config, "target_model_de"), model(config, "document_model_de"),
+         band(config, "neutral_band_de")},
+        {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false,
+         model(config, "target_model_en"), model(config, "document_model_en"), band(config, "neutral_band")}};
   }
   static st::Options options(const tagwerk::Config& config) {
     st::Options o;
-    o.neutral_band = config.get_float("neutral_band");
-    if (o.neutral_band < 0 || o.neutral_band >= 1)
-      throw tagwerk::Error("parameter 'neutral_band' must be in [0, 1), got " +
-                           std::to_string(o.neutral_band));
+    o.neutral_band = band(config, "neutral_band");
     o.quote_aware = config.get_bool("quote_aware");
     o.target_terms = st::split_list(config.get_string("targets"));
     return o;
@@ -137,7 +143,16 @@ TAGWERK_PLUGIN(
                "rules alone); its label is the most probable class, its score P(pos) - P(neg)")
         .param("target_model_en", tagwerk::ParamType::String, "en.target.model",
                "learned classifier for English target records, as target_model_de")
-        .param("neutral_band", tagwerk::ParamType::Float, "0.05", "scores in [-band, band] are labelled neu")
+        .param("document_model_de", tagwerk::ParamType::String, "",
+               "learned classifier for the document record of German documents (a shipped file name or a "
+               "path; empty: the rules alone); label: the most probable class, score: P(pos) - P(neg)")
+        .param("document_model_en", tagwerk::ParamType::String, "",
+               "learned classifier for the document record of English documents, as document_model_de")
+        .param("neutral_band", tagwerk::ParamType::Float, "0.05",
+               "English (and default) neutral band: scores in [-band, band] are labelled neu (VADER's 0.05)")
+        .param("neutral_band_de", tagwerk::ParamType::Float, "0.2",
+               "German neutral band (tuned on the SB10k, GerNTSA and Wikipedia tuning halves; 0.4 labels "
+               "more neutral text neu at a cost in polar recall)")
         .param("quote_aware", tagwerk::ParamType::Bool, "true",
                "leave quoted text out of the document score and out of its own speaker's entity score")
         .param("targets", tagwerk::ParamType::String, "",

@@ -27,18 +27,20 @@ namespace st = tagwerk::sentiment;
 namespace {
 
 struct Options {
-  std::string lang = "de", ids, out, segment_data = "plugins/segment/data",
+  std::string lang = "de", out, segment_data = "plugins/segment/data",
               sentiment_data = "plugins/sentiment/data";
+  bool document = false;    // --scope document: the document record, not targets
   bool rules_only = false;  // only the rules' scores (rule:...), no words: for small or noisy sets
   int epochs = 8;
   double learning_rate = 0.1, l2 = 1e-4;
-  std::vector<std::string> gold;
+  std::vector<std::string> gold, ids;  // --ids may repeat: the union
 };
 
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "sentiment_train: " << why
-            << "\nusage: sentiment_train --lang de|en --out MODEL [--ids IDS.txt] [--epochs 8] [--lr 0.1] "
-               "[--l2 1e-4] [--rules-only] [--segment-data DIR] [--sentiment-data DIR] GOLD.jsonl...\n";
+            << "\nusage: sentiment_train --lang de|en --out MODEL [--ids IDS.txt]... [--epochs 8] [--lr 0.1] "
+               "[--l2 1e-4] [--scope target|document] [--rules-only] [--segment-data DIR] [--sentiment-data "
+               "DIR] GOLD.jsonl...\n";
   std::exit(2);
 }
 
@@ -53,7 +55,7 @@ Options parse(int argc, char** argv) {
     if (a == "--lang")
       o.lang = value();
     else if (a == "--ids")
-      o.ids = value();
+      o.ids.push_back(value());
     else if (a == "--out")
       o.out = value();
     else if (a == "--epochs")
@@ -62,6 +64,8 @@ Options parse(int argc, char** argv) {
       o.learning_rate = std::stod(value());
     else if (a == "--l2")
       o.l2 = std::stod(value());
+    else if (a == "--scope")
+      o.document = value() == "document";
     else if (a == "--rules-only")
       o.rules_only = true;
     else if (a == "--segment-data")
@@ -91,11 +95,13 @@ int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
   try {
     std::set<std::string> keep;
-    if (!o.ids.empty()) {
-      std::ifstream in(o.ids);
-      if (!in) usage("cannot read the id list " + o.ids);
+    std::string id_files;
+    for (const std::string& path : o.ids) {
+      std::ifstream in(path);
+      if (!in) usage("cannot read the id list " + path);
       for (std::string line; std::getline(in, line);)
         if (!line.empty()) keep.insert(line);
+      id_files += (id_files.empty() ? "" : ", ") + path.substr(path.find_last_of('/') + 1);
     }
     const st::Engine engine(st::shipped_languages(o.sentiment_data), st::Options{});
     const auto segmenter = st::make_segmenter(o.segment_data);
@@ -129,11 +135,16 @@ int main(int argc, char** argv) {
         // Ids repeat in some sets; the id lists name the second one "X#2" (eval_sentiment.py).
         if (!keep.empty() && !keep.count(id)) continue;
         const int y = label_index(label);
-        if (y < 0 || begin < 0 || end <= begin) continue;
+        if (y < 0 || (!o.document && (begin < 0 || end <= begin))) continue;
         st::Input in = st::segmented_input(segmenter, text, o.lang, seg);
-        in.targets = st::parse_target_spans(std::to_string(begin) + "-" + std::to_string(end), text);
-        if (in.targets.empty()) continue;
-        std::vector<st::Features> f = engine.target_features(in, *scratch);
+        std::vector<st::Features> f;
+        if (o.document) {
+          f.push_back(engine.document_features(in, *scratch));
+        } else {
+          in.targets = st::parse_target_spans(std::to_string(begin) + "-" + std::to_string(end), text);
+          if (in.targets.empty()) continue;
+          f = engine.target_features(in, *scratch);
+        }
         if (f.empty() || f.front().empty()) continue;
         if (o.rules_only)
           std::erase_if(f.front(), [](const auto& feature) { return feature.first.rfind("rule:", 0) != 0; });
@@ -145,14 +156,14 @@ int main(int argc, char** argv) {
     std::string files;
     for (const std::string& g : o.gold)
       files += (files.empty() ? "" : ", ") + g.substr(g.find_last_of('/') + 1);
-    model.save(o.out,
-               {"tagwerk sentiment target classifier (" + o.lang + "): pos, neg, neu weights per feature",
-                "trained by tools/sentiment_train on: " + files,
-                "records: " + std::to_string(xs.size()) + " of " + std::to_string(seen) +
-                    (o.ids.empty() ? "" : " (ids in " + o.ids.substr(o.ids.find_last_of('/') + 1) + ")"),
-                std::string("settings: ") + (o.rules_only ? "the rules' scores only, " : "") + "epochs " +
-                    std::to_string(o.epochs) + ", lr " + std::to_string(o.learning_rate) + ", l2 " +
-                    std::to_string(o.l2)});
+    model.save(o.out, {std::string("tagwerk sentiment ") + (o.document ? "document" : "target") +
+                           " classifier (" + o.lang + "): pos, neg, neu weights per feature",
+                       "trained by tools/sentiment_train on: " + files,
+                       "records: " + std::to_string(xs.size()) + " of " + std::to_string(seen) +
+                           (id_files.empty() ? "" : " (ids in " + id_files + ")"),
+                       std::string("settings: ") + (o.rules_only ? "the rules' scores only, " : "") +
+                           "epochs " + std::to_string(o.epochs) + ", lr " + std::to_string(o.learning_rate) +
+                           ", l2 " + std::to_string(o.l2)});
     std::cerr << "sentiment_train: " << xs.size() << " examples, " << model.size() << " features -> " << o.out
               << "\n";
   } catch (const std::exception& e) {

@@ -16,7 +16,7 @@ constexpr int kScope = 3;  // words a negator or booster reaches
 constexpr float kBoostDecay[kScope] = {1.f, 0.95f, 0.9f};
 constexpr float kBeforeContrast = 0.5f, kAfterContrast = 1.5f;
 constexpr float kUndoneNegation = 0.8f;  // "nicht die dümmste Idee, aber nahe dran"
-constexpr std::size_t kMaxCache = 1u << 18;
+constexpr std::size_t kMaxCache = 1u << 16;
 constexpr std::size_t kMaxEmoticonTokens = 3;
 
 bool is_word(std::string_view kind) {
@@ -63,8 +63,8 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
   s.clause.assign(n, 0);
   s.mods.assign(n, Modifier{});
   s.negated.assign(n, 0);
-  if (s.decompound_cache.size() <= model_index) s.decompound_cache.resize(model_index + 1);
-  StringMap<float>& cache = s.decompound_cache[model_index];
+  if (s.word_cache.size() <= model_index) s.word_cache.resize(model_index + 1);
+  StringMap<WordInfo>& cache = s.word_cache[model_index];
   if (cache.size() > kMaxCache) cache.clear();
   const Lexicon& lex = model.lexicon;
 
@@ -80,6 +80,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
       // The longest run of touching tokens that is an emoticon (":-)", "<3").
       for (std::size_t m = std::min(kMaxEmoticonTokens, n - k); m >= 1; --m) {
         if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
+        if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
         bool touching = true;
         for (std::size_t j = 1; j < m && touching; ++j)
           touching = tokens[first + k + j].begin == tokens[first + k + j - 1].end;
@@ -103,18 +104,24 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     to_lower(word, s.lower);
     std::string_view w = s.lower;
     if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);
-    const Modifier mod = lex.modifier(w);
+    // One lookup per word once the thread has seen it: modifier and valence.
+    auto it = cache.find(w);
+    if (it == cache.end()) {
+      WordInfo info{0.f, lex.modifier(w)};
+      if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
+          info.mod.kind == ModKind::Copula) {
+        if (auto v = lex.exact(w))
+          info.valence = *v;
+        else if (model.decompound)
+          info.valence = lex.decompound(w);
+      }
+      it = cache.emplace(std::string(w), info).first;
+    }
+    const Modifier mod = it->second.mod;
     if (mod.kind == ModKind::Clause || mod.kind == ModKind::Contrast) ++clause;
     s.clause[k] = clause;
     s.mods[k] = mod;
-    if (mod.kind != ModKind::None && mod.kind != ModKind::Clause && mod.kind != ModKind::Copula) continue;
-    if (auto v = lex.exact(w)) {
-      s.valence[k] = *v;
-    } else if (model.decompound) {
-      auto it = cache.find(w);
-      if (it == cache.end()) it = cache.emplace(std::string(w), lex.decompound(w)).first;
-      s.valence[k] = it->second;
-    }
+    s.valence[k] = it->second.valence;
   }
 
   // Capitals, boosters, negation: VADER's order.

@@ -17,14 +17,20 @@
 
 namespace tagwerk::sentiment {
 
-/// Per-thread buffers and the German lookup cache.
+/// What the rules know about one lower-cased word.
+struct WordInfo {
+  float valence = 0;  // after inflection and compound lookup; 0 for modifiers
+  Modifier mod;
+};
+
+/// Per-thread buffers and the word lookup cache.
 struct Scratch {
-  std::string lower;                               // one token, lower-cased
-  std::vector<float> valence;                      // per token of the sentence, after the rules
-  std::vector<std::uint32_t> clause;               // per token: its clause number in the sentence
-  std::vector<Modifier> mods;                      // per token
-  std::vector<std::uint8_t> negated;               // per token
-  std::vector<StringMap<float>> decompound_cache;  // per language model
+  std::string lower;                            // one token, lower-cased
+  std::vector<float> valence;                   // per token of the sentence, after the rules
+  std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence
+  std::vector<Modifier> mods;                   // per token
+  std::vector<std::uint8_t> negated;            // per token
+  std::vector<StringMap<WordInfo>> word_cache;  // per language model
   // Per document token: its valence, global clause number, quote index + 1 (0: none).
   std::vector<float> doc_valence;
   std::vector<std::uint32_t> doc_clause;
@@ -39,7 +45,9 @@ struct LanguageModel {
   std::string lang;
   Lexicon lexicon;
   bool decompound = false;
-  LinearModel target_model;  // empty: targets are scored by the rules
+  double neutral_band = 0.05;  // |score| <= band: neu
+  LinearModel target_model;    // empty: targets are scored by the rules
+  LinearModel document_model;  // empty: documents are scored by the rules
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the

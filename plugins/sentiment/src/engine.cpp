@@ -46,6 +46,24 @@ bool starts_with_lower(std::string_view word, std::string_view prefix, std::stri
   return buf.compare(0, prefix.size(), prefix) == 0;
 }
 
+const char* label(double score, double band) {
+  if (score > band) return "pos";
+  if (score < -band) return "neg";
+  return "neu";
+}
+const char* label_in(double score, const LanguageModel& model) {
+  return label(score, model.neutral_band);
+}
+
+// The learned layer's verdict: the most probable class, P(pos) - P(neg).
+void apply(const LinearModel& model, const Features& x, Record& r) {
+  const auto p = model.predict(x);
+  r.score = p[LinearModel::kPos] - p[LinearModel::kNeg];
+  r.label = p[LinearModel::kNeu] >= std::max(p[LinearModel::kPos], p[LinearModel::kNeg]) ? "neu"
+            : p[LinearModel::kPos] > p[LinearModel::kNeg]                                ? "pos"
+                                                                                         : "neg";
+}
+
 }  // namespace
 
 const char* to_string(Scope s) noexcept {
@@ -69,9 +87,11 @@ Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
     LanguageModel model;
     model.lang = files.lang;
     model.decompound = files.decompound;
+    model.neutral_band = files.neutral_band >= 0 ? files.neutral_band : options_.neutral_band;
     for (const std::string& path : files.lexicons) model.lexicon.load(path);
     if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
     if (!files.target_model.empty()) model.target_model = LinearModel::load(files.target_model);
+    if (!files.document_model.empty()) model.document_model = LinearModel::load(files.document_model);
     res_->models.push_back(std::move(model));
   }
   for (std::size_t i = 0; i < res_->models.size(); ++i)
@@ -92,9 +112,7 @@ ScratchPtr Engine::make_scratch() {
 }
 
 const char* Engine::label_of(double score) const noexcept {
-  if (score > options_.neutral_band) return "pos";
-  if (score < -options_.neutral_band) return "neg";
-  return "neu";
+  return label(score, options_.neutral_band);
 }
 
 double Engine::score_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
@@ -110,16 +128,23 @@ double Engine::score_tokens(std::string_view text, const std::vector<Token>& tok
 }
 
 std::vector<Record> Engine::analyze(const Input& in, Scratch& scratch) const {
-  return run(in, scratch, nullptr);
+  return run(in, scratch, nullptr, nullptr);
 }
 
 std::vector<Features> Engine::target_features(const Input& in, Scratch& scratch) const {
   std::vector<Features> features;
-  run(in, scratch, &features);
+  run(in, scratch, &features, nullptr);
   return features;
 }
 
-std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Features>* features) const {
+Features Engine::document_features(const Input& in, Scratch& scratch) const {
+  Features features;
+  run(in, scratch, nullptr, &features);
+  return features;
+}
+
+std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Features>* features,
+                                Features* document) const {
   std::vector<Record> out;
   const std::size_t n = in.tokens.size();
   s.doc_valence.assign(n, 0.f);
@@ -167,15 +192,43 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
     if (outlet != 0) outlet += outlet > 0 ? emphasis : -emphasis;
     Record r{Scope::Sentence, sent.begin, sent.end, normalize(sum, kAlpha)};
-    r.label = label_of(r.score);
+    r.label = label_in(r.score, res_->models[m]);
     r.lang = res_->models[m].lang.c_str();
     out.push_back(r);
     doc_sum += outlet;
     doc_sentences += outlet_speaks;
     t = last;
   }
+  // The document's main language (most text) gives its neutral band and learned layer.
+  std::size_t main = res_->fallback, most = 0;
+  for (std::size_t m = 0; m < res_->models.size(); ++m) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < in.sentences.size(); ++i)
+      if (s.sentence_model[i] == m) count += in.sentences[i].end - in.sentences[i].begin;
+    if (count > most) most = count, main = m;
+  }
+  const LanguageModel& main_model = res_->models[main];
   out[0].score = normalize_many(doc_sum, doc_sentences);
-  out[0].label = label_of(out[0].score);
+  out[0].label = label_in(out[0].score, main_model);
+  const LinearModel& document_model = res_->models[main].document_model;
+  if (document != nullptr || !document_model.empty()) {
+    Features x;
+    double pos = 0, neg = 0;
+    for (std::size_t k = 0; k < n; ++k) (s.doc_valence[k] > 0 ? pos : neg) += s.doc_valence[k];
+    x.emplace_back("rule:bias", 1.f);
+    x.emplace_back("rule:document", static_cast<float>(out[0].score));
+    x.emplace_back("rule:pos", static_cast<float>(normalize_many(pos, doc_sentences)));
+    x.emplace_back("rule:neg", static_cast<float>(normalize_many(neg, doc_sentences)));
+    for (const Token& tok : in.tokens) {
+      if (tok.kind != "word" && tok.kind != "hashtag") continue;
+      to_lower(in.text.substr(tok.begin, tok.end - tok.begin), s.lower);
+      s.feature.assign("s:");
+      s.feature += s.lower;
+      x.emplace_back(s.feature, 1.f);
+    }
+    if (!document_model.empty()) apply(document_model, x, out[0]);
+    if (document != nullptr) *document = std::move(x);
+  }
 
   // The tokens of the clause around tokens [a, b) (a < n).
   auto clause_of = [&](std::size_t a, std::size_t b) {
@@ -230,7 +283,7 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     r.cluster = cluster;
     r.evidence = tally.evidence;
     r.score = normalize_many(tally.sum, tally.evidence);
-    r.label = label_of(r.score);
+    r.label = label_in(r.score, main_model);
     out.push_back(r);
   }
 
@@ -284,21 +337,15 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       if (!evidence) sum = kTargetFromSentence * s.sentence_sum[s.token_sentence[a] - 1];
       r.evidence = evidence;
       r.score = normalize(sum, kAlpha);
-      r.label = label_of(r.score);
       const LanguageModel& model = res_->models[s.sentence_model[s.token_sentence[a] - 1]];
+      r.label = label_in(r.score, model);
       if (features != nullptr || !model.target_model.empty()) {
         Features x = target_features_of(a, b, own, clause_of(a, b));
-        if (!model.target_model.empty()) {
-          const auto p = model.target_model.predict(x);
-          r.score = p[LinearModel::kPos] - p[LinearModel::kNeg];
-          r.label = p[LinearModel::kNeu] >= std::max(p[LinearModel::kPos], p[LinearModel::kNeg]) ? "neu"
-                    : p[LinearModel::kPos] > p[LinearModel::kNeg]                                ? "pos"
-                                                                                                 : "neg";
-        }
+        if (!model.target_model.empty()) apply(model.target_model, x, r);
         if (features != nullptr) features->push_back(std::move(x));
       }
     } else {
-      r.label = label_of(r.score);
+      r.label = label_in(r.score, main_model);
       if (features != nullptr) features->emplace_back();
     }
     out.push_back(r);
@@ -333,6 +380,7 @@ std::vector<std::string> split_list(std::string_view list) {
 }
 
 std::vector<TargetSpan> parse_target_spans(std::string_view spec, std::string_view text) {
+  if (spec.find_first_of("0123456789") == std::string_view::npos) return {};
   std::vector<std::uint64_t> numbers;
   for (std::size_t i = 0; i < spec.size();) {
     if (spec[i] < '0' || spec[i] > '9') {

@@ -2,6 +2,8 @@
 // entity, quote and target sentiment with hand-given mentions and quotes.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "test_support.hpp"
 
 using sttest::score;
@@ -152,4 +154,24 @@ TEST(SentimentEngine, TargetSpansAreCodePointsConvertedToBytes) {
   EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "Müll");
   EXPECT_TRUE(st::parse_target_spans("0-99", text).empty());
   EXPECT_EQ(st::split_list(" a | b||c "), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(SentimentEngine, ALearnedDocumentModelDecidesTheDocumentRecord) {
+  // A model that knows one word the lexicon does not: "fabelhaft" is positive.
+  const std::string path = ::testing::TempDir() + "doc.model";
+  {
+    std::ofstream out(path);
+    out << "# toy\nrule:bias\t-1\t-1\t1\ns:fabelhaft\t4\t0\t0\n";
+  }
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  languages[0].document_model = path;
+  const st::Engine engine(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  const std::string text = "Der Abend war fabelhaft.";
+  const auto with_model = engine.analyze(sttest::segmented(text, "de"), *scratch);
+  const auto rules = sttest::engine().analyze(sttest::segmented(text, "de"), *scratch);
+  EXPECT_STREQ(rules[0].label, "neu");
+  EXPECT_STREQ(with_model[0].label, "pos");
+  EXPECT_GT(with_model[0].score, 0.5);       // P(pos) - P(neg)
+  EXPECT_STREQ(with_model[1].label, "neu");  // sentences stay with the rules
 }

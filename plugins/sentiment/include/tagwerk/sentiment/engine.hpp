@@ -72,7 +72,9 @@ struct Record {
 };
 
 struct Options {
-  /// A score in [-band, band] is labelled neu.
+  /// A score in [-band, band] is labelled neu (languages may have their own:
+  /// LanguageFiles::neutral_band). Sentences and targets take their
+  /// language's band; document and entity records the document's main language's.
   double neutral_band = 0.05;
   /// Language for sentences without a known one.
   std::string fallback_lang = "de";
@@ -91,6 +93,8 @@ struct LanguageFiles {
   std::string rules;                  // kind<TAB>word[<TAB>weight]
   bool decompound = false;            // German: inflection and compound heads
   std::string target_model;           // learned target classifier; empty: rules only
+  std::string document_model;         // learned document classifier; empty: rules only
+  double neutral_band = -1;           // this language's band; < 0: Options::neutral_band
 };
 
 /// One example's features for the learned layer: name and value.
@@ -123,18 +127,21 @@ class Engine {
   /// The learned layer's features of every target record analyze() would
   /// give, in the same order (for training; tools/sentiment_train).
   std::vector<Features> target_features(const Input& in, Scratch& scratch) const;
+  /// The learned layer's features of the document record (for training).
+  Features document_features(const Input& in, Scratch& scratch) const;
 
   /// The score of a text fragment in one language as a single clause chain
   /// (tests and tools; tokens must lie inside `text`).
   double score_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
                       Scratch& scratch) const;
 
-  /// Label of a score under the neutral band.
+  /// Label of a score under Options::neutral_band.
   const char* label_of(double score) const noexcept;
   const Options& options() const noexcept { return options_; }
 
  private:
-  std::vector<Record> run(const Input& in, Scratch& scratch, std::vector<Features>* features) const;
+  std::vector<Record> run(const Input& in, Scratch& scratch, std::vector<Features>* targets,
+                          Features* document) const;
   std::unique_ptr<Resources> res_;
   Options options_;
 };

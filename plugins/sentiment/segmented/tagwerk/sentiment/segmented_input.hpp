@@ -36,8 +36,8 @@ inline Input segmented_input(const segment::Segmenter& segmenter, std::string_vi
 /// The shipped data files of each language in `data_dir` (the plugin's defaults).
 inline std::vector<LanguageFiles> shipped_languages(const std::string& data_dir) {
   const std::string d = data_dir + "/";
-  return {{"de", {d + "de.tsv", d + "emoji.tsv"}, d + "de.rules.tsv", true, ""},
-          {"en", {d + "en.tsv", d + "emoji.tsv"}, d + "en.rules.tsv", false, ""}};
+  return {{"de", {d + "de.tsv", d + "emoji.tsv"}, d + "de.rules.tsv", true, "", ""},
+          {"en", {d + "en.tsv", d + "emoji.tsv"}, d + "en.rules.tsv", false, "", ""}};
 }
 
 }  // namespace tagwerk::sentiment
