@@ -131,3 +131,32 @@ TEST(SentimentPlugin, ABadLexiconParameterNamesTheFile) {
     EXPECT_NE(std::string(e.what()).find("nosuch.tsv"), std::string::npos) << e.what();
   }
 }
+
+TEST(SentimentPlugin, EntityRecordsAndQuotesFromEarlierSteps) {
+  const std::string chain =
+      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"tw-entity-stub\"\nnames = \"Putin|Graham|Rubio\"\n\n"
+      "[[step]]\nuse = \"sentiment\"\n";
+  const std::string text =
+      read_file(std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/sentiment/data/seed_000.txt");
+  const Result r = Harness(plugins_under_test(), chain).run(text, {{"id", "seed-000"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const auto& entity = r.layer("entity");
+  std::vector<std::string> names;
+  for (const auto& s : r.layer("sentiment")) {
+    if (s.string("scope") != "entity") continue;
+    EXPECT_FALSE(s.anchored());  // one record per cluster, no extent
+    EXPECT_EQ(s.at("target").ref.layer, "entity");
+    const auto& first = entity[s.ref("target")];
+    EXPECT_EQ(first.ref("cluster"), s.ref("target"));  // the cluster's first mention
+    names.push_back(first.text);
+    if (first.text == "Putin") {
+      EXPECT_GT(s.integer("evidence"), 0);
+    }
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Putin", "Graham", "Rubio"}));
+  // Quotes speak for their speakers: with the quote layer the document score changes.
+  const Result plain = Harness(plugins_under_test(), chain + "quote_aware = false\n")
+                           .run(text, {{"id", "seed-000"}, {"lang", "de"}});
+  ASSERT_TRUE(plain.ok()) << plain.messages();
+  EXPECT_NE(r.layer("sentiment")[0].real("score"), plain.layer("sentiment")[0].real("score"));
+}
