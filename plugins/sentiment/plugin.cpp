@@ -89,7 +89,8 @@ class SentimentPlugin {
     const double b = config.get_float(param);
     if (b < 0 || b >= 1)
       throw tagwerk::Error(std::string("parameter '") + param + "' must be in [0, 1), got " +
-                           std::to_string(b));
+                           std::to_string(b) +
+                           ": it is the half-width of the neutral band around 0, e.g. 0.05 or 0.2");
     return b;
   }
   static std::vector<st::LanguageFiles> languages(const tagwerk::Config& config) {

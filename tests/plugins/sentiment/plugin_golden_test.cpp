@@ -121,6 +121,17 @@ TEST(SentimentPlugin, EnglishTargetsAreScoredByTheLearnedClassifier) {
   EXPECT_LT(target->real("score"), 0.0);
 }
 
+TEST(SentimentPlugin, ABadBandNamesTheParameterAndTheRange) {
+  try {
+    Harness chain(plugins_under_test(),
+                  "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\nneutral_band_de = 2.0\n");
+    FAIL() << "a band of 2 was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("'neutral_band_de' must be in [0, 1)"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(SentimentPlugin, ABadLexiconParameterNamesTheFile) {
   try {
     Harness chain(
