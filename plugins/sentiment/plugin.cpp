@@ -105,7 +105,12 @@ class SentimentPlugin {
     st::Options o;
     o.neutral_band = band(config, "neutral_band");
     o.quote_aware = config.get_bool("quote_aware");
-    o.target_terms = st::split_list(config.get_string("targets"));
+    o.target_terms = config.get_strings("targets");
+    for (const std::string& term : o.target_terms)
+      if (term.empty())
+        throw tagwerk::Error(
+            "parameter 'targets' has an empty item, which would match every word; remove the \"\" from "
+            "the array");
     return o;
   }
   st::Engine engine_;
@@ -156,7 +161,7 @@ TAGWERK_PLUGIN(
                "more neutral text neu at a cost in polar recall)")
         .param("quote_aware", tagwerk::ParamType::Bool, "true",
                "leave quoted text out of the document score and out of its own speaker's entity score")
-        .param("targets", tagwerk::ParamType::String, "",
-               "target terms, '|'-separated (\"Maskenpflicht|Impfpflicht\"): each word starting with one "
+        .param("targets", tagwerk::ParamType::StringList, "[]",
+               "target terms (targets = [\"Maskenpflicht\", \"Impfpflicht\"]): each word starting with one "
                "gets a target record. Input records may also carry a string field targets with code point "
                "offsets (\"57-70;80-90\")"))

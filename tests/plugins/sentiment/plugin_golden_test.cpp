@@ -15,7 +15,8 @@ using tagwerk::testing::Span;
 namespace {
 
 const char* kChain =
-    "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ntargets = \"Treffen|Cyberkriminalität\"\n";
+    "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ntargets = [\"Treffen\", "
+    "\"Cyberkriminalität\"]\n";
 
 Result seed() {
   static const Harness chain(plugins_under_test(), kChain);
@@ -128,6 +129,34 @@ TEST(SentimentPlugin, ABadBandNamesTheParameterAndTheRange) {
     FAIL() << "a band of 2 was accepted";
   } catch (const std::exception& e) {
     EXPECT_NE(std::string(e.what()).find("'neutral_band_de' must be in [0, 1)"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(SentimentPlugin, TargetsAreAListNotASeparatedString) {
+  try {
+    Harness chain(plugins_under_test(),
+                  "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ntargets = "
+                  "\"Maskenpflicht|Impfpflicht\"\n");
+    FAIL() << "a string was accepted for the list parameter targets";
+  } catch (const std::exception& e) {
+    EXPECT_NE(
+        std::string(e.what()).find("parameter 'targets' of sentiment must be an array of strings, got a "
+                                   "string (\"Maskenpflicht|Impfpflicht\"); write targets = "
+                                   "[\"Maskenpflicht|Impfpflicht\"]"),
+        std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(SentimentPlugin, AnEmptyTargetIsRefusedWithTheFix) {
+  try {
+    Harness chain(plugins_under_test(),
+                  "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ntargets = "
+                  "[\"Maskenpflicht\", \"\"]\n");
+    FAIL() << "an empty target term was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("parameter 'targets' has an empty item"), std::string::npos)
         << e.what();
   }
 }
