@@ -22,6 +22,7 @@ class SentimentPlugin {
     st::Input& in = scratch.in;
     in.text = doc.text();
     const std::string_view doc_lang = doc.meta("lang");
+    in.lang = doc_lang;
     const tagwerk::Spans tokens = doc.layer("token").spans();
     in.tokens.clear();
     for (std::size_t i = 0; i < tokens.size(); ++i)
@@ -93,13 +94,32 @@ class SentimentPlugin {
                            ": it is the half-width of the neutral band around 0, e.g. 0.05 or 0.2");
     return b;
   }
+  static double weight(const tagwerk::Config& config, const char* param) {
+    const double w = config.get_float(param);
+    if (!(w > 0 && w <= 1))
+      throw tagwerk::Error(std::string("parameter '") + param + "' must be in (0, 1], got " +
+                           std::to_string(w) +
+                           ": it is the learned document model's share of the document score (1: the "
+                           "model alone); to score documents by the rules alone, set the model to \"\"");
+    return w;
+  }
+  static int words(const tagwerk::Config& config, const char* param) {
+    const std::int64_t n = config.get_int(param);
+    if (n < 0 || n > 1000)
+      throw tagwerk::Error(std::string("parameter '") + param +
+                           "' must be a number of words from 0 to 1000, got " + std::to_string(n) +
+                           " (0 turns the dilution of long sentences off)");
+    return static_cast<int>(n);
+  }
   static std::vector<st::LanguageFiles> languages(const tagwerk::Config& config) {
     return {
         {"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true,
          model(config, "target_model_de"), model(config, "document_model_de"),
-         band(config, "neutral_band_de")},
+         band(config, "neutral_band_de"), weight(config, "document_model_weight_de"),
+         words(config, "dilution_words_de")},
         {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false,
-         model(config, "target_model_en"), model(config, "document_model_en"), band(config, "neutral_band")}};
+         model(config, "target_model_en"), model(config, "document_model_en"), band(config, "neutral_band"),
+         weight(config, "document_model_weight_en"), words(config, "dilution_words_en")}};
   }
   static st::Options options(const tagwerk::Config& config) {
     st::Options o;
@@ -152,13 +172,27 @@ TAGWERK_PLUGIN(
         .param("document_model_de", tagwerk::ParamType::String, "",
                "learned classifier for the document record of German documents (a shipped file name or a "
                "path; empty: the rules alone); label: the most probable class, score: P(pos) - P(neg)")
-        .param("document_model_en", tagwerk::ParamType::String, "",
-               "learned classifier for the document record of English documents, as document_model_de")
+        .param("document_model_en", tagwerk::ParamType::String, "en.document.model",
+               "learned classifier for the document record of English documents, as document_model_de; "
+               "en.document.model is trained on the VADER NYT tuning half (MIT)")
+        .param("document_model_weight_de", tagwerk::ParamType::Float, "1",
+               "share of document_model_de in the German document score: 1 the model alone (label: its most "
+               "probable class), below 1 a blend with the rules' score, labelled by the neutral band")
+        .param("document_model_weight_en", tagwerk::ParamType::Float, "0.25",
+               "share of document_model_en in the English document score, as document_model_weight_de (0.25: "
+               "best blend on the VADER NYT tuning half, cross-validated)")
         .param("neutral_band", tagwerk::ParamType::Float, "0.05",
                "English (and default) neutral band: scores in [-band, band] are labelled neu (VADER's 0.05)")
         .param("neutral_band_de", tagwerk::ParamType::Float, "0.2",
                "German neutral band (tuned on the SB10k, GerNTSA and Wikipedia tuning halves; 0.4 labels "
                "more neutral text neu at a cost in polar recall)")
+        .param("dilution_words_de", tagwerk::ParamType::Int, "0",
+               "German sentences of more words than this have their sum scaled by dilution_words_de / words, "
+               "so one mild word does not make a long factual sentence polar; 0: off. Off by default: 6 "
+               "helps tweets and Wikipedia but makes most news sentences neu (see docs/quality.md)")
+        .param("dilution_words_en", tagwerk::ParamType::Int, "10",
+               "the same for English sentences (10: chosen on the VADER NYT and tweets tuning halves; it "
+               "also helps English news sentences)")
         .param("quote_aware", tagwerk::ParamType::Bool, "true",
                "leave quoted text out of the document score and out of its own speaker's entity score")
         .param("targets", tagwerk::ParamType::StringList, "[]",

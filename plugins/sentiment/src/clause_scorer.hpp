@@ -45,9 +45,11 @@ struct LanguageModel {
   std::string lang;
   Lexicon lexicon;
   bool decompound = false;
-  double neutral_band = 0.05;  // |score| <= band: neu
-  LinearModel target_model;    // empty: targets are scored by the rules
-  LinearModel document_model;  // empty: documents are scored by the rules
+  double neutral_band = 0.05;        // |score| <= band: neu
+  LinearModel target_model;          // empty: targets are scored by the rules
+  LinearModel document_model;        // empty: documents are scored by the rules
+  double document_model_weight = 1;  // LanguageFiles::document_model_weight
+  int dilution_words = 0;            // LanguageFiles::dilution_words
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the

@@ -89,6 +89,8 @@ Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
     model.lang = files.lang;
     model.decompound = files.decompound;
     model.neutral_band = files.neutral_band >= 0 ? files.neutral_band : options_.neutral_band;
+    model.document_model_weight = files.document_model_weight;
+    model.dilution_words = files.dilution_words;
     for (const std::string& path : files.lexicons) model.lexicon.load(path);
     if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
     if (!files.target_model.empty()) model.target_model = LinearModel::load(files.target_model);
@@ -177,7 +179,9 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
     double sum = 0, outlet = 0;
     bool outlet_speaks = false;
+    std::size_t words = 0;
     for (std::size_t k = t; k < last; ++k) {
+      words += in.tokens[k].kind == "word" || in.tokens[k].kind == "hashtag";
       const float v = s.valence[k - t];
       s.doc_valence[k] = v;
       s.doc_clause[k] = clause_base + s.clause[k - t];
@@ -192,6 +196,12 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     s.sentence_sum[i] = sum;
     if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
     if (outlet != 0) outlet += outlet > 0 ? emphasis : -emphasis;
+    const auto dilution = static_cast<std::size_t>(std::max(res_->models[m].dilution_words, 0));
+    if (dilution > 0 && words > dilution) {
+      const double share = static_cast<double>(dilution) / static_cast<double>(words);
+      sum *= share;
+      outlet *= share;
+    }
     Record r{Scope::Sentence, sent.begin, sent.end, normalize(sum, kAlpha)};
     r.label = label_in(r.score, res_->models[m]);
     r.lang = res_->models[m].lang.c_str();
@@ -200,7 +210,8 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     doc_sentences += outlet_speaks;
     t = last;
   }
-  // The document's main language (most text) gives its neutral band and learned layer.
+  // The document's main language (the declared one, else the one of most text) gives
+  // its neutral band and learned layer.
   std::size_t main = res_->fallback, most = 0;
   for (std::size_t m = 0; m < res_->models.size(); ++m) {
     std::size_t count = 0;
@@ -208,6 +219,8 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       if (s.sentence_model[i] == m) count += in.sentences[i].end - in.sentences[i].begin;
     if (count > most) most = count, main = m;
   }
+  for (std::size_t m = 0; m < res_->models.size(); ++m)
+    if (!in.lang.empty() && res_->models[m].lang == in.lang) main = m;
   const LanguageModel& main_model = res_->models[main];
   out[0].score = normalize_many(doc_sum, doc_sentences);
   out[0].label = label_in(out[0].score, main_model);
@@ -227,7 +240,15 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       s.feature += s.lower;
       x.emplace_back(s.feature, 1.f);
     }
-    if (!document_model.empty()) apply(document_model, x, out[0]);
+    if (!document_model.empty()) {
+      const double weight = main_model.document_model_weight;
+      const double rules = out[0].score;
+      apply(document_model, x, out[0]);
+      if (weight < 1) {
+        out[0].score = weight * out[0].score + (1 - weight) * rules;
+        out[0].label = label_in(out[0].score, main_model);
+      }
+    }
     if (document != nullptr) *document = std::move(x);
   }
 

@@ -156,15 +156,25 @@ TEST(SentimentEngine, TargetSpansAreCodePointsConvertedToBytes) {
   EXPECT_EQ(st::split_list(" a | b||c "), (std::vector<std::string>{"a", "b", "c"}));
 }
 
-TEST(SentimentEngine, ALearnedDocumentModelDecidesTheDocumentRecord) {
-  // A model that knows one word the lexicon does not: "fabelhaft" is positive.
-  const std::string path = ::testing::TempDir() + "doc.model";
+namespace {
+
+// The shipped languages with a German document model that knows one word the
+// lexicon does not: "fabelhaft" is positive.
+std::vector<st::LanguageFiles> with_toy_document_model(const std::string& name) {
+  const std::string path = ::testing::TempDir() + name;
   {
     std::ofstream out(path);
     out << "# toy\nrule:bias\t-1\t-1\t1\ns:fabelhaft\t4\t0\t0\n";
   }
   auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
   languages[0].document_model = path;
+  return languages;
+}
+
+}  // namespace
+
+TEST(SentimentEngine, ALearnedDocumentModelDecidesTheDocumentRecord) {
+  const auto languages = with_toy_document_model("doc.model");
   const st::Engine engine(languages, st::Options{});
   auto scratch = st::Engine::make_scratch();
   const std::string text = "Der Abend war fabelhaft.";
@@ -174,4 +184,56 @@ TEST(SentimentEngine, ALearnedDocumentModelDecidesTheDocumentRecord) {
   EXPECT_STREQ(with_model[0].label, "pos");
   EXPECT_GT(with_model[0].score, 0.5);       // P(pos) - P(neg)
   EXPECT_STREQ(with_model[1].label, "neu");  // sentences stay with the rules
+}
+
+TEST(SentimentEngine, ABlendedDocumentModelSharesTheScoreWithTheRules) {
+  auto languages = with_toy_document_model("blend.model");
+  languages[0].document_model_weight = 0.2;
+  languages[0].neutral_band = 0.2;
+  const st::Engine engine(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  // The model alone says pos (see above); a fifth of its P(pos) - P(neg)
+  // next to the rules' 0 stays inside the band.
+  const auto r = engine.analyze(sttest::segmented("Der Abend war fabelhaft.", "de"), *scratch);
+  EXPECT_GT(r[0].score, 0.1);
+  EXPECT_LT(r[0].score, 0.2);
+  EXPECT_STREQ(r[0].label, "neu");
+}
+
+TEST(SentimentEngine, ALongSentenceDilutesOneMildWord) {
+  const std::string text =
+      "The committee met on Tuesday in the old town hall to discuss the budget, the roads, the schools and a "
+      "fair plan for the library.";
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  auto scratch = st::Engine::make_scratch();
+  const auto plain = st::Engine(languages, st::Options{}).analyze(sttest::segmented(text, "en"), *scratch);
+  languages[1].dilution_words = 10;
+  const auto diluted = st::Engine(languages, st::Options{}).analyze(sttest::segmented(text, "en"), *scratch);
+  ASSERT_GT(plain[1].score, 0.0);  // "fair"
+  EXPECT_NEAR(diluted[1].score / plain[1].score, 10.0 / 26.0, 0.05);
+  // A short sentence keeps its score.
+  const auto short_one =
+      st::Engine(languages, st::Options{}).analyze(sttest::segmented("A fair plan.", "en"), *scratch);
+  EXPECT_DOUBLE_EQ(short_one[1].score,
+                   sttest::engine().analyze(sttest::segmented("A fair plan.", "en"), *scratch)[1].score);
+}
+
+TEST(SentimentEngine, TheDeclaredLanguageIsTheDocumentsMainLanguage) {
+  // English text in a record that says it is German: the document takes
+  // the German band (here 0.9), not the English one (0.05).
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  languages[0].neutral_band = 0.9;
+  languages[1].neutral_band = 0.05;
+  const st::Engine engine(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  const std::string text =
+      "That was a good meeting, and everyone in the room said that they would come back.";
+  st::Input in = sttest::segmented(text, "de");  // views into text
+  ASSERT_EQ(in.sentences.at(0).lang, "en");
+  const auto undeclared = engine.analyze(in, *scratch);
+  in.lang = "de";
+  const auto declared = engine.analyze(in, *scratch);
+  EXPECT_STREQ(undeclared[0].label, "pos");
+  EXPECT_STREQ(declared[0].label, "neu");
+  EXPECT_EQ(declared[0].score, undeclared[0].score);  // the sentence is still scored in English
 }

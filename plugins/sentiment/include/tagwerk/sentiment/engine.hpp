@@ -48,6 +48,10 @@ struct TargetSpan {
 /// Tokens and sentences are sorted by offset and do not overlap.
 struct Input {
   std::string_view text;
+  /// The language the record declares ("de"); when the engine has it, it is
+  /// the document's main language (its band and learned document model),
+  /// else the language of most of the text is.
+  std::string_view lang;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Mention> mentions;
@@ -95,6 +99,15 @@ struct LanguageFiles {
   std::string target_model;           // learned target classifier; empty: rules only
   std::string document_model;         // learned document classifier; empty: rules only
   double neutral_band = -1;           // this language's band; < 0: Options::neutral_band
+  /// The document model's share of the document score: 1, the model alone
+  /// (label: its most probable class); below 1, w * (P(pos) - P(neg)) +
+  /// (1 - w) * the rules' score, labelled by the neutral band.
+  double document_model_weight = 1;
+  /// A sentence of more words than this has its sum scaled by
+  /// dilution_words / words before it is normalized (sentence and document
+  /// records): one mild word in a long factual sentence leaves it neutral,
+  /// where the same word in a short one does not. 0: off.
+  int dilution_words = 0;
 };
 
 /// One example's features for the learned layer: name and value.
