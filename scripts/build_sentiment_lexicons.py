@@ -8,7 +8,7 @@ shared data folder) and writes, in plugins/sentiment/data/:
                  (Apache-2.0, -5..5 scaled by 4/5); the default English lexicon
   sentiws_de.tsv SentiWS 2.0 (CC BY-NC-SA 3.0, -1..1 scaled by 4), every
                  inflection as its own line: NON-COMMERCIAL, never the default;
-                 a chain names it with lexicon_de = "de.tsv|sentiws_de.tsv"
+                 a chain names it with lexicon_de = ["de.tsv", "sentiws_de.tsv"]
 
 Output lines are `term<TAB>score` on VADER's -4..4 scale, lower-cased, sorted.
 The German default lexicon (de.tsv) is written by hand, not by this script.

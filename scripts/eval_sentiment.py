@@ -15,7 +15,7 @@ sets without one), else "de". Each paragraph's language is still detected by seg
 Options:
   --tagwerk CMD      the host command (default build/release/bin/tagwerk run -q -c CHAIN)
   --param K=V        a sentiment parameter in the chain (repeatable), e.g.
-                     --param 'lexicon_de="de.tsv|sentiws_de.tsv|emoji.tsv"'
+                     --param 'lexicon_de=["de.tsv", "sentiws_de.tsv", "emoji.tsv"]'
   --files a,b        only these gold files (names without .jsonl)
   --out DIR          keep inputs and predictions there
   --markdown         one table row per set and part

@@ -71,14 +71,19 @@ class SentimentPlugin {
   }
 
  private:
-  // "de.tsv|emoji.tsv": a name without '/' is a file the plugin ships.
+  // ["de.tsv", "emoji.tsv"]: a name without '/' is a file the plugin ships.
   static std::vector<std::string> files(const tagwerk::Config& config, const char* param) {
     std::vector<std::string> out;
-    for (const std::string& item : st::split_list(config.get_string(param)))
+    for (const std::string& item : config.get_strings(param)) {
+      if (item.empty())
+        throw tagwerk::Error(
+            std::string("parameter '") + param +
+            "' has an empty item; name a lexicon file in each, e.g. [\"de.tsv\", \"emoji.tsv\"]");
       out.push_back(config.loaded(item.find('/') == std::string::npos ? config.data_file(item) : item));
+    }
     if (out.empty())
       throw tagwerk::Error(std::string("parameter '") + param +
-                           "' names no lexicon: give one or more files separated by '|', e.g. \"de.tsv\"");
+                           "' names no lexicon: give one or more files, e.g. [\"de.tsv\", \"emoji.tsv\"]");
     return out;
   }
   static std::string model(const tagwerk::Config& config, const char* param) {
@@ -158,11 +163,11 @@ TAGWERK_PLUGIN(
                    {"evidence", tagwerk::Type::Int,
                     "entity, target: how many clauses around it carried sentiment (0: the score is a guess)",
                     ""}})
-        .param("lexicon_de", tagwerk::ParamType::String, "de.tsv|emoji.tsv",
-               "German lexicons (term<TAB>score, -4..4), '|'-separated, later ones win; a name without '/' "
-               "is a shipped file. Default: permissive only. sentiws_de.tsv (CC BY-NC-SA, non-commercial) "
-               "adds SentiWS: \"de.tsv|sentiws_de.tsv|emoji.tsv\"")
-        .param("lexicon_en", tagwerk::ParamType::String, "en.tsv|emoji.tsv",
+        .param("lexicon_de", tagwerk::ParamType::StringList, "[\"de.tsv\", \"emoji.tsv\"]",
+               "German lexicons (term<TAB>score, -4..4), later ones win; a name without '/' is a shipped "
+               "file. Default: permissive only. sentiws_de.tsv (CC BY-NC-SA, non-commercial) adds SentiWS: "
+               "[\"de.tsv\", \"sentiws_de.tsv\", \"emoji.tsv\"]")
+        .param("lexicon_en", tagwerk::ParamType::StringList, "[\"en.tsv\", \"emoji.tsv\"]",
                "English lexicons, as lexicon_de; en.tsv is VADER (MIT) plus AFINN-165 (Apache-2.0)")
         .param("target_model_de", tagwerk::ParamType::String, "",
                "learned classifier for German target records (a shipped file name or a path; empty: the "

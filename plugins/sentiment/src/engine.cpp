@@ -387,20 +387,6 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
   return out;
 }
 
-std::vector<std::string> split_list(std::string_view list) {
-  std::vector<std::string> out;
-  while (!list.empty()) {
-    const std::size_t bar = list.find('|');
-    std::string_view item = list.substr(0, bar);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    if (bar == std::string_view::npos) break;
-    list.remove_prefix(bar + 1);
-  }
-  return out;
-}
-
 std::vector<TargetSpan> parse_target_spans(std::string_view spec, std::string_view text) {
   if (spec.find_first_of("0123456789") == std::string_view::npos) return {};
   std::vector<std::uint64_t> numbers;

@@ -153,7 +153,6 @@ TEST(SentimentEngine, TargetSpansAreCodePointsConvertedToBytes) {
   ASSERT_EQ(spans.size(), 1u);  // the second pair has end <= begin
   EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "Müll");
   EXPECT_TRUE(st::parse_target_spans("0-99", text).empty());
-  EXPECT_EQ(st::split_list(" a | b||c "), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 namespace {

@@ -165,7 +165,7 @@ TEST(SentimentPlugin, ABadLexiconParameterNamesTheFile) {
   try {
     Harness chain(
         plugins_under_test(),
-        "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\nlexicon_de = \"nosuch.tsv\"\n");
+        "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\nlexicon_de = [\"nosuch.tsv\"]\n");
     FAIL() << "a missing lexicon was accepted";
   } catch (const std::exception& e) {
     EXPECT_NE(std::string(e.what()).find("nosuch.tsv"), std::string::npos) << e.what();

@@ -165,7 +165,4 @@ class Engine {
 /// Pairs off the text or with end <= begin are dropped.
 std::vector<TargetSpan> parse_target_spans(std::string_view spec, std::string_view text);
 
-/// Splits "a|b|c" (trimmed, empty items dropped).
-std::vector<std::string> split_list(std::string_view list);
-
 }  // namespace tagwerk::sentiment
