@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 using tagwerk::testing::Harness;
@@ -120,6 +121,26 @@ TEST(SentimentPlugin, EnglishTargetsAreScoredByTheLearnedClassifier) {
   EXPECT_EQ(target->label, "neg");
   // The classifier's score is P(pos) - P(neg), not the rules' normalized sum.
   EXPECT_LT(target->real("score"), 0.0);
+}
+
+TEST(SentimentPlugin, EnglishDocumentsBlendTheShippedModelWithTheRules) {
+  const std::string text = "The senator's plan was praised by some, but critics called it a costly failure.";
+  const Harness blended(plugins_under_test(),
+                        "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\n");
+  const Harness rules(
+      plugins_under_test(),
+      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\ndocument_model_en = \"\"\n");
+  const Result b = blended.run(text, {{"id", "e1"}, {"lang", "en"}});
+  const Result r = rules.run(text, {{"id", "e1"}, {"lang", "en"}});
+  ASSERT_TRUE(b.ok()) << b.messages();
+  const Span with_model = b.layer("sentiment")[0];
+  const Span without = r.layer("sentiment")[0];
+  ASSERT_EQ(with_model.string("scope"), "document");
+  EXPECT_EQ(with_model.label, "neg");
+  EXPECT_EQ(without.label, "neg");
+  // The model moves the score, but the rules keep three quarters of it.
+  EXPECT_NE(with_model.real("score"), without.real("score"));
+  EXPECT_LT(std::abs(with_model.real("score") - 0.75 * without.real("score")), 0.25 + 1e-9);
 }
 
 TEST(SentimentPlugin, ABadBandNamesTheParameterAndTheRange) {
