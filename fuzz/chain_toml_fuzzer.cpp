@@ -41,6 +41,7 @@ core::PluginInfo made_up_plugin() {
       {"weight", TW_PARAM_FLOAT, "0.5", "weight per character", false},
       {"mark_upper", TW_PARAM_BOOL, "true", "mark capitalised words", false},
       {"lexicon", TW_PARAM_PATH, std::nullopt, "a word list", false},
+      {"stopwords", TW_PARAM_STRING_LIST, "[\"der\", \"die\"]", "words to skip", false},
       {"model", TW_PARAM_STRING, std::nullopt, "required: the model's name", true},
   };
   info.abi_major = TW_ABI_MAJOR;

@@ -150,7 +150,8 @@ tw_status host_data_file_loaded(tw_context* ctx, tw_str path) {
 tw_status host_param_get(const tw_params* params, tw_str name, tw_value* out) {
   if (out == nullptr || out->struct_size < offsetof(tw_value, f) + sizeof(double)) return TW_INVALID;
   if (params == nullptr || params->params == nullptr) return TW_NOT_FOUND;
-  for (const auto& p : *params->params) {
+  for (std::size_t k = 0; k < params->params->size(); ++k) {
+    const StepParam& p = (*params->params)[k];
     if (p.name != sv(name)) continue;
     tw_value v{};
     v.struct_size = out->struct_size;
@@ -166,6 +167,13 @@ tw_status host_param_get(const tw_params* params, tw_str name, tw_value* out) {
     } else if (const auto* b = std::get_if<bool>(&p.value)) {
       v.type = TW_VALUE_BOOL;
       v.i = *b ? 1 : 0;
+    } else if (std::holds_alternative<std::vector<std::string>>(p.value)) {
+      // Rule 3: a caller whose tw_value ends before count cannot take a list.
+      if (out->struct_size < offsetof(tw_value, count) + sizeof(size_t)) return TW_TYPE_MISMATCH;
+      const std::vector<tw_str>* items = k < params->lists.size() ? &params->lists[k] : nullptr;
+      v.type = TW_VALUE_STRING_LIST;
+      v.items = items != nullptr && !items->empty() ? items->data() : nullptr;
+      v.count = items != nullptr ? items->size() : 0;
     }
     std::memcpy(out, &v, std::min<std::size_t>(out->struct_size, sizeof(v)));
     return TW_OK;

@@ -21,6 +21,10 @@ struct tw_context {
 
 struct tw_params {
   const std::vector<tagwerk::core::StepParam>* params;
+  /// For each of params, the items of a string-list value as tw_str slices
+  /// into it (empty for other types): what param_get hands out. Built once
+  /// before create(), so that reading it from several threads is safe.
+  std::vector<std::vector<tw_str>> lists;
 };
 
 namespace tagwerk::core {

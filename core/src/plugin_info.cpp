@@ -15,6 +15,8 @@ const char* param_type_name(tw_param_type type) noexcept {
       return "bool";
     case TW_PARAM_PATH:
       return "path";
+    case TW_PARAM_STRING_LIST:
+      return "list<string>";
   }
   return "unknown";
 }

@@ -37,6 +37,12 @@ PluginInstance::PluginInstance(std::shared_ptr<PluginLibrary> library, std::vect
   impl_->context.plugin = info.name;
   impl_->context.data_dir = info.data_dir.string();
   impl_->c_params.params = &impl_->params;
+  for (const auto& p : impl_->params) {
+    std::vector<tw_str> items;
+    if (const auto* list = std::get_if<std::vector<std::string>>(&p.value))
+      for (const auto& item : *list) items.push_back(tw_str{item.data(), item.size()});
+    impl_->c_params.lists.push_back(std::move(items));
+  }
   impl_->instance = impl_->library->descriptor().create(host_api(), &impl_->context, &impl_->c_params);
   if (impl_->instance == nullptr) {
     std::string reason =

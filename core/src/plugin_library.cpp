@@ -180,8 +180,11 @@ PluginInfo read_descriptor(const std::filesystem::path& path, const tw_plugin_v2
     if (spec.name.empty()) r.fail(fmt::format("parameter {} has no name", i + 1));
     if (info.find_param(spec.name) != nullptr)
       r.fail(fmt::format("parameter '{}' is declared twice", spec.name));
-    if (p.type < TW_PARAM_STRING || p.type > TW_PARAM_PATH)
-      r.fail(fmt::format("parameter '{}' has unknown type {}", spec.name, p.type));
+    if (p.type < TW_PARAM_STRING || p.type > TW_PARAM_STRING_LIST)
+      r.fail(
+          fmt::format("parameter '{}' has unknown type {} (this host, ABI {}.{}, knows types 1 to {}); "
+                      "update tagwerk or rebuild the plugin against this SDK",
+                      spec.name, p.type, TW_ABI_MAJOR, TW_ABI_MINOR, static_cast<int>(TW_PARAM_STRING_LIST)));
     spec.type = static_cast<tw_param_type>(p.type);
     if (p.default_value != nullptr) spec.default_value = p.default_value;
     spec.help = str_or_empty(p.help);

@@ -60,7 +60,7 @@ TEST(Cli, VersionNamesTheAbi) {
   CliRunner cli;
   CliResult r = cli.run("--version");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "tagwerk " TAGWERK_TEST_VERSION " (plugin ABI 2.0)\n");
+  EXPECT_EQ(r.out, "tagwerk " TAGWERK_TEST_VERSION " (plugin ABI 2.1)\n");
 }
 
 TEST(Cli, HelpShowsTheCommandsAndExamples) {
@@ -287,7 +287,7 @@ TEST(Cli, InspectDescribesParametersInTextAndJson) {
   CliResult json = cli.run("inspect tw-words --json");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   Record rec(json.out);
-  EXPECT_EQ(rec.str("abi"), "2.0");
+  EXPECT_EQ(rec.str("abi"), "2.1");
   simdjson::dom::array params = rec.doc["parameters"];
   ASSERT_EQ(params.size(), 4u);
   EXPECT_EQ(std::string_view(params.at(2)["type"]), "float");
@@ -295,6 +295,36 @@ TEST(Cli, InspectDescribesParametersInTextAndJson) {
   CliResult missing = cli.run("inspect nope");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no plugin named 'nope'; available plugins:"), std::string::npos) << missing.err;
+}
+
+TEST(Cli, ListParametersInInspectCheckAndPluginsJson) {
+  CliRunner cli;
+  const std::string lists = std::string("-P ") + quote(TAGWERK_FIXTURE_PLUGIN_DIR "/list-param") + " ";
+  CliResult text = cli.run("inspect " + lists + "tw-list-param");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("keep                   list<string> default [\"b\"]"), std::string::npos)
+      << text.out;
+
+  CliResult json = cli.run("plugins " + lists + "--json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("{\"name\": \"keep\", \"type\": \"list<string>\", \"default\": \"[\\\"b\\\"]\""),
+            std::string::npos)
+      << json.out;
+
+  cli.write("lists.toml", "[[step]]\nuse = \"tw-list-param\"\nkeep = [\"a\", \"b c\"]\n");
+  CliResult check = cli.run("check " + lists + "lists.toml");
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.out.find("keep = [\"a\", \"b c\"]\n"), std::string::npos) << check.out;
+
+  cli.write("bad.toml", "[[step]]\nuse = \"tw-list-param\"\nkeep = [\"a\", 7]\n");
+  CliResult bad = cli.run("check " + lists + "bad.toml");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(
+      bad.err.find(
+          "bad.toml:3:14: error: step 1 (tw-list-param): item 2 of parameter 'keep' of tw-list-param must be "
+          "a string, got an integer (7); write it in quotes"),
+      std::string::npos)
+      << bad.err;
 }
 
 TEST(Cli, ManifestRecordsVersionsChainCountsAndTimes) {

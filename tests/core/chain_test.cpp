@@ -74,9 +74,9 @@ const std::vector<PluginInfo>& available() {
 }
 
 /// what() of the ChainError parse_chain throws for `text`, as the user sees it.
-std::string errors_of(std::string_view text) {
+std::string errors_of(std::string_view text, const std::vector<PluginInfo>& plugins = available()) {
   try {
-    parse_chain(text, "news.toml", available());
+    parse_chain(text, "news.toml", plugins);
   } catch (const ChainError& e) {
     return e.what();
   }
@@ -711,6 +711,109 @@ TEST(ChainSuggest, EditDistanceCountsSwapsAsOne) {
   EXPECT_EQ(detail::edit_distance("", "abc"), 3u);
   EXPECT_EQ(detail::nearest_name("id", {"url"}), std::nullopt);
   EXPECT_EQ(detail::nearest_name("ofset", {"offsets", "path"}), "offsets");
+}
+
+// ------------------------------------------------------- list parameters
+
+using Strings = std::vector<std::string>;
+
+// A plugin with string-list parameters: one with a default, one without.
+const std::vector<PluginInfo>& list_plugins() {
+  static const std::vector<PluginInfo> plugins = {
+      plugin("quotes", {}, {layer("quote")},
+             {param("cues", TW_PARAM_STRING_LIST, "[\"sagte\", \"so\"]", "cue verbs"),
+              param("speakers", TW_PARAM_STRING_LIST, std::nullopt, "speakers to keep"),
+              param("min_words", TW_PARAM_INT, "3")}),
+  };
+  return plugins;
+}
+
+TEST(ChainListParams, AnArrayOfStringsKeepsItsItemsInOrder) {
+  const Chain chain =
+      parse_chain("[[step]]\nuse = \"quotes\"\nspeakers = [\"Merkel\", \"Putin\", \"Merkel\"]\n", "news.toml",
+                  list_plugins());
+  const StepParam* speakers = chain.steps[0].find_param("speakers");
+  ASSERT_NE(speakers, nullptr);
+  EXPECT_EQ(speakers->type, TW_PARAM_STRING_LIST);
+  EXPECT_FALSE(speakers->from_default);
+  EXPECT_EQ(speakers->value, (ParamValue{Strings{"Merkel", "Putin", "Merkel"}}));
+}
+
+TEST(ChainListParams, AnEmptyArrayIsAnEmptyList) {
+  const Chain chain = parse_chain("[[step]]\nuse = \"quotes\"\ncues = []\n", "news.toml", list_plugins());
+  EXPECT_EQ(chain.steps[0].find_param("cues")->value, (ParamValue{Strings{}}));
+}
+
+TEST(ChainListParams, TheDeclaredDefaultIsReadAsATomlArray) {
+  const Chain chain = parse_chain("[[step]]\nuse = \"quotes\"\n", "news.toml", list_plugins());
+  const StepParam* cues = chain.steps[0].find_param("cues");
+  ASSERT_NE(cues, nullptr);
+  EXPECT_TRUE(cues->from_default);
+  EXPECT_EQ(cues->value, (ParamValue{Strings{"sagte", "so"}}));
+  EXPECT_EQ(chain.steps[0].find_param("speakers"), nullptr);  // no default, not set
+}
+
+TEST(ChainListParams, EachItemThatIsNoStringIsAnErrorAtItsOwnPosition) {
+  EXPECT_EQ(
+      errors_of("[[step]]\nuse = \"quotes\"\nspeakers = [\"Merkel\", 2021, [\"x\"]]\n", list_plugins()),
+      "news.toml:3:23: error: step 1 (quotes): item 2 of parameter 'speakers' of quotes must be a string, "
+      "got an integer (2021); write it in quotes\n"
+      "news.toml:3:29: error: step 1 (quotes): item 3 of parameter 'speakers' of quotes must be a string, "
+      "got an array; write speakers = [\"...\", \"...\"] with strings only");
+}
+
+TEST(ChainListParams, AStringIsNotTakenAsAListOfOne) {
+  EXPECT_EQ(
+      errors_of("[[step]]\nuse = \"quotes\"\ncues = \"sagte|so\"\n", list_plugins()),
+      "news.toml:3:8: error: step 1 (quotes): parameter 'cues' of quotes must be an array of strings, got "
+      "a string (\"sagte|so\"); write cues = [\"sagte|so\"] (one string per item, in brackets)");
+}
+
+TEST(ChainListParams, AnArrayForAScalarParameterIsAWrongType) {
+  EXPECT_EQ(
+      errors_of("[[step]]\nuse = \"quotes\"\nmin_words = [3]\n", list_plugins()),
+      "news.toml:3:13: error: step 1 (quotes): parameter 'min_words' of quotes must be an integer, got an "
+      "array");
+}
+
+TEST(ChainListParams, AMissingRequiredListShowsAnArrayToAdd) {
+  std::vector<PluginInfo> plugins = {
+      plugin("quotes", {}, {}, {param("cues", TW_PARAM_STRING_LIST, std::nullopt, "cue verbs", true)})};
+  try {
+    parse_chain("[[step]]\nuse = \"quotes\"\n", "news.toml", plugins);
+    FAIL() << "no error";
+  } catch (const ChainError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "news.toml:1:1: error: step 1 (quotes): missing required parameter 'cues' (list<string>: cue "
+              "verbs); add cues = [\"...\", \"...\"] to this step");
+  }
+}
+
+TEST(ChainListParams, ADefaultThatIsNoArrayOfStringsBlamesThePlugin) {
+  std::vector<PluginInfo> plugins = {
+      plugin("quotes", {}, {}, {param("cues", TW_PARAM_STRING_LIST, "sagte|so")})};
+  try {
+    parse_chain("[[step]]\nuse = \"quotes\"\n", "news.toml", plugins);
+    FAIL() << "no error";
+  } catch (const ChainError& e) {
+    EXPECT_EQ(
+        std::string(e.what()),
+        "news.toml:1:1: error: step 1 (quotes): plugin quotes declares default \"sagte|so\" for parameter "
+        "'cues', which is not an array of strings; set cues in this step (and report the bug to the "
+        "plugin's authors)");
+  }
+}
+
+TEST(ChainListParams, ToTomlWritesArraysThatReadBackTheSame) {
+  const Chain chain =
+      parse_chain("[[step]]\nuse = \"quotes\"\nspeakers = [\"Ti\\\"tel\\\\\", \"ü\\n\", \"\"]\n",
+                  "/c/news.toml", list_plugins());
+  const std::string text = chain.to_toml();
+  EXPECT_NE(text.find("speakers = [\"Ti\\\"tel\\\\\", \"ü\\n\", \"\"]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("# cues = [\"sagte\", \"so\"]  (default)\n"), std::string::npos) << text;
+  const Chain again = parse_chain(text, "/c/news.toml", list_plugins());
+  EXPECT_EQ(again.steps[0].find_param("speakers")->value, (ParamValue{Strings{"Ti\"tel\\", "ü\n", ""}}));
+  EXPECT_EQ(again.hash(), chain.hash());
 }
 
 }  // namespace

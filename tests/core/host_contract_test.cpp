@@ -7,10 +7,12 @@
 #include <tagwerk/core/plugin_instance.hpp>
 #include <tagwerk/core/plugin_library.hpp>
 
+#include "host_api.hpp"
 #include "step_params.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -146,3 +148,32 @@ TEST(HostContract, AttributeColumnsKeepTheirTypeAndReferencesStayInTheDocument) 
 }
 
 }  // namespace
+
+TEST(HostContract, AStringListParameterComesAsItemsAndNeedsATwValueThatHoldsThem) {
+  const std::vector<StepParam> steps = {
+      param("keep", std::vector<std::string>{"a", "bc"}, TW_PARAM_STRING_LIST),
+      param("layer", std::string("word"), TW_PARAM_STRING)};
+  const std::vector<std::string>& items = std::get<std::vector<std::string>>(steps[0].value);
+  tw_params params{
+      &steps, {{tw_str{items[0].data(), items[0].size()}, tw_str{items[1].data(), items[1].size()}}, {}}};
+  const tw_host_api* host = host_api();
+
+  tw_value v{};
+  v.struct_size = sizeof(tw_value);
+  ASSERT_EQ(host->param_get(&params, tw_str{"keep", 4}, &v), TW_OK);
+  EXPECT_EQ(v.type, static_cast<std::uint32_t>(TW_VALUE_STRING_LIST));
+  ASSERT_EQ(v.count, 2u);
+  const tw_str second = tw_value_str_item(&v, 1);
+  EXPECT_EQ(std::string(second.data, second.size), "bc");
+  EXPECT_EQ(tw_value_str_item(&v, 2).size, 0u);  // past the end: the empty slice
+  EXPECT_EQ(tw_value_str_item(nullptr, 0).size, 0u);
+
+  // A caller whose tw_value ends before items/count cannot take a list (rule 3):
+  // a status, and nothing written past what it handed over.
+  tw_value small{};
+  small.struct_size = static_cast<std::uint32_t>(offsetof(tw_value, items));
+  EXPECT_EQ(host->param_get(&params, tw_str{"keep", 4}, &small), TW_TYPE_MISMATCH);
+  EXPECT_EQ(host->param_get(&params, tw_str{"layer", 5}, &small), TW_OK);  // scalars still fit
+  EXPECT_EQ(small.type, static_cast<std::uint32_t>(TW_VALUE_STRING));
+  EXPECT_EQ(small.items, nullptr);
+}

@@ -73,6 +73,7 @@ TEST(PluginLibrary, LoadsAndRunsAPluginWrittenInPlainC) {
   auto lib = PluginLibrary::open(kFixtures / "tw-c.so");
   EXPECT_EQ(lib->info().name, "tw-c");
   EXPECT_EQ(lib->info().version, "0.4.0");
+  EXPECT_EQ(lib->info().abi_minor, 0u);  // built before minor 1: still loads
   PluginInstance step(lib, {param("min_length", std::int64_t{2}, TW_PARAM_INT)}, "test");
   Document doc = make_doc("first line\nx\nthird one");
   ASSERT_TRUE(step.process(doc));
@@ -96,11 +97,47 @@ TEST(PluginLibrary, LoadsAndRunsAPluginWrittenInPlainC) {
   EXPECT_EQ(count->int_at(0), 2);
 }
 
+TEST(PluginLibrary, AStringListParameterReachesAPluginInPlainC) {
+  auto lib = PluginLibrary::open(kFixtures / "list-param" / "tw-list-param.so");
+  ASSERT_EQ(lib->info().params.size(), 1u);
+  EXPECT_EQ(lib->info().params[0].type, TW_PARAM_STRING_LIST);
+  EXPECT_EQ(lib->info().params[0].default_value, "[\"b\"]");
+  PluginInstance step(lib, {param("keep", std::vector<std::string>{"b", "dd", ""}, TW_PARAM_STRING_LIST)},
+                      "test");
+  Document doc = make_doc("a b cc dd b");
+  ASSERT_TRUE(step.process(doc));
+  const Layer* kept = doc.find_layer("kept");
+  ASSERT_NE(kept, nullptr);
+  ASSERT_EQ(kept->size(), 3u);
+  EXPECT_EQ(kept->spans()[0].begin, 2u);
+  EXPECT_EQ(kept->label(0), "0");
+  EXPECT_EQ(kept->spans()[1].begin, 7u);
+  EXPECT_EQ(kept->label(1), "1");
+  EXPECT_EQ(kept->spans()[2].begin, 10u);
+  const AttrColumn* keep = doc.attrs().find("keep");
+  ASSERT_NE(keep, nullptr);
+  ASSERT_EQ(keep->type(), TW_VALUE_STRING_LIST);
+  const tw_list list = keep->list_at(0);
+  ASSERT_EQ(list.count, 3u);
+  const auto* items = static_cast<const tw_str*>(list.items);
+  EXPECT_EQ(std::string(items[1].data, items[1].size), "dd");
+  EXPECT_EQ(items[2].size, 0u);  // an empty item is an item
+}
+
+TEST(PluginLibrary, AnEmptyStringListHasNoItems) {
+  auto lib = PluginLibrary::open(kFixtures / "list-param" / "tw-list-param.so");
+  PluginInstance step(lib, {param("keep", std::vector<std::string>{}, TW_PARAM_STRING_LIST)}, "test");
+  Document doc = make_doc("a b");
+  ASSERT_TRUE(step.process(doc));
+  EXPECT_EQ(doc.find_layer("kept")->size(), 0u);
+  EXPECT_EQ(doc.attrs().find("keep")->list_at(0).count, 0u);
+}
+
 TEST(PluginLibrary, RefusesAnAbi1PluginNamingBothVersionsAndTheFile) {
   const std::string message = setup_error(kFixtures / "abi1" / "tw-abi1.so");
   EXPECT_NE(message.find("tw-abi1.so"), std::string::npos) << message;
   EXPECT_NE(message.find("ABI 1"), std::string::npos) << message;
-  EXPECT_NE(message.find("ABI 2.0"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 2.1"), std::string::npos) << message;
   EXPECT_NE(message.find("rebuild the plugin"), std::string::npos) << message;
 }
 
@@ -116,7 +153,7 @@ TEST(PluginLibrary, RefusesAnotherAbiMajorNamingBothVersionsAndTheFile) {
   const std::string message = setup_error(kFixtures / "tw-future-abi.so");
   EXPECT_NE(message.find("tw-future-abi.so"), std::string::npos) << message;
   EXPECT_NE(message.find("ABI 3.0"), std::string::npos) << message;
-  EXPECT_NE(message.find("ABI 2.0"), std::string::npos) << message;
+  EXPECT_NE(message.find("ABI 2.1"), std::string::npos) << message;
   EXPECT_NE(message.find("rebuild the plugin"), std::string::npos) << message;
 }
 

@@ -31,6 +31,11 @@ std::string value_text(const ParamValue& value) {
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
     std::string operator()(double d) const { return toml_float(d); }
     std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(const std::vector<std::string>& items) const {
+      std::string out = "[";
+      for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_quote(items[i]);
+      return out + "]";
+    }
   };
   return std::visit(Visitor{}, value);
 }

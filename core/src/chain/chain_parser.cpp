@@ -78,6 +78,8 @@ const char* type_phrase(tw_param_type type) {
       return "true or false";
     case TW_PARAM_PATH:
       return "a path (a string)";
+    case TW_PARAM_STRING_LIST:
+      return "an array of strings";
   }
   return "a value";
 }
@@ -95,6 +97,8 @@ const char* example_value(tw_param_type type) {
       return "true";
     case TW_PARAM_PATH:
       return "\"path/to/file\"";
+    case TW_PARAM_STRING_LIST:
+      return "[\"...\", \"...\"]";
   }
   return "...";
 }
@@ -121,6 +125,24 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
+/// A string-list default written as a TOML array of strings ("[]", "[\"a\"]").
+std::optional<ParamValue> parse_string_list(const std::string& text) {
+  try {
+    const toml::table t = toml::parse("v = " + text);
+    const toml::array* array = t["v"].as_array();
+    if (!array) return std::nullopt;
+    std::vector<std::string> items;
+    for (const auto& item : *array) {
+      const auto* s = item.as_string();
+      if (!s) return std::nullopt;
+      items.push_back(s->get());
+    }
+    return ParamValue{std::move(items)};
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+}
+
 /// A declared textual default as a typed value; nullopt when it does not read as its type.
 std::optional<ParamValue> typed_default(const ParamSpec& spec) {
   const std::string& text = *spec.default_value;
@@ -137,6 +159,8 @@ std::optional<ParamValue> typed_default(const ParamSpec& spec) {
     case TW_PARAM_BOOL:
       if (auto v = parse_bool(text)) return ParamValue{*v};
       return std::nullopt;
+    case TW_PARAM_STRING_LIST:
+      return parse_string_list(text);
   }
   return std::nullopt;
 }
@@ -541,6 +565,9 @@ class ChainParser {
           return param;
         }
         break;
+      case TW_PARAM_STRING_LIST:
+        if (auto array = node.as_array()) return string_list(prefix, info, spec, *array, std::move(param));
+        break;
     }
     std::string message = prefix + "parameter '" + spec.name + "' of " + info.name + " must be " +
                           type_phrase(spec.type) + ", got " + describe(node);
@@ -551,9 +578,38 @@ class ChainParser {
                         (spec.type == TW_PARAM_FLOAT && parse_float(text)) ||
                         (spec.type == TW_PARAM_BOOL && (text == "true" || text == "false"));
       if (fits) message += "; write " + detail::toml_key(spec.name) + " = " + text + " without quotes";
+      if (spec.type == TW_PARAM_STRING_LIST)
+        message += "; write " + detail::toml_key(spec.name) + " = [" + toml_quote(text) +
+                   "] (one string per item, in brackets)";
     }
     error(node.source(), std::move(message));
     return std::nullopt;
+  }
+
+  /// An array parameter item by item: each item that is no string gets its
+  /// own diagnostic at its own position.
+  std::optional<StepParam> string_list(const std::string& prefix, const PluginInfo& info,
+                                       const ParamSpec& spec, const toml::array& array, StepParam param) {
+    std::vector<std::string> items;
+    bool ok = true;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      const toml::node& item = *array.get(i);
+      if (auto s = item.as_string()) {
+        items.push_back(s->get());
+        continue;
+      }
+      std::string message = prefix + "item " + std::to_string(i + 1) + " of parameter '" + spec.name +
+                            "' of " + info.name + " must be a string, got " + describe(item);
+      if (item.is_integer() || item.is_floating_point() || item.is_boolean())
+        message += "; write it in quotes";
+      else
+        message += "; write " + detail::toml_key(spec.name) + " = [\"...\", \"...\"] with strings only";
+      error(item.source(), std::move(message));
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    param.value = std::move(items);
+    return param;
   }
 
   // ------------------------------------------------------------------ inputs

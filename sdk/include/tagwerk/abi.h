@@ -46,7 +46,8 @@ extern "C" {
 #endif
 
 #define TW_ABI_MAJOR 2
-#define TW_ABI_MINOR 0
+/* Minor 1: TW_PARAM_STRING_LIST (a parameter read as a TW_VALUE_STRING_LIST). */
+#define TW_ABI_MINOR 1
 
 /* The one symbol a plugin library exports; its name carries the major. */
 #define TW_ENTRY_POINT_NAME "tagwerk_plugin_v2"
@@ -192,15 +193,20 @@ typedef enum tw_param_type {
   TW_PARAM_INT = 2,
   TW_PARAM_FLOAT = 3,
   TW_PARAM_BOOL = 4,
-  TW_PARAM_PATH = 5 /* a string the host resolves relative to the chain file and
-                       checks for existence before the run */
+  TW_PARAM_PATH = 5, /* a string the host resolves relative to the chain file and
+                        checks for existence before the run */
+  /* Minor 1: a list of strings, written in the chain as a TOML array of
+   * strings (["a", "b"]) and read through param_get as TW_VALUE_STRING_LIST.
+   * Its textual default is a TOML array too ("[]", "[\"a\", \"b\"]"). A host
+   * of minor 0 refuses a plugin that declares it, naming the parameter. */
+  TW_PARAM_STRING_LIST = 6
 } tw_param_type;
 
 /* One declared parameter. All strings are NUL-terminated and static. */
 typedef struct tw_param_spec {
   const char* name;
   uint32_t type;             /* tw_param_type */
-  const char* default_value; /* textual default ("0.5", "true", "de"); NULL = none */
+  const char* default_value; /* textual default ("0.5", "true", "de", "[]"); NULL = none */
   const char* help;
   int32_t required; /* nonzero: the chain must set it */
 } tw_param_spec;
@@ -238,9 +244,11 @@ typedef struct tw_host_api {
    * manifest (path and SHA-256). TW_NOT_FOUND when it is no readable file. */
   tw_status (*data_file_loaded)(tw_context* ctx, tw_str path);
   /* A parameter: TW_OK and *out filled (STRING for string and path
-   * parameters, INT, FLOAT, BOOL), TW_NOT_FOUND for an undeclared name or one
-   * without default that the chain did not set. Defaults are filled in. Path
-   * values are resolved. Strings are valid while the instance lives. */
+   * parameters, INT, FLOAT, BOOL; STRING_LIST for string-list parameters,
+   * items pointing at count tw_str, see tw_value_str_item), TW_NOT_FOUND for
+   * an undeclared name or one without default that the chain did not set.
+   * Defaults are filled in. Path values are resolved. Strings and list items
+   * are valid while the instance lives. */
   tw_status (*param_get)(const tw_params* params, tw_str name, tw_value* out);
 
   /* --- documents: during process(), on the thread processing doc --- */
@@ -289,6 +297,14 @@ typedef struct tw_host_api {
    * has none; TW_INVALID for an index out of range. */
   tw_status (*attr_get)(const tw_layer* layer, size_t index, tw_str key, tw_value* out);
 } tw_host_api;
+
+/* Item i of a TW_VALUE_STRING_LIST value (a list parameter, a list
+ * attribute); the empty slice when v is no string list or i >= v->count. */
+static inline tw_str tw_value_str_item(const tw_value* v, size_t i) {
+  tw_str none = {NULL, 0};
+  if (v == NULL || v->type != TW_VALUE_STRING_LIST || v->items == NULL || i >= v->count) return none;
+  return ((const tw_str*)v->items)[i];
+}
 
 /* True when the host table has `member` (added in some minor version). */
 #define TW_HOST_HAS(api, member) \

@@ -554,6 +554,16 @@ class Config {
     return fetch(name, TW_VALUE_FLOAT).f;
   }
   bool get_bool(std::string_view name) const { return fetch(name, TW_VALUE_BOOL).i != 0; }
+  /// A ParamType::StringList parameter: its items in the chain's order
+  /// (empty for an empty array). Needs a host of ABI minor 1 or later; an
+  /// older host refuses the plugin when it is loaded.
+  std::vector<std::string> get_strings(std::string_view name) const {
+    const tw_value v = fetch(name, TW_VALUE_STRING_LIST);
+    std::vector<std::string> out;
+    out.reserve(v.count);
+    for (std::size_t i = 0; i < v.count; ++i) out.emplace_back(detail::from_tw(tw_value_str_item(&v, i)));
+    return out;
+  }
   /// True when the parameter has a value (set by the chain or by its default).
   bool has(std::string_view name) const { return raw(name).type != TW_VALUE_NONE; }
 
@@ -596,7 +606,9 @@ enum class ParamType {
   Int = TW_PARAM_INT,
   Float = TW_PARAM_FLOAT,
   Bool = TW_PARAM_BOOL,
-  Path = TW_PARAM_PATH
+  Path = TW_PARAM_PATH,
+  /// A TOML array of strings; its default is written as one too ("[]").
+  StringList = TW_PARAM_STRING_LIST
 };
 
 /// One attribute in a schema: Info::provides and Info::doc_attr take these.

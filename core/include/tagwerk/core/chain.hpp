@@ -30,8 +30,9 @@ struct SourcePos {
 };
 
 /// A parameter value, typed as the plugin declared it: string and path
-/// parameters hold a std::string, int an int64, float a double, bool a bool.
-using ParamValue = std::variant<std::string, std::int64_t, double, bool>;
+/// parameters hold a std::string, int an int64, float a double, bool a bool,
+/// string-list parameters a vector of strings (in the chain's order).
+using ParamValue = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
 
 struct StepParam {
   std::string name;

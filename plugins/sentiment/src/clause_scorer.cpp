@@ -1,0 +1,211 @@
+#include "clause_scorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tagwerk::sentiment {
+namespace {
+
+// VADER's constants (Hutto & Gilbert 2014): negation dampens and flips, a
+// booster adds 0.293 (less with distance), capitals 0.733, each '!' 0.292.
+constexpr float kNegation = -0.74f;
+constexpr float kCaps = 0.733f;
+constexpr double kExclamation = 0.292;
+constexpr int kMaxExclamations = 4;
+constexpr int kScope = 3;  // words a negator or booster reaches
+constexpr float kBoostDecay[kScope] = {1.f, 0.95f, 0.9f};
+constexpr float kBeforeContrast = 0.5f, kAfterContrast = 1.5f;
+constexpr float kUndoneNegation = 0.8f;  // "nicht die dümmste Idee, aber nahe dran"
+constexpr std::size_t kMaxCache = 1u << 16;
+constexpr std::size_t kMaxEmoticonTokens = 3;
+
+bool is_word(std::string_view kind) {
+  return kind == "word";
+}
+bool is_mark(std::string_view kind) {
+  return kind == "punct" || kind == "sym";
+}
+float sign(float v) {
+  return v < 0 ? -1.f : 1.f;
+}
+
+// Punctuation that ends a clause for negation and target scope.
+bool ends_clause(std::string_view t) {
+  return t == "," || t == ";" || t == ":" || t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94" ||
+         t == "(" || t == ")" || t == "\"" || t == "\xE2\x80\x9E" || t == "\xE2\x80\x9C" ||
+         t == "\xE2\x80\x9D" || t == "\xC2\xAB" || t == "\xC2\xBB";
+}
+
+// At least two letters, all ASCII letters upper case.
+bool all_caps(std::string_view w) {
+  int upper = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2;
+}
+
+std::string_view token_text(std::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+}  // namespace
+
+double normalize(double sum, double alpha) noexcept {
+  return sum / std::sqrt(sum * sum + alpha);
+}
+
+double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,
+                      const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s) {
+  const std::size_t n = last - first;
+  s.valence.assign(n, 0.f);
+  s.clause.assign(n, 0);
+  s.mods.assign(n, Modifier{});
+  s.negated.assign(n, 0);
+  if (s.word_cache.size() <= model_index) s.word_cache.resize(model_index + 1);
+  StringMap<WordInfo>& cache = s.word_cache[model_index];
+  if (cache.size() > kMaxCache) cache.clear();
+  const Lexicon& lex = model.lexicon;
+
+  // Lexicon, modifiers, clauses, emoticons.
+  bool has_lower = false;
+  int exclamations = 0;
+  std::uint32_t clause = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Token& t = tokens[first + k];
+    const std::string_view word = token_text(text, t);
+    if (is_mark(t.kind)) {
+      exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
+      // The longest run of touching tokens that is an emoticon (":-)", "<3").
+      for (std::size_t m = std::min(kMaxEmoticonTokens, n - k); m >= 1; --m) {
+        if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
+        if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
+        bool touching = true;
+        for (std::size_t j = 1; j < m && touching; ++j)
+          touching = tokens[first + k + j].begin == tokens[first + k + j - 1].end;
+        if (!touching) continue;
+        to_lower(text.substr(t.begin, tokens[first + k + m - 1].end - t.begin), s.lower);
+        if (auto v = lex.exact(s.lower)) {
+          s.valence[k] = *v;
+          k += m - 1;
+          break;
+        }
+      }
+      s.clause[k] = clause;
+      if (ends_clause(word)) ++clause;
+      continue;
+    }
+    if (!is_word(t.kind) && t.kind != "hashtag") {
+      s.clause[k] = clause;
+      continue;
+    }
+    for (char c : word) has_lower |= c >= 'a' && c <= 'z';
+    to_lower(word, s.lower);
+    std::string_view w = s.lower;
+    if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);
+    // One lookup per word once the thread has seen it: modifier and valence.
+    auto it = cache.find(w);
+    if (it == cache.end()) {
+      WordInfo info{0.f, lex.modifier(w)};
+      if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
+          info.mod.kind == ModKind::Copula) {
+        if (auto v = lex.exact(w))
+          info.valence = *v;
+        else if (model.decompound)
+          info.valence = lex.decompound(w);
+      }
+      it = cache.emplace(std::string(w), info).first;
+    }
+    const Modifier mod = it->second.mod;
+    if (mod.kind == ModKind::Clause || mod.kind == ModKind::Contrast) ++clause;
+    s.clause[k] = clause;
+    s.mods[k] = mod;
+    s.valence[k] = it->second.valence;
+  }
+
+  // Capitals, boosters, negation: VADER's order.
+  std::size_t weder = n;  // "weder" seen: "noch" negates too
+  for (std::size_t k = 0; k < n; ++k) {
+    if (s.mods[k].kind == ModKind::Neither) weder = k;
+    float v = s.valence[k];
+    if (v == 0.f) continue;
+    const std::string_view word = token_text(text, tokens[first + k]);
+    if (has_lower && all_caps(word)) v += sign(v) * kCaps;
+    bool negate = false;
+    int words = 0;
+    for (std::size_t j = k; j-- > 0 && words < kScope;) {
+      if (s.clause[j] != s.clause[k]) break;
+      if (!is_word(tokens[first + j].kind)) continue;
+      const Modifier m = s.mods[j];
+      if (m.kind == ModKind::Boost) v += sign(v) * m.weight * kBoostDecay[words];
+      if (m.kind == ModKind::Negate || m.kind == ModKind::NegateNp || m.kind == ModKind::Neither)
+        negate = true;
+      if (weder < j && token_text(text, tokens[first + j]) == "noch") negate = true;
+      ++words;
+    }
+    // German puts "nicht" after the verb: "das gefällt mir nicht", "... absolut
+    // nicht geglaubt". A negator at most three words on, with no other
+    // sentiment word between and at most one word after it in the clause.
+    if (!negate && model.decompound) {
+      words = 0;
+      for (std::size_t j = k + 1; j < n && words < kScope; ++j) {
+        if (s.clause[j] != s.clause[k]) break;
+        if (!is_word(tokens[first + j].kind)) continue;
+        if (s.valence[j] != 0.f) break;
+        ++words;
+        if (s.mods[j].kind != ModKind::Negate) continue;
+        int after = 0;
+        for (std::size_t i = j + 1; i < n && s.clause[i] == s.clause[k]; ++i)
+          after += is_word(tokens[first + i].kind);
+        negate = after <= 1;
+        break;
+      }
+    }
+    if (negate) {
+      v *= kNegation;
+      s.negated[k] = 1;
+    }
+    s.valence[k] = v;
+  }
+
+  // Contrast ("aber", "but"): the last one weighs the clauses around it; "doch"
+  // only where it opens a clause (elsewhere it is a particle).
+  std::size_t contrast = n;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (s.mods[k].kind != ModKind::Contrast) continue;
+    const bool opens = k == 0 || !is_word(tokens[first + k - 1].kind);
+    if (!opens) {
+      to_lower(token_text(text, tokens[first + k]), s.lower);
+      if (s.lower == "doch") continue;
+    }
+    contrast = k;
+  }
+  if (contrast < n) {
+    bool approx = false;
+    for (std::size_t k = contrast + 1; k < n; ++k) approx |= s.mods[k].kind == ModKind::Approx;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k < contrast && approx && s.negated[k])
+        s.valence[k] = s.valence[k] / kNegation * kUndoneNegation;
+      else if (k < contrast && !approx)
+        s.valence[k] *= kBeforeContrast;
+      else if (k > contrast)
+        s.valence[k] *= kAfterContrast;
+    }
+  }
+
+  // A simile ("... sei wie ...", "is akin to"): the evaluation is the vehicle's.
+  for (std::size_t k = 1; k < n; ++k) {
+    if (s.mods[k].kind != ModKind::Compare) continue;
+    std::size_t prev = k;
+    while (prev-- > 0 && !is_word(tokens[first + prev].kind)) {
+    }
+    if (prev < n && s.mods[prev].kind == ModKind::Copula) {
+      std::fill(s.valence.begin(), s.valence.begin() + static_cast<std::ptrdiff_t>(k), 0.f);
+      break;
+    }
+  }
+  return kExclamation * std::min(exclamations, kMaxExclamations);
+}
+
+}  // namespace tagwerk::sentiment

@@ -1,0 +1,67 @@
+// The rules that turn one sentence's tokens into per-token valences: lexicon
+// lookup (with German inflection and compounds), emoticons, capitals,
+// intensifiers, negation scope (before and, in German, after the word),
+// "weder ... noch", contrast, "not X but close" and similes. The caller sums
+// valences over a sentence, a clause or the text around a target.
+#pragma once
+
+#include <tagwerk/sentiment/engine.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linear_model.hpp"
+#include "valence_lexicon.hpp"
+
+namespace tagwerk::sentiment {
+
+/// What the rules know about one lower-cased word.
+struct WordInfo {
+  float valence = 0;  // after inflection and compound lookup; 0 for modifiers
+  Modifier mod;
+};
+
+/// Per-thread buffers and the word lookup cache.
+struct Scratch {
+  std::string lower;                            // one token, lower-cased
+  std::vector<float> valence;                   // per token of the sentence, after the rules
+  std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence
+  std::vector<Modifier> mods;                   // per token
+  std::vector<std::uint8_t> negated;            // per token
+  std::vector<StringMap<WordInfo>> word_cache;  // per language model
+  // Per document token: its valence, global clause number, quote index + 1 (0: none).
+  std::vector<float> doc_valence;
+  std::vector<std::uint32_t> doc_clause;
+  std::vector<std::uint32_t> quote_of;
+  std::vector<double> sentence_sum;           // per sentence
+  std::vector<std::uint32_t> token_sentence;  // per document token: its sentence + 1 (0: none)
+  std::vector<std::size_t> sentence_model;    // per sentence: the language model used
+  std::string feature;                        // one feature name being built
+};
+
+struct LanguageModel {
+  std::string lang;
+  Lexicon lexicon;
+  bool decompound = false;
+  double neutral_band = 0.05;        // |score| <= band: neu
+  LinearModel target_model;          // empty: targets are scored by the rules
+  LinearModel document_model;        // empty: documents are scored by the rules
+  double document_model_weight = 1;  // LanguageFiles::document_model_weight
+  int dilution_words = 0;            // LanguageFiles::dilution_words
+};
+
+/// VADER's normalization of a valence sum into (-1, 1); alpha grows with the
+/// number of sentences summed.
+double normalize(double sum, double alpha = 15.0) noexcept;
+
+/// Scores tokens[first, last) of `text` as one sentence: fills
+/// scratch.valence and scratch.clause (indexed from 0 = tokens[first]) and
+/// returns the exclamation emphasis to add to a sum in its direction.
+/// `model_index` picks the model's lookup cache in the scratch.
+double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,
+                      const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                      Scratch& scratch);
+
+}  // namespace tagwerk::sentiment

@@ -1,0 +1,76 @@
+// One language's word knowledge for the sentiment rules: the valence lexicon
+// (term -> -4..4) and the modifier words (negators, intensifiers, contrast,
+// ...), read from the plugin's TSV data files; for German also the lookup of
+// inflected forms and compound heads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tagwerk::sentiment {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+enum class ModKind : std::uint8_t {
+  None,
+  Negate,
+  NegateNp,
+  Neither,
+  Boost,
+  Contrast,
+  Approx,
+  Clause,
+  Compare,
+  Copula
+};
+
+struct Modifier {
+  ModKind kind = ModKind::None;
+  float weight = 0;
+};
+
+/// Appends the lower-case form of UTF-8 `s` (ICU simple case mapping) to `out`
+/// after clearing it.
+void to_lower(std::string_view s, std::string& out);
+
+class Lexicon {
+ public:
+  /// Adds `term<TAB>score` lines (lower-cased terms; '#' starts a comment
+  /// line). Later files override earlier ones. Throws std::runtime_error
+  /// naming the file and line.
+  void load(const std::string& path);
+  /// Adds `kind<TAB>word[<TAB>weight]` lines (kinds in de.rules.tsv).
+  void load_rules(const std::string& path);
+
+  std::optional<float> exact(std::string_view lower) const {
+    auto it = terms_.find(lower);
+    return it == terms_.end() ? std::nullopt : std::optional<float>(it->second);
+  }
+  Modifier modifier(std::string_view lower) const {
+    auto it = mods_.find(lower);
+    return it == mods_.end() ? Modifier{} : it->second;
+  }
+  /// German: the valence of an inflected form ("gutes") or of a compound
+  /// through its head ("wahlmanipulationen" via "manipulation", weighted
+  /// kCompoundWeight). 0 when nothing matches.
+  float decompound(std::string_view lower) const;
+
+  std::size_t size() const noexcept { return terms_.size(); }
+  static constexpr float kCompoundWeight = 0.8f;
+
+ private:
+  std::optional<float> inflected(std::string_view lower) const;
+  StringMap<float> terms_;
+  StringMap<Modifier> mods_;
+};
+
+}  // namespace tagwerk::sentiment

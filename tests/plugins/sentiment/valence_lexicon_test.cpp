@@ -1,0 +1,87 @@
+// The German lookup behind the rules: inflected forms and compound heads of
+// the shipped lexicon, and the errors a broken data file gives.
+#include "valence_lexicon.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace st = tagwerk::sentiment;
+
+namespace {
+
+const st::Lexicon& german() {
+  static const st::Lexicon lex = [] {
+    st::Lexicon l;
+    l.load(TAGWERK_SOURCE_DIR "/plugins/sentiment/data/de.tsv");
+    return l;
+  }();
+  return lex;
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path) << content;
+  return path;
+}
+
+}  // namespace
+
+TEST(ValenceLexicon, InflectedFormsFindTheirBaseForm) {
+  const float gut = *german().exact("gut");
+  EXPECT_GT(gut, 0.f);
+  EXPECT_EQ(german().decompound("gutes"), gut);
+  EXPECT_EQ(german().decompound("guten"), gut);
+  EXPECT_EQ(german().decompound("manipulationen"), *german().exact("manipulation"));
+}
+
+TEST(ValenceLexicon, CompoundsAreScoredThroughTheirHead) {
+  const float head = *german().exact("manipulation");
+  EXPECT_FLOAT_EQ(german().decompound("wahlmanipulationen"), st::Lexicon::kCompoundWeight * head);
+  EXPECT_LT(german().decompound("hackerangriffe"), 0.f);
+  EXPECT_LT(german().decompound("russland-affäre"), 0.f);
+  // No sentiment in the words a compound is made of: nothing is invented.
+  EXPECT_EQ(german().decompound("sondereinheit"), 0.f);
+  EXPECT_EQ(german().decompound("bundesregierung"), 0.f);
+}
+
+TEST(ValenceLexicon, GermanHasNoEnglishFalseFriends) {
+  // "die" is the German article, never "to die" (-2.9 in VADER).
+  EXPECT_FALSE(german().exact("die").has_value());
+  EXPECT_EQ(german().decompound("die"), 0.f);
+  EXPECT_EQ(german().decompound("gift"), 0.f);  // poison, not a present
+}
+
+TEST(ValenceLexicon, CaseIsFoldedOnLoadIncludingUmlauts) {
+  st::Lexicon l;
+  l.load(write_temp("upper.tsv", "# comment\nÄRGER\t-2\nGut\t1.5\n"));
+  EXPECT_EQ(l.exact("ärger").value_or(0), -2.f);
+  EXPECT_EQ(l.exact("gut").value_or(0), 1.5f);
+  std::string lower;
+  st::to_lower("ÜBEL Straße", lower);
+  EXPECT_EQ(lower, "übel straße");
+}
+
+TEST(ValenceLexicon, ErrorsNameTheFileAndLine) {
+  st::Lexicon l;
+  try {
+    l.load(write_temp("bad.tsv", "gut\t1\nschlecht\tminus zwei\n"));
+    FAIL() << "a score that is no number was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.tsv:2:"), std::string::npos) << e.what();
+  }
+  try {
+    l.load("/nonexistent/de.tsv");
+    FAIL() << "a missing file was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/de.tsv"), std::string::npos) << e.what();
+  }
+  try {
+    l.load_rules(write_temp("bad.rules.tsv", "negate\tnicht\nmaybe\tvielleicht\n"));
+    FAIL() << "an unknown modifier kind was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.rules.tsv:2:"), std::string::npos) << e.what();
+  }
+}
