@@ -39,8 +39,10 @@ class SentimentPlugin {
     if (entity) {
       const tagwerk::Spans mentions = entity.spans();
       const tagwerk::Column cluster = entity.column("cluster");
+      const tagwerk::Column subtype = entity.column("subtype");
+      // A word derived from a name ("russische") or holding one ("US-Präsident") is no entity to rate.
       for (std::size_t i = 0; i < mentions.size(); ++i)
-        if (mentions[i].begin != tagwerk::kNoOffset)
+        if (mentions[i].begin != tagwerk::kNoOffset && subtype.string(i).empty())
           in.mentions.push_back({mentions[i].begin, mentions[i].end, cluster.ref(i).value_or(i)});
     }
     in.quotes.clear();
@@ -150,7 +152,7 @@ TAGWERK_PLUGIN(
         .license("Apache-2.0")
         .languages({"de", "en"})
         .requires_inputs({"token", "sentence", "sentence.lang"})
-        .optional_inputs({"entity", "entity.cluster", "quote"})
+        .optional_inputs({"entity", "entity.cluster", "entity.subtype", "quote"})
         .provides("sentiment",
                   "Polarity; the span label is pos, neg or neu (neu when |score| <= neutral_band). "
                   "document: the whole text, quotes left out (they speak for their speakers); sentence: "

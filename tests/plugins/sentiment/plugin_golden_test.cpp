@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include <cmath>
 #include <string>
 
@@ -220,4 +223,34 @@ TEST(SentimentPlugin, EntityRecordsAndQuotesFromEarlierSteps) {
                            .run(text, {{"id", "seed-000"}, {"lang", "de"}});
   ASSERT_TRUE(plain.ok()) << plain.messages();
   EXPECT_NE(r.layer("sentiment")[0].real("score"), plain.layer("sentiment")[0].real("score"));
+}
+
+TEST(SentimentPlugin, EntityRecordsFromTheEntitiesAndQuotesPlugins) {
+  const std::string chain =
+      "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"entities\"\n\n[[step]]\nuse = \"quotes\"\n\n"
+      "[[step]]\nuse = \"sentiment\"\n";
+  const std::string text =
+      read_file(std::string(TAGWERK_SOURCE_DIR) + "/tests/plugins/sentiment/data/seed_000.txt");
+  const Result r = Harness(plugins_under_test(), chain).run(text, {{"id", "seed-000"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  const auto& entity = r.layer("entity");
+  std::map<std::string, double> score_of;  // canonical name -> entity score
+  std::size_t records = 0;
+  for (const auto& s : r.layer("sentiment")) {
+    if (s.string("scope") != "entity") continue;
+    ++records;
+    const auto& first = entity[s.ref("target")];
+    EXPECT_EQ(first.ref("cluster"), s.ref("target"));
+    EXPECT_EQ(first.string("subtype"), "") << "no record for the derived word '" << first.text << "'";
+    score_of[first.string("name")] = s.real("score");
+  }
+  std::set<std::size_t> clusters;
+  for (const auto& e : entity)
+    if (e.string("subtype").empty()) clusters.insert(e.ref("cluster"));
+  EXPECT_EQ(records, clusters.size()) << "one record per entity cluster";
+  ASSERT_TRUE(score_of.count("Donald J. Trump"));
+  ASSERT_TRUE(score_of.count("Wladimir Putin"));
+  // The article is about doubts over the Trump-Putin cyber unit.
+  EXPECT_LT(score_of["Wladimir Putin"], 0.0);
+  EXPECT_LT(score_of["Donald J. Trump"], 0.0);
 }
