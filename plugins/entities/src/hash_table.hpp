@@ -32,46 +32,49 @@ class HashTable {
   void reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    std::vector<std::uint64_t> old_keys;
-    std::vector<std::uint32_t> old_values;
-    old_keys.swap(keys_);
-    old_values.swap(values_);
-    keys_.assign(cap, 0);
-    values_.assign(cap, kAbsent);
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(cap, Slot{});
     size_ = 0;
-    for (std::size_t i = 0; i < old_keys.size(); ++i)
-      if (old_keys[i] != 0) insert(old_keys[i], old_values[i]);
+    for (const Slot& s : old)
+      if (s.key != 0) insert(s.key, s.value);
   }
   /// Sets the value of `key` (non-zero), growing as needed.
   void insert(std::uint64_t key, std::uint32_t value) {
-    if (2 * (size_ + 1) > keys_.size()) reserve(size_ + 1 > 8 ? 2 * (size_ + 1) : 16);
-    std::size_t i = key & (keys_.size() - 1);
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
-    if (keys_[i] == 0) ++size_;
-    keys_[i] = key;
-    values_[i] = value;
+    if (2 * (size_ + 1) > slots_.size()) reserve(size_ + 1 > 8 ? 2 * (size_ + 1) : 16);
+    std::size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i].key == 0) ++size_;
+    slots_[i] = {key, value};
   }
   /// The value of `key`, or kAbsent.
   std::uint32_t find(std::uint64_t key) const noexcept {
-    if (keys_.empty()) return kAbsent;
-    std::size_t i = key & (keys_.size() - 1);
-    while (keys_[i] != 0) {
-      if (keys_[i] == key) return values_[i];
-      i = (i + 1) & (keys_.size() - 1);
+    if (slots_.empty()) return kAbsent;
+    std::size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) return slots_[i].value;
+      i = (i + 1) & (slots_.size() - 1);
     }
     return kAbsent;
+  }
+  /// Asks the CPU to fetch the slot of `key` ahead of a find().
+  void prefetch(std::uint64_t key) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
   }
   std::size_t size() const noexcept { return size_; }
   /// Calls f(key, value) for every entry, in slot order.
   template <class F>
   void for_each(F&& f) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i)
-      if (keys_[i] != 0) f(keys_[i], values_[i]);
+    for (const Slot& s : slots_)
+      if (s.key != 0) f(s.key, s.value);
   }
 
  private:
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
+  struct Slot {  // key and value side by side: one cache line per probe
+    std::uint64_t key = 0;
+    std::uint32_t value = kAbsent;
+  };
+  std::vector<Slot> slots_;
   std::size_t size_ = 0;
 };
 

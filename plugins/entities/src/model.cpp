@@ -123,18 +123,20 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
   }
   const auto nrows = r.pod<std::uint64_t>();
   m->rows.reserve(nrows);
-  m->weights.assign(nrows * tags, 0.0f);
+  m->row_start.reserve(nrows + 1);
   for (std::uint64_t i = 0; i < nrows; ++i) {
     m->rows.insert(r.pod<std::uint64_t>(), static_cast<std::uint32_t>(i));
+    m->row_start.push_back(static_cast<std::uint32_t>(m->row_weights.size()));
     const auto nonzero = r.pod<std::uint8_t>();
     for (std::uint8_t k = 0; k < nonzero; ++k) {
       const auto tag = r.pod<std::uint8_t>();
       const auto w = r.pod<float>();
       if (tag >= tags)
         throw std::runtime_error(path + ": the entities model is damaged (tag out of range); retrain it");
-      m->weights[i * tags + tag] = w;
+      m->row_weights.push_back({w, tag});
     }
   }
+  m->row_start.push_back(static_cast<std::uint32_t>(m->row_weights.size()));
   m->graph = TagGraph(tags);
   m->transitions.resize((tags + 1) * tags);
   r.array(m->transitions.data(), m->transitions.size());
@@ -168,26 +170,17 @@ void Model::save(const std::string& path) const {
   // Rows by their hash, so the file does not depend on the table's layout.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   rows.for_each([&](std::uint64_t key, std::uint32_t row) {
-    const float* r = &weights[static_cast<std::size_t>(row) * tags];
-    for (std::size_t t = 0; t < tags; ++t)
-      if (r[t] != 0.0f) {
-        keyed.emplace_back(key, row);
-        break;
-      }
+    if (row_start[row + 1] > row_start[row]) keyed.emplace_back(key, row);
   });
   std::sort(keyed.begin(), keyed.end());
   w.pod(static_cast<std::uint64_t>(keyed.size()));
   for (const auto& [key, row] : keyed) {
     w.pod(key);
-    const float* r = &weights[static_cast<std::size_t>(row) * tags];
-    std::uint8_t nonzero = 0;
-    for (std::size_t t = 0; t < tags; ++t) nonzero += r[t] != 0.0f;
-    w.pod(nonzero);
-    for (std::size_t t = 0; t < tags; ++t)
-      if (r[t] != 0.0f) {
-        w.pod(static_cast<std::uint8_t>(t));
-        w.pod(r[t]);
-      }
+    w.pod(static_cast<std::uint8_t>(row_start[row + 1] - row_start[row]));
+    for (std::uint32_t k = row_start[row]; k < row_start[row + 1]; ++k) {
+      w.pod(static_cast<std::uint8_t>(row_weights[k].tag));
+      w.pod(row_weights[k].w);
+    }
   }
   w.array(transitions.data(), transitions.size());
   std::string packed(ZSTD_compressBound(w.bytes().size()), '\0');
@@ -206,17 +199,45 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept {
   return open && type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
 }
 
+void Model::set_weights(const std::vector<float>& dense) {
+  const std::size_t tags = tag_count();
+  const std::size_t n = dense.size() / tags;
+  row_start.assign(1, 0);
+  row_start.reserve(n + 1);
+  row_weights.clear();
+  for (std::size_t row = 0; row < n; ++row) {
+    for (std::size_t t = 0; t < tags; ++t)
+      if (dense[row * tags + t] != 0.0f)
+        row_weights.push_back({dense[row * tags + t], static_cast<std::uint32_t>(t)});
+    row_start.push_back(static_cast<std::uint32_t>(row_weights.size()));
+  }
+}
+
 void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
   const std::size_t tags = m.tag_count();
   const std::size_t n = f.size();
   s.emissions.assign(n * tags, 0.0f);
+  // The tables are larger than the caches and every feature lands somewhere
+  // else: look the rows up a sentence at a time, fetching ahead, then add.
+  const std::size_t count = f.hashes.size();
+  constexpr std::size_t kAhead = 16;
+  s.rows.resize(count);
+  for (std::size_t k = 0; k < std::min(kAhead, count); ++k) m.rows.prefetch(f.hashes[k]);
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k + kAhead < count) m.rows.prefetch(f.hashes[k + kAhead]);
+    const std::uint32_t row = m.rows.find(f.hashes[k]);
+    s.rows[k] = row;
+    if (row != HashTable::kAbsent) __builtin_prefetch(&m.row_start[row]);
+  }
+  for (std::size_t k = 0; k < count; ++k)
+    if (s.rows[k] != HashTable::kAbsent) __builtin_prefetch(&m.row_weights[m.row_start[s.rows[k]]]);
   for (std::size_t i = 0; i < n; ++i) {
     float* e = &s.emissions[i * tags];
     for (std::uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      const std::uint32_t row = m.rows.find(f.hashes[k]);
+      const std::uint32_t row = s.rows[k];
       if (row == HashTable::kAbsent) continue;
-      const float* w = &m.weights[static_cast<std::size_t>(row) * tags];
-      for (std::size_t t = 0; t < tags; ++t) e[t] += w[t];
+      for (std::uint32_t j = m.row_start[row]; j < m.row_start[row + 1]; ++j)
+        e[m.row_weights[j].tag] += m.row_weights[j].w;
     }
   }
 }

@@ -61,9 +61,17 @@ struct Model {
   std::string lang;
   std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
   WordClusters clusters;
-  Gazetteer names;                 // names seen in the training data, matched with the gazetteers
-  HashTable rows;                  // feature hash -> row of `weights`
-  std::vector<float> weights;      // rows x tag_count()
+  Gazetteer names;  // names seen in the training data, matched with the gazetteers
+  HashTable rows;   // feature hash -> row
+  /// A row's weights, sparse: a perceptron only ever updates the tags it
+  /// confused, so most rows have a handful (and a dense row would be 49 floats
+  /// of a table too large for the caches).
+  struct Weight {
+    float w;
+    std::uint32_t tag;
+  };
+  std::vector<std::uint32_t> row_start;  // row -> its first Weight; one more for the end
+  std::vector<Weight> row_weights;
   std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start
   float margin_scale = 1;          // the median margin of a tagged word on the training data
   std::string provenance;          // the training command's account of data, settings, figures
@@ -71,6 +79,8 @@ struct Model {
   TagGraph graph;  // from tag_count(), set by load() and the trainer
 
   std::size_t tag_count() const noexcept { return 1 + kTagsPerType * types.size(); }
+  /// Sets the rows' weights from a dense rows x tag_count() array (zeros dropped).
+  void set_weights(const std::vector<float>& dense);
 
   /// Reads a model file. Throws std::runtime_error naming the file: cannot be
   /// read, not a tagwerk entities model, or trained with other features
@@ -91,6 +101,7 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
 struct DecodeScratch {
   std::vector<float> emissions, alpha, beta;
   std::vector<std::uint16_t> back;
+  std::vector<std::uint32_t> rows;  // the row of each feature of the sentence
 };
 void viterbi(const float* emissions, std::size_t n, const TagGraph& graph, const float* transitions,
              DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);

@@ -234,13 +234,14 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     report.epoch = epoch;
     report.train_word_accuracy = total ? static_cast<double>(right) / static_cast<double>(total) : 0;
     if (dev) {
-      model->weights = averaged(w, u);
+      model->set_weights(averaged(w, u));
       model->transitions = averaged(tw, tu);
       report.dev_f1 = chunk_f1(*model, dev_gazetteer, *dev);
     }
     if (progress) progress(report);
   }
-  model->weights = averaged(w, u);
+  const std::vector<float> final_weights = averaged(w, u);
+  model->set_weights(final_weights);
   model->transitions = averaged(tw, tu);
 
   // The margin scale: the median margin of a word tagged as part of a name.
@@ -250,7 +251,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     ds.emissions.assign(n * tags, 0.0f);
     for (std::size_t i = 0; i < n; ++i)
       for (std::uint32_t k = row_offsets[s][i]; k < row_offsets[s][i + 1]; ++k) {
-        const float* row = &model->weights[static_cast<std::size_t>(rows[s][k]) * tags];
+        const float* row = &final_weights[static_cast<std::size_t>(rows[s][k]) * tags];
         for (std::size_t t = 0; t < tags; ++t) ds.emissions[i * tags + t] += row[t];
       }
     viterbi(ds.emissions.data(), n, model->graph, model->transitions.data(), ds, pred, &margins);
