@@ -68,6 +68,24 @@ void find_marked(Scratch& s) {
   }
 }
 
+namespace {
+
+// The quotation is (in) the phrase naming a reported statement's speaker ("die
+// „Süddeutsche Zeitung“ berichtet, ...", "laut „Welt“") or stands right before a
+// cue as its subject ("„Muslix64“ erwähnte"): a name, not something said.
+bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) {
+  const Doc& d = s.doc;
+  for (std::size_t r = 0; r < reported; ++r)
+    if (s.stmts[r].cand && s.stmts[r].cand.b <= open && close < s.stmts[r].cand.e) return true;
+  const int after = close + 1;
+  std::uint32_t type = 0;
+  return after < static_cast<int>(d.toks.size()) && d.word(after) &&
+         d.toks[after].sentence == d.toks[open].sentence &&
+         d.cue_end(after, d.sentences[d.toks[after].sentence].second, type) > after && type == kCueVerb;
+}
+
+}  // namespace
+
 // Quotation marks become direct quotes (a speech act near them, a colon before,
 // a whole sentence) or partial ones (a fragment inside reported speech); scare
 // quotes, titles and names stay unmarked.
@@ -86,16 +104,19 @@ void classify_marked(Scratch& s) {
     }
     if (words == 0) continue;
     // A name or title: capitalised words and function words only, after a noun naming
-    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“") or a
-    // determiner ("die „Süddeutsche Zeitung“"), or in a sentence that reports no speech. After "als", a
-    // determiner or a verb it is a quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
+    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“"), or in a
+    // sentence that reports no speech. After a bare determiner only when it names a speaker
+    // ("die „Süddeutsche Zeitung“ berichtet") or nothing is said: German nouns are capitalised,
+    // so "nannte dies einen „Militärputsch“" quotes a word. After "als" or a verb it is a
+    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
     const bool named =
         p.open > 0 && d.word(p.open - 1) && d.toks[p.open - 1].cap && !d.has(p.open - 1, kDet | kPrep);
     const bool after_det = p.open > 0 && d.word(p.open - 1) && d.has(p.open - 1, kDet);
+    const bool no_speech = !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
+                                      d.sentences[d.toks[p.open].sentence].second);
     const bool title = lower == 0 && !final_punct &&
-                       (named || after_det ||
-                        (words >= 2 && !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
-                                                  d.sentences[d.toks[p.open].sentence].second)));
+                       (named || (after_det && (no_speech || names_speaker(s, reported, p.open, close))) ||
+                        (words >= 2 && no_speech));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;

@@ -267,3 +267,14 @@ TEST(QuotesEngine, AGenitiveStaysInTheSpeakerAfterTheCue) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "Niemand"),
             "direct | Sprecher der örtlichen Polizei | ein Sprecher der örtlichen Polizei | sagte");
 }
+
+TEST(QuotesEngine, AQuotedNounAfterADeterminerInASentenceOfSpeechIsPartial) {
+  const std::string t = "Der Präsident der Kommission, Alpha Konaré, nannte dies einen „Militärputsch“.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Militärputsch"), "partial | Alpha Konaré | Alpha Konaré | nannte");
+  // Without speech in its sentence it stays a name; as a speaker it is none either.
+  const std::string n = "Er las die „Süddeutsche Zeitung“ am Bahnhof.";
+  EXPECT_TRUE(run(n, "de").quotes.empty());
+  const std::string s = "Die „Süddeutsche Zeitung“ berichtet, es sei ruhig.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "ruhig"),
+            "indirect | „Süddeutsche Zeitung“ | Die „Süddeutsche Zeitung“ | berichtet");
+}
