@@ -84,6 +84,17 @@ bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) 
          d.cue_end(after, d.sentences[d.toks[after].sentence].second, type) > after && type == kCueVerb;
 }
 
+// A passive auxiliary and then an agent ("wird vom Wetterdienst") among tokens [first, end).
+bool passive_before(const Doc& d, int first, int end) {
+  bool passive = false;
+  for (int k = first; k < end; ++k) {
+    if (!d.word(k)) continue;
+    if (d.has(k, kPassive)) passive = true;
+    if (passive && d.has(k, kAgent)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Quotation marks become direct quotes (a speech act near them, a colon before,
@@ -145,6 +156,10 @@ void classify_marked(Scratch& s) {
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
       if (!st.cand) st.cand = d.quoted_name_at(ce, last);
+      // "Seine Werke werden von Musikkennern als „…“ bezeichnet": the passive and its
+      // agent are before the quotation, which ends the clause the cue looks in.
+      if (!st.cand && passive_before(d, sfirst, p.open))
+        st.cand = d.subject_of(p.open, p.open, sfirst, p.open);
       // "„…“, heißt es in einer Erklärung": the source is the phrase after the impersonal cue.
       if (!st.cand && d.has(ce - 1, kImpersonal) && ce < last && d.word(ce) && d.has(ce, kPrep)) {
         st.cand = d.right_np(ce + 1, last);

@@ -278,3 +278,11 @@ TEST(QuotesEngine, AQuotedNounAfterADeterminerInASentenceOfSpeechIsPartial) {
   EXPECT_EQ(quote_at(run(s, "de"), s, "ruhig"),
             "indirect | „Süddeutsche Zeitung“ | Die „Süddeutsche Zeitung“ | berichtet");
 }
+
+TEST(QuotesEngine, APassiveAgentBeforeAQuotedFragmentSpeaks) {
+  const std::string t = "Seine Werke werden von Musikkennern als „Meilensteine der Musik“ bezeichnet.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Meilensteine"), "direct | Musikkennern | Musikkennern | bezeichnet");
+  const std::string w = "Die Gefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.";
+  EXPECT_EQ(quote_at(run(w, "de"), w, "hoch"),
+            "direct | Deutschen Wetterdienst | Deutschen Wetterdienst | eingestuft");
+}
