@@ -286,3 +286,19 @@ TEST(QuotesEngine, APassiveAgentBeforeAQuotedFragmentSpeaks) {
   EXPECT_EQ(quote_at(run(w, "de"), w, "hoch"),
             "direct | Deutschen Wetterdienst | Deutschen Wetterdienst | eingestuft");
 }
+
+TEST(QuotesEngine, AReportOpeningTheSentenceIsTheSourceOfAnImpersonalOrPassiveCue) {
+  const std::string t =
+      "In einer Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass alle "
+      "Verantwortlichen festgenommen würden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Verantwortlichen"),
+            "indirect | Presseerklärung | einer Presseerklärung | verkündet");
+  const std::string h =
+      "In dem neuen Bericht, der im Netz steht, heißt es, die Zahl der Straftaten sei gestiegen.";
+  EXPECT_EQ(quote_at(run(h, "de"), h, "Straftaten"),
+            "indirect | neuen Bericht | dem neuen Bericht | heißt es");
+  // An agent in the cue's clause speaks instead.
+  const std::string a =
+      "In einer Mitteilung, die gestern kam, wurde von der Polizei gefordert, dass alle gehen.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "alle gehen"), "indirect | Polizei | der Polizei | gefordert");
+}
