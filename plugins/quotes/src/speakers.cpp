@@ -204,6 +204,10 @@ Result resolve(const Input& in, Scratch& s) {
         } else if (before) {
           ref.name = before->name;
           ref.entity = before->entity;
+          // "Er habe ...": a pronoun inside what it says continues the speaker named before;
+          // the statement points at that mention, as the pronoun is part of the words reported.
+          if (st.kind == Kind::Indirect && st.cue_b < 0 && c.b >= st.b && c.b < st.e && before->mention >= 0)
+            ref.mention = before->mention, ref.tok = before->tok;
         } else {
           ref.name = std::string(d.str(c.b, c.e));
         }
