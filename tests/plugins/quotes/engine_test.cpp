@@ -304,3 +304,12 @@ TEST(QuotesEngine, AReportOpeningTheSentenceIsTheSourceOfAnImpersonalOrPassiveCu
       "In einer Mitteilung, die gestern kam, wurde von der Polizei gefordert, dass alle gehen.";
   EXPECT_EQ(quote_at(run(a, "de"), a, "alle gehen"), "indirect | Polizei | der Polizei | gefordert");
 }
+
+TEST(QuotesEngine, AContinuationGoesOnWithTheSpeakerNotWithAPersonItReportsAbout) {
+  const std::string t =
+      "Ein Sprecher der Polizei sagte, Peter Müller sei bewaffnet gewesen. Er habe eine Bombe bei sich "
+      "getragen.";
+  const auto b = static_cast<std::uint32_t>(t.find("Peter"));
+  const auto r = run(t, "de", {{b, b + 12, "PER", 0, "Peter Müller"}});
+  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | ");
+}
