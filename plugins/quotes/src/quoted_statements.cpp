@@ -144,10 +144,11 @@ void classify_marked(Scratch& s) {
     // 1. A cue right after it: "„…“, sagte Merkel." / "“…,” said Caddell." / "„…“, hieß es von Trump."
     int k = after;
     // To the end of the sentence after the quotation: the segmenter may have begun a new
-    // one after its final punctuation ("„… .“ , schrieb „Die Zeit“ in einem Nachruf.").
+    // one after its final punctuation ("„… .“ , schrieb „Die Zeit“ in einem Nachruf.",
+    // "„… etabliert.“ erklärte die Ministerin.": a lower-case word goes on with the sentence).
     const int n = static_cast<int>(d.toks.size());
-    const int last = after < n && d.punct(after, ',') ? d.sentences[d.toks[after].sentence].second
-                                                      : std::min(n, slast + 1);
+    const bool goes_on = after < n && (d.punct(after, ',') || (d.word(after) && !d.toks[after].cap));
+    const int last = goes_on ? d.sentences[d.toks[after].sentence].second : std::min(n, slast + 1);
     if (k < last && d.punct(k, ',')) ++k;
     std::uint32_t type = 0;
     int ce = k < last && d.word(k) ? d.cue_end(k, last, type) : k;
@@ -156,6 +157,13 @@ void classify_marked(Scratch& s) {
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
       if (!st.cand) st.cand = d.quoted_name_at(ce, last);
+      // "„…“, so urteilte Romney": a verb of saying after "so", its subject after it.
+      std::uint32_t verb = 0;
+      if (!st.cand && type == kCueSo && ce < last && d.word(ce))
+        if (const int ve = d.cue_end(ce, last, verb); ve > ce && verb == kCueVerb) {
+          st.cand = d.right_np(ve, last);
+          if (st.cand) st.cue_e = ve;
+        }
       // "Seine Werke werden von Musikkennern als „…“ bezeichnet": the passive and its
       // agent are before the quotation, which ends the clause the cue looks in.
       if (!st.cand && passive_before(d, sfirst, p.open))

@@ -313,3 +313,12 @@ TEST(QuotesEngine, AContinuationGoesOnWithTheSpeakerNotWithAPersonItReportsAbout
   const auto r = run(t, "de", {{b, b + 12, "PER", 0, "Peter Müller"}});
   EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | ");
 }
+
+TEST(QuotesEngine, TheCueAfterAQuotationThatClosesItsSentenceOrAfterSo) {
+  // SpkAtt's spacing: the segmenter ends a sentence after ". “", the cue is in the next one.
+  const std::string t = "„ Die Schule ist im Land etabliert . “ erklärte Kultusministerin Eisenmann .";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "etabliert"),
+            "direct | Eisenmann | Kultusministerin Eisenmann | erklärte");
+  const std::string s = "„Ein außerordentlicher Sieg“, so urteilte Romney selbst über seinen Erfolg.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Sieg"), "direct | Romney | Romney | so urteilte");
+}
