@@ -2,14 +2,18 @@
 """eval_quotes.py -- runs the quotes plugin over quotation gold data and scores it.
 
 For every gold file DATA_DIR/*.jsonl (records {id, lang, text, quotes}, code point
-offsets) the host runs segment + quotes (`tagwerk run` with the plugin built in
-BUILD/plugins/quotes) over {"id", "lang", "text"} records; the output's `quote`
+offsets) the host runs the chain (`tagwerk run` with the plugins built in BUILD/plugins)
+over {"id", "lang", "text"} records; the output's `quote`
 spans become predictions ({begin, end, kind, speaker, speaker_begin, speaker_end}:
 the speaker span is the `quote_speaker` span the quote refers to, its text the
 speaker string, as the gold annotates the mention where it is said), and
 EVAL_DIR/quote_score.py GOLD PRED --trim scores them: all quotes, then the gold
 quotes of each kind (--gold-where kind=...: recall per kind; precision there is
 meaningless, every prediction counts against each kind).
+
+--chain picks the steps: `default` (the default, chains/default.toml's order up to
+quotes: segment, entities, quotes), `entities` (the same, spelled out) or `segment`
+(segment + quotes only: speakers are the mentions the plugin finds itself).
 
 --speaker name scores the `speaker` attribute instead (the name a pronoun or role
 noun was resolved to) -- what a user reads, but the gold names the mention.
@@ -20,7 +24,8 @@ documents ordered by the SHA-256 of their id and dealt alternately, first to tun
 
 Usage:
   eval_quotes.py DATA_DIR EVAL_DIR [--build build/release] [--splits scripts/splits]
-                 [--files a.jsonl,b.jsonl] [--speaker mention|name] [--out DIR]
+                 [--files a.jsonl,b.jsonl] [--chain default|entities|segment]
+                 [--speaker mention|name] [--out DIR] [--errors FILE]
                  [--markdown] [--make-splits]
 """
 import argparse
@@ -37,7 +42,24 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from eval_timex import read_jsonl, write_jsonl  # noqa: E402  (the JSON Lines helpers the evaluations share)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CHAIN = '[[step]]\nuse = "segment"\n\n[[step]]\nuse = "quotes"\n'
+DEFAULT_CHAIN = os.path.join(ROOT, 'chains', 'default.toml')
+
+
+def chain_steps(which):
+    """The steps to run up to quotes: the default chain's order, or one named explicitly."""
+    if which == 'segment':
+        return ['segment', 'quotes']
+    if which == 'entities':
+        return ['segment', 'entities', 'quotes']
+    steps = []
+    with open(DEFAULT_CHAIN) as f:
+        for line in f:
+            line = line.split('#', 1)[0].strip()
+            if line.startswith('use') and '=' in line:
+                steps.append(line.split('=', 1)[1].strip().strip('"'))
+    if 'quotes' not in steps:
+        sys.exit(f'{DEFAULT_CHAIN}: has no quotes step; pass --chain entities or --chain segment')
+    return steps[:steps.index('quotes') + 1]
 
 
 def make_splits(gold, name, splits_dir):
@@ -48,15 +70,18 @@ def make_splits(gold, name, splits_dir):
             f.write(''.join(i + '\n' for i in sorted(chosen)))
 
 
-def run_host(gold, build, work):
+def run_host(gold, build, work, steps):
     inp = os.path.join(work, 'input.jsonl')
     write_jsonl(inp, [{'id': r['id'], 'lang': r.get('lang', ''), 'text': r['text']} for r in gold])
     chain = os.path.join(work, 'chain.toml')
     with open(chain, 'w') as f:
-        f.write(CHAIN)
+        f.write('\n'.join(f'[[step]]\nuse = "{s}"\n' for s in steps))
     out = os.path.join(work, 'output.jsonl')
-    cmd = [os.path.join(build, 'bin', 'tagwerk'), 'run', '-q', '-P', os.path.join(build, 'plugins', 'quotes'),
-           '--chain', chain, inp, '-o', out]
+    cmd = [os.path.join(build, 'bin', 'tagwerk'), 'run', '-q']
+    for s in steps:  # this build's plugins, not installed ones
+        if os.path.isdir(os.path.join(build, 'plugins', s)):
+            cmd += ['-P', os.path.join(build, 'plugins', s)]
+    cmd += ['--chain', chain, inp, '-o', out]
     subprocess.run(cmd, check=True)
     return read_jsonl(out)
 
@@ -79,6 +104,60 @@ def predictions(records, speaker):
             quotes.append(p)
         preds.append({'id': r['id'], 'quotes': quotes})
     return preds
+
+
+def sentence_of(sentences, offset):
+    for k, x in enumerate(sentences):
+        if x['begin'] <= offset < x['end']:
+            return k
+    return -1
+
+
+def category(g, p, text, sentences):
+    """Why a gold quote of the error list went wrong, roughly (for counting, not scoring)."""
+    if p is None:
+        return 'missed'
+    if not p.get('speaker'):
+        return 'no speaker'
+    gs = sentence_of(sentences, g['speaker_begin']) if g.get('speaker_begin') is not None else -1
+    if gs >= 0 and gs < sentence_of(sentences, g['begin']):
+        return 'carried over (gold speaker in an earlier sentence)'
+    if g.get('speaker_begin') is not None and g['speaker_begin'] >= g['end']:
+        return 'wrong candidate (gold speaker after the quote)'
+    words = (g.get('speaker') or '').split()
+    if words and words[0][:1].isdigit():
+        return 'numeric subject'
+    if 'speaker_begin' in p and 'speaker_begin' in g and g['speaker_begin'] is not None and \
+            p['speaker_begin'] < g['end'] and g['begin'] < p['speaker_end']:
+        return 'wrong candidate (inside the quote)'
+    return 'wrong candidate'
+
+
+def write_errors(path, gold, preds, name, norm, lenient):
+    """Tab-separated: data, category, kind, gold speaker, predicted speaker, id, the quote's sentence."""
+    by_id = {p['id']: p for p in preds}
+    rows = []
+    for r in gold:
+        text, sentences = r['text'], r.get('sentences') or []
+        pq = by_id.get(r['id'], {}).get('quotes', [])
+        for g in r.get('quotes') or []:
+            if not g.get('speaker'):
+                continue
+            p = next((x for x in pq if x['begin'] < g['end'] and g['begin'] < x['end']), None)
+            if p is not None and lenient(norm(g['speaker']), norm(p.get('speaker'))):
+                continue
+            k = sentence_of(sentences, g['begin'])
+            ctx = text[sentences[k]['begin']:sentences[k]['end']] if k >= 0 else text[g['begin']:g['end']]
+            rows.append([name, category(g, p, text, sentences), g.get('kind') or '', g['speaker'],
+                         (p or {}).get('speaker') or '', r['id'], ctx.replace('\n', ' ').replace('\t', ' ')])
+    with open(path, 'a') as f:
+        for row in rows:
+            f.write('\t'.join(row) + '\n')
+    counts = {}
+    for row in rows:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    for c, n in sorted(counts.items(), key=lambda x: -x[1]):
+        print(f'{name} tuning errors: {n:4d} {c}', file=sys.stderr)
 
 
 def score(eval_dir, gold_path, pred_path, where=None):
@@ -106,9 +185,12 @@ def main(argv=None):
     ap.add_argument('--build', default=os.path.join(ROOT, 'build', 'release'))
     ap.add_argument('--splits', default=os.path.join(ROOT, 'scripts', 'splits'))
     ap.add_argument('--files', default='', help='comma-separated gold file names (default: all *.jsonl)')
+    ap.add_argument('--chain', choices=('default', 'entities', 'segment'), default='default',
+                    help='steps before quotes: the default chain\'s, segment+entities, or segment only')
     ap.add_argument('--speaker', choices=('mention', 'name'), default='mention')
     ap.add_argument('--out', help='keep inputs, outputs and predictions here')
     ap.add_argument('--markdown', action='store_true')
+    ap.add_argument('--errors', help='append the tuning part\'s speaker errors and missed quotes here (TSV)')
     ap.add_argument('--make-splits', action='store_true')
     a = ap.parse_args(argv)
     files = [os.path.join(a.data_dir, f) for f in a.files.split(',')] if a.files else sorted(
@@ -123,7 +205,7 @@ def main(argv=None):
             make_splits(gold, name, a.splits)
         work = a.out or tempfile.mkdtemp(prefix='eval_quotes_')
         os.makedirs(work, exist_ok=True)
-        records = run_host(gold, a.build, work)
+        records = run_host(gold, a.build, work, chain_steps(a.chain))
         preds = predictions(records, a.speaker)
         parts = [('all', None)]
         for part in ('tuning', 'confirmation'):
@@ -131,6 +213,12 @@ def main(argv=None):
             if os.path.exists(split):
                 with open(split) as f:
                     parts.append((part, {line.strip() for line in f if line.strip()}))
+        if a.errors and len(parts) > 1:
+            sys.path.insert(0, a.eval_dir)
+            import quote_score  # noqa: E402  (the scorer's own speaker normalisation)
+            tuning = parts[1][1]
+            write_errors(a.errors, [r for r in gold if r['id'] in tuning], preds, name, quote_score.norm_speaker,
+                         quote_score.lenient_equal)
         for part, ids in parts:
             g = [r for r in gold if ids is None or r['id'] in ids]
             gp = os.path.join(work, f'{name}.{part}.gold.jsonl')

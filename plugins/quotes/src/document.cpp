@@ -335,6 +335,13 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // "Von deutscher Seite wurde gefordert".
     bool passive = false;
     for (int a = start; a < c && !passive; ++a) passive = word(a) && has(a, kPassive);
+    // Without an agent or a subject of its own the text is the source: "In einer
+    // Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass ...",
+    // "In der Vorabversion des Berichts, der ..., heißt es": the sentence's fronted phrase,
+    // when it names a report, even with a relative clause between it and the cue.
+    const bool impersonal = has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal));
+    if (impersonal || passive)
+      if (Candidate np = fronted_report(first, c, start); np) return np;
     for (int a = start; passive && a < c; ++a) {
       if (!word(a) || !has(a, kAgent)) continue;
       if (Candidate np = right_np(a + 1, c)) return np;
@@ -384,6 +391,20 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   if (Candidate right = right_np(ce, last)) return right;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
   return sentence_subject(first, c);
+}
+
+Candidate Doc::fronted_report(int first, int c, int start) const {
+  int head = first;
+  while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  if (head + 1 >= c || !word(head) || !has(head, kPrep) || has(head, kAgent)) return {};
+  const Candidate np = right_np(head + 1, c);
+  if (!np || np.e > c) return {};
+  // A passive's agent in the cue's clause speaks instead ("wurde von X gefordert").
+  for (int a = start; a < c; ++a)
+    if (word(a) && has(a, kAgent)) return {};
+  for (int k = np.b; k < np.e; ++k)
+    if (word(k) && has(k, kReport)) return np;
+  return {};
 }
 
 Candidate Doc::sentence_subject(int first, int limit) const {

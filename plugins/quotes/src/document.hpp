@@ -83,6 +83,10 @@ struct Doc {
   /// The subject of the cue over tokens [c, ce): before it in its clause (relative
   /// clauses skipped), else after it (inverted: "sagte Merkel").
   Candidate subject_of(int c, int ce, int sentence_first, int sentence_last) const;
+  /// The noun phrase of a prepositional phrase the sentence opens with ("In einer
+  /// Presseerklärung"), when it names a report (a report noun in it), ends before the
+  /// cue at `c` and no agent ("von X") stands in the cue's clause from `start`; none else.
+  Candidate fronted_report(int first, int c, int start) const;
   /// The phrase a sentence opens with (after "Und", "Auch"), when it may be the
   /// subject: not a prepositional phrase or a subordinate clause.
   Candidate sentence_subject(int first, int limit) const;

@@ -68,6 +68,35 @@ void find_marked(Scratch& s) {
   }
 }
 
+namespace {
+
+// The quotation is (in) the phrase naming a reported statement's speaker ("die
+// „Süddeutsche Zeitung“ berichtet, ...", "laut „Welt“") or stands right before a
+// cue as its subject ("„Muslix64“ erwähnte"): a name, not something said.
+bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) {
+  const Doc& d = s.doc;
+  for (std::size_t r = 0; r < reported; ++r)
+    if (s.stmts[r].cand && s.stmts[r].cand.b <= open && close < s.stmts[r].cand.e) return true;
+  const int after = close + 1;
+  std::uint32_t type = 0;
+  return after < static_cast<int>(d.toks.size()) && d.word(after) &&
+         d.toks[after].sentence == d.toks[open].sentence &&
+         d.cue_end(after, d.sentences[d.toks[after].sentence].second, type) > after && type == kCueVerb;
+}
+
+// A passive auxiliary and then an agent ("wird vom Wetterdienst") among tokens [first, end).
+bool passive_before(const Doc& d, int first, int end) {
+  bool passive = false;
+  for (int k = first; k < end; ++k) {
+    if (!d.word(k)) continue;
+    if (d.has(k, kPassive)) passive = true;
+    if (passive && d.has(k, kAgent)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Quotation marks become direct quotes (a speech act near them, a colon before,
 // a whole sentence) or partial ones (a fragment inside reported speech); scare
 // quotes, titles and names stay unmarked.
@@ -86,16 +115,19 @@ void classify_marked(Scratch& s) {
     }
     if (words == 0) continue;
     // A name or title: capitalised words and function words only, after a noun naming
-    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“") or a
-    // determiner ("die „Süddeutsche Zeitung“"), or in a sentence that reports no speech. After "als", a
-    // determiner or a verb it is a quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
+    // what it is ("die Organisation „Reporter ohne Grenzen“", "der Film „Das Boot“"), or in a
+    // sentence that reports no speech. After a bare determiner only when it names a speaker
+    // ("die „Süddeutsche Zeitung“ berichtet") or nothing is said: German nouns are capitalised,
+    // so "nannte dies einen „Militärputsch“" quotes a word. After "als" or a verb it is a
+    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
     const bool named =
         p.open > 0 && d.word(p.open - 1) && d.toks[p.open - 1].cap && !d.has(p.open - 1, kDet | kPrep);
     const bool after_det = p.open > 0 && d.word(p.open - 1) && d.has(p.open - 1, kDet);
+    const bool no_speech = !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
+                                      d.sentences[d.toks[p.open].sentence].second);
     const bool title = lower == 0 && !final_punct &&
-                       (named || after_det ||
-                        (words >= 2 && !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
-                                                  d.sentences[d.toks[p.open].sentence].second)));
+                       (named || (after_det && (no_speech || names_speaker(s, reported, p.open, close))) ||
+                        (words >= 2 && no_speech));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;
@@ -112,10 +144,11 @@ void classify_marked(Scratch& s) {
     // 1. A cue right after it: "„…“, sagte Merkel." / "“…,” said Caddell." / "„…“, hieß es von Trump."
     int k = after;
     // To the end of the sentence after the quotation: the segmenter may have begun a new
-    // one after its final punctuation ("„… .“ , schrieb „Die Zeit“ in einem Nachruf.").
+    // one after its final punctuation ("„… .“ , schrieb „Die Zeit“ in einem Nachruf.",
+    // "„… etabliert.“ erklärte die Ministerin.": a lower-case word goes on with the sentence).
     const int n = static_cast<int>(d.toks.size());
-    const int last = after < n && d.punct(after, ',') ? d.sentences[d.toks[after].sentence].second
-                                                      : std::min(n, slast + 1);
+    const bool goes_on = after < n && (d.punct(after, ',') || (d.word(after) && !d.toks[after].cap));
+    const int last = goes_on ? d.sentences[d.toks[after].sentence].second : std::min(n, slast + 1);
     if (k < last && d.punct(k, ',')) ++k;
     std::uint32_t type = 0;
     int ce = k < last && d.word(k) ? d.cue_end(k, last, type) : k;
@@ -124,6 +157,17 @@ void classify_marked(Scratch& s) {
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
       if (!st.cand) st.cand = d.quoted_name_at(ce, last);
+      // "„…“, so urteilte Romney": a verb of saying after "so", its subject after it.
+      std::uint32_t verb = 0;
+      if (!st.cand && type == kCueSo && ce < last && d.word(ce))
+        if (const int ve = d.cue_end(ce, last, verb); ve > ce && verb == kCueVerb) {
+          st.cand = d.right_np(ve, last);
+          if (st.cand) st.cue_e = ve;
+        }
+      // "Seine Werke werden von Musikkennern als „…“ bezeichnet": the passive and its
+      // agent are before the quotation, which ends the clause the cue looks in.
+      if (!st.cand && passive_before(d, sfirst, p.open))
+        st.cand = d.subject_of(p.open, p.open, sfirst, p.open);
       // "„…“, heißt es in einer Erklärung": the source is the phrase after the impersonal cue.
       if (!st.cand && d.has(ce - 1, kImpersonal) && ce < last && d.word(ce) && d.has(ce, kPrep)) {
         st.cand = d.right_np(ce + 1, last);

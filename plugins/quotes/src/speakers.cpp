@@ -198,12 +198,21 @@ Result resolve(const Input& in, Scratch& s) {
         // never one inside the statement itself.
         const Person* p = person_before(c.b, st.b, st.e);
         const Referent* before = prev && prev->tok >= 0 && prev->tok < c.b ? prev : nullptr;
-        if (p && (!before || p->tok > before->tok)) {
+        // A continuation ("Er habe ...") goes on with the latest speaker, past a person only
+        // talked about in what an earlier statement reports.
+        const bool continues = st.kind == Kind::Indirect && st.cue_b < 0 && c.b >= st.b && c.b < st.e;
+        bool reported_about = false;
+        for (std::size_t j = 0; p && continues && j < i && !reported_about; ++j)
+          reported_about = p->tok >= s.stmts[j].b && p->tok < s.stmts[j].e;
+        if (p && (!before || p->tok > before->tok) && !reported_about) {
           ref.name = p->name;
           ref.entity = p->entity;
         } else if (before) {
           ref.name = before->name;
           ref.entity = before->entity;
+          // "Er habe ...": a pronoun inside what it says continues the speaker named before;
+          // the statement points at that mention, as the pronoun is part of the words reported.
+          if (continues && before->mention >= 0) ref.mention = before->mention, ref.tok = before->tok;
         } else {
           ref.name = std::string(d.str(c.b, c.e));
         }

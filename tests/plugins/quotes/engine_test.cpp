@@ -57,8 +57,10 @@ TEST(QuotesEngine, KonjunktivContinuesTheSpeakerAcrossSentences) {
   const auto r = run(t, "de");
   EXPECT_EQ(quote_at(r, t, "bewaffnet"),
             "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | sagte");
-  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Er | ");
-  EXPECT_EQ(quote_at(r, t, "Spuren"), "indirect | Sprecher der Polizei | Er | ");
+  // "Er" is the man the spokesman talks about, part of the reported words: the speaker's
+  // mention is the spokesman's, in the sentence before.
+  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | ");
+  EXPECT_EQ(quote_at(r, t, "Spuren"), "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | ");
 }
 
 TEST(QuotesEngine, SourcesBeforeAndAfterTheSpeaker) {
@@ -266,4 +268,57 @@ TEST(QuotesEngine, AGenitiveStaysInTheSpeakerAfterTheCue) {
   const std::string t = "„Niemand wurde verletzt“, sagte ein Sprecher der örtlichen Polizei am Abend.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Niemand"),
             "direct | Sprecher der örtlichen Polizei | ein Sprecher der örtlichen Polizei | sagte");
+}
+
+TEST(QuotesEngine, AQuotedNounAfterADeterminerInASentenceOfSpeechIsPartial) {
+  const std::string t = "Der Präsident der Kommission, Alpha Konaré, nannte dies einen „Militärputsch“.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Militärputsch"), "partial | Alpha Konaré | Alpha Konaré | nannte");
+  // Without speech in its sentence it stays a name; as a speaker it is none either.
+  const std::string n = "Er las die „Süddeutsche Zeitung“ am Bahnhof.";
+  EXPECT_TRUE(run(n, "de").quotes.empty());
+  const std::string s = "Die „Süddeutsche Zeitung“ berichtet, es sei ruhig.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "ruhig"),
+            "indirect | „Süddeutsche Zeitung“ | Die „Süddeutsche Zeitung“ | berichtet");
+}
+
+TEST(QuotesEngine, APassiveAgentBeforeAQuotedFragmentSpeaks) {
+  const std::string t = "Seine Werke werden von Musikkennern als „Meilensteine der Musik“ bezeichnet.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Meilensteine"), "direct | Musikkennern | Musikkennern | bezeichnet");
+  const std::string w = "Die Gefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.";
+  EXPECT_EQ(quote_at(run(w, "de"), w, "hoch"),
+            "direct | Deutschen Wetterdienst | Deutschen Wetterdienst | eingestuft");
+}
+
+TEST(QuotesEngine, AReportOpeningTheSentenceIsTheSourceOfAnImpersonalOrPassiveCue) {
+  const std::string t =
+      "In einer Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass alle "
+      "Verantwortlichen festgenommen würden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Verantwortlichen"),
+            "indirect | Presseerklärung | einer Presseerklärung | verkündet");
+  const std::string h =
+      "In dem neuen Bericht, der im Netz steht, heißt es, die Zahl der Straftaten sei gestiegen.";
+  EXPECT_EQ(quote_at(run(h, "de"), h, "Straftaten"),
+            "indirect | neuen Bericht | dem neuen Bericht | heißt es");
+  // An agent in the cue's clause speaks instead.
+  const std::string a =
+      "In einer Mitteilung, die gestern kam, wurde von der Polizei gefordert, dass alle gehen.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "alle gehen"), "indirect | Polizei | der Polizei | gefordert");
+}
+
+TEST(QuotesEngine, AContinuationGoesOnWithTheSpeakerNotWithAPersonItReportsAbout) {
+  const std::string t =
+      "Ein Sprecher der Polizei sagte, Peter Müller sei bewaffnet gewesen. Er habe eine Bombe bei sich "
+      "getragen.";
+  const auto b = static_cast<std::uint32_t>(t.find("Peter"));
+  const auto r = run(t, "de", {{b, b + 12, "PER", 0, "Peter Müller"}});
+  EXPECT_EQ(quote_at(r, t, "Bombe"), "indirect | Sprecher der Polizei | Ein Sprecher der Polizei | ");
+}
+
+TEST(QuotesEngine, TheCueAfterAQuotationThatClosesItsSentenceOrAfterSo) {
+  // SpkAtt's spacing: the segmenter ends a sentence after ". “", the cue is in the next one.
+  const std::string t = "„ Die Schule ist im Land etabliert . “ erklärte Kultusministerin Eisenmann .";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "etabliert"),
+            "direct | Eisenmann | Kultusministerin Eisenmann | erklärte");
+  const std::string s = "„Ein außerordentlicher Sieg“, so urteilte Romney selbst über seinen Erfolg.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Sieg"), "direct | Romney | Romney | so urteilte");
 }
