@@ -94,6 +94,8 @@ int cmd_show(const std::vector<std::string>& args) {
     if (vm.count("id")) {
       std::cerr << "tagwerk show: " << source << ": no record with id '" << vm["id"].as<std::string>()
                 << "' among its " << seen << " records; pass an id from its \"id\" field, or --record N\n";
+    } else if (seen == 0) {
+      std::cerr << "tagwerk show: " << source << ": no records in it; pass a file `tagwerk run` wrote\n";
     } else {
       std::cerr << "tagwerk show: " << source << ": no record " << wanted << ", it has " << seen
                 << " records; pass --record 1 to " << seen << "\n";

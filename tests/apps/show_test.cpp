@@ -111,6 +111,9 @@ TEST(Show, UnknownIdOrRecordNamesTheFileAndExits2) {
   CliResult past = cli.run("show --record 3 " + quote(file.string()));
   EXPECT_EQ(past.exit_code, 2);
   EXPECT_TRUE(has(past.err, file.string() + ": no record 3, it has 2 records")) << past.err;
+  CliResult empty = cli.run("show " + quote(cli.write("empty.jsonl", "").string()));
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_TRUE(has(empty.err, "empty.jsonl: no records in it")) << empty.err;
   CliResult missing = cli.run("show " + quote((cli.dir() / "absent.jsonl").string()));
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_TRUE(has(missing.err, "absent.jsonl")) << missing.err;
