@@ -24,11 +24,13 @@ Usage:
   tagwerk plugins                      list the plugins found
   tagwerk inspect NAME [--json]        describe one plugin: version, ABI, layers, parameters
   tagwerk new-plugin NAME [--lang c]   write a folder with a plugin to start from, its test and a chain
+  tagwerk show [FILE] [--id ID]        one annotated record made readable (--html OUT.html for a page)
   tagwerk --version | --help
   tagwerk COMMAND --help               the options of one command
 
 Examples:
   tagwerk run examples/seed.jsonl > seed.out.jsonl
+  tagwerk show seed.out.jsonl
   tagwerk run --chain chains/default.toml -j 8 corpus.jsonl.zst -o annotated.jsonl --manifest run.json
   zstd -dc corpus.jsonl.zst | tagwerk run --shard 3/16 > part-3.jsonl
   tagwerk check --chain my-chain.toml
@@ -73,8 +75,10 @@ int main(int argc, char** argv) {
     if (command == "plugins") return tagwerk::cli::cmd_plugins(args);
     if (command == "inspect") return tagwerk::cli::cmd_inspect(args);
     if (command == "new-plugin") return tagwerk::cli::cmd_new_plugin(args);
-    std::cerr << "tagwerk: unknown command '" << command
-              << "'; the commands are run, check, plugins, inspect and new-plugin (see 'tagwerk --help')\n";
+    if (command == "show") return tagwerk::cli::cmd_show(args);
+    std::cerr
+        << "tagwerk: unknown command '" << command
+        << "'; the commands are run, check, plugins, inspect, new-plugin and show (see 'tagwerk --help')\n";
     return tagwerk::cli::kExitSetupError;
   } catch (const tagwerk::cli::UsageError& e) {
     std::cerr << "tagwerk " << command << ": " << e.what() << "\n";
