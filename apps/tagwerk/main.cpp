@@ -24,6 +24,7 @@ Usage:
   tagwerk plugins                      list the plugins found
   tagwerk inspect NAME [--json]        describe one plugin: version, ABI, layers, parameters
   tagwerk new-plugin NAME [--lang c]   write a folder with a plugin to start from, its test and a chain
+  tagwerk report INPUT... -o DIR       entity index, who said what, timeline, sentiment over time
   tagwerk --version | --help
   tagwerk COMMAND --help               the options of one command
 
@@ -34,6 +35,7 @@ Examples:
   tagwerk check --chain my-chain.toml
   tagwerk inspect segment
   tagwerk new-plugin my-plugin
+  tagwerk report part-*.jsonl -o report/ --period week
 
 Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors,
 2 usage, chain or I/O error, 3 `run` stopped past --max-errors, 130/143 interrupted.
@@ -73,8 +75,10 @@ int main(int argc, char** argv) {
     if (command == "plugins") return tagwerk::cli::cmd_plugins(args);
     if (command == "inspect") return tagwerk::cli::cmd_inspect(args);
     if (command == "new-plugin") return tagwerk::cli::cmd_new_plugin(args);
-    std::cerr << "tagwerk: unknown command '" << command
-              << "'; the commands are run, check, plugins, inspect and new-plugin (see 'tagwerk --help')\n";
+    if (command == "report") return tagwerk::cli::cmd_report(args);
+    std::cerr
+        << "tagwerk: unknown command '" << command
+        << "'; the commands are run, check, plugins, inspect, new-plugin and report (see 'tagwerk --help')\n";
     return tagwerk::cli::kExitSetupError;
   } catch (const tagwerk::cli::UsageError& e) {
     std::cerr << "tagwerk " << command << ": " << e.what() << "\n";
