@@ -8,6 +8,7 @@ packages=(
   zlib1g-dev libzstd-dev libcld2-dev libsqlite3-dev
   libfasttext-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libjs-chart.js
 )
 sudo=()
 if [ "$(id -u)" != 0 ]; then sudo=(sudo); fi

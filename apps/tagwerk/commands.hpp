@@ -12,5 +12,6 @@ int cmd_plugins(const std::vector<std::string>& args);
 int cmd_inspect(const std::vector<std::string>& args);
 int cmd_new_plugin(const std::vector<std::string>& args);
 int cmd_show(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
 
 }  // namespace tagwerk::cli

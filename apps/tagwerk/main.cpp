@@ -25,6 +25,7 @@ Usage:
   tagwerk inspect NAME [--json]        describe one plugin: version, ABI, layers, parameters
   tagwerk new-plugin NAME [--lang c]   write a folder with a plugin to start from, its test and a chain
   tagwerk show [FILE] [--id ID]        one annotated record made readable (--html OUT.html for a page)
+  tagwerk report INPUT... -o DIR       entity index, who said what, timeline, sentiment over time
   tagwerk --version | --help
   tagwerk COMMAND --help               the options of one command
 
@@ -36,6 +37,7 @@ Examples:
   tagwerk check --chain my-chain.toml
   tagwerk inspect segment
   tagwerk new-plugin my-plugin
+  tagwerk report part-*.jsonl -o report/ --period week
 
 Exit status: 0 no record carries an error (warnings allowed), 1 some records carry errors,
 2 usage, chain or I/O error, 3 `run` stopped past --max-errors, 130/143 interrupted.
@@ -76,9 +78,11 @@ int main(int argc, char** argv) {
     if (command == "inspect") return tagwerk::cli::cmd_inspect(args);
     if (command == "new-plugin") return tagwerk::cli::cmd_new_plugin(args);
     if (command == "show") return tagwerk::cli::cmd_show(args);
+    if (command == "report") return tagwerk::cli::cmd_report(args);
     std::cerr
         << "tagwerk: unknown command '" << command
-        << "'; the commands are run, check, plugins, inspect, new-plugin and show (see 'tagwerk --help')\n";
+        << "'; the commands are run, check, plugins, inspect, new-plugin, show and report (see 'tagwerk "
+           "--help')\n";
     return tagwerk::cli::kExitSetupError;
   } catch (const tagwerk::cli::UsageError& e) {
     std::cerr << "tagwerk " << command << ": " << e.what() << "\n";

@@ -1,0 +1,260 @@
+// The report reducer (map / merge / finish) and its JSON, CSV and HTML output,
+// on the hand-made annotated corpus in tests/data/report/ (see make_fixture.py).
+#include <tagwerk/core/input.hpp>
+#include <tagwerk/core/report.hpp>
+#include <tagwerk/core/report_output.hpp>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tc = tagwerk::core;
+
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(TAGWERK_TEST_DATA_DIR) / "report";
+
+void map_file(tc::ReportState& state, const std::filesystem::path& path) {
+  tc::InputOptions in;
+  in.paths = {path.string()};
+  in.format = tc::InputFormat::jsonl;
+  auto reader = tc::open_input(in);
+  tc::Document d;
+  while (reader->next(d)) {
+    std::string why;
+    ASSERT_TRUE(state.map(d, &why)) << path << ": " << why;
+  }
+}
+
+std::vector<tc::ReportTable> reduce(const std::vector<std::filesystem::path>& files,
+                                    tc::ReportOptions o = {}) {
+  tc::ReportState total(o);
+  for (const auto& f : files) {
+    tc::ReportState part(o);
+    map_file(part, f);
+    total.merge(std::move(part));
+  }
+  return total.finish();
+}
+
+const tc::ReportTable& table(const std::vector<tc::ReportTable>& ts, const std::string& name) {
+  for (const auto& t : ts)
+    if (t.name == name) return t;
+  throw std::runtime_error("no table " + name);
+}
+
+// The cell of `column` in row `row` as the CSV writes it.
+std::string cell(const tc::ReportTable& t, std::size_t row, const std::string& column) {
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i] != column) continue;
+    const auto& c = t.rows.at(row).at(i);
+    tc::ReportTable one{"x", {"v"}, {{c}}};
+    std::string csv = tc::report_csv(one);
+    csv = csv.substr(3, csv.size() - 5);  // drop the header "v\r\n" and the final "\r\n"
+    return csv;
+  }
+  throw std::runtime_error("no column " + column);
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::filesystem::path> shards() {
+  return {kData / "shard-1.jsonl", kData / "shard-2.jsonl"};
+}
+
+std::filesystem::path one_file() {
+  auto p =
+      std::filesystem::temp_directory_path() / ("report_test_all_" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream out(p, std::ios::binary);
+  out << slurp(kData / "shard-2.jsonl") << slurp(kData / "shard-1.jsonl");
+  return p;
+}
+
+}  // namespace
+
+TEST(ReportPeriod, KeysOfDatesAndTimexValues) {
+  EXPECT_EQ(tc::period_key("2017-07-09T20:06", tc::ReportPeriod::day), "2017-07-09");
+  EXPECT_EQ(tc::period_key("2017-07-09", tc::ReportPeriod::month), "2017-07");
+  EXPECT_EQ(tc::period_key("2017-07-09", tc::ReportPeriod::week), "2017-W27");
+  EXPECT_EQ(tc::period_key("2021-01-01", tc::ReportPeriod::week), "2020-W53");  // a Friday
+  EXPECT_EQ(tc::period_key("2019-12-30", tc::ReportPeriod::week), "2020-W01");  // a Monday
+  EXPECT_EQ(tc::period_key("2017-07", tc::ReportPeriod::month), "2017-07");
+  EXPECT_EQ(tc::period_key("2017-07", tc::ReportPeriod::day), "");
+  EXPECT_EQ(tc::period_key("2016", tc::ReportPeriod::month), "");
+  EXPECT_EQ(tc::period_key("PAST_REF", tc::ReportPeriod::month), "");
+  EXPECT_EQ(tc::period_key("2017-02-30", tc::ReportPeriod::day), "");
+}
+
+TEST(Report, EntityIndexMergesMentionsAcrossDocuments) {
+  const auto ts = reduce(shards());
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.rows.size(), 6u);
+  EXPECT_EQ(cell(e, 0, "name"), "Donald Trump");
+  EXPECT_EQ(cell(e, 0, "label"), "PER");
+  EXPECT_EQ(cell(e, 0, "mentions"), "4");
+  EXPECT_EQ(cell(e, 0, "documents"), "3");
+  EXPECT_EQ(cell(e, 0, "first_seen"), "2017-07-07");
+  EXPECT_EQ(cell(e, 0, "last_seen"), "2017-08-01");
+  EXPECT_EQ(cell(e, 0, "variants"), "Trump (2); Donald Trump (1); Trumps (1)");
+  EXPECT_EQ(cell(e, 1, "name"), "Wladimir Putin");
+  EXPECT_EQ(cell(e, 1, "variants"), "Putin (1); Wladimir Putin (1)");
+  EXPECT_EQ(cell(e, 3, "name"), "Angela Merkel");
+}
+
+TEST(Report, WhoSaidWhatWithTheCoveringSentiment) {
+  const auto ts = reduce(shards());
+  const auto& q = table(ts, "quotes");
+  ASSERT_EQ(q.rows.size(), 4u);
+  EXPECT_EQ(cell(q, 0, "doc_id"), "d1");
+  EXPECT_EQ(cell(q, 0, "speaker"), "Trump");
+  EXPECT_EQ(cell(q, 0, "speaker_entity"), "Donald Trump");
+  EXPECT_EQ(cell(q, 0, "kind"), "direct");
+  EXPECT_EQ(cell(q, 0, "cue"), "sagte");
+  EXPECT_EQ(cell(q, 0, "quote"), "\"„Wir reden über alles, auch über Syrien“\"");
+  EXPECT_EQ(cell(q, 0, "sentiment_label"), "pos");
+  EXPECT_EQ(cell(q, 0, "sentiment_score"), "0.5000");
+  EXPECT_EQ(cell(q, 1, "speaker_entity"), "Angela Merkel");
+  EXPECT_EQ(cell(q, 1, "kind"), "indirect");
+  EXPECT_EQ(cell(q, 1, "title"), "\"Merkel: \"\"Gipfel, schwierig\"\"\"");
+  EXPECT_EQ(cell(q, 1, "sentiment_score"), "-0.5000");
+  EXPECT_EQ(cell(q, 2, "speaker"), "Ein Sprecher");
+  EXPECT_EQ(cell(q, 2, "speaker_entity"), "");
+}
+
+TEST(Report, QuoteTextIsCutToTheLimit) {
+  tc::ReportOptions o;
+  o.quote_chars = 5;
+  const auto ts = reduce(shards(), o);
+  EXPECT_EQ(cell(table(ts, "quotes"), 0, "quote"), "„Wir …");
+}
+
+TEST(Report, TimelineByMonthAndDay) {
+  auto ts = reduce(shards());
+  const auto& t = table(ts, "timeline");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(cell(t, 0, "period"), "2017-07");
+  EXPECT_EQ(cell(t, 0, "documents"), "2");
+  EXPECT_EQ(cell(t, 0, "statements"), "5");
+  EXPECT_EQ(cell(t, 0, "quotes"), "2");
+  EXPECT_EQ(cell(t, 0, "entities"),
+            "Donald Trump (3); Wladimir Putin (2); Angela Merkel (1); Hamburg (1); Syrien (1)");
+  EXPECT_EQ(cell(t, 0, "speakers"), "Angela Merkel (1); Donald Trump (1)");
+  EXPECT_EQ(cell(t, 1, "period"), "2017-08");
+
+  tc::ReportOptions o;
+  o.period = tc::ReportPeriod::day;
+  o.top_names = 1;
+  ts = reduce(shards(), o);
+  const auto& d = table(ts, "timeline");
+  ASSERT_EQ(d.rows.size(), 4u);
+  EXPECT_EQ(cell(d, 0, "period"), "2017-07-07");
+  EXPECT_EQ(cell(d, 0, "entities"), "Donald Trump (2)") << "top 1 only";
+}
+
+TEST(Report, SentimentPerEntityAndPeriod) {
+  const auto ts = reduce(shards());
+  const auto& s = table(ts, "sentiment");
+  ASSERT_EQ(s.rows.size(), 3u);
+  EXPECT_EQ(cell(s, 0, "name"), "Donald Trump");
+  EXPECT_EQ(cell(s, 0, "period"), "2017-07");
+  EXPECT_EQ(cell(s, 0, "mean_score"), "-0.1250");
+  EXPECT_EQ(cell(s, 0, "count"), "2");
+  EXPECT_EQ(cell(s, 1, "period"), "2017-08");
+  EXPECT_EQ(cell(s, 1, "mean_score"), "0.2500");
+  EXPECT_EQ(cell(s, 2, "name"), "Wladimir Putin");
+  EXPECT_EQ(cell(s, 2, "mean_score"), "-0.2500");
+}
+
+TEST(Report, ShardsGiveTheSameBytesAsOneFile) {
+  const auto all = one_file();
+  const auto a = reduce(shards());
+  const auto b = reduce({all});
+  const auto c = reduce({shards()[1], shards()[0]});
+  std::filesystem::remove(all);
+  ASSERT_EQ(a.size(), 4u);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(tc::report_json(a[i]), tc::report_json(b[i])) << a[i].name;
+    EXPECT_EQ(tc::report_csv(a[i]), tc::report_csv(b[i])) << a[i].name;
+    EXPECT_EQ(tc::report_csv(a[i]), tc::report_csv(c[i])) << a[i].name;
+  }
+  EXPECT_EQ(tc::report_html(a, ""), tc::report_html(b, ""));
+}
+
+TEST(Report, RecordsWithoutAnnotationsAreCountedAndSkipped) {
+  tc::ReportState s;
+  map_file(s, kData / "shard-1.jsonl");
+  EXPECT_EQ(s.records(), 3u);
+  EXPECT_EQ(s.skipped(), 1u);
+}
+
+TEST(Report, BadAnnotationsAreRefusedWithTheReason) {
+  tc::ReportState s;
+  tc::Document d;
+  d.id = "x";
+  d.fields.push_back({"annotations", "[1, 2]", std::nullopt});
+  std::string why;
+  EXPECT_FALSE(s.map(d, &why));
+  EXPECT_NE(why.find("annotations"), std::string::npos) << why;
+  d.fields[0].raw_json = R"({"entity": {"begin": 0}})";
+  EXPECT_FALSE(s.map(d, &why));
+  EXPECT_NE(why.find("annotations.entity is not an array"), std::string::npos) << why;
+  EXPECT_EQ(s.records(), 0u);
+}
+
+TEST(ReportCsv, QuotesCommasQuotesAndNewlines) {
+  tc::ReportTable t{"t", {"a", "b,c"}, {}};
+  t.rows.push_back({tc::ReportCell::of("x, y"), tc::ReportCell::of("say \"hi\"")});
+  t.rows.push_back({tc::ReportCell::of("line\nbreak"), tc::ReportCell{}});
+  t.rows.push_back({tc::ReportCell::of_int(-3), tc::ReportCell::of_number(0.12345)});
+  EXPECT_EQ(tc::report_csv(t),
+            "a,\"b,c\"\r\n"
+            "\"x, y\",\"say \"\"hi\"\"\"\r\n"
+            "\"line\nbreak\",\r\n"
+            "-3,0.1235\r\n");
+  EXPECT_EQ(tc::report_json(t),
+            "[\n{\"a\": \"x, y\", \"b,c\": \"say \\\"hi\\\"\"},\n"
+            "{\"a\": \"line\\nbreak\", \"b,c\": null},\n"
+            "{\"a\": -3, \"b,c\": 0.1235}\n]\n");
+}
+
+TEST(ReportHtml, ArticleTextReachesThePageOnlyEscaped) {
+  const auto ts = reduce(shards());
+  const std::string page = tc::report_html(ts, "");
+  // The hostile title, entity name and quote are in the data, escaped.
+  EXPECT_NE(page.find(R"(\u003cscript\u003ealert(1)\u003c/script\u003e)"), std::string::npos);
+  EXPECT_NE(page.find(R"(\"\u003e\u003cimg src=x onerror=alert(1)\u003e)"), std::string::npos);
+  EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(page.find("<img"), std::string::npos);
+  EXPECT_EQ(page.find("innerHTML"), std::string::npos);
+  EXPECT_EQ(page.find("http://"), std::string::npos) << "the page loads nothing";
+  EXPECT_EQ(page.find("https://"), std::string::npos);
+  // Exactly the page's own script elements end: data, the renderer.
+  std::size_t ends = 0;
+  for (std::size_t at = 0; (at = page.find("</script", at)) != std::string::npos; ++at) ++ends;
+  EXPECT_EQ(ends, 2u);
+}
+
+TEST(ReportHtml, InlinedLibraryCannotEndItsElement) {
+  const std::string page = tc::report_html({}, "var s = '</script><b>';");
+  EXPECT_NE(page.find(R"(var s = '<\/script><b>';)"), std::string::npos);
+}
+
+TEST(ReportWrite, WritesEveryTableAsJsonAndCsvAndThePage) {
+  const auto dir = std::filesystem::temp_directory_path() / ("report_test_out_" + std::to_string(::getpid()));
+  tc::write_report(dir, reduce(shards()), true, "");
+  for (const char* name : {"entities", "quotes", "timeline", "sentiment"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir / (std::string(name) + ".json"))) << name;
+    EXPECT_TRUE(std::filesystem::exists(dir / (std::string(name) + ".csv"))) << name;
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir / "index.html"));
+  EXPECT_EQ(slurp(dir / "timeline.csv").substr(0, 50), "period,documents,statements,quotes,entities,speake");
+  std::filesystem::remove_all(dir);
+}
