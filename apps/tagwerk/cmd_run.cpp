@@ -12,9 +12,11 @@
 #include <tagwerk/core/resume.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -144,6 +146,28 @@ core::InputFormat parse_format(const std::string& text) {
   throw UsageError("--format '" + text + "' must be auto, jsonl or text");
 }
 
+// "a,b" as {"a", "b"}; "" as {}. Refuses a name the chain's steps do not provide.
+std::vector<std::string> parse_layer_list(const std::string& option, const std::string& text,
+                                          const core::Chain& chain) {
+  std::vector<std::string> names;
+  const std::vector<std::string> provided = chain.provided_layers();
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string name(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (name.empty()) continue;
+    if (std::find(provided.begin(), provided.end(), name) == provided.end())
+      throw UsageError(
+          fmt::format("--{} names layer '{}', which no step of the chain {} provides; layers "
+                      "the steps provide: {}",
+                      option, name, chain.file.string(),
+                      provided.empty() ? std::string("none") : fmt::format("{}", fmt::join(provided, ", "))));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args) {
@@ -156,6 +180,12 @@ int cmd_run(const std::vector<std::string>& args) {
       "shard", po::value<std::string>(), "K/N: only the records whose ordinal modulo N is K-1")(
       "offsets", po::value<std::string>(), "codepoints (default), bytes or utf16")(
       "format", po::value<std::string>(), "input format: auto (default), jsonl or text")(
+      "layers", po::value<std::string>(),
+      "a,b,...: write only these layers (with --exclude too: these less those); replaces the chain's "
+      "[output] layers and exclude")(
+      "exclude", po::value<std::string>(),
+      "a,b,...: leave these layers out (e.g. token); --exclude '' writes every layer; replaces the "
+      "chain's [output] layers and exclude")(
       "manifest", po::value<std::string>(),
       "write the run's provenance (versions, chain, counts, times) here")(
       "isolation", po::value<std::string>()->default_value("process"),
@@ -212,6 +242,13 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("shard")) chain.input.shard = parse_shard(vm["shard"].as<std::string>());
   if (vm.count("offsets")) chain.output.offsets = parse_offsets(vm["offsets"].as<std::string>());
   if (vm.count("output")) chain.output.path = vm["output"].as<std::string>();
+  if (vm.count("layers") || vm.count("exclude")) {
+    chain.output.layers = {};
+    if (vm.count("layers"))
+      chain.output.layers.only = parse_layer_list("layers", vm["layers"].as<std::string>(), chain);
+    if (vm.count("exclude"))
+      chain.output.layers.exclude = parse_layer_list("exclude", vm["exclude"].as<std::string>(), chain);
+  }
 
   options.doc_timeout_seconds = vm["doc-timeout"].defaulted() && chain.doc_timeout
                                     ? *chain.doc_timeout
@@ -305,9 +342,12 @@ int cmd_run(const std::vector<std::string>& args) {
   options.stop = &g_stop_signal;
   install_stop_handlers();
   const core::OffsetUnit offsets = chain.output.offsets;
+  const core::LayerSelection layers = chain.output.layers;
   core::RunStats stats = pipeline.run(
       *reader,
-      [offsets](const core::Document& d, std::string& out) { core::append_json_record(out, d, offsets); },
+      [offsets, &layers](const core::Document& d, std::string& out) {
+        core::append_json_record(out, d, offsets, layers);
+      },
       [&](const core::Document&, std::string_view record) { writer.write_formatted(record); }, options);
   writer.flush();
   progress.finish(stats);

@@ -210,6 +210,11 @@ std::string_view id_key(const Document& doc) {
 }  // namespace
 
 void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) {
+  append_json_record(out, doc, unit, LayerSelection{});
+}
+
+void append_json_record(std::string& out, const Document& doc, OffsetUnit unit,
+                        const LayerSelection& layers) {
   out.push_back('{');
   if (doc.unreadable) {
     append_key(out, id_key(doc));
@@ -241,6 +246,7 @@ void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) 
   std::optional<OffsetMapper> mapper;  // built once, and only when a layer has spans
   bool first = true;
   for (const auto& layer : doc.layers()) {
+    if (!layers.keeps(layer->name())) continue;
     if (!first) out.push_back(',');
     first = false;
     if (!mapper && layer->size() > 0) mapper.emplace(doc.text, unit);
