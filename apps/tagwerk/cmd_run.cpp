@@ -9,12 +9,15 @@
 #include <tagwerk/core/manifest.hpp>
 #include <tagwerk/core/output.hpp>
 #include <tagwerk/core/pipeline.hpp>
+#include <tagwerk/core/record_writer.hpp>
 #include <tagwerk/core/resume.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -43,6 +46,7 @@ Examples:
   cat part.jsonl | tagwerk run --shard 2/8 -q > part-2.jsonl
   tagwerk run corpus.jsonl.zst -o out.jsonl --doc-timeout 10 --max-errors 1%
   tagwerk run corpus.jsonl.zst -o out.jsonl --resume    # after Ctrl-C or a crash
+  tagwerk run corpus.jsonl.zst -o corpus.sqlite --exclude token,sentence
 
 An output file is written as OUTPUT.partial and renamed to OUTPUT when the run
 is complete; a stopped run leaves OUTPUT.partial and its state in
@@ -144,6 +148,28 @@ core::InputFormat parse_format(const std::string& text) {
   throw UsageError("--format '" + text + "' must be auto, jsonl or text");
 }
 
+// "a,b" as {"a", "b"}; "" as {}. Refuses a name the chain's steps do not provide.
+std::vector<std::string> parse_layer_list(const std::string& option, const std::string& text,
+                                          const core::Chain& chain) {
+  std::vector<std::string> names;
+  const std::vector<std::string> provided = chain.provided_layers();
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string name(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (name.empty()) continue;
+    if (std::find(provided.begin(), provided.end(), name) == provided.end())
+      throw UsageError(
+          fmt::format("--{} names layer '{}', which no step of the chain {} provides; layers "
+                      "the steps provide: {}",
+                      option, name, chain.file.string(),
+                      provided.empty() ? std::string("none") : fmt::format("{}", fmt::join(provided, ", "))));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args) {
@@ -156,6 +182,14 @@ int cmd_run(const std::vector<std::string>& args) {
       "shard", po::value<std::string>(), "K/N: only the records whose ordinal modulo N is K-1")(
       "offsets", po::value<std::string>(), "codepoints (default), bytes or utf16")(
       "format", po::value<std::string>(), "input format: auto (default), jsonl or text")(
+      "output-format", po::value<std::string>(),
+      "jsonl or sqlite; default: sqlite for an -o ending in .sqlite, .sqlite3 or .db, else jsonl")(
+      "layers", po::value<std::string>(),
+      "a,b,...: write only these layers (with --exclude too: these less those); replaces the chain's "
+      "[output] layers and exclude")(
+      "exclude", po::value<std::string>(),
+      "a,b,...: leave these layers out (e.g. token); --exclude '' writes every layer; replaces the "
+      "chain's [output] layers and exclude")(
       "manifest", po::value<std::string>(),
       "write the run's provenance (versions, chain, counts, times) here")(
       "isolation", po::value<std::string>()->default_value("process"),
@@ -212,6 +246,13 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("shard")) chain.input.shard = parse_shard(vm["shard"].as<std::string>());
   if (vm.count("offsets")) chain.output.offsets = parse_offsets(vm["offsets"].as<std::string>());
   if (vm.count("output")) chain.output.path = vm["output"].as<std::string>();
+  if (vm.count("layers") || vm.count("exclude")) {
+    chain.output.layers = {};
+    if (vm.count("layers"))
+      chain.output.layers.only = parse_layer_list("layers", vm["layers"].as<std::string>(), chain);
+    if (vm.count("exclude"))
+      chain.output.layers.exclude = parse_layer_list("exclude", vm["exclude"].as<std::string>(), chain);
+  }
 
   options.doc_timeout_seconds = vm["doc-timeout"].defaulted() && chain.doc_timeout
                                     ? *chain.doc_timeout
@@ -220,6 +261,24 @@ int cmd_run(const std::vector<std::string>& args) {
     throw UsageError("--doc-timeout must be a number of seconds >= 0 (0: no limit)");
   const bool resume = vm["resume"].as<bool>();
   const bool to_file = chain.output.path != "-";
+  core::OutputFormat output_format = core::output_format_for(chain.output.path);
+  if (vm.count("output-format")) {
+    const auto named = core::parse_output_format(vm["output-format"].as<std::string>());
+    if (!named)
+      throw UsageError("--output-format '" + vm["output-format"].as<std::string>() +
+                       "' must be jsonl or sqlite");
+    output_format = *named;
+  }
+  const bool sqlite = output_format == core::OutputFormat::sqlite;
+  if (sqlite && !to_file)
+    throw UsageError(
+        "--output-format sqlite writes a database file, not standard output: give -o FILE.sqlite");
+  if (sqlite && resume)
+    throw UsageError(
+        fmt::format("--resume cannot continue an SQLite output ({}): run again without --resume to start it "
+                    "over, or write "
+                    "JSON Lines (-o FILE.jsonl), which --resume continues",
+                    chain.output.path));
   const fs::path output = chain.output.path;
   const fs::path partial = output.string() + ".partial";
   const fs::path state = output.string() + ".partial.manifest.json";
@@ -270,7 +329,7 @@ int cmd_run(const std::vector<std::string>& args) {
 
   std::ofstream file;
   std::ostream* out = &std::cout;
-  if (to_file) {
+  if (to_file && !sqlite) {
     if (!resume && fs::exists(partial))
       spdlog::warn("{} is left from a stopped run; starting over (--resume would continue it)",
                    partial.string());
@@ -284,10 +343,14 @@ int cmd_run(const std::vector<std::string>& args) {
     // Written first, so that a run killed outright can be resumed too.
     context.status = "running";
     core::write_manifest(state, chain, core::RunStats{}, context);
-  } else {
+  } else if (!to_file) {
     std::ios::sync_with_stdio(false);
+  } else if (fs::exists(partial)) {
+    spdlog::warn("{} is left from a stopped run; starting over", partial.string());
   }
-  core::JsonlWriter writer(*out, chain.output.offsets);
+  const std::unique_ptr<core::RecordWriter> writer =
+      sqlite ? core::make_sqlite_writer(partial, chain, chain.output.offsets, chain.output.layers)
+             : core::make_jsonl_writer(*out, chain.output.offsets, chain.output.layers);
 
   const bool quiet = vm["quiet"].as<bool>();
   ProgressLine progress(!quiet && isatty(STDERR_FILENO));
@@ -300,16 +363,15 @@ int cmd_run(const std::vector<std::string>& args) {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_flush < std::chrono::milliseconds(200)) return;
     last_flush = now;
-    writer.flush();
+    writer->flush();
   };
   options.stop = &g_stop_signal;
   install_stop_handlers();
-  const core::OffsetUnit offsets = chain.output.offsets;
+  const core::RecordWriter& format = *writer;
   core::RunStats stats = pipeline.run(
-      *reader,
-      [offsets](const core::Document& d, std::string& out) { core::append_json_record(out, d, offsets); },
-      [&](const core::Document&, std::string_view record) { writer.write_formatted(record); }, options);
-  writer.flush();
+      *reader, [&format](const core::Document& d, std::string& out) { format.format(d, out); },
+      [&](const core::Document&, std::string_view record) { writer->write(record); }, options);
+  writer->finish();
   progress.finish(stats);
   stats.records += previous.records;
   stats.records_with_errors += previous.records_with_errors;
@@ -321,8 +383,8 @@ int cmd_run(const std::vector<std::string>& args) {
                                                                    : "stopped";
   context.stop_reason = stats.stop_reason;
   if (to_file) {
-    file.close();
-    if (!file)
+    if (!sqlite) file.close();
+    if (!sqlite && !file)
       throw core::SetupError(fmt::format("{}: writing the output failed; check the disk", partial.string()));
     std::error_code ec;
     if (complete) {
@@ -332,7 +394,7 @@ int cmd_run(const std::vector<std::string>& args) {
             fmt::format("cannot rename {} to {}: {}; the output is complete under the first name",
                         partial.string(), output.string(), ec.message()));
       fs::remove(state, ec);
-    } else {
+    } else if (!sqlite) {
       core::write_manifest(state, chain, stats, context);
     }
   }
@@ -349,10 +411,12 @@ int cmd_run(const std::vector<std::string>& args) {
     spdlog::warn("{} worker process{} died or were stopped and replaced; their records carry the reason",
                  stats.worker_restarts, stats.worker_restarts == 1 ? "" : "es");
   if (!complete) {
-    spdlog::error("{}{}", stats.stop_reason,
-                  to_file
-                      ? fmt::format("; the output so far is in {}: continue with --resume", partial.string())
-                      : std::string());
+    spdlog::error(
+        "{}{}", stats.stop_reason,
+        !to_file ? std::string()
+        : sqlite
+            ? fmt::format("; the records written so far are in {}; run again to start over", partial.string())
+            : fmt::format("; the output so far is in {}: continue with --resume", partial.string()));
     return stats.end == core::RunStats::End::error_budget ? kExitErrorBudget : kExitSignalBase + stats.signal;
   }
   return stats.records_with_errors == 0 ? kExitClean : kExitRecordErrors;

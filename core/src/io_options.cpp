@@ -2,7 +2,16 @@
 // manifests, and the field renames of a FieldMap.
 #include <tagwerk/core/io_options.hpp>
 
+#include <algorithm>
+
 namespace tagwerk::core {
+
+bool LayerSelection::keeps(std::string_view name) const noexcept {
+  const auto in = [name](const std::vector<std::string>& list) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  return (only.empty() || in(only)) && !in(exclude);
+}
 
 std::vector<std::pair<std::string, std::string>> renamed_fields(const FieldMap& f) {
   std::vector<std::pair<std::string, std::string>> out;

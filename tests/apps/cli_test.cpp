@@ -347,3 +347,52 @@ TEST(Cli, ManifestRecordsVersionsChainCountsAndTimes) {
   EXPECT_EQ(uint64_t(plugins.at(1)["failures"]), 1u);
   EXPECT_GE(double(plugins.at(0)["seconds"]), 0.0);
 }
+
+// The layers of the first output record, in the order written.
+std::vector<std::string> layers_written(const CliResult& r) {
+  std::vector<std::string> names;
+  Record rec(lines(r.out).at(0));
+  for (auto [key, value] : simdjson::dom::object(rec.doc["annotations"])) names.emplace_back(key);
+  return names;
+}
+
+TEST(Cli, LayersAreSelectedByTheChainAndTheCommandLineWins) {
+  CliRunner cli;
+  const std::string steps = "[[step]]\nuse = \"tw-words\"\n[[step]]\nuse = \"tw-c\"\n";
+  auto all = cli.write("all.toml", steps);
+  auto no_lines = cli.write("no-lines.toml", "[output]\nexclude = [\"line\"]\n" + steps);
+  auto in = cli.write("in.jsonl", "{\"id\":\"a\",\"text\":\"Ein Text\\nzwei Zeilen\"}\n");
+  const auto run = [&](const std::filesystem::path& chain, const std::string& extra) {
+    CliResult r = cli.run("run -q -c " + quote(chain) + " " + extra + " " + quote(in));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return layers_written(r);
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(run(all, ""), (Names{"word", "line"}));
+  EXPECT_EQ(run(all, "--exclude word"), (Names{"line"}));
+  EXPECT_EQ(run(all, "--layers line,word"), (Names{"word", "line"}));
+  EXPECT_EQ(run(all, "--layers word,line --exclude line"), (Names{"word"}));
+  EXPECT_EQ(run(no_lines, ""), (Names{"word"}));
+  EXPECT_EQ(run(no_lines, "--layers line"), (Names{"line"}));  // replaces the chain's exclude
+  EXPECT_EQ(run(no_lines, "--exclude ''"), (Names{"word", "line"}));
+}
+
+TEST(Cli, AnUnknownLayerToSelectIsAUsageErrorListingTheLayersOfTheChain) {
+  CliRunner cli;
+  auto chain = cli.write("chain.toml", "[[step]]\nuse = \"tw-words\"\n[[step]]\nuse = \"tw-c\"\n");
+  CliResult r = cli.run("run -q -c " + quote(chain) + " --exclude wrod -", "/dev/null");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--exclude names layer 'wrod', which no step of the chain " + chain.string() +
+                       " provides; layers the steps provide: line, word"),
+            std::string::npos)
+      << r.err;
+
+  auto bad = cli.write("bad.toml", "[output]\nlayers = [\"lines\"]\n[[step]]\nuse = \"tw-c\"\n");
+  CliResult b = cli.run("run -q -c " + quote(bad) + " -", "/dev/null");
+  EXPECT_EQ(b.exit_code, 2);
+  EXPECT_NE(b.err.find(bad.string() +
+                       ":2:11: error: [output] names layer 'lines', which no step of the chain provides; did "
+                       "you mean 'line'? layers the steps provide: line"),
+            std::string::npos)
+      << b.err;
+}

@@ -351,7 +351,46 @@ TEST(ChainValidation, ShardInInputPointsToCommandLine) {
 TEST(ChainValidation, UnknownOutputKeySuggestsNearest) {
   EXPECT_EQ(errors_of("[output]\nofsets = \"bytes\"\n[[step]]\nuse = \"segment\"\n"),
             "news.toml:2:1: error: [output] unknown key 'ofsets'; did you mean 'offsets'? "
-            "keys of [output]: offsets, path");
+            "keys of [output]: exclude, layers, offsets, path");
+}
+
+TEST(ChainOutputLayers, LayersAndExcludeAreReadAndKeptOrDropped) {
+  const Chain chain = parse_chain(
+      "[output]\nlayers = [\"sentence\", \"token\"]\nexclude = [\"token\"]\n[[step]]\nuse = \"segment\"\n",
+      "news.toml", available());
+  EXPECT_EQ(chain.output.layers.only, (std::vector<std::string>{"sentence", "token"}));
+  EXPECT_EQ(chain.output.layers.exclude, (std::vector<std::string>{"token"}));
+  EXPECT_TRUE(chain.output.layers.keeps("sentence"));
+  EXPECT_FALSE(chain.output.layers.keeps("token"));
+  EXPECT_FALSE(chain.output.layers.keeps("paragraph"));
+}
+
+TEST(ChainOutputLayers, AnUnknownLayerIsAnErrorAtItsPlaceListingTheProvidedOnes) {
+  EXPECT_EQ(errors_of("[output]\nexclude = [\"tokens\"]\n[[step]]\nuse = \"segment\"\n"),
+            "news.toml:2:12: error: [output] names layer 'tokens', which no step of the chain provides; did "
+            "you mean 'token'? layers the steps provide: paragraph, sentence, token");
+  // A layer an available plugin provides, but no step of this chain.
+  EXPECT_EQ(errors_of("[output]\nlayers = [\"sentence\", \"entity\"]\n[[step]]\nuse = \"segment\"\n"),
+            "news.toml:2:23: error: [output] names layer 'entity', which no step of the chain provides; "
+            "layers the steps provide: paragraph, sentence, token");
+}
+
+TEST(ChainOutputLayers, LayersMustBeAnArrayOfNames) {
+  EXPECT_EQ(errors_of("[output]\nexclude = \"token\"\n[[step]]\nuse = \"segment\"\n"),
+            "news.toml:2:11: error: [output] exclude must be an array of layer names, got a string "
+            "(\"token\"); write [\"token\"]");
+}
+
+TEST(ChainOutputLayers, TheSelectionIsPartOfTheResolvedChainAndItsHash) {
+  const std::string steps = "[[step]]\nuse = \"segment\"\n";
+  const Chain all = parse_chain(steps, "news.toml", available());
+  const Chain some = parse_chain("[output]\nexclude = [\"token\"]\n" + steps, "news.toml", available());
+  EXPECT_EQ(all.to_toml().find("exclude"), std::string::npos);
+  EXPECT_NE(some.to_toml().find("exclude = [\"token\"]\n"), std::string::npos);
+  EXPECT_NE(all.hash(), some.hash());
+  const Chain again = parse_chain(some.to_toml(), "news.toml", available());
+  EXPECT_EQ(again.output.layers.exclude, some.output.layers.exclude);
+  EXPECT_EQ(again.hash(), some.hash());
 }
 
 TEST(ChainValidation, UnknownTopLevelKeySuggestsNearest) {

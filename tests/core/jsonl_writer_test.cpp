@@ -56,6 +56,29 @@ Document sample() {
   return d;
 }
 
+TEST(JsonlWriter, LayerSelectionDropsLayersAndKeepsReferencesIntoThem) {
+  const Document d = sample();
+  // No selection writes exactly what the writer always wrote.
+  std::string all;
+  append_json_record(all, d, OffsetUnit::codepoints, LayerSelection{});
+  EXPECT_EQ(all, to_json_line(d, OffsetUnit::codepoints));
+
+  std::string without_entities;
+  append_json_record(without_entities, d, OffsetUnit::codepoints, LayerSelection{{}, {"entity"}});
+  simdjson::dom::parser parser;
+  simdjson::dom::element r = parse(parser, without_entities);
+  simdjson::dom::element ignored;
+  EXPECT_NE(r["annotations"]["entity"].get(ignored), simdjson::SUCCESS) << without_entities;
+  // The sentiment target still points at the (unwritten) entity's index.
+  EXPECT_EQ(int64_t(r["annotations"]["sentiment"].at(1)["target"]), 0);
+  EXPECT_EQ(std::string_view(r["doc"]["dct"]), "2017-07-09");  // everything else as it was
+
+  std::string only_emoji;
+  append_json_record(only_emoji, d, OffsetUnit::codepoints, LayerSelection{{"emoji", "entity"}, {"entity"}});
+  EXPECT_NE(only_emoji.find(R"("annotations":{"emoji":[{"begin":3,"end":4}]},"errors")"), std::string::npos)
+      << only_emoji;
+}
+
 TEST(JsonlWriter, WritesFieldsDocAnnotationsErrorsAndWarningsInOrder) {
   const Document d = sample();
   const std::string line = to_json_line(d, OffsetUnit::codepoints);

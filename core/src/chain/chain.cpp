@@ -5,6 +5,7 @@
 #include "chain/sha256.hpp"
 #include "chain/toml_text.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace tagwerk::core {
@@ -88,6 +89,15 @@ std::string Chain::to_toml() const {
   out << "\n[output]\n"
       << "path = " << toml_quote(output.path) << '\n'
       << "offsets = " << toml_quote(to_string(output.offsets)) << '\n';
+  // Only when set, so that the hash of a chain that writes every layer stays what it was.
+  const auto list = [&out](const char* key, const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    out << key << " = [";
+    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << toml_quote(names[i]);
+    out << "]\n";
+  };
+  list("layers", output.layers.only);
+  list("exclude", output.layers.exclude);
   // Only when set, so that the hash of a chain without [run] stays what it was.
   if (doc_timeout) out << "\n[run]\ndoc_timeout = " << detail::toml_float(*doc_timeout) << '\n';
 
@@ -103,6 +113,16 @@ std::string Chain::to_toml() const {
     }
   }
   return out.str();
+}
+
+std::vector<std::string> Chain::provided_layers() const {
+  std::vector<std::string> names;
+  for (const auto& step : steps)
+    if (step.info)
+      for (const auto& layer : step.info->provides) names.push_back(layer.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 std::string Chain::hash() const {

@@ -34,7 +34,7 @@ constexpr double kMaxTextMb = 4095;
 const std::vector<std::string> kTopKeys = {"input", "output", "run", "step"};
 const std::vector<std::string> kInputKeys = {"fields", "format", "max_text_mb", "paths"};
 const std::vector<std::string> kFieldKeys = {"date", "id", "lang", "source", "text", "title", "url"};
-const std::vector<std::string> kOutputKeys = {"offsets", "path"};
+const std::vector<std::string> kOutputKeys = {"exclude", "layers", "offsets", "path"};
 
 /// "; did you mean 'x'?" when a candidate is close to `word`, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -208,6 +208,7 @@ class ChainParser {
           SourcePos{label_, 1, 1},
           "the chain has no steps; add a [[step]] table with use = \"<plugin>\" (" + plugins_listing() + ")");
     check_inputs();
+    check_output_layers();
 
     if (!diagnostics_.empty()) {
       diagnostics_.insert(diagnostics_.end(), warnings_.begin(), warnings_.end());
@@ -385,10 +386,52 @@ class ChainParser {
                 "[output] path must be a file path or \"-\" for standard output, got " + describe(value));
         else
           out.path = resolve(s->get());
+      } else if (name == "layers") {
+        out.layers.only = read_layer_list(value, "[output] layers", layer_refs_);
+      } else if (name == "exclude") {
+        out.layers.exclude = read_layer_list(value, "[output] exclude", layer_refs_);
       } else {
         error(key.source(), "[output] unknown key '" + name + "'" + did_you_mean_then(name, kOutputKeys) +
                                 "keys of [output]: " + join(kOutputKeys));
       }
+    }
+  }
+
+  /// The layer names of an [output] layers / exclude array; each name's place
+  /// goes to `refs`, checked against the steps once they are all read.
+  std::vector<std::string> read_layer_list(const toml::node& node, const std::string& what,
+                                           std::vector<std::pair<std::string, SourcePos>>& refs) {
+    std::vector<std::string> names;
+    const toml::array* array = node.as_array();
+    if (!array) {
+      std::string message = what + " must be an array of layer names, got " + describe(node);
+      if (node.is_string()) message += "; write [" + toml_quote(node.as_string()->get()) + "]";
+      error(node.source(), std::move(message));
+      return names;
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& item = *array->get(i);
+      const auto* s = item.as_string();
+      if (!s || s->get().empty()) {
+        error(item.source(), what + "[" + std::to_string(i) +
+                                 "] must be a layer name (a non-empty string), got " + describe(item));
+        continue;
+      }
+      names.push_back(s->get());
+      refs.emplace_back(s->get(), pos(item.source()));
+    }
+    return names;
+  }
+
+  /// Every layer [output] layers / exclude names must come from a step.
+  void check_output_layers() {
+    if (!unresolved_.empty()) return;  // what the unknown plugin provides is unknown
+    const std::vector<std::string> provided = chain_.provided_layers();
+    for (const auto& [name, where] : layer_refs_) {
+      if (std::find(provided.begin(), provided.end(), name) != provided.end()) continue;
+      error(where, "[output] names layer '" + name + "', which no step of the chain provides" +
+                       did_you_mean_then(name, provided) + "layers the steps provide: " +
+                       (provided.empty() ? std::string("none") : join(provided)));
     }
   }
 
@@ -721,6 +764,7 @@ class ChainParser {
   Chain chain_;
   std::vector<std::size_t> step_numbers_;  // 1-based step number of each chain_.steps entry
   std::vector<std::size_t> unresolved_;    // steps whose plugin is unknown
+  std::vector<std::pair<std::string, SourcePos>> layer_refs_;  // [output] layers / exclude items
   std::vector<Diagnostic> diagnostics_;
   std::vector<Diagnostic> warnings_;
 };

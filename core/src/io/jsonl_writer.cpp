@@ -7,6 +7,8 @@
 
 #include <tagwerk/core/json_text.hpp>
 
+#include "io/json_parts.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -161,8 +163,7 @@ void append_layer(std::string& out, const Layer& layer, const std::optional<Offs
   out.push_back(']');
 }
 
-void append_messages(std::string& out, std::string_view key, const std::vector<RecordError>& messages) {
-  append_key(out, key);
+void append_message_array(std::string& out, const std::vector<RecordError>& messages) {
   out.push_back('[');
   for (std::size_t i = 0; i < messages.size(); ++i) {
     if (i) out.push_back(',');
@@ -177,14 +178,18 @@ void append_messages(std::string& out, std::string_view key, const std::vector<R
   out.push_back(']');
 }
 
+void append_messages(std::string& out, std::string_view key, const std::vector<RecordError>& messages) {
+  append_key(out, key);
+  append_message_array(out, messages);
+}
+
 void append_errors(std::string& out, const Document& doc) {
   append_messages(out, "errors", doc.errors);
   out.push_back(',');
   append_messages(out, "warnings", doc.warnings);
 }
 
-void append_doc_attrs(std::string& out, const Document& doc) {
-  append_key(out, "doc");
+void append_doc_object(std::string& out, const Document& doc) {
   out.push_back('{');
   bool first = true;
   for (const AttrColumn& column : doc.attrs().columns()) {
@@ -195,6 +200,11 @@ void append_doc_attrs(std::string& out, const Document& doc) {
     append_item(out, column, 0);
   }
   out.push_back('}');
+}
+
+void append_doc_attrs(std::string& out, const Document& doc) {
+  append_key(out, "doc");
+  append_doc_object(out, doc);
 }
 
 bool is_output_key(std::string_view key) {
@@ -209,7 +219,32 @@ std::string_view id_key(const Document& doc) {
 
 }  // namespace
 
+namespace detail {
+
+void append_json_item(std::string& out, const AttrColumn& column, std::size_t i) {
+  append_item(out, column, i);
+}
+
+void append_json_doc_attrs(std::string& out, const Document& doc) {
+  append_doc_object(out, doc);
+}
+
+void append_json_messages(std::string& out, const std::vector<RecordError>& messages) {
+  append_message_array(out, messages);
+}
+
+void append_json_text(std::string& out, std::string_view s) {
+  append_string(out, s);
+}
+
+}  // namespace detail
+
 void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) {
+  append_json_record(out, doc, unit, LayerSelection{});
+}
+
+void append_json_record(std::string& out, const Document& doc, OffsetUnit unit,
+                        const LayerSelection& layers) {
   out.push_back('{');
   if (doc.unreadable) {
     append_key(out, id_key(doc));
@@ -241,6 +276,7 @@ void append_json_record(std::string& out, const Document& doc, OffsetUnit unit) 
   std::optional<OffsetMapper> mapper;  // built once, and only when a layer has spans
   bool first = true;
   for (const auto& layer : doc.layers()) {
+    if (!layers.keeps(layer->name())) continue;
     if (!first) out.push_back(',');
     first = false;
     if (!mapper && layer->size() > 0) mapper.emplace(doc.text, unit);

@@ -90,6 +90,9 @@ struct Chain {
   /// the same bytes wherever the chain file lives. Does not name the file.
   std::string to_toml() const;
 
+  /// The names of the layers the steps provide, sorted, each once: what
+  /// [output] layers / exclude and --layers / --exclude may name.
+  std::vector<std::string> provided_layers() const;
   /// The SHA-256 of to_toml() as 64 lowercase hex digits: two chains with
   /// the same hash run the same steps with the same settings.
   std::string hash() const;

@@ -49,10 +49,23 @@ struct InputOptions {
 
 enum class OffsetUnit { codepoints, bytes, utf16 };
 
+/// Which layers a writer writes: those in `only` (every layer when it is
+/// empty) that are not in `exclude`. A reference into a layer left out keeps
+/// its index; the layer it points into is simply not written.
+struct LayerSelection {
+  std::vector<std::string> only;
+  std::vector<std::string> exclude;
+  /// True when layer `name` is written.
+  bool keeps(std::string_view name) const noexcept;
+  /// True when every layer is written.
+  bool all() const noexcept { return only.empty() && exclude.empty(); }
+};
+
 struct OutputOptions {
   /// A file path, or "-" for standard output.
   std::string path = "-";
   OffsetUnit offsets = OffsetUnit::codepoints;
+  LayerSelection layers;
 };
 
 /// The names chains and the command line use: "auto", "jsonl", "text" and

@@ -29,9 +29,13 @@
 
 namespace tagwerk::core {
 
-/// Appends `doc` as one JSON object (without a newline) to `out`.
-/// Thread-safe for different `out` strings.
+/// Appends `doc` as one JSON object (without a newline) to `out`, with every
+/// layer. Thread-safe for different `out` strings.
 void append_json_record(std::string& out, const Document& doc, OffsetUnit unit);
+
+/// As above, with only the layers `layers` keeps under "annotations"; a
+/// reference into a layer left out is still written as its index.
+void append_json_record(std::string& out, const Document& doc, OffsetUnit unit, const LayerSelection& layers);
 
 /// `doc` as one JSON object, without the trailing newline.
 std::string to_json_line(const Document& doc, OffsetUnit unit);

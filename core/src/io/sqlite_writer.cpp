@@ -1,0 +1,430 @@
+// The SQLite writer (docs/sqlite.md). format() turns a record into a compact
+// list of rows (statement number, then typed values) on the workers; write()
+// only binds those values to prepared statements, so no SQL is ever built
+// from a record's text. Rows go in one transaction per batch of records.
+#include <tagwerk/core/record_writer.hpp>
+
+#include <tagwerk/core/error.hpp>
+#include <tagwerk/core/utf8.hpp>
+
+#include "io/json_parts.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <system_error>
+
+namespace tagwerk::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kBatchRecords = 2000;
+constexpr std::size_t kMaxColumns = 200;
+
+// Value tags of the row encoding between format() and write().
+constexpr char kNull = 'n';
+constexpr char kInt = 'i';
+constexpr char kReal = 'd';
+constexpr char kText = 't';
+
+// Statements 0-2; a shipped layer's table is 3 + its index in the plan.
+constexpr unsigned char kDocumentRow = 0;
+constexpr unsigned char kSpanRow = 1;
+constexpr unsigned char kAttributeRow = 2;
+constexpr unsigned char kFirstTableRow = 3;
+
+/// The shipped layers that get a table of their own, with their attributes as columns.
+constexpr std::pair<const char*, const char*> kShippedTables[] = {{"entity", "entities"},
+                                                                  {"quote", "quotes"},
+                                                                  {"timex", "timexes"},
+                                                                  {"sentiment", "sentiment"},
+                                                                  {"event", "events"}};
+
+struct Column {
+  std::string name;
+  tw_value_type type = TW_VALUE_STRING;
+};
+
+struct Table {
+  std::string layer;
+  std::string name;
+  std::vector<Column> columns;  // the declared attributes, after doc, idx, begin, end, label
+};
+
+/// Only plain names become columns (they are quoted as well); anything else,
+/// and a name the fixed columns use, stays in span_attributes alone.
+bool usable_column(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  if (std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (const char* fixed : {"doc", "idx", "begin", "end", "label"})
+    if (name == fixed) return false;
+  return true;
+}
+
+const char* sql_type(tw_value_type type) {
+  switch (type) {
+    case TW_VALUE_INT:
+    case TW_VALUE_BOOL:
+    case TW_VALUE_REF:
+      return "INTEGER";
+    case TW_VALUE_FLOAT:
+      return "REAL";
+    default:
+      return "TEXT";  // strings, and lists as JSON arrays
+  }
+}
+
+class Rows {
+ public:
+  explicit Rows(std::string& out) : out_(out) {}
+  void row(unsigned char statement, std::size_t values) {
+    out_.push_back(static_cast<char>(statement));
+    out_.push_back(static_cast<char>(values));
+  }
+  void null() { out_.push_back(kNull); }
+  void integer(std::int64_t v) {
+    out_.push_back(kInt);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void real(double v) {
+    if (!std::isfinite(v)) return null();
+    out_.push_back(kReal);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void text(std::string_view s) {
+    if (!is_valid_utf8(s)) return text_owned(repair_utf8(s));
+    text_owned(s);
+  }
+  void offset(std::uint32_t byte, const OffsetMapper& mapper, OffsetMapper::Cursor& cursor) {
+    if (byte == TW_NO_OFFSET) return null();
+    integer(static_cast<std::int64_t>(mapper.map(byte, cursor)));
+  }
+  /// Item i of `column` as the value of a typed column.
+  void item(const AttrColumn& column, std::size_t i) {
+    switch (column.type()) {
+      case TW_VALUE_STRING:
+        return text(column.string_at(i));
+      case TW_VALUE_INT:
+        return integer(column.int_at(i));
+      case TW_VALUE_FLOAT:
+        return real(column.float_at(i));
+      case TW_VALUE_BOOL:
+        return integer(column.bool_at(i) ? 1 : 0);
+      case TW_VALUE_REF:
+        return integer(static_cast<std::int64_t>(column.ref_at(i)));
+      default: {
+        scratch_.clear();
+        detail::append_json_item(scratch_, column, i);
+        return text_owned(scratch_);
+      }
+    }
+  }
+  std::string& scratch() { return scratch_; }
+  void text_owned(std::string_view s) {
+    out_.push_back(kText);
+    const auto n = static_cast<std::uint32_t>(s.size());
+    out_.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out_.append(s);
+  }
+
+ private:
+  std::string& out_;
+  std::string scratch_;
+};
+
+class SqliteWriter final : public RecordWriter {
+ public:
+  SqliteWriter(fs::path file, const Chain& chain, OffsetUnit unit, LayerSelection layers)
+      : file_(std::move(file)), unit_(unit), layers_(std::move(layers)) {
+    for (const auto& [layer, table] : kShippedTables) {
+      Table t{layer, table, {}};
+      for (const auto& step : chain.steps) {
+        if (!step.info) continue;
+        const LayerSpec* spec = step.info->find_provided(layer);
+        if (!spec) continue;
+        for (const AttrSpec& a : spec->attrs) {
+          if (!usable_column(a.name)) continue;
+          // A row's value count is one byte; past that an attribute lives in span_attributes only.
+          if (t.columns.size() >= kMaxColumns) break;
+          if (std::none_of(t.columns.begin(), t.columns.end(),
+                           [&](const Column& c) { return c.name == a.name; }))
+            t.columns.push_back(Column{a.name, a.type});
+        }
+      }
+      tables_.push_back(std::move(t));
+    }
+    std::error_code ec;
+    fs::remove(file_, ec);
+    if (ec)
+      throw SetupError(fmt::format("{}: cannot replace the file ({}); remove it or choose another -o",
+                                   file_.string(), ec.message()));
+  }
+
+  ~SqliteWriter() override {
+    for (sqlite3_stmt* s : statements_) sqlite3_finalize(s);
+    if (db_) sqlite3_close(db_);
+  }
+
+  void format(const Document& doc, std::string& out) const override {
+    Rows rows(out);
+    rows.row(kDocumentRow, 12);
+    rows.text(doc.id);
+    if (doc.unreadable) {
+      for (int i = 0; i < 8; ++i) rows.null();
+    } else {
+      for (const char* key : {"title", "date", "lang", "source", "url"}) {
+        const std::string_view v = doc.meta(key);
+        v.empty() ? rows.null() : rows.text(v);
+      }
+      rows.text(doc.text);
+      std::string& json = rows.scratch();
+      json.assign("{");
+      const std::string_view text_key = input_key(doc, "text");
+      for (const Field& f : doc.fields) {
+        if (f.key == text_key || f.key == "annotations" || f.key == "doc" || f.key == "errors" ||
+            f.key == "warnings")
+          continue;
+        if (json.size() > 1) json.push_back(',');
+        detail::append_json_text(json, f.key);
+        json.push_back(':');
+        json.append(f.raw_json);
+      }
+      json.push_back('}');
+      rows.text_owned(json);
+      json.clear();
+      detail::append_json_doc_attrs(json, doc);
+      rows.text_owned(json);
+    }
+    std::string& json = rows.scratch();
+    json.clear();
+    detail::append_json_messages(json, doc.errors);
+    rows.text_owned(json);
+    json.clear();
+    detail::append_json_messages(json, doc.warnings);
+    rows.text_owned(json);
+    rows.integer(doc.unreadable ? 1 : 0);
+    if (doc.unreadable) return;
+
+    std::optional<OffsetMapper> mapper;
+    for (const auto& layer : doc.layers()) {
+      if (!layers_.keeps(layer->name()) || layer->size() == 0) continue;
+      if (!mapper) mapper.emplace(doc.text, unit_);
+      format_layer(*layer, *mapper, rows);
+    }
+  }
+
+  void write(std::string_view formatted) override {
+    if (!db_) open();
+    ++doc_;
+    std::size_t at = 0;
+    while (at + 2 <= formatted.size()) {
+      const auto statement = static_cast<unsigned char>(formatted[at]);
+      const auto values = static_cast<unsigned char>(formatted[at + 1]);
+      at += 2;
+      sqlite3_stmt* s = statements_.at(statement);
+      sqlite3_bind_int64(s, 1, doc_);
+      for (int p = 2; p < 2 + values; ++p) {
+        const char tag = formatted[at++];
+        if (tag == kInt || tag == kReal) {
+          char bytes[8];
+          std::memcpy(bytes, formatted.data() + at, 8);
+          at += 8;
+          if (tag == kInt) {
+            std::int64_t v;
+            std::memcpy(&v, bytes, 8);
+            sqlite3_bind_int64(s, p, v);
+          } else {
+            double v;
+            std::memcpy(&v, bytes, 8);
+            sqlite3_bind_double(s, p, v);
+          }
+        } else if (tag == kText) {
+          std::uint32_t n;
+          std::memcpy(&n, formatted.data() + at, sizeof n);
+          at += sizeof n;
+          sqlite3_bind_text(s, p, formatted.data() + at, static_cast<int>(n), SQLITE_STATIC);
+          at += n;
+        } else {
+          sqlite3_bind_null(s, p);
+        }
+      }
+      const int rc = sqlite3_step(s);
+      sqlite3_reset(s);
+      if (rc != SQLITE_DONE) fail("writing a row");
+    }
+    if (++in_batch_ >= kBatchRecords) commit(true);
+  }
+
+  void flush() override {
+    if (db_ && in_batch_ > 0) commit(true);
+  }
+
+  void finish() override {
+    if (!db_) open();
+    commit(false);
+    for (const std::string& sql : index_sql())
+      if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("creating the indexes");
+    for (sqlite3_stmt* s : statements_) sqlite3_finalize(s);
+    statements_.clear();
+    if (sqlite3_close(db_) != SQLITE_OK) fail("closing the database");
+    db_ = nullptr;
+  }
+
+ private:
+  static std::string_view input_key(const Document& doc, std::string_view canonical) {
+    for (const auto& [c, key] : doc.field_names)
+      if (c == canonical) return key;
+    return canonical;
+  }
+
+  void format_layer(const Layer& layer, const OffsetMapper& mapper, Rows& rows) const {
+    const Table* table = nullptr;
+    for (const Table& t : tables_)
+      if (t.layer == layer.name()) table = &t;
+    std::vector<const AttrColumn*> typed;
+    if (table)
+      for (const Column& c : table->columns) typed.push_back(layer.column(c.name));
+    const auto& columns = layer.attrs().columns();
+    const unsigned char table_row =
+        table ? static_cast<unsigned char>(kFirstTableRow + (table - tables_.data())) : 0;
+    const auto& spans = layer.spans();
+    OffsetMapper::Cursor cursor;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      const tw_span& span = spans[i];
+      const std::string_view label = layer.label(i);
+      // The offsets once, copied into both rows.
+      std::int64_t begin = -1, end = -1;
+      if (span.begin != TW_NO_OFFSET) begin = static_cast<std::int64_t>(mapper.map(span.begin, cursor));
+      if (span.end != TW_NO_OFFSET) end = static_cast<std::int64_t>(mapper.map(span.end, cursor));
+      const auto offsets = [&] {
+        begin < 0 ? rows.null() : rows.integer(begin);
+        end < 0 ? rows.null() : rows.integer(end);
+        label.empty() ? rows.null() : rows.text(label);
+      };
+      rows.row(kSpanRow, 5);
+      rows.text(layer.name());
+      rows.integer(static_cast<std::int64_t>(i));
+      offsets();
+      // A layer with a table of its own has its attributes there only: in
+      // span_attributes as well they would double the rows to write.
+      for (const AttrColumn& column : columns) {
+        if (table || !column.has(i)) continue;
+        rows.row(kAttributeRow, 5);
+        rows.text(layer.name());
+        rows.integer(static_cast<std::int64_t>(i));
+        rows.text(column.key());
+        rows.text_owned(value_type_name(column.type()));
+        rows.item(column, i);
+      }
+      if (!table) continue;
+      rows.row(table_row, 4 + typed.size());
+      rows.integer(static_cast<std::int64_t>(i));
+      offsets();
+      for (const AttrColumn* column : typed) column && column->has(i) ? rows.item(*column, i) : rows.null();
+    }
+  }
+
+  [[noreturn]] void fail(const char* what) {
+    throw SetupError(fmt::format("{}: {} failed: {}; check the disk has room and the folder is writable",
+                                 file_.string(), what, db_ ? sqlite3_errmsg(db_) : "cannot open"));
+  }
+
+  void exec(const std::string& sql, const char* what) {
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(what);
+  }
+
+  void commit(bool begin_next) {
+    exec("COMMIT", "committing a batch");
+    in_batch_ = 0;
+    if (begin_next) exec("BEGIN", "starting a batch");
+  }
+
+  void open() {
+    if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK)
+      fail("opening the database");
+    // The file is OUTPUT.partial until the run completes, and a stopped run is
+    // started over: a journal would only slow the writing down.
+    exec(
+        "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA "
+        "locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON",
+        "setting up the database");
+    std::string schema =
+        "CREATE TABLE documents(doc INTEGER PRIMARY KEY, id TEXT, title TEXT, date TEXT, lang TEXT, "
+        "source TEXT, url TEXT, text TEXT, fields TEXT, attributes TEXT, errors TEXT NOT NULL, "
+        "warnings TEXT NOT NULL, unreadable INTEGER NOT NULL);\n"
+        "CREATE TABLE spans(doc INTEGER NOT NULL REFERENCES documents(doc), layer TEXT NOT NULL, "
+        "idx INTEGER NOT NULL, \"begin\" INTEGER, \"end\" INTEGER, label TEXT, PRIMARY KEY(doc, layer, "
+        "idx)) WITHOUT ROWID;\n"
+        "CREATE TABLE span_attributes(doc INTEGER NOT NULL REFERENCES documents(doc), layer TEXT NOT NULL, "
+        "idx INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, value, "
+        "PRIMARY KEY(doc, layer, idx, name)) WITHOUT ROWID;\n";
+    for (const Table& t : tables_) {
+      schema += "CREATE TABLE " + t.name +
+                "(doc INTEGER NOT NULL REFERENCES documents(doc), idx INTEGER NOT NULL, \"begin\" INTEGER, "
+                "\"end\" INTEGER, label TEXT";
+      for (const Column& c : t.columns) schema += ", \"" + c.name + "\" " + sql_type(c.type);
+      schema += ", PRIMARY KEY(doc, idx)) WITHOUT ROWID;\n";
+    }
+    exec(schema, "creating the tables");
+    prepare(
+        "INSERT INTO documents(doc, id, title, date, lang, source, url, text, fields, attributes, errors, "
+        "warnings, unreadable) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    prepare("INSERT INTO spans(doc, layer, idx, \"begin\", \"end\", label) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    prepare("INSERT INTO span_attributes(doc, layer, idx, name, type, value) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const Table& t : tables_) {
+      std::string sql = "INSERT INTO " + t.name + "(doc, idx, \"begin\", \"end\", label";
+      for (const Column& c : t.columns) sql += ", \"" + c.name + "\"";
+      sql += ") VALUES(?1, ?2, ?3, ?4, ?5";
+      for (std::size_t k = 0; k < t.columns.size(); ++k) sql += ", ?" + std::to_string(6 + k);
+      prepare(sql + ")");
+    }
+    exec("BEGIN", "starting a batch");
+  }
+
+  std::vector<std::string> index_sql() const {
+    std::vector<std::string> out = {
+        "CREATE INDEX spans_layer ON spans(layer, label)",
+        "CREATE INDEX span_attributes_name ON span_attributes(layer, name, value)",
+        "CREATE INDEX documents_id ON documents(id)", "CREATE INDEX documents_date ON documents(date)"};
+    for (const Table& t : tables_) {
+      out.push_back("CREATE INDEX " + t.name + "_label ON " + t.name + "(label)");
+      for (const Column& c : t.columns)
+        if (c.name == "name" || c.name == "speaker" || c.name == "value" || c.name == "target")
+          out.push_back("CREATE INDEX " + t.name + "_" + c.name + " ON " + t.name + "(\"" + c.name + "\")");
+    }
+    return out;
+  }
+
+  void prepare(const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) fail("preparing a statement");
+    statements_.push_back(s);
+  }
+
+  fs::path file_;
+  OffsetUnit unit_;
+  LayerSelection layers_;
+  std::vector<Table> tables_;
+  sqlite3* db_ = nullptr;
+  std::vector<sqlite3_stmt*> statements_;
+  std::int64_t doc_ = 0;  // the record number in input order, from 1
+  std::size_t in_batch_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordWriter> make_sqlite_writer(const fs::path& file, const Chain& chain, OffsetUnit unit,
+                                                 LayerSelection layers) {
+  return std::make_unique<SqliteWriter>(file, chain, unit, std::move(layers));
+}
+
+}  // namespace tagwerk::core

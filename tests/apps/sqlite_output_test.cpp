@@ -1,0 +1,227 @@
+// The SQLite writer end to end: the default chain over a few records written
+// once as JSON Lines and once as SQLite, the database read back with the
+// sqlite3 API and compared with the JSON Lines, as a user would query it.
+#include "cli_runner.hpp"
+#include "run_test_support.hpp"
+
+#include <simdjson.h>
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+using tagwerk::test::CliResult;
+using tagwerk::test::CliRunner;
+using tagwerk::test::lines;
+using tagwerk::test::quote;
+using tagwerk::test::slurp;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kDefaultChain = fs::path(TAGWERK_SOURCE_DIR) / "chains" / "default.toml";
+
+const char* const kHostile = "Das ist's: '); DROP TABLE documents; -- und \\\"Anführungszeichen\\\" ‚so‘.";
+
+std::string input_records() {
+  return std::string(
+             "{\"id\":\"q1\",\"title\":\"Merkel's \\\"Plan\\\"'); DROP TABLE "
+             "entities;--\",\"date\":\"2017-07-10\","
+             "\"lang\":\"de\",\"text\":\"„Wir werden das sorgfältig prüfen“, sagte Angela Merkel am Montag "
+             "in "
+             "Berlin. Donald Trump widersprach am 7. Juli 2017 in Hamburg.\"}\n"
+             "{\"id\":\"broken\",\"text\":\n"
+             "{\"id\":\"h1\",\"date\":\"2017-07-11\",\"text\":\"") +
+         kHostile + "\"}\n";
+}
+
+class Db {
+ public:
+  explicit Db(const fs::path& file) {
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << "cannot open " << file << ": " << sqlite3_errmsg(db_);
+    }
+  }
+  ~Db() { sqlite3_close(db_); }
+  /// Every row of `sql`, each column as text ("NULL" for null).
+  std::vector<std::vector<std::string>> rows(const std::string& sql) const {
+    std::vector<std::vector<std::string>> out;
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db_);
+      return out;
+    }
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      std::vector<std::string> row;
+      for (int c = 0; c < sqlite3_column_count(s); ++c) {
+        const auto* text = sqlite3_column_text(s, c);
+        row.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+      }
+      out.push_back(std::move(row));
+    }
+    sqlite3_finalize(s);
+    return out;
+  }
+  std::string one(const std::string& sql) const {
+    auto r = rows(sql);
+    return r.empty() || r[0].empty() ? std::string("(no row)") : r[0][0];
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class SqliteOutput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    in_ = cli_.write("in.jsonl", input_records());
+    jsonl_ = cli_.dir() / "out.jsonl";
+    sqlite_ = cli_.dir() / "out.sqlite";
+    const CliResult j = cli_.run("run -q -j 2 -c " + quote(kDefaultChain.string()) + " -o " + quote(jsonl_) +
+                                 " " + quote(in_));
+    const CliResult s = cli_.run("run -q -j 2 -c " + quote(kDefaultChain.string()) + " -o " + quote(sqlite_) +
+                                 " " + quote(in_));
+    // The broken record carries an error: exit status 1 for both.
+    EXPECT_EQ(j.exit_code, 1) << j.err;
+    EXPECT_EQ(s.exit_code, 1) << s.err;
+    EXPECT_FALSE(fs::exists(sqlite_.string() + ".partial"));
+    for (const std::string& line : lines(slurp(jsonl_))) records_.push_back(line);
+  }
+
+  CliRunner cli_;
+  fs::path in_, jsonl_, sqlite_;
+  std::vector<std::string> records_;
+};
+
+TEST_F(SqliteOutput, EveryLayerAndRecordOfTheJsonLinesIsInTheDatabase) {
+  ASSERT_EQ(records_.size(), 3u);
+  Db db(sqlite_);
+  EXPECT_EQ(db.one("SELECT count(*) FROM documents"), "3");
+
+  std::map<std::string, std::size_t> spans;  // per layer, over all records
+  std::set<std::string> names, speakers;
+  std::string first_entity;  // "begin end" of record 1's first entity
+  simdjson::dom::parser parser;
+  for (const std::string& line : records_) {
+    simdjson::dom::element r = parser.parse(line);
+    simdjson::dom::object annotations;
+    if (r["annotations"].get(annotations)) continue;  // the unreadable record
+    for (auto [layer, array] : annotations) {
+      for (simdjson::dom::element span : simdjson::dom::array(array)) {
+        ++spans[std::string(layer)];
+        std::string_view value;
+        if (layer == "entity" && !span["name"].get(value)) names.emplace(value);
+        if (layer == "quote" && !span["speaker"].get(value)) speakers.emplace(value);
+        if (layer == "entity" && first_entity.empty())
+          first_entity = std::to_string(int64_t(span["begin"])) + " " + std::to_string(int64_t(span["end"]));
+      }
+    }
+  }
+  std::map<std::string, std::size_t> in_db;
+  for (const auto& row : db.rows("SELECT layer, count(*) FROM spans GROUP BY layer"))
+    in_db[row[0]] = std::stoul(row[1]);
+  EXPECT_EQ(in_db, spans);
+  EXPECT_EQ(spans.count("token"), 0u) << "the default chain leaves tokens out";
+  ASSERT_GT(spans["entity"], 0u);
+  ASSERT_GT(spans["quote"], 0u);
+  ASSERT_GT(spans["timex"], 0u);
+  const std::map<std::string, std::string> tables = {{"entity", "entities"},
+                                                     {"quote", "quotes"},
+                                                     {"timex", "timexes"},
+                                                     {"sentiment", "sentiment"},
+                                                     {"event", "events"}};
+  for (const auto& [layer, table] : tables)
+    EXPECT_EQ(db.one("SELECT count(*) FROM " + table), std::to_string(spans[layer])) << table;
+
+  std::set<std::string> db_names, db_speakers;
+  for (const auto& row : db.rows("SELECT name FROM entities WHERE name IS NOT NULL")) db_names.insert(row[0]);
+  for (const auto& row : db.rows("SELECT speaker FROM quotes WHERE speaker IS NOT NULL"))
+    db_speakers.insert(row[0]);
+  EXPECT_EQ(db_names, names);
+  EXPECT_EQ(db_speakers, speakers);
+  EXPECT_TRUE(db_names.count("Angela Merkel")) << ::testing::PrintToString(db_names);
+  EXPECT_TRUE(db_speakers.count("Angela Merkel")) << ::testing::PrintToString(db_speakers);
+  // Offsets in the run's unit (code points), as in the JSON Lines.
+  EXPECT_EQ(db.one("SELECT \"begin\" || ' ' || \"end\" FROM entities WHERE doc = 1 AND idx = 0"),
+            first_entity);
+  // A layer without a table of its own has its attributes in span_attributes;
+  // one with a table has them there only.
+  EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'sentence' AND name = 'lang'"),
+            std::to_string(spans["sentence"]));
+  EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'entity'"), "0");
+}
+
+TEST_F(SqliteOutput, AnUnreadableRecordIsKeptWithItsError) {
+  ASSERT_EQ(records_.size(), 3u);
+  Db db(sqlite_);
+  const auto rows = db.rows("SELECT doc, id, unreadable, errors FROM documents WHERE unreadable = 1");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], "2");  // in input order
+  simdjson::dom::parser parser;
+  simdjson::dom::element broken = parser.parse(records_[1]);
+  std::string_view id;
+  for (auto [key, value] : simdjson::dom::object(broken))
+    if (value.get(id) == simdjson::SUCCESS) break;
+  EXPECT_EQ(rows[0][1], std::string(id));  // the id the JSON Lines record has
+  // Spelled as the JSON Lines record spells its errors.
+  EXPECT_NE(records_[1].find("\"errors\":" + rows[0][3]), std::string::npos) << records_[1] << "\n"
+                                                                             << rows[0][3];
+  EXPECT_NE(rows[0][3].find("\"message\":"), std::string::npos);
+}
+
+TEST_F(SqliteOutput, HostileTextAndTitlesAreStoredAsTheyWere) {
+  Db db(sqlite_);
+  EXPECT_EQ(db.one("SELECT title FROM documents WHERE id = 'q1'"),
+            "Merkel's \"Plan\"'); DROP TABLE entities;--");
+  EXPECT_EQ(db.one("SELECT text FROM documents WHERE id = 'h1'"),
+            "Das ist's: '); DROP TABLE documents; -- und \"Anführungszeichen\" ‚so‘.");
+  EXPECT_EQ(
+      db.one("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('documents', 'entities', "
+             "'quotes', 'timexes', 'sentiment', 'events', 'spans', 'span_attributes')"),
+      "8");
+  EXPECT_EQ(db.one("SELECT date FROM documents WHERE id = 'h1'"), "2017-07-11");
+}
+
+TEST_F(SqliteOutput, TheDocumentedExampleQueriesRun) {
+  Db db(sqlite_);
+  // docs/sqlite.md: every quote with its speaker, date and article.
+  const auto quotes = db.rows(
+      "SELECT d.date, d.title, q.speaker, substr(d.text, q.\"begin\" + 1, q.\"end\" - q.\"begin\") "
+      "FROM quotes q JOIN documents d USING (doc) WHERE q.speaker = 'Angela Merkel'");
+  ASSERT_FALSE(quotes.empty());
+  EXPECT_EQ(quotes[0][0], "2017-07-10");
+  EXPECT_NE(quotes[0][3].find("sorgfältig prüfen"), std::string::npos) << quotes[0][3];
+}
+
+TEST(SqliteOutputRefusals, StandardOutputAndResumeAreRefusedNamingTheFix) {
+  CliRunner cli;
+  auto in = cli.write("in.jsonl", "{\"id\":\"a\",\"text\":\"Ein Text.\"}\n");
+  const std::string run = "run -q -c " + quote(kDefaultChain.string()) + " ";
+  CliResult out = cli.run(run + "--output-format sqlite " + quote(in));
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("--output-format sqlite writes a database file, not standard output: give -o "
+                         "FILE.sqlite"),
+            std::string::npos)
+      << out.err;
+  const fs::path db = cli.dir() / "c.db";
+  CliResult resume = cli.run(run + "--resume -o " + quote(db) + " " + quote(in));
+  EXPECT_EQ(resume.exit_code, 2);
+  EXPECT_NE(resume.err.find("--resume cannot continue an SQLite output (" + db.string() +
+                            "): run again without --resume"),
+            std::string::npos)
+      << resume.err;
+  // .db chooses SQLite too; --output-format jsonl overrides the extension.
+  ASSERT_EQ(cli.run(run + "-o " + quote(db) + " " + quote(in)).exit_code, 0);
+  EXPECT_EQ(slurp(db).rfind("SQLite format 3", 0), 0u);
+  const fs::path plain = cli.dir() / "plain.db";
+  ASSERT_EQ(cli.run(run + "--output-format jsonl -o " + quote(plain) + " " + quote(in)).exit_code, 0);
+  EXPECT_EQ(slurp(plain).rfind("{\"id\":\"a\"", 0), 0u);
+}
+
+}  // namespace
