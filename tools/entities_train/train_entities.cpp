@@ -130,6 +130,15 @@ en::WordClusters read_clusters(const std::string& path) {
   return c;
 }
 
+// The --dev sentences, only those listed in --dev-ids when given.
+std::vector<en::TrainingSentence> load_dev(const Args& a, const tagwerk::segment::Segmenter& seg) {
+  std::set<std::string> ids;
+  if (!a.one("dev-ids").empty()) ids = tt::read_ids(a.one("dev-ids"));
+  tt::LoadStats stats;
+  return tt::load_sentences(tt::parse_training_file(require(a, "dev")), seg, ids.empty() ? nullptr : &ids,
+                            true, stats);
+}
+
 int run_model(const Args& a) {
   const std::string lang = require(a, "lang"), out = require(a, "out");
   if (a.all("train").empty()) throw std::invalid_argument("--train FORMAT:PATH is required");
@@ -149,12 +158,8 @@ int run_model(const Args& a) {
   }
   std::vector<en::TrainingSentence> dev;
   if (!a.one("dev").empty()) {
-    std::set<std::string> ids;
-    if (!a.one("dev-ids").empty()) ids = tt::read_ids(a.one("dev-ids"));
-    tt::LoadStats stats;
-    dev = tt::load_sentences(tt::parse_training_file(a.one("dev")), seg, ids.empty() ? nullptr : &ids, true,
-                             stats);
-    std::cerr << "model: dev " << stats.sentences << " sentences\n";
+    dev = load_dev(a, seg);
+    std::cerr << "model: dev " << dev.size() << " sentences\n";
   }
   en::WordClusters clusters;
   if (!a.one("clusters").empty()) clusters = read_clusters(a.one("clusters"));
@@ -248,12 +253,7 @@ int main(int argc, char** argv) {
     }
     if (a.command == "model") return run_model(a);
     if (a.command == "evaluate") {  // the tagger alone (no document pass) on gold sentences: exact-chunk F1
-      const auto seg = make_segmenter(a);
-      std::set<std::string> ids;
-      if (!a.one("dev-ids").empty()) ids = tt::read_ids(a.one("dev-ids"));
-      tt::LoadStats stats;
-      const auto dev = tt::load_sentences(tt::parse_training_file(require(a, "dev")), seg,
-                                          ids.empty() ? nullptr : &ids, true, stats);
+      const auto dev = load_dev(a, make_segmenter(a));
       en::Gazetteer gazetteer;
       for (const auto& g : a.all("gazetteer")) gazetteer.load(g);
       const auto model = en::Model::load(require(a, "model"));

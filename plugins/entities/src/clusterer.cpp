@@ -46,13 +46,7 @@ std::string letters_lower(std::string_view s) {
 std::string initials(const std::vector<std::string_view>& words) {
   std::string out;
   for (auto w : words) {
-    if (w.empty()) continue;
-    const WordForm f = [&] {
-      WordForm x;
-      make_word_form(w, x);
-      return x;
-    }();
-    if (f.upper_initial) out.append(w.substr(0, first_char_bytes(w)));
+    if (first_char_form(w).upper_initial) out.append(w.substr(0, first_char_bytes(w)));
   }
   return out;
 }
@@ -91,9 +85,7 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
                                                        "la",  "le",  "da",  "di",  "du", "ten", "ter",
                                                        "zu",  "bin", "al",  "el",  "y"};
   const auto upper = [](std::string_view w) {
-    const std::string_view core = without_particle(w);  // "al-Assad" is a name
-    WordForm f;
-    make_word_form(core.substr(0, first_char_bytes(core)), f);
+    const WordForm f = first_char_form(without_particle(w));  // "al-Assad" is a name
     return f.upper_initial || f.has_digit;
   };
   std::size_t first = 0;
@@ -114,20 +106,18 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
   // Every word of every mention, to tell a genitive ("Putins") from a name ending in s.
   std::map<std::string_view, int> known;
   for (const auto& m : r.mentions)
-    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
-      ++known[in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin)];
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t) ++known[word_of(in, t)];
   for (std::size_t i = 0; i < n; ++i) {
     const Mention& m = r.mentions[i];
     for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
-      info[i].words.push_back(in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin));
+      info[i].words.push_back(word_of(in, t));
     info[i].plain = m.subtype.empty();
     info[i].handle = m.token_count == 1 && in.tokens[m.first_token].kind == TokenKind::mention;
     auto& words = info[i].words;
     words = name_words(std::move(words), m.label == "PER", titles);
     std::string_view& last = words.back();
     std::string_view stripped = strip_genitive(last);
-    if (stripped == last && last.size() > 5 && last.substr(last.size() - 2) == "es")
-      stripped = last.substr(0, last.size() - 2);
+    if (stripped == last) stripped = strip_genitive_es(last);
     if (stripped != last && (known.count(stripped) || (gazetteer && gazetteer->labels_of(stripped))))
       last = stripped;
     info[i].surname = without_particle(last);

@@ -15,6 +15,21 @@
 
 namespace tagwerk::entities {
 
+/// The text of token `t`.
+inline std::string_view word_of(const Input& in, std::uint32_t t) {
+  return in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin);
+}
+
+/// A mention like `base` (label, subtype, score) over tokens [first, first + count).
+inline Mention sub_mention(const Input& in, const Mention& base, std::uint32_t first, std::uint32_t count) {
+  Mention m = base;
+  m.first_token = first;
+  m.token_count = count;
+  m.begin = in.tokens[first].begin;
+  m.end = in.tokens[first + count - 1].end;
+  return m;
+}
+
 /// Words written before a name that are not part of it ("Präsident",
 /// "Senator", "Dr."): one per line in the plugin's titles_<lang>.txt files.
 using Titles = std::set<std::string, std::less<>>;

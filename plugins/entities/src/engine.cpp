@@ -85,10 +85,6 @@ std::vector<std::string> Engine::languages() const {
 
 namespace {
 
-std::string_view word_of(const Input& in, std::uint32_t t) {
-  return in.text.substr(in.tokens[t].begin, in.tokens[t].end - in.tokens[t].begin);
-}
-
 void split_type(const std::string& type, Mention& m) {
   for (int l = 0; l < 4; ++l)
     if (type.compare(0, kLabels[l].size(), kLabels[l]) == 0) {
@@ -101,9 +97,7 @@ void split_type(const std::string& type, Mention& m) {
 }
 
 bool upper_initial(std::string_view w) {
-  WordForm f;
-  make_word_form(w.substr(0, first_char_bytes(w)), f);
-  return f.upper_initial;
+  return first_char_form(w).upper_initial;
 }
 
 // A mention is cut at a social handle, link or hashtag inside it ("Donald J.
@@ -116,13 +110,7 @@ void cut_at_handles(const Input& in, Result& r) {
     std::uint32_t start = m.first_token;
     const std::uint32_t end = m.first_token + m.token_count;
     const auto emit = [&](std::uint32_t from, std::uint32_t to) {
-      if (from >= to) return;
-      Mention part = m;
-      part.first_token = from;
-      part.token_count = to - from;
-      part.begin = in.tokens[from].begin;
-      part.end = in.tokens[to - 1].end;
-      out.push_back(std::move(part));
+      if (from < to) out.push_back(sub_mention(in, m, from, to - from));
     };
     for (std::uint32_t t = m.first_token; t < end; ++t) {
       const TokenKind k = in.tokens[t].kind;
@@ -152,14 +140,8 @@ void settle_adjacent_names(const Input& in, Result& r) {
   for (const Mention& m : r.mentions) {
     if (m.label == "PER" && m.subtype.empty() && m.token_count == 2 && is_alone(m.first_token) &&
         is_alone(m.first_token + 1)) {
-      for (std::uint32_t t = m.first_token; t < m.first_token + 2; ++t) {
-        Mention part = m;
-        part.first_token = t;
-        part.token_count = 1;
-        part.begin = in.tokens[t].begin;
-        part.end = in.tokens[t].end;
-        out.push_back(std::move(part));
-      }
+      out.push_back(sub_mention(in, m, m.first_token, 1));
+      out.push_back(sub_mention(in, m, m.first_token + 1, 1));
       continue;
     }
     if (!out.empty()) {
@@ -252,14 +234,10 @@ void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std
         }
         if (it == names.end()) continue;
         Mention m;
-        m.first_token = t;
-        m.token_count = static_cast<std::uint32_t>(len);
-        m.begin = in.tokens[t].begin;
-        m.end = in.tokens[t + len - 1].end;
         m.label = it->second.label;
         m.score = it->second.score * 0.9f;
         m.propagated = true;
-        added.push_back(m);
+        added.push_back(sub_mention(in, m, t, static_cast<std::uint32_t>(len)));
         for (std::size_t k = 0; k < len; ++k) covered[t + k] = 0;
         t += static_cast<std::uint32_t>(len - 1);
         break;
@@ -272,14 +250,10 @@ void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std
     const std::uint32_t after = m.first_token + m.token_count;
     if (after < in.tokens.size() && in.tokens[after].kind == TokenKind::mention && covered[after] < 0) {
       Mention h;
-      h.first_token = after;
-      h.token_count = 1;
-      h.begin = in.tokens[after].begin;
-      h.end = in.tokens[after].end;
       h.label = "PER";
       h.score = m.score * 0.9f;
       h.propagated = true;
-      added.push_back(h);
+      added.push_back(sub_mention(in, h, after, 1));
       covered[after] = 0;
     }
   }
@@ -317,27 +291,23 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
       while (j < s.tags.size() && is_inside(s.tags[j]) && type_of(s.tags[j]) == type_of(s.tags[i])) ++j;
       float margin = s.margins[i];
       for (std::size_t k = i + 1; k < j; ++k) margin = std::min(margin, s.margins[k]);
-      Mention m;
-      m.first_token = sentence.first_token + static_cast<std::uint32_t>(i);
-      m.token_count = static_cast<std::uint32_t>(j - i);
-      m.begin = in.tokens[m.first_token].begin;
-      m.end = in.tokens[m.first_token + m.token_count - 1].end;
+      Mention m = sub_mention(in, Mention(), sentence.first_token + static_cast<std::uint32_t>(i),
+                              static_cast<std::uint32_t>(j - i));
       split_type(model.types[type_of(s.tags[i])], m);
       m.score = margin / (margin + model.margin_scale);
       if (m.score >= options_.min_score) out.mentions.push_back(std::move(m));
       i = j;
     }
   }
+  // The document-level steps match the gazetteer of the first sentence's language.
+  const auto first = in.sentences.empty() ? gazetteers_.end() : gazetteers_.find(in.sentences.front().lang);
+  const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
-  if (!in.sentences.empty() && gazetteers_.count(in.sentences.front().lang))
-    prefer_gazetteer(in, gazetteers_.at(in.sentences.front().lang).get(), out);
+  prefer_gazetteer(in, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, out);
     propagate(in, titles_, out, s.covered);
   }
-  const auto doc_gazetteer = in.sentences.empty() || !gazetteers_.count(in.sentences.front().lang)
-                                 ? nullptr
-                                 : gazetteers_.at(in.sentences.front().lang).get();
   cluster_mentions(in, titles_, doc_gazetteer, out);
 }
 

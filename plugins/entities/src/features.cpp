@@ -205,8 +205,7 @@ void extract_features(const std::vector<std::string_view>& words, const std::vec
       // "Kanadas", "Griechenlandes": the name without its genitive ending.
       const std::string_view stem = strip_genitive(w);
       std::uint8_t labels = stem != w ? gazetteer->labels_of(stem) : 0;
-      if (!labels && w.size() > 5 && w.substr(w.size() - 2) == "es")
-        labels = gazetteer->labels_of(w.substr(0, w.size() - 2));
+      if (!labels && strip_genitive_es(w) != w) labels = gazetteer->labels_of(strip_genitive_es(w));
       if (labels) e.add_number(kGazetteerStem, labels);
     }
     e.add_number(kGazetteerPrev, i > 0 ? scratch.gazetteer[u - 1] : 0x100);

@@ -65,7 +65,7 @@ void Gazetteer::match(const std::vector<std::string_view>& words, std::vector<st
   codes.assign(words.size(), 0);
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = longest_.find(std::string(words[i]));
+    const auto it = longest_.find(words[i]);
     if (it == longest_.end()) continue;
     const std::size_t max_len = std::min<std::size_t>(it->second, words.size() - i);
     for (std::size_t len = max_len; len >= 1; --len) {
@@ -94,7 +94,7 @@ void Gazetteer::merge(const Gazetteer& other) {
 }
 
 std::uint8_t Gazetteer::labels_of(std::string_view word) const {
-  const auto it = names_.find(std::string(word));
+  const auto it = names_.find(word);
   return it == names_.end() ? 0 : it->second;
 }
 

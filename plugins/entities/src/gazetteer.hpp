@@ -4,6 +4,7 @@
 #define TAGWERK_ENTITIES_GAZETTEER_HPP
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,12 @@ enum class Label : std::uint8_t { PER = 0, LOC = 1, ORG = 2, MISC = 3 };
 inline constexpr std::string_view kLabels[4] = {"PER", "LOC", "ORG", "MISC"};
 /// The label for "PER", "LOC", ...; -1 for anything else.
 int label_index(std::string_view label) noexcept;
+
+/// Hashing that lets a map keyed by std::string be asked with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 class Gazetteer {
  public:
@@ -47,8 +54,9 @@ class Gazetteer {
   std::size_t size() const noexcept { return names_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint8_t> names_;    // words joined by ' ' -> label bits
-  std::unordered_map<std::string, std::uint8_t> longest_;  // first word -> most words of a name
+  using Map = std::unordered_map<std::string, std::uint8_t, StringHash, std::equal_to<>>;
+  Map names_;    // words joined by ' ' -> label bits
+  Map longest_;  // first word -> most words of a name
 };
 
 }  // namespace tagwerk::entities

@@ -101,6 +101,16 @@ std::string_view strip_genitive(std::string_view w) noexcept {
   return w;
 }
 
+std::string_view strip_genitive_es(std::string_view w) noexcept {
+  return w.size() > 5 && w.substr(w.size() - 2) == "es" ? w.substr(0, w.size() - 2) : w;
+}
+
+WordForm first_char_form(std::string_view w) {
+  WordForm f;
+  make_word_form(w.substr(0, first_char_bytes(w)), f);
+  return f;
+}
+
 std::size_t first_char_bytes(std::string_view w) noexcept {
   if (w.empty()) return 0;
   std::int32_t next;

@@ -32,6 +32,14 @@ std::string lower_case(std::string_view w);
 /// apostrophe after "s", "x" or "z" count.
 std::string_view strip_genitive(std::string_view w) noexcept;
 
+/// `w` without a German "-es" genitive ("Griechenlandes" -> "Griechenland")
+/// when it is longer than five bytes and ends so; `w` itself otherwise.
+std::string_view strip_genitive_es(std::string_view w) noexcept;
+
+/// The form of `w`'s first code point alone: is the word capitalised, does it
+/// start with a digit.
+WordForm first_char_form(std::string_view w);
+
 /// The first code point's byte length in `w` (0 for an empty string).
 std::size_t first_char_bytes(std::string_view w) noexcept;
 
