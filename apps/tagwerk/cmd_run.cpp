@@ -407,6 +407,10 @@ int cmd_run(const std::vector<std::string>& args) {
       stats.threads, options.isolation == core::Isolation::process ? "worker processes" : "threads",
       stats.seconds > 0 ? static_cast<double>(stats.records - previous.records) / stats.seconds : 0.0,
       stats.seconds > 0 ? static_cast<double>(stats.text_bytes) / 1e6 / stats.seconds : 0.0);
+  // Quiet runs (batch jobs) still say why their exit status is 1.
+  if (quiet && complete && stats.records_with_errors > 0)
+    spdlog::error("{} of {} records have errors; they are in the output with their `errors` field",
+                  stats.records_with_errors, stats.records);
   if (stats.worker_restarts > 0)
     spdlog::warn("{} worker process{} died or were stopped and replaced; their records carry the reason",
                  stats.worker_restarts, stats.worker_restarts == 1 ? "" : "es");

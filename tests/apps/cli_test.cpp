@@ -117,6 +117,8 @@ TEST(Cli, EveryBrokenRecordStillYieldsOneRecordWithItsReason) {
   auto in = cli.write("in.jsonl", input);
   CliResult r = cli.run("run -q -c " + quote(chain) + " " + quote(in));
   EXPECT_EQ(r.exit_code, 1) << r.err;
+  // Quiet, yet a batch job's log says why the status is 1.
+  EXPECT_NE(r.err.find("4 of 7 records have errors"), std::string::npos) << r.err;
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 7u);
 
