@@ -29,6 +29,11 @@ po::options_description common_options() {
   return o;
 }
 
+core::OffsetUnit parse_offsets(const std::string& text) {
+  if (auto unit = core::parse_offset_unit(text)) return *unit;
+  throw UsageError("--offsets '" + text + "' must be codepoints, bytes or utf16");
+}
+
 void setup_logging(const po::variables_map& vm) {
   auto logger = spdlog::stderr_color_mt("tagwerk");
   logger->set_pattern("tagwerk: %^%l%$: %v");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tagwerk/core/chain.hpp>
+#include <tagwerk/core/io_options.hpp>
 #include <tagwerk/core/plugin_registry.hpp>
 
 #include <boost/program_options.hpp>
@@ -25,6 +26,10 @@ inline constexpr int kExitSignalBase = 128;
 
 /// Options every subcommand takes: --plugin-path, --allow-insecure-plugins, --log-level, --quiet.
 boost::program_options::options_description common_options();
+
+/// The value of an --offsets option (codepoints, bytes or utf16); throws UsageError
+/// naming the option for anything else.
+core::OffsetUnit parse_offsets(const std::string& text);
 
 /// Sets up the stderr logger from --log-level and --quiet.
 void setup_logging(const boost::program_options::variables_map& vm);

@@ -138,11 +138,6 @@ core::Shard parse_shard(const std::string& text) {
   return shard;
 }
 
-core::OffsetUnit parse_offsets(const std::string& text) {
-  if (auto unit = core::parse_offset_unit(text)) return *unit;
-  throw UsageError("--offsets '" + text + "' must be codepoints, bytes or utf16");
-}
-
 core::InputFormat parse_format(const std::string& text) {
   if (auto format = core::parse_input_format(text)) return *format;
   throw UsageError("--format '" + text + "' must be auto, jsonl or text");

@@ -51,7 +51,9 @@ int cmd_show(const std::vector<std::string>& args) {
       "html", po::value<std::string>(),
       "write the record as one self-contained HTML page to this file instead")(
       "color", po::value<std::string>()->default_value("auto"),
-      "auto (when standard output is a terminal), always or never");
+      "auto (when standard output is a terminal), always or never")(
+      "offsets", po::value<std::string>()->default_value("codepoints"),
+      "the offsets the record was written with (tagwerk run --offsets): codepoints, bytes or utf16");
   po::options_description all;
   all.add(show).add(common_options());
   po::positional_options_description positional;
@@ -59,7 +61,8 @@ int cmd_show(const std::vector<std::string>& args) {
   auto vm = parse(args, all, &positional, "show");
   if (vm["help"].as<bool>()) {
     std::cout
-        << "Usage: tagwerk show [FILE|-] [--id ID | --record N] [--html OUT.html] [--color WHEN]\n\n"
+        << "Usage: tagwerk show [FILE|-] [--id ID | --record N] [--html OUT.html] [--color WHEN] [--offsets "
+           "U]\n\n"
            "Shows one record of `tagwerk run`'s output readable: title, id, date and language, the\n"
            "text by paragraph with its entities marked by label (coloured in a terminal, else\n"
            "[text|LABEL]), the entities by cluster, quotes with speaker and cue, times with their\n"
@@ -71,6 +74,7 @@ int cmd_show(const std::vector<std::string>& args) {
   setup_logging(vm);
   if (vm.count("id") && vm.count("record")) throw UsageError("give --id or --record, not both");
   const bool color = use_color(vm["color"].as<std::string>());
+  const core::OffsetUnit offsets = parse_offsets(vm["offsets"].as<std::string>());
   const std::string input = vm["input"].as<std::string>();
   const std::string source = input == "-" ? "<stdin>" : input;
   std::size_t wanted = vm.count("record") ? vm["record"].as<std::size_t>() : 1;
@@ -102,7 +106,7 @@ int cmd_show(const std::vector<std::string>& args) {
     }
     return kExitSetupError;
   }
-  const ShowRecord record = make_show_record(doc);
+  const ShowRecord record = make_show_record(doc, offsets);
   if (vm.count("html")) {
     const std::string out_path = vm["html"].as<std::string>();
     std::ofstream out(out_path, std::ios::binary | std::ios::trunc);

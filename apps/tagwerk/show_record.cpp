@@ -2,6 +2,7 @@
 #include "show_record.hpp"
 
 #include <simdjson.h>
+#include <tagwerk/core/utf8.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -12,18 +13,6 @@ namespace tagwerk::cli {
 namespace {
 
 namespace dom = simdjson::dom;
-
-// Byte offset of every code point boundary of `text` (well-formed UTF-8, as
-// the reader repairs it), so that record offsets index into the bytes.
-std::vector<std::size_t> code_point_starts(std::string_view text) {
-  std::vector<std::size_t> starts;
-  starts.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  starts.push_back(text.size());
-  return starts;
-}
 
 std::string str_of(dom::element e, const char* key) {
   std::string_view s;
@@ -49,22 +38,18 @@ std::optional<std::int64_t> int_of(dom::element e, const char* key) {
 
 class RangeMapper {
  public:
-  explicit RangeMapper(std::string_view text) : starts_(code_point_starts(text)) {}
+  RangeMapper(std::string_view text, core::OffsetUnit unit) : reader_(text, unit) {}
   // nullopt for a span without offsets.
   std::optional<TextRange> range(dom::element span) const {
     auto b = int_of(span, "begin");
     auto e = int_of(span, "end");
     if (!b || !e) return std::nullopt;
-    return TextRange{at(*b), std::max(at(*b), at(*e))};
+    const std::size_t begin = reader_.byte(*b);
+    return TextRange{begin, std::max(begin, reader_.byte(*e))};
   }
 
  private:
-  std::size_t at(std::int64_t cp) const {
-    if (cp <= 0) return 0;
-    const auto n = static_cast<std::size_t>(cp);
-    return n < starts_.size() ? starts_[n] : starts_.back();
-  }
-  std::vector<std::size_t> starts_;
+  core::OffsetReader reader_;
 };
 
 std::vector<core::RecordError> messages_of(dom::element list) {
@@ -166,7 +151,7 @@ void read_layers(dom::element annotations, const RangeMapper& map, ShowRecord& r
 
 }  // namespace
 
-ShowRecord make_show_record(const core::Document& doc) {
+ShowRecord make_show_record(const core::Document& doc, core::OffsetUnit offsets) {
   ShowRecord r;
   r.id = doc.id;
   r.title = std::string(doc.meta("title"));
@@ -177,7 +162,7 @@ ShowRecord make_show_record(const core::Document& doc) {
     return r;
   }
   r.text = doc.text;
-  const RangeMapper map(r.text);
+  const RangeMapper map(r.text, offsets);
   dom::parser parser;
   for (const auto& field : doc.fields) {
     if (field.key != "annotations" && field.key != "errors" && field.key != "warnings" &&

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <tagwerk/core/document.hpp>
+#include <tagwerk/core/io_options.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -77,10 +78,12 @@ struct ShowRecord {
 };
 
 /// Builds the view of `doc`, a record read back from tagwerk's JSON Lines
-/// output. Offsets in the record are taken as code points (the default of
-/// `tagwerk run`); out-of-range offsets are clamped to the text. Parts of the
+/// output. Offsets in the record are in `offsets` (code points, the default of
+/// `tagwerk run`, unless it ran with --offsets); out-of-range offsets are
+/// clamped to the text. Parts of the
 /// record that are not the expected JSON are skipped, never fatal. An
 /// unreadable line gives a record with its id and the reader's errors.
-ShowRecord make_show_record(const core::Document& doc);
+ShowRecord make_show_record(const core::Document& doc,
+                            core::OffsetUnit offsets = core::OffsetUnit::codepoints);
 
 }  // namespace tagwerk::cli

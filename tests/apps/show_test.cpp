@@ -69,6 +69,29 @@ TEST(Show, PlainOutputMarksEntitiesAndListsQuotesTimesAndSentiment) {
   EXPECT_FALSE(has(r.out, "fix-2")) << "only the first record is shown";
 }
 
+TEST(Show, OffsetsWrittenInUtf16OrBytesAreReadAsSuch) {
+  CliRunner cli;
+  // "😀 Merkel" — the emoji is 1 code point, 2 UTF-16 units, 4 bytes.
+  auto record = [](int begin, int end) {
+    return "{\"id\": \"e\", \"text\": \"\xF0\x9F\x98\x80 Merkel spricht.\", \"annotations\": {\"entity\": "
+           "[{\"begin\": " +
+           std::to_string(begin) + ", \"end\": " + std::to_string(end) +
+           ", \"label\": \"PER\", \"name\": \"Merkel\", \"cluster\": 0}]}, \"errors\": [], \"warnings\": "
+           "[]}\n";
+  };
+  const std::pair<const char*, std::pair<int, int>> units[] = {
+      {"codepoints", {2, 8}}, {"utf16", {3, 9}}, {"bytes", {5, 11}}};
+  for (const auto& [unit, span] : units) {
+    const auto file = cli.write(std::string(unit) + ".jsonl", record(span.first, span.second));
+    CliResult r = cli.run("show --offsets " + std::string(unit) + " " + quote(file.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "\xF0\x9F\x98\x80 [Merkel|PER] spricht.")) << unit << "\n" << r.out;
+  }
+  CliResult bad = cli.run("show --offsets chars " + quote(cli.write("x.jsonl", record(2, 8)).string()));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(has(bad.err, "--offsets 'chars' must be codepoints, bytes or utf16")) << bad.err;
+}
+
 TEST(Show, ColorAlwaysUsesAnsiEscapesAndNeverDoesNot) {
   CliRunner cli;
   const auto file = cli.write("out.jsonl", kRecord);

@@ -82,5 +82,36 @@ TEST(OffsetMapper, AsciiTextIsTheIdentity) {
   EXPECT_EQ(empty.map(0), 0u);
 }
 
+TEST(OffsetReader, ReadsBackWhatTheMapperWroteInEveryUnit) {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += (i % 7 == 0) ? "\xF0\x9F\x98\x80" : (i % 3 == 0 ? "\xC3\xA4" : "x");
+  for (OffsetUnit unit : {OffsetUnit::codepoints, OffsetUnit::utf16, OffsetUnit::bytes}) {
+    OffsetMapper to_unit(text, unit);
+    OffsetReader to_byte(text, unit);
+    for (std::uint32_t b = 0; b <= text.size(); ++b) {
+      if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80)
+        continue;  // inside a character
+      ASSERT_EQ(to_byte.byte(static_cast<std::int64_t>(to_unit.map(b))), b) << "byte " << b;
+    }
+  }
+}
+
+TEST(OffsetReader, SlicesClampAndTheSecondHalfOfASurrogatePairIsItsCharacter) {
+  const std::string text =
+      "a\xC3\xA4\xF0\x9F\x98\x80"
+      "b";
+  OffsetReader cp(text, OffsetUnit::codepoints), utf16(text, OffsetUnit::utf16), raw(text, OffsetUnit::bytes);
+  EXPECT_EQ(cp.slice(1, 3), "\xC3\xA4\xF0\x9F\x98\x80");
+  EXPECT_EQ(utf16.slice(2, 4), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(utf16.byte(3), 3u) << "inside the pair: the emoji's start";
+  EXPECT_EQ(utf16.slice(4, 5), "b");
+  EXPECT_EQ(raw.slice(7, 8), "b");
+  EXPECT_EQ(cp.slice(3, 1000), "b") << "past the end is clamped";
+  EXPECT_EQ(cp.slice(-5, 1), "a");
+  EXPECT_EQ(cp.slice(3, 2), "") << "an end before its begin";
+  OffsetReader ascii(std::string(10, 'x'), OffsetUnit::codepoints);
+  EXPECT_EQ(ascii.byte(20), 10u);
+}
+
 }  // namespace
 }  // namespace tagwerk::core

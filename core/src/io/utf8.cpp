@@ -5,6 +5,7 @@
 #include <simdjson.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -145,6 +146,35 @@ std::uint64_t OffsetMapper::map(std::uint32_t byte_offset, Cursor& cursor) const
   cursor.byte = target;
   cursor.units = units;
   return units;
+}
+
+OffsetReader::OffsetReader(std::string_view text, OffsetUnit unit) : text_(text) {
+  if (unit == OffsetUnit::bytes) return;
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  if (ascii) return;
+  starts_.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    starts_.push_back(static_cast<std::uint32_t>(i));
+    // A code point of four bytes is two UTF-16 units (a surrogate pair).
+    if (unit == OffsetUnit::utf16 && c >= 0xF0) starts_.push_back(static_cast<std::uint32_t>(i));
+  }
+  starts_.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+std::size_t OffsetReader::byte(std::int64_t offset) const noexcept {
+  if (offset <= 0) return 0;
+  const auto i = static_cast<std::size_t>(offset);
+  if (starts_.empty()) return std::min(i, text_.size());
+  return i < starts_.size() ? starts_[i] : text_.size();
+}
+
+std::string_view OffsetReader::slice(std::int64_t begin, std::int64_t end) const noexcept {
+  const std::size_t b = byte(begin);
+  const std::size_t e = std::max(b, byte(end));
+  return text_.substr(b, e - b);
 }
 
 }  // namespace tagwerk::core

@@ -64,4 +64,24 @@ class OffsetMapper {
   std::vector<std::uint32_t> checkpoints_;  // units before byte k * kStride
 };
 
+/// The other way: offsets in `unit` as an output record carries them, back into
+/// byte offsets of `text` (well-formed UTF-8), for the tools that read records
+/// (`tagwerk show`, `tagwerk report`). One O(n) setup pass that stores a byte
+/// offset per unit (nothing for bytes or ASCII-only text); lookups are O(1).
+/// Offsets are clamped to the text; an offset inside a character (the second
+/// UTF-16 unit of a surrogate pair) gives that character's start.
+class OffsetReader {
+ public:
+  OffsetReader(std::string_view text, OffsetUnit unit);
+
+  /// The byte offset of `offset` (in the reader's unit).
+  std::size_t byte(std::int64_t offset) const noexcept;
+  /// The text between two offsets; empty when `end` is not after `begin`.
+  std::string_view slice(std::int64_t begin, std::int64_t end) const noexcept;
+
+ private:
+  std::string_view text_;
+  std::vector<std::uint32_t> starts_;  // byte offset of each unit; empty: identity
+};
+
 }  // namespace tagwerk::core
