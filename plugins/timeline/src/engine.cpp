@@ -204,6 +204,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
       if (rule.type == "NONE") continue;  // a blocker: the words are no timex ("This Week" the TV show)
+      if (rule.not_in_narrative && ctx.narrative) continue;  // "damals" in a history: TIMEX2 leaves it out
       ctx.tense = tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first,
                            m.last, s.tense);
       Timex t;

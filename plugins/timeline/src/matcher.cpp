@@ -113,6 +113,13 @@ struct Cursor {
           consume(e, i - 2, scratch) > 0)
         return 0;
     }
+    // Leading context: the tokens right before the match, in order ("1200 Euro im Monat").
+    // It may lie inside an earlier timex ("24 Stunden am Tag").
+    if (v.before.size() > i - first) return 0;
+    for (std::size_t k = 0; k < v.before.size(); ++k) {
+      const std::uint32_t at = i - static_cast<std::uint32_t>(v.before.size() - k);
+      if (consume(v.before[k], at, scratch) != 1) return 0;
+    }
     std::uint32_t j = i;
     std::uint32_t span_end = 0;
     for (std::size_t k = 0; k < v.elements.size(); ++k) {

@@ -302,6 +302,7 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
           std::replace(word.begin(), word.end(), '_', ' ');
           add_lex_word(lex, word, value);
           if (rs.lexicon_names_[lex] == "past_suffix") rs.past_suffixes_.push_back(word);
+          if (rs.lexicon_names_[lex] == "not_past_suffix") rs.not_past_suffixes_.push_back(word);
         }
       } else if (words[0] == "compound") {
         // compound <lexicon> <joiner>: unit + joiner + ten ("dreiundzwanzig" = 23)
@@ -327,7 +328,12 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         rule.line = line_no;
         std::vector<Element> elems;
         for (auto chunk : split_ws(line.substr(0, arrow))) parse_chunk(chunk, rule, elems);
-        for (std::size_t k = 1; k < elems.size(); ++k)
+        // Leading &x elements are context before the timex ("&euro im monat"); any later
+        // &x is context after it and may only be followed by context or negated elements.
+        std::size_t lead = 0;
+        while (lead < elems.size() && elems[lead].lookahead && !elems[lead].optional) ++lead;
+        if (lead == elems.size()) throw ParseError("a pattern needs an element outside the context (&x)");
+        for (std::size_t k = lead + 1; k < elems.size(); ++k)
           if (elems[k - 1].lookahead && !elems[k].lookahead && !elems[k].negated)
             throw ParseError(
                 "a lookahead element (&x) may only be followed by lookahead or negated elements");
@@ -345,8 +351,11 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
             rule.mod = parse_template(opt.substr(4), rule);
           else if (opt.substr(0, 7) == "anchor=")
             rule.anchor = std::string(opt.substr(7));
+          else if (opt == "narrative=no")
+            rule.not_in_narrative = true;
           else
-            throw ParseError("unknown option '" + std::string(opt) + "' (known: mod=, anchor=)");
+            throw ParseError("unknown option '" + std::string(opt) +
+                             "' (known: mod=, anchor=, narrative=no)");
         }
         // Expand optional elements into optional-free variants.
         std::vector<std::size_t> optionals;
@@ -366,6 +375,11 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
             e.optional = false;
             if (leading && e.negated) {
               v.lookbehind.push_back(std::move(e));
+              continue;
+            }
+            if (k < lead) {  // context before the timex, checked like the lookbehind
+              e.lookahead = false;
+              v.before.push_back(std::move(e));
               continue;
             }
             leading = false;

@@ -52,8 +52,9 @@ struct Rule {
   std::string type;  // DATE, TIME, DURATION, SET
   std::string value_source;
   std::vector<TemplateOp> value;
-  std::vector<TemplateOp> mod;  // empty: no mod
-  std::string anchor;           // "no" keeps the timex from becoming the narrative reference
+  std::vector<TemplateOp> mod;    // empty: no mod
+  std::string anchor;             // "no" keeps the timex from becoming the narrative reference
+  bool not_in_narrative = false;  // narrative=no: no timex in a narrative (TIMEX2 leaves "damals" out)
   std::vector<std::string> captures;
 };
 
@@ -62,6 +63,7 @@ struct Variant {
   std::uint32_t rule = 0;
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
+  std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
 };
 
 struct LexHit {
@@ -104,6 +106,9 @@ class RuleSet {
   const std::string* lex_value(int id, int lex) const;
   /// Suffixes from the `past_suffix` lexicon (English "-ed").
   const std::vector<std::string>& past_suffixes() const noexcept { return past_suffixes_; }
+  /// Suffixes from the `not_past_suffix` lexicon: endings that look like a past form but
+  /// are none (German superlatives "-sten", infinitives "-treten").
+  const std::vector<std::string>& not_past_suffixes() const noexcept { return not_past_suffixes_; }
 
  private:
   std::uint32_t intern(const std::string& folded);
@@ -119,6 +124,7 @@ class RuleSet {
   std::vector<std::uint32_t> number_first_;
   std::vector<std::uint32_t> any_word_first_;
   std::vector<std::string> past_suffixes_;
+  std::vector<std::string> not_past_suffixes_;
 };
 
 }  // namespace tagwerk::timeline

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "resolver.hpp"
+
 namespace tagwerk::timeline {
 
 TenseCues::TenseCues(const RuleSet& rules)
@@ -11,7 +13,10 @@ TenseCues::TenseCues(const RuleSet& rules)
       deadline(rules.lexicon("deadline")),
       month(rules.lexicon("month")),
       month_abbr(rules.lexicon("month_abbr")),
-      future_to(rules.lexicon("future_to")) {}
+      future_to(rules.lexicon("future_to")),
+      since(rules.lexicon("since")),
+      since_skip(rules.lexicon("since_skip")),
+      determiner(rules.lexicon("determiner")) {}
 
 namespace {
 
@@ -35,19 +40,25 @@ bool is_quote(const Tokens& tokens, std::uint32_t j) {
   return prev || next;
 }
 
-bool determiner(std::string_view w) {
-  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
-         w == "our" || w == "these" || w == "those";
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// A word of the rules' `determiner` lexicon ("the", "its", "die", "einen").
+bool is_determiner(const RuleSet& rules, const TenseCues& cues, const std::vector<int>& word_ids,
+                   std::uint32_t j) {
+  return rules.lex_value(word_ids[j], cues.determiner) != nullptr;
 }
 
 // "to" followed by a verb-like word: lower-case and no determiner ("agreed to a meeting"
 // is no plan).
-bool to_infinitive(const Tokens& tokens, std::uint32_t j) {
+bool to_infinitive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+                   const std::vector<int>& word_ids, std::uint32_t j) {
   if (j + 1 >= tokens.tokens.size() || tokens.fold(tokens.tokens[j]) != "to") return false;
   const Token& v = tokens.tokens[j + 1];
   if (v.kind != TokenKind::Word || v.upper_initial) return false;
   const auto w = tokens.fold(v);
-  return !determiner(w) && w != "this" && w != "that";
+  return !is_determiner(rules, cues, word_ids, j + 1) && w != "this" && w != "that";
 }
 
 bool after_be(const Tokens& tokens, std::uint32_t j) {
@@ -55,11 +66,13 @@ bool after_be(const Tokens& tokens, std::uint32_t j) {
 }
 
 // A participle used as an adjective: right after a determiner, or after a determiner and
-// one adverb ("the proposed merger", "a still unspecified date", "the newly elected").
-bool attributive(const Tokens& tokens, std::uint32_t j) {
+// one adverb ("the proposed merger", "a still unspecified date", "the newly elected";
+// German "die erste Welle", "im letzten Jahr").
+bool attributive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+                 const std::vector<int>& word_ids, std::uint32_t j) {
   if (j == 0) return false;
-  if (determiner(tokens.fold(tokens.tokens[j - 1]))) return true;
-  if (j < 2 || !determiner(tokens.fold(tokens.tokens[j - 2]))) return false;
+  if (is_determiner(rules, cues, word_ids, j - 1)) return true;
+  if (j < 2 || !is_determiner(rules, cues, word_ids, j - 2)) return false;
   const auto adv = tokens.fold(tokens.tokens[j - 1]);
   return adv == "still" || (adv.size() > 3 && adv.substr(adv.size() - 2) == "ly");
 }
@@ -79,19 +92,24 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
     // A head that looks ahead to an infinitive: "plans to leave", "set to resume Monday",
     // "agreed to purchase ... in February", "is to resume trading Tuesday"; without
     // "to + verb" it is an ordinary word ("vacation plans", "agreed Tuesday": past).
-    if (rules.lex_value(id, cues.future_to) && to_infinitive(tokens, j + 1)) return 1;
+    if (rules.lex_value(id, cues.future_to) && to_infinitive(rules, cues, tokens, word_ids, j + 1)) return 1;
     // After "be" a past participle is a passive, tenseless ("would be paid in January").
     if (after_be(tokens, j)) return 0;
     if (rules.lex_value(id, cues.past)) return is_future(rules, cues, tokens, word_ids, j + 1) ? 1 : -1;
     if (rules.lex_value(id, cues.not_past)) return 0;
   }
-  // A regular past form ("announced"); names ("United", "Ahmed") start upper-case.
+  // A regular past form ("announced", German preterites "meldete", "sagten", "trat" from
+  // the lexicon); names ("United", "Ahmed") and German nouns start upper-case.
   // After "be" it is a passive participle, tenseless ("will be redeemed").
-  // After a determiner it is an adjective ("a still unspecified date in January").
-  if (t.fold_size >= 5 && !t.upper_initial && !after_be(tokens, j) && !attributive(tokens, j)) {
+  // After a determiner it is an adjective ("a still unspecified date in January", "die
+  // erste Welle"). An ending of `not_past_suffix` is no past ("besten", "auftreten").
+  if (t.fold_size >= 5 && !t.upper_initial && !after_be(tokens, j) &&
+      !attributive(rules, cues, tokens, word_ids, j)) {
     auto w = tokens.fold(t);
+    for (const auto& suffix : rules.not_past_suffixes())
+      if (w == suffix || ends_with(w, suffix)) return 0;
     for (const auto& suffix : rules.past_suffixes())
-      if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return -1;
+      if (ends_with(w, suffix)) return -1;
   }
   return 0;
 }
@@ -140,6 +158,12 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   if (end + 1 < last && tokens.tokens[end].glued && tokens.fold(tokens.tokens[end]) == "'" &&
       tokens.tokens[end + 1].glued && tokens.fold(tokens.tokens[end + 1]) == "s")
     return -1;
+  // "seit März", "seit dem 3. März", "since Monday": past, this month or day included.
+  if (cues.since >= 0 && begin > first) {
+    std::uint32_t j = begin - 1;
+    if (j > first && rules.lex_value(word_ids[j], cues.since_skip)) --j;
+    if (rules.lex_value(word_ids[j], cues.since)) return kSincePast;
+  }
   if (cues.deadline >= 0 && begin >= first + 2) {
     const Token& before = tokens.tokens[begin - 2];
     const auto b = tokens.fold(before);
