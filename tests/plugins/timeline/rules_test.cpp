@@ -703,3 +703,12 @@ TEST(RulesDeNews, WeekdayDirectionFromTheVerbsForm) {
   EXPECT_EQ(value_of("Am Sonntag halten sie eine Rede.", kJan21, "de"), "2021-01-17");
   EXPECT_EQ(value_of("Am Sonntag treten sie an.", kJan21, "de"), "2021-01-17");
 }
+
+TEST(RulesEnNews, SeasonsFeastsAndSinceAsInGerman) {
+  EXPECT_EQ(value_of("Sales fell in the summer.", kJan21, "en"), "2020-SU");
+  EXPECT_EQ(value_of("Sales will rise in the summer.", kJan21, "en"), "2021-SU");
+  EXPECT_EQ(value_of("Good Friday is a holiday.", kJan21, "en"), "2021-04-02");
+  EXPECT_EQ(value_of("Churches stay shut over Easter.", "2020-03-20", "en"), "2020-04-12");
+  EXPECT_EQ(value_of("Prices have risen since March.", kJan21, "en"), "2020-03");
+  EXPECT_EQ(value_of("Prices have risen since January.", kJan21, "en"), "2021-01");
+}
