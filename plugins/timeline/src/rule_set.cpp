@@ -96,6 +96,34 @@ const std::string* RuleSet::lex_value(int id, int lex) const {
   return nullptr;
 }
 
+void RuleSet::add_ending(const std::string& suffix, bool past) {
+  auto& list = suffix.size() == 2 ? short_endings_ : endings_[suffix.substr(suffix.size() - 3)];
+  // Not-past endings are tried first: "besten" is no past though it ends in "-ten".
+  list.insert(past ? list.end() : list.begin(), Ending{suffix, past});
+}
+
+bool RuleSet::past_ending(std::string_view w) const {
+  auto tail = [&](const std::vector<Ending>& list, bool& found) {
+    for (const auto& e : list) {
+      const std::string_view s = e.suffix;
+      if (w.size() >= s.size() && w.substr(w.size() - s.size()) == s && (w.size() > s.size() || !e.past)) {
+        found = true;
+        return e.past;
+      }
+    }
+    return false;
+  };
+  bool found = false;
+  if (w.size() >= 3) {
+    auto it = endings_.find(w.substr(w.size() - 3));
+    if (it != endings_.end()) {
+      const bool past = tail(it->second, found);
+      if (found) return past;
+    }
+  }
+  return tail(short_endings_, found);
+}
+
 RuleSet RuleSet::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -301,8 +329,13 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
           std::string value(eq == std::string_view::npos ? item : item.substr(eq + 1));
           std::replace(word.begin(), word.end(), '_', ' ');
           add_lex_word(lex, word, value);
-          if (rs.lexicon_names_[lex] == "past_suffix") rs.past_suffixes_.push_back(word);
-          if (rs.lexicon_names_[lex] == "not_past_suffix") rs.not_past_suffixes_.push_back(word);
+          const bool ending =
+              rs.lexicon_names_[lex] == "past_suffix" || rs.lexicon_names_[lex] == "not_past_suffix";
+          if (ending && word.size() < 2)
+            throw ParseError("an ending of " + rs.lexicon_names_[lex] + " needs two letters at least, not '" +
+                             word + "'");
+          if (rs.lexicon_names_[lex] == "past_suffix") rs.add_ending(fold_case(word), true);
+          if (rs.lexicon_names_[lex] == "not_past_suffix") rs.add_ending(fold_case(word), false);
         }
       } else if (words[0] == "compound") {
         // compound <lexicon> <joiner>: unit + joiner + ten ("dreiundzwanzig" = 23)
@@ -401,7 +434,12 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
 
 void RuleSet::index_variants() {
   const int numword = lexicon("numword");
+  auto one_word = [](const Element& e) {
+    return (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) && !e.negated;
+  };
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    auto& elems = variants_[v].elements;
+    variants_[v].word_pair = elems.size() >= 2 && one_word(elems[0]) && one_word(elems[1]);
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:

@@ -64,6 +64,9 @@ struct Variant {
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
   std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
+  // The first two elements are single words (literal or lexicon): the matcher checks the
+  // second on the next token before trying the whole variant ("am" + weekday, "den" + "nächsten").
+  bool word_pair = false;
 };
 
 struct LexHit {
@@ -104,11 +107,11 @@ class RuleSet {
   int lexicon(std::string_view name) const;
   /// Value of word `id` in lexicon `lex`, or nullptr.
   const std::string* lex_value(int id, int lex) const;
-  /// Suffixes from the `past_suffix` lexicon (English "-ed").
-  const std::vector<std::string>& past_suffixes() const noexcept { return past_suffixes_; }
-  /// Suffixes from the `not_past_suffix` lexicon: endings that look like a past form but
-  /// are none (German superlatives "-sten", infinitives "-treten").
-  const std::vector<std::string>& not_past_suffixes() const noexcept { return not_past_suffixes_; }
+  /// Whether folded word w ends like a past form: a suffix of the `past_suffix` lexicon
+  /// (English "-ed", German "-ete", "-gten") and none of `not_past_suffix` (endings that
+  /// look like one but are none: superlatives "-sten", infinitives "-treten"; a whole
+  /// word equal to such an ending counts too). One hash lookup on the last three bytes.
+  bool past_ending(std::string_view w) const;
 
  private:
   std::uint32_t intern(const std::string& folded);
@@ -123,8 +126,14 @@ class RuleSet {
   std::vector<Variant> variants_;
   std::vector<std::uint32_t> number_first_;
   std::vector<std::uint32_t> any_word_first_;
-  std::vector<std::string> past_suffixes_;
-  std::vector<std::string> not_past_suffixes_;
+  struct Ending {
+    std::string suffix;
+    bool past;
+  };
+  void add_ending(const std::string& suffix, bool past);
+  // Endings by their last three bytes (not-past ones first); two-byte endings apart.
+  std::unordered_map<std::string, std::vector<Ending>, StringHash, std::equal_to<>> endings_;
+  std::vector<Ending> short_endings_;
 };
 
 }  // namespace tagwerk::timeline

@@ -40,10 +40,6 @@ bool is_quote(const Tokens& tokens, std::uint32_t j) {
   return prev || next;
 }
 
-bool ends_with(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
-}
-
 // A word of the rules' `determiner` lexicon ("the", "its", "die", "einen").
 bool is_determiner(const RuleSet& rules, const TenseCues& cues, const std::vector<int>& word_ids,
                    std::uint32_t j) {
@@ -105,11 +101,7 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   // erste Welle"). An ending of `not_past_suffix` is no past ("besten", "auftreten").
   if (t.fold_size >= 5 && !t.upper_initial && !after_be(tokens, j) &&
       !attributive(rules, cues, tokens, word_ids, j)) {
-    auto w = tokens.fold(t);
-    for (const auto& suffix : rules.not_past_suffixes())
-      if (w == suffix || ends_with(w, suffix)) return 0;
-    for (const auto& suffix : rules.past_suffixes())
-      if (ends_with(w, suffix)) return -1;
+    if (rules.past_ending(tokens.fold(t))) return -1;
   }
   return 0;
 }
