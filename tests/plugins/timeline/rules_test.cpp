@@ -665,6 +665,11 @@ TEST(RulesDeNews, AdjacentExpressionsAreOne) {
   r = run(b, kJan21, "de");
   ASSERT_EQ(r.timexes.size(), 1u);
   EXPECT_EQ(r.timexes[0].value, "2020-10-25");
+  // a hard-wrapped line ending in the day: segment ends a sentence there, the date goes on
+  const std::string w = "Das könnte zum Problem werden. Am 30. \nSeptember soll eine Debatte sein.";
+  r = run(w, "2020-09-20", "de");
+  EXPECT_EQ(value_at(r, w, "30. \nSeptember"), "2020-09-30");
+  EXPECT_EQ(overlapping(r, w, "September"), 1);
   // "zwischen 8 bis 16 Uhr": the start is a time of its own
   const std::string h = "Termine gibt es zwischen 8 bis 16 Uhr.";
   r = run(h, kJan21, "de");
