@@ -85,20 +85,9 @@ std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir)
   return anchor->year;
 }
 
-// The months a season starts and ends in (winter: December to February).
-bool season_months(std::string_view s, int& first, int& last) {
-  if (s == "SP")
-    first = 3;
-  else if (s == "SU")
-    first = 6;
-  else if (s == "FA")
-    first = 9;
-  else if (s == "WI")
-    first = 12;
-  else
-    return false;
-  last = first == 12 ? 2 : first + 2;
-  return true;
+// The month a season starts in (winter: December), 0 for no season.
+int season_start(std::string_view s) {
+  return s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : s == "WI" ? 12 : 0;
 }
 
 // A day of a movable or fixed feast in year y: days after Easter Sunday, or the
@@ -159,22 +148,17 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     return format_value(d);
   }
   if (f == "ys") {
-    // A season without a year: the reference's year; in news the tense moves it to the
-    // last one ("im Frühjahr" looking back from January is last year's) or the next.
+    // A season without a year: the reference's year; in news a past tense moves a season
+    // not yet begun in the DCT's year to the year before ("im Frühjahr" looking back from
+    // January is last year's). A future cue does not move it: next to a season it was,
+    // read by eye on German news, as often a comparison ("mehr als noch im Frühjahr").
     const std::string& season = arg(0);
     auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : (ctx.dct ? ctx.dct : ctx.reference);
     if (!anchor) return "XXXX-" + season;
-    int y = anchor->year, first = 0, last = 0;
-    if (!ctx.narrative && ctx.dct && season_months(season, first, last)) {
-      const int m = anchor->month;
-      const bool started = season == "WI" ? m == 12 : m >= first;
-      const bool over = season == "WI" ? false : m > last;
-      // (Winter "2020-WI" runs from December 2020: looking back from July 2021 it is 2020's.)
-      if (ctx.tense < 0 && !started)
-        --y;
-      else if (ctx.tense > 0 && over)
-        ++y;
-    }
+    int y = anchor->year;
+    // (Winter "2020-WI" runs from December 2020: looking back from July 2021 it is 2020's.)
+    const int first = season_start(season);
+    if (!ctx.narrative && ctx.dct && first > 0 && ctx.tense < 0 && anchor->month < first) --y;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-", y);
     return buf + season;
@@ -224,6 +208,16 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04ld", best);
     return buf;
+  }
+  if (f == "dec2") {
+    // A decade by two digits ("90er-Jahre", "Neunzigerjahre"): in news the last such decade
+    // up to the DCT's (in 2020 "60er" is the 1960s, not the 2060s the nearest century
+    // gives); in a narrative the one nearest its reference.
+    const long yy = to_long(arg(0));
+    if (ctx.narrative || !ctx.dct) return std::to_string(to_long(call("y2", a, ctx)) / 10);
+    long y = (ctx.dct->year / 100) * 100 + yy;
+    if (y / 10 > ctx.dct->year / 10) y -= 100;
+    return std::to_string(y / 10);
   }
   if (f == "yq") {  // a quarter without a year: the last such quarter in news
     const long q = to_long(arg(0));

@@ -437,9 +437,11 @@ void RuleSet::index_variants() {
   auto one_word = [](const Element& e) {
     return (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) && !e.negated;
   };
+  // Every element but a number written in words ("twenty four") takes one token.
+  auto one_token = [](const Element& e) { return e.kind != ElemKind::Num && !e.negated; };
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
     auto& elems = variants_[v].elements;
-    variants_[v].word_pair = elems.size() >= 2 && one_word(elems[0]) && one_word(elems[1]);
+    variants_[v].word_pair = elems.size() >= 2 && one_token(elems[0]) && one_word(elems[1]);
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:

@@ -64,8 +64,9 @@ struct Variant {
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
   std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
-  // The first two elements are single words (literal or lexicon): the matcher checks the
-  // second on the next token before trying the whole variant ("am" + weekday, "den" + "nächsten").
+  // The first element takes one token and the second is a word or character of the rules
+  // (literal or lexicon): the matcher checks the second on the next token before trying the
+  // whole variant ("am" + weekday, "den" + "nächsten", a day + ".").
   bool word_pair = false;
 };
 

@@ -16,7 +16,8 @@ TenseCues::TenseCues(const RuleSet& rules)
       future_to(rules.lexicon("future_to")),
       since(rules.lexicon("since")),
       since_skip(rules.lexicon("since_skip")),
-      determiner(rules.lexicon("determiner")) {}
+      determiner(rules.lexicon("determiner")),
+      perfect_aux(rules.lexicon("perfect_aux")) {}
 
 namespace {
 
@@ -73,11 +74,55 @@ bool attributive(const RuleSet& rules, const TenseCues& cues, const Tokens& toke
   return adv == "still" || (adv.size() > 3 && adv.substr(adv.size() - 2) == "ly");
 }
 
+// A German past participle ("gesagt", "angekündigt", "gekommen", "informiert", "verkauft"):
+// "ge" in its first six bytes (after a separable prefix), ending in -t or -en; -iert; or an
+// inseparable prefix (be-, ver-, er-, ent-, zer-) and -t or -en ("beschlossen").
+bool participle(std::string_view w) {
+  if (w.size() < 6) return false;
+  if (w.substr(w.size() - 4) == "iert") return true;
+  if (w.size() >= 7 && (w.back() == 't' || w.substr(w.size() - 2) == "en"))
+    for (std::string_view prefix : {"be", "ver", "er", "ent", "zer"})
+      if (w.substr(0, prefix.size()) == prefix) return true;
+  const bool ending = w.back() == 't' || w.substr(w.size() - 2) == "en";
+  const auto ge = w.find("ge");
+  return ending && ge != std::string_view::npos && ge <= 6 && w.size() > ge + 4;
+}
+
+// Whether a Perfekt auxiliary at j ("hat", "ist") has a participle in its clause: the
+// tokens up to a comma, colon, semicolon, quotation mark or sentence end on either side.
+bool perfect_at(const Tokens& tokens, std::uint32_t first, std::uint32_t last, std::uint32_t j) {
+  constexpr std::uint32_t kReach = 12;
+  auto clause_end = [&](std::uint32_t k) {
+    const Token& t = tokens.tokens[k];
+    if (t.kind != TokenKind::Punct) return false;
+    const auto w = tokens.fold(t);
+    return w == "," || w == ":" || w == ";" || w == "." || is_quote(tokens, k);
+  };
+  auto check = [&](std::uint32_t k) {
+    const Token& t = tokens.tokens[k];
+    return t.kind == TokenKind::Word && !t.upper_initial && participle(tokens.fold(t));
+  };
+  for (std::uint32_t k = j + 1; k < last && k <= j + kReach && !clause_end(k); ++k)
+    if (check(k)) return true;
+  for (std::uint32_t k = j; k-- > first && k + kReach >= j && !clause_end(k);)
+    if (check(k)) return true;
+  return false;
+}
+
 int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
-        std::uint32_t j) {
+        std::uint32_t first, std::uint32_t last, std::uint32_t j) {
   const Token& t = tokens.tokens[j];
   if (t.kind != TokenKind::Word) return 0;
   const int id = word_ids[j];
+  // Capitalised inside a clause, a cue word is a noun or a name ("Stand heute", "Will Smith").
+  if (t.upper_initial && j > first) {
+    const Token& prev = tokens.tokens[j - 1];
+    const auto p = tokens.fold(prev);
+    if (prev.kind != TokenKind::Punct || p == "," || p == "(") return 0;
+  }
+  // A Perfekt auxiliary ("hat", "ist") is past only with a participle in its clause:
+  // "hat am Sonntag angekündigt", not "könnte im Herbst ein Ende haben".
+  if (id >= 0 && rules.lex_value(id, cues.perfect_aux)) return perfect_at(tokens, first, last, j) ? -1 : 0;
   if (id >= 0) {
     if (rules.lex_value(id, cues.future)) {
       // "had been due/scheduled to expire Friday": the plan is over, the day is past.
@@ -117,7 +162,7 @@ void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::uint32_t j = scan.first + i;
     const bool quote = is_quote(tokens, j);
-    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, j);
+    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
     if (quote || c != 0) {
       scan.left[i] = scan.right[i] = j;
       scan.cue[i] = static_cast<std::int8_t>(c);

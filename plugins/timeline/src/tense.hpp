@@ -24,7 +24,8 @@ struct TenseCues {
   int deadline = -1, month = -1, month_abbr = -1;
   int future_to = -1;               // future only before "to": "plans to leave", not "vacation plans"
   int since = -1, since_skip = -1;  // "seit (dem) ...": never ahead of the DCT
-  int determiner = -1;  // a past form right after one is an adjective ("the proposed", "die erste")
+  int determiner = -1;   // a past form right after one is an adjective ("the proposed", "die erste")
+  int perfect_aux = -1;  // "hat", "ist": past only with a participle in the clause
 };
 
 /// Where the search for a cue stops around each token of one sentence, found once

@@ -626,6 +626,10 @@ TEST(RulesDeNews, DecadeWords) {
   EXPECT_EQ(value_of("In den 90er-Jahren war das anders.", kJan21, "de"), "199");
   EXPECT_EQ(value_of("In den Achtzigern war das anders.", kJan21, "de"), "198");
   EXPECT_EQ(value_of("in die neunziger Jahre", kJan21, "de"), "199");
+  // in news the last such decade: in 2021 the Sixties are the 1960s, not the 2060s
+  EXPECT_EQ(value_of("In den Sechzigerjahren war das anders.", kJan21, "de"), "196");
+  EXPECT_EQ(value_of("In den 60er Jahren war das anders.", kJan21, "de"), "196");
+  EXPECT_EQ(value_of("In den 20er-Jahren wird das anders.", kJan21, "de"), "202");
   auto r = run("Mitte der Neunzigerjahre kam er.", kJan21, "de");
   ASSERT_EQ(r.timexes.size(), 1u);
   EXPECT_EQ(r.timexes[0].value, "199");
@@ -660,6 +664,7 @@ TEST(RulesDeNews, AdjacentExpressionsAreOne) {
   r = run(l, kJan21, "de");
   EXPECT_EQ(value_at(r, l, "Frühjahr vergangenen Jahres"), "2020-SP");
   EXPECT_EQ(value_of("Er kam im März des vergangenen Jahres.", kJan21, "de"), "2020-03");
+  EXPECT_EQ(value_of("Er kam am 1. März vergangenen Jahres.", kJan21, "de"), "2020-03-01");
   // a line break inside a date
   const std::string b = "Das Konzert findet am Sonntag,\n25. Oktober 2020 statt.";
   r = run(b, kJan21, "de");
@@ -682,7 +687,16 @@ TEST(RulesDeNews, SeasonsFollowTheTense) {
   EXPECT_EQ(value_of("Im Frühjahr hatten wir viele Fälle.", kJan21, "de"), "2020-SP");
   EXPECT_EQ(value_of("Im Frühjahr wird es besser.", kJan21, "de"), "2021-SP");
   EXPECT_EQ(value_of("Im Sommer war es ruhig.", kJan21, "de"), "2020-SU");
-  EXPECT_EQ(value_of("Im Herbst wird gewählt.", "2021-12-10", "de"), "2022-FA");
+  // A future cue does not move it: "als noch im Frühjahr" compares with this year's.
+  EXPECT_EQ(value_of("Inzwischen wird mehr getestet als noch im Frühjahr.", "2020-10-17", "de"), "2020-SP");
+  // A Perfekt auxiliary is past only with a participle: "ein Ende haben" is no past.
+  EXPECT_EQ(value_of("Die Krise könnte noch im Herbst ein Ende haben.", "2020-07-05", "de"), "2020-FA");
+  EXPECT_EQ(value_of("Im Herbst hat er die Firma verkauft.", "2021-07-05", "de"), "2020-FA");
+  // A capitalised cue word inside a clause is a noun: "Stand heute" is no past.
+  EXPECT_EQ(value_of("Wir können, Stand heute, im Sommer allen ein Angebot machen.", "2021-02-05", "de"),
+            "#2");
+  auto r = run("Wir können, Stand heute, im Sommer allen ein Angebot machen.", "2021-02-05", "de");
+  EXPECT_EQ(value_at(r, "Wir können, Stand heute, im Sommer allen ein Angebot machen.", "Sommer"), "2021-SU");
 }
 
 TEST(RulesDeNews, SinceIsNeverAhead) {
@@ -707,6 +721,13 @@ TEST(RulesDeNews, WeekdayDirectionFromTheVerbsForm) {
   EXPECT_EQ(value_of("Die zweite Runde beginnt am Sonntag.", kJan21, "de"), "2021-01-17");
   EXPECT_EQ(value_of("Am Sonntag halten sie eine Rede.", kJan21, "de"), "2021-01-17");
   EXPECT_EQ(value_of("Am Sonntag treten sie an.", kJan21, "de"), "2021-01-17");
+  // Perfekt: the auxiliary with a participle before or after it
+  EXPECT_EQ(value_of("Die Polizei hat am Sonntag zwei Männer festgenommen.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Er sagt, dass er am Sonntag gekommen ist.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Er ist am Sonntag gestorben.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Das hat das Kabinett am Sonntag in München beschlossen.", kJan21, "de"), "2021-01-10");
+  // without a participle "ist" is the present
+  EXPECT_EQ(value_of("Am Sonntag ist Wahltag.", kJan21, "de"), "2021-01-17");
 }
 
 TEST(RulesEnNews, SeasonsFeastsAndSinceAsInGerman) {
