@@ -96,7 +96,20 @@ const std::string* RuleSet::lex_value(int id, int lex) const {
   return nullptr;
 }
 
+namespace {
+// The last three bytes of a word (size >= 3) mixed into a bit index: a cheap filter.
+std::uint32_t tail_bits(std::string_view w) {
+  std::uint32_t h = 0;
+  for (std::size_t k = w.size() - 3; k < w.size(); ++k) h = h * 131 + static_cast<unsigned char>(w[k]);
+  return h & 0xFFFF;
+}
+}  // namespace
+
 void RuleSet::add_ending(const std::string& suffix, bool past) {
+  if (suffix.size() > 2) {
+    const std::uint32_t b = tail_bits(suffix);
+    ending_tails_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
   auto& list = suffix.size() == 2 ? short_endings_ : endings_[suffix.substr(suffix.size() - 3)];
   // Not-past endings are tried first: "besten" is no past though it ends in "-ten".
   list.insert(past ? list.end() : list.begin(), Ending{suffix, past});
@@ -114,7 +127,7 @@ bool RuleSet::past_ending(std::string_view w) const {
     return false;
   };
   bool found = false;
-  if (w.size() >= 3) {
+  if (w.size() >= 3 && (ending_tails_[tail_bits(w) >> 6] >> (tail_bits(w) & 63) & 1)) {
     auto it = endings_.find(w.substr(w.size() - 3));
     if (it != endings_.end()) {
       const bool past = tail(it->second, found);

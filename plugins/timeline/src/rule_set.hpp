@@ -135,6 +135,9 @@ class RuleSet {
   // Endings by their last three bytes (not-past ones first); two-byte endings apart.
   std::unordered_map<std::string, std::vector<Ending>, StringHash, std::equal_to<>> endings_;
   std::vector<Ending> short_endings_;
+  // A filter before the lookup: a bit per (hashed) last three bytes of the endings of three
+  // or more bytes; most words ("-chen", "-gen") leave the hash table alone.
+  std::vector<std::uint64_t> ending_tails_ = std::vector<std::uint64_t>(1024, 0);
 };
 
 }  // namespace tagwerk::timeline
