@@ -230,4 +230,16 @@ std::optional<Granularity> parse_unit(std::string_view u) {
   return std::nullopt;
 }
 
+Date easter_sunday(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100;
+  const int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4;
+  const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return Date{year, month, day};
+}
+
 }  // namespace tagwerk::timeline

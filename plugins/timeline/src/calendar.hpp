@@ -31,6 +31,9 @@ int weekday(const Date& d);
 /// ISO week-numbering year and week of d.
 void iso_week(const Date& d, int& week_year, int& week);
 
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus).
+Date easter_sunday(int year);
+
 /// Shifts d by n units (day, week, month, quarter, half, year, decade, century,
 /// hour, minute); month arithmetic clamps the day. Returns the shifted date
 /// with granularity set to the unit.

@@ -46,6 +46,7 @@ struct Engine::Impl {
   std::vector<RuleSet> rules;
   std::vector<int> dct_cue;           // lexicon id of `dct_cue` per rule set
   std::vector<TenseCues> tense_cues;  // per rule set
+  std::vector<int> month_lex;         // lexicon id of `month` per rule set
 
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
     for (std::size_t i = 0; i < languages.size(); ++i)
@@ -75,6 +76,22 @@ std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte) {
   return static_cast<std::uint32_t>(it - t.tokens.begin());
 }
 
+// Whether the sentence [first, last) ends in a day ("30.") at a line break and the next
+// sentence starts with a month name: segment ends a sentence there, the date goes on.
+bool date_broken_at(const RuleSet& rs, int month_lex, std::string_view text, const Tokens& t,
+                    std::uint32_t first, std::uint32_t last, const TextRange& next) {
+  if (month_lex < 0 || last < first + 2 || last >= t.tokens.size()) return false;
+  const Token& dot = t.tokens[last - 1];
+  const Token& day = t.tokens[last - 2];
+  if (dot.kind != TokenKind::Punct || t.fold(dot) != "." || !dot.glued || day.kind != TokenKind::Number ||
+      day.digits > 2)
+    return false;
+  const Token& month = t.tokens[last];
+  if (month.begin < next.begin || month.begin >= next.end || month.kind != TokenKind::Word) return false;
+  if (text.substr(dot.end, month.begin - dot.end).find('\n') == std::string_view::npos) return false;
+  return rs.lex_value(rs.word_id(t.fold(month)), month_lex) != nullptr;
+}
+
 }  // namespace
 
 Engine::Engine(const std::string& data_dir, const std::vector<std::string>& languages) : impl_(new Impl) {
@@ -84,6 +101,7 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     impl_->rules.push_back(RuleSet::load_file(data_dir + "/" + lang + ".rules"));
     impl_->dct_cue.push_back(impl_->rules.back().lexicon("dct_cue"));
     impl_->tense_cues.emplace_back(impl_->rules.back());
+    impl_->month_lex.push_back(impl_->rules.back().lexicon("month"));
   }
 }
 Engine::~Engine() = default;
@@ -125,12 +143,20 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   std::vector<Found> found;
   found.reserve(sentences->size());
   std::vector<std::uint32_t> cue_ends;
-  for (const auto& sent : *sentences) {
+  for (std::size_t si = 0; si < sentences->size(); ++si) {
+    const auto& sent = (*sentences)[si];
     if (sent.begin >= sent.end || sent.end > text_size) continue;
     Found f;
     f.rules = sent.lang.empty() ? doc_rules : impl.rules_for(sent.lang, doc_rules);
     f.first = first_token_at(s.tokens, sent.begin);
     f.last = first_token_at(s.tokens, sent.end);
+    // A hard-wrapped line ending in a day ("am 30.\nSeptember") is no sentence end: the
+    // date is matched whole, in one sentence with the next line.
+    while (si + 1 < sentences->size() && date_broken_at(impl.rules[f.rules], impl.month_lex[f.rules], text,
+                                                        s.tokens, f.first, f.last, (*sentences)[si + 1])) {
+      ++si;
+      f.last = first_token_at(s.tokens, (*sentences)[si].end);
+    }
     const RuleSet& rs = impl.rules[f.rules];
     lookup_words(rs, s.tokens, f.first, f.last, s.word_ids);
     f.match_begin = s.matches.size();
@@ -204,6 +230,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
       if (rule.type == "NONE") continue;  // a blocker: the words are no timex ("This Week" the TV show)
+      if (rule.not_in_narrative && ctx.narrative) continue;  // "damals" in a history: TIMEX2 leaves it out
       ctx.tense = tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first,
                            m.last, s.tense);
       Timex t;

@@ -113,6 +113,13 @@ struct Cursor {
           consume(e, i - 2, scratch) > 0)
         return 0;
     }
+    // Leading context: the tokens right before the match, in order ("1200 Euro im Monat").
+    // It may lie inside an earlier timex ("24 Stunden am Tag").
+    if (v.before.size() > i - first) return 0;
+    for (std::size_t k = 0; k < v.before.size(); ++k) {
+      const std::uint32_t at = i - static_cast<std::uint32_t>(v.before.size() - k);
+      if (consume(v.before[k], at, scratch) != 1) return 0;
+    }
     std::uint32_t j = i;
     std::uint32_t span_end = 0;
     for (std::size_t k = 0; k < v.elements.size(); ++k) {
@@ -154,6 +161,7 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
   const auto& variants = rules.variants();
   std::uint32_t i = first;
   std::array<Capture, 8> caps{};
+  Capture scratch;
   while (i < last) {
     const Token& t = tokens.tokens[i];
     Match best;
@@ -161,6 +169,10 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     auto try_list = [&](const std::vector<std::uint32_t>& list) {
       for (auto vi : list) {
         const Variant& v = variants[vi];
+        // Cheap test first: "am" + weekday fails on "am Ende" without trying the variant.
+        if (v.word_pair &&
+            (i + 1 >= last || word_ids[i + 1] < 0 || cur.consume(v.elements[1], i + 1, scratch) == 0))
+          continue;
         caps = {};
         std::uint32_t context = 0;
         std::uint32_t end = cur.match(v, i, caps, &context);

@@ -64,6 +64,9 @@ std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir)
   auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
   if (!anchor) return ctx.reference ? std::optional<int>(ctx.reference->year) : std::nullopt;
   if (dir < 0) return month < anchor->month ? anchor->year : anchor->year - 1;
+  // "seit März": never ahead of the DCT (tense kSincePast), this month included.
+  if (ctx.tense <= kSincePast && !ctx.narrative)
+    return month <= anchor->month ? anchor->year : anchor->year - 1;
   if (dir > 0) return month > anchor->month ? anchor->year : anchor->year + 1;
   // A narrative keeps the year of its reference. (Rolling over to the next year
   // when a month follows a later one, "Oktober 1862 ... im Januar", was tried:
@@ -80,6 +83,22 @@ std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir)
   if (diff > 6 || (diff == 6 && ctx.tense < 0)) return anchor->year - 1;
   if (diff < -6 || (diff == -6 && ctx.tense > 0)) return anchor->year + 1;
   return anchor->year;
+}
+
+// The month a season starts in (winter: December), 0 for no season.
+int season_start(std::string_view s) {
+  return s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : s == "WI" ? 12 : 0;
+}
+
+// A day of a movable or fixed feast in year y: days after Easter Sunday, or the
+// n-th Sunday of Advent (the fourth is the last Sunday before 25 December).
+Date feast_day(std::string_view kind, long n, int y) {
+  if (kind == "advent") {
+    Date christmas{y, 12, 25};
+    const int back = weekday(christmas) % 7;  // days back to the Sunday on or before it
+    return shift(shift(christmas, Granularity::Day, back == 0 ? -7 : -back), Granularity::Day, -7 * (4 - n));
+  }
+  return shift(easter_sunday(y), Granularity::Day, n);
 }
 
 std::string call(std::string_view f, const std::vector<std::string>& a, ResolveContext& ctx) {
@@ -108,6 +127,42 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     }
     return buf;
   }
+  if (f == "easter" || f == "advent") {
+    // @easter(days[,year]): days after Easter Sunday ("Karfreitag" -2, "Pfingsten" 49);
+    // @advent(n[,year]): the n-th Sunday of Advent. Without a year, the one a month
+    // name in its place would get (nearest the DCT, by tense).
+    const long n = to_long(arg(0));
+    int y = 0;
+    if (!arg(1).empty()) {
+      y = static_cast<int>(to_long(arg(1)));
+    } else {
+      auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+      if (!anchor) return "XXXX-XX-XX";
+      auto yy = year_for_month(ctx, feast_day(f, n, anchor->year).month, 0);
+      if (!yy) return "XXXX-XX-XX";
+      y = *yy;
+    }
+    if (y < 1583 || y > 9999 || (f == "advent" && (n < 1 || n > 4))) return "XXXX-XX-XX";
+    Date d = feast_day(f, n, y);
+    d.granularity = Granularity::Day;
+    return format_value(d);
+  }
+  if (f == "ys") {
+    // A season without a year: the reference's year; in news a past tense moves a season
+    // not yet begun in the DCT's year to the year before ("im Frühjahr" looking back from
+    // January is last year's). A future cue does not move it: next to a season it was,
+    // read by eye on German news, as often a comparison ("mehr als noch im Frühjahr").
+    const std::string& season = arg(0);
+    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : (ctx.dct ? ctx.dct : ctx.reference);
+    if (!anchor) return "XXXX-" + season;
+    int y = anchor->year;
+    // (Winter "2020-WI" runs from December 2020: looking back from July 2021 it is 2020's.)
+    const int first = season_start(season);
+    if (!ctx.narrative && ctx.dct && first > 0 && ctx.tense < 0 && anchor->month < first) --y;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-", y);
+    return buf + season;
+  }
   if (f == "ymdweek") {  // "the week of March 6": the ISO week of that day
     const int month = static_cast<int>(to_long(arg(0)));
     auto y = year_for_month(ctx, month, 0);
@@ -118,6 +173,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-W%02d", wy, w);
     return buf;
+  }
+  if (f == "futin") {  // "in wenigen Wochen": ahead, unless the sentence looks back
+    if (ctx.tense < 0) return call("dur", {"X", arg(0)}, ctx);
+    return "FUTURE_REF";
   }
   if (f == "infut") {  // "in two weeks": a point ahead only when the sentence looks ahead
     if (ctx.tense > 0) return call("rel", a, ctx);
@@ -149,6 +208,16 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04ld", best);
     return buf;
+  }
+  if (f == "dec2") {
+    // A decade by two digits ("90er-Jahre", "Neunzigerjahre"): in news the last such decade
+    // up to the DCT's (in 2020 "60er" is the 1960s, not the 2060s the nearest century
+    // gives); in a narrative the one nearest its reference.
+    const long yy = to_long(arg(0));
+    if (ctx.narrative || !ctx.dct) return std::to_string(to_long(call("y2", a, ctx)) / 10);
+    long y = (ctx.dct->year / 100) * 100 + yy;
+    if (y / 10 > ctx.dct->year / 10) y -= 100;
+    return std::to_string(y / 10);
   }
   if (f == "yq") {  // a quarter without a year: the last such quarter in news
     const long q = to_long(arg(0));
@@ -193,10 +262,13 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     return format_value(d);
   }
   if (f == "weekend") {  // "the weekend": the coming one early in a week only when told so
+    // (@weekend(-1) "vergangenes Wochenende", @weekend(1) "nächstes Wochenende")
     auto anchor = deictic_anchor(ctx);
     if (!anchor) return "XXXX-WXX-WE";
     Date d = *anchor;
-    if (ctx.tense <= 0 && weekday(d) < 6) d = shift(d, Granularity::Week, -1);
+    const int dir = arg(0).empty() ? (ctx.tense > 0 ? 1 : -1) : static_cast<int>(to_long(arg(0)));
+    if (dir < 0 && (weekday(d) < 6 || !arg(0).empty())) d = shift(d, Granularity::Week, -1);
+    if (dir > 0 && weekday(d) >= 6 && !arg(0).empty()) d = shift(d, Granularity::Week, 1);
     d.granularity = Granularity::Week;
     return format_value(d) + "-WE";
   }

@@ -12,12 +12,16 @@
 
 namespace tagwerk::timeline {
 
+/// ResolveContext::tense of an expression after "seit"/"since": past, the present month
+/// or day included ("seit März" in March is this March, never next year's).
+inline constexpr int kSincePast = -2;
+
 /// What relative expressions are anchored to while a document is read in order.
 struct ResolveContext {
   std::optional<Date> dct;
   bool narrative = false;         // anchor deictic expressions on the narrative, not the DCT
   std::optional<Date> reference;  // the last resolved date in the text
-  int tense = 0;                  // of the current sentence: -1 past, 0 unknown, +1 future
+  int tense = 0;  // of the expression: -1 past (kSincePast after "seit"), 0 unknown, +1 future
   /// Set by @ana/@anaf: the shifted date at its anchor's precision. "Neun Jahre
   /// später" is written "1954", but "drei Monate später" counts on from the day.
   std::optional<Date> implied;

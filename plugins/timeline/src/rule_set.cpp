@@ -96,6 +96,47 @@ const std::string* RuleSet::lex_value(int id, int lex) const {
   return nullptr;
 }
 
+namespace {
+// The last three bytes of a word (size >= 3) mixed into a bit index: a cheap filter.
+std::uint32_t tail_bits(std::string_view w) {
+  std::uint32_t h = 0;
+  for (std::size_t k = w.size() - 3; k < w.size(); ++k) h = h * 131 + static_cast<unsigned char>(w[k]);
+  return h & 0xFFFF;
+}
+}  // namespace
+
+void RuleSet::add_ending(const std::string& suffix, bool past) {
+  if (suffix.size() > 2) {
+    const std::uint32_t b = tail_bits(suffix);
+    ending_tails_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  auto& list = suffix.size() == 2 ? short_endings_ : endings_[suffix.substr(suffix.size() - 3)];
+  // Not-past endings are tried first: "besten" is no past though it ends in "-ten".
+  list.insert(past ? list.end() : list.begin(), Ending{suffix, past});
+}
+
+bool RuleSet::past_ending(std::string_view w) const {
+  auto tail = [&](const std::vector<Ending>& list, bool& found) {
+    for (const auto& e : list) {
+      const std::string_view s = e.suffix;
+      if (w.size() >= s.size() && w.substr(w.size() - s.size()) == s && (w.size() > s.size() || !e.past)) {
+        found = true;
+        return e.past;
+      }
+    }
+    return false;
+  };
+  bool found = false;
+  if (w.size() >= 3 && (ending_tails_[tail_bits(w) >> 6] >> (tail_bits(w) & 63) & 1)) {
+    auto it = endings_.find(w.substr(w.size() - 3));
+    if (it != endings_.end()) {
+      const bool past = tail(it->second, found);
+      if (found) return past;
+    }
+  }
+  return tail(short_endings_, found);
+}
+
 RuleSet RuleSet::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -301,7 +342,13 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
           std::string value(eq == std::string_view::npos ? item : item.substr(eq + 1));
           std::replace(word.begin(), word.end(), '_', ' ');
           add_lex_word(lex, word, value);
-          if (rs.lexicon_names_[lex] == "past_suffix") rs.past_suffixes_.push_back(word);
+          const bool ending =
+              rs.lexicon_names_[lex] == "past_suffix" || rs.lexicon_names_[lex] == "not_past_suffix";
+          if (ending && word.size() < 2)
+            throw ParseError("an ending of " + rs.lexicon_names_[lex] + " needs two letters at least, not '" +
+                             word + "'");
+          if (rs.lexicon_names_[lex] == "past_suffix") rs.add_ending(fold_case(word), true);
+          if (rs.lexicon_names_[lex] == "not_past_suffix") rs.add_ending(fold_case(word), false);
         }
       } else if (words[0] == "compound") {
         // compound <lexicon> <joiner>: unit + joiner + ten ("dreiundzwanzig" = 23)
@@ -327,7 +374,12 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         rule.line = line_no;
         std::vector<Element> elems;
         for (auto chunk : split_ws(line.substr(0, arrow))) parse_chunk(chunk, rule, elems);
-        for (std::size_t k = 1; k < elems.size(); ++k)
+        // Leading &x elements are context before the timex ("&euro im monat"); any later
+        // &x is context after it and may only be followed by context or negated elements.
+        std::size_t lead = 0;
+        while (lead < elems.size() && elems[lead].lookahead && !elems[lead].optional) ++lead;
+        if (lead == elems.size()) throw ParseError("a pattern needs an element outside the context (&x)");
+        for (std::size_t k = lead + 1; k < elems.size(); ++k)
           if (elems[k - 1].lookahead && !elems[k].lookahead && !elems[k].negated)
             throw ParseError(
                 "a lookahead element (&x) may only be followed by lookahead or negated elements");
@@ -345,8 +397,11 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
             rule.mod = parse_template(opt.substr(4), rule);
           else if (opt.substr(0, 7) == "anchor=")
             rule.anchor = std::string(opt.substr(7));
+          else if (opt == "narrative=no")
+            rule.not_in_narrative = true;
           else
-            throw ParseError("unknown option '" + std::string(opt) + "' (known: mod=, anchor=)");
+            throw ParseError("unknown option '" + std::string(opt) +
+                             "' (known: mod=, anchor=, narrative=no)");
         }
         // Expand optional elements into optional-free variants.
         std::vector<std::size_t> optionals;
@@ -368,6 +423,11 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
               v.lookbehind.push_back(std::move(e));
               continue;
             }
+            if (k < lead) {  // context before the timex, checked like the lookbehind
+              e.lookahead = false;
+              v.before.push_back(std::move(e));
+              continue;
+            }
             leading = false;
             v.elements.push_back(std::move(e));
           }
@@ -387,7 +447,14 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
 
 void RuleSet::index_variants() {
   const int numword = lexicon("numword");
+  auto one_word = [](const Element& e) {
+    return (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) && !e.negated;
+  };
+  // Every element but a number written in words ("twenty four") takes one token.
+  auto one_token = [](const Element& e) { return e.kind != ElemKind::Num && !e.negated; };
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    auto& elems = variants_[v].elements;
+    variants_[v].word_pair = elems.size() >= 2 && one_token(elems[0]) && one_word(elems[1]);
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:

@@ -52,8 +52,9 @@ struct Rule {
   std::string type;  // DATE, TIME, DURATION, SET
   std::string value_source;
   std::vector<TemplateOp> value;
-  std::vector<TemplateOp> mod;  // empty: no mod
-  std::string anchor;           // "no" keeps the timex from becoming the narrative reference
+  std::vector<TemplateOp> mod;    // empty: no mod
+  std::string anchor;             // "no" keeps the timex from becoming the narrative reference
+  bool not_in_narrative = false;  // narrative=no: no timex in a narrative (TIMEX2 leaves "damals" out)
   std::vector<std::string> captures;
 };
 
@@ -62,6 +63,11 @@ struct Variant {
   std::uint32_t rule = 0;
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
+  std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
+  // The first element takes one token and the second is a word or character of the rules
+  // (literal or lexicon): the matcher checks the second on the next token before trying the
+  // whole variant ("am" + weekday, "den" + "nächsten", a day + ".").
+  bool word_pair = false;
 };
 
 struct LexHit {
@@ -102,8 +108,11 @@ class RuleSet {
   int lexicon(std::string_view name) const;
   /// Value of word `id` in lexicon `lex`, or nullptr.
   const std::string* lex_value(int id, int lex) const;
-  /// Suffixes from the `past_suffix` lexicon (English "-ed").
-  const std::vector<std::string>& past_suffixes() const noexcept { return past_suffixes_; }
+  /// Whether folded word w ends like a past form: a suffix of the `past_suffix` lexicon
+  /// (English "-ed", German "-ete", "-gten") and none of `not_past_suffix` (endings that
+  /// look like one but are none: superlatives "-sten", infinitives "-treten"; a whole
+  /// word equal to such an ending counts too). One hash lookup on the last three bytes.
+  bool past_ending(std::string_view w) const;
 
  private:
   std::uint32_t intern(const std::string& folded);
@@ -118,7 +127,17 @@ class RuleSet {
   std::vector<Variant> variants_;
   std::vector<std::uint32_t> number_first_;
   std::vector<std::uint32_t> any_word_first_;
-  std::vector<std::string> past_suffixes_;
+  struct Ending {
+    std::string suffix;
+    bool past;
+  };
+  void add_ending(const std::string& suffix, bool past);
+  // Endings by their last three bytes (not-past ones first); two-byte endings apart.
+  std::unordered_map<std::string, std::vector<Ending>, StringHash, std::equal_to<>> endings_;
+  std::vector<Ending> short_endings_;
+  // A filter before the lookup: a bit per (hashed) last three bytes of the endings of three
+  // or more bytes; most words ("-chen", "-gen") leave the hash table alone.
+  std::vector<std::uint64_t> ending_tails_ = std::vector<std::uint64_t>(1024, 0);
 };
 
 }  // namespace tagwerk::timeline

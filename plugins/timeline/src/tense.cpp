@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "resolver.hpp"
+
 namespace tagwerk::timeline {
 
 TenseCues::TenseCues(const RuleSet& rules)
@@ -11,7 +13,11 @@ TenseCues::TenseCues(const RuleSet& rules)
       deadline(rules.lexicon("deadline")),
       month(rules.lexicon("month")),
       month_abbr(rules.lexicon("month_abbr")),
-      future_to(rules.lexicon("future_to")) {}
+      future_to(rules.lexicon("future_to")),
+      since(rules.lexicon("since")),
+      since_skip(rules.lexicon("since_skip")),
+      determiner(rules.lexicon("determiner")),
+      perfect_aux(rules.lexicon("perfect_aux")) {}
 
 namespace {
 
@@ -35,19 +41,21 @@ bool is_quote(const Tokens& tokens, std::uint32_t j) {
   return prev || next;
 }
 
-bool determiner(std::string_view w) {
-  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
-         w == "our" || w == "these" || w == "those";
+// A word of the rules' `determiner` lexicon ("the", "its", "die", "einen").
+bool is_determiner(const RuleSet& rules, const TenseCues& cues, const std::vector<int>& word_ids,
+                   std::uint32_t j) {
+  return rules.lex_value(word_ids[j], cues.determiner) != nullptr;
 }
 
 // "to" followed by a verb-like word: lower-case and no determiner ("agreed to a meeting"
 // is no plan).
-bool to_infinitive(const Tokens& tokens, std::uint32_t j) {
+bool to_infinitive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+                   const std::vector<int>& word_ids, std::uint32_t j) {
   if (j + 1 >= tokens.tokens.size() || tokens.fold(tokens.tokens[j]) != "to") return false;
   const Token& v = tokens.tokens[j + 1];
   if (v.kind != TokenKind::Word || v.upper_initial) return false;
   const auto w = tokens.fold(v);
-  return !determiner(w) && w != "this" && w != "that";
+  return !is_determiner(rules, cues, word_ids, j + 1) && w != "this" && w != "that";
 }
 
 bool after_be(const Tokens& tokens, std::uint32_t j) {
@@ -55,20 +63,66 @@ bool after_be(const Tokens& tokens, std::uint32_t j) {
 }
 
 // A participle used as an adjective: right after a determiner, or after a determiner and
-// one adverb ("the proposed merger", "a still unspecified date", "the newly elected").
-bool attributive(const Tokens& tokens, std::uint32_t j) {
+// one adverb ("the proposed merger", "a still unspecified date", "the newly elected";
+// German "die erste Welle", "im letzten Jahr").
+bool attributive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+                 const std::vector<int>& word_ids, std::uint32_t j) {
   if (j == 0) return false;
-  if (determiner(tokens.fold(tokens.tokens[j - 1]))) return true;
-  if (j < 2 || !determiner(tokens.fold(tokens.tokens[j - 2]))) return false;
+  if (is_determiner(rules, cues, word_ids, j - 1)) return true;
+  if (j < 2 || !is_determiner(rules, cues, word_ids, j - 2)) return false;
   const auto adv = tokens.fold(tokens.tokens[j - 1]);
   return adv == "still" || (adv.size() > 3 && adv.substr(adv.size() - 2) == "ly");
 }
 
+// A German past participle ("gesagt", "angekündigt", "gekommen", "informiert", "verkauft"):
+// "ge" in its first six bytes (after a separable prefix), ending in -t or -en; -iert; or an
+// inseparable prefix (be-, ver-, er-, ent-, zer-) and -t or -en ("beschlossen").
+bool participle(std::string_view w) {
+  if (w.size() < 6) return false;
+  if (w.substr(w.size() - 4) == "iert") return true;
+  if (w.size() >= 7 && (w.back() == 't' || w.substr(w.size() - 2) == "en"))
+    for (std::string_view prefix : {"be", "ver", "er", "ent", "zer"})
+      if (w.substr(0, prefix.size()) == prefix) return true;
+  const bool ending = w.back() == 't' || w.substr(w.size() - 2) == "en";
+  const auto ge = w.find("ge");
+  return ending && ge != std::string_view::npos && ge <= 6 && w.size() > ge + 4;
+}
+
+// Whether a Perfekt auxiliary at j ("hat", "ist") has a participle in its clause: the
+// tokens up to a comma, colon, semicolon, quotation mark or sentence end on either side.
+bool perfect_at(const Tokens& tokens, std::uint32_t first, std::uint32_t last, std::uint32_t j) {
+  constexpr std::uint32_t kReach = 12;
+  auto clause_end = [&](std::uint32_t k) {
+    const Token& t = tokens.tokens[k];
+    if (t.kind != TokenKind::Punct) return false;
+    const auto w = tokens.fold(t);
+    return w == "," || w == ":" || w == ";" || w == "." || is_quote(tokens, k);
+  };
+  auto check = [&](std::uint32_t k) {
+    const Token& t = tokens.tokens[k];
+    return t.kind == TokenKind::Word && !t.upper_initial && participle(tokens.fold(t));
+  };
+  for (std::uint32_t k = j + 1; k < last && k <= j + kReach && !clause_end(k); ++k)
+    if (check(k)) return true;
+  for (std::uint32_t k = j; k-- > first && k + kReach >= j && !clause_end(k);)
+    if (check(k)) return true;
+  return false;
+}
+
 int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
-        std::uint32_t j) {
+        std::uint32_t first, std::uint32_t last, std::uint32_t j) {
   const Token& t = tokens.tokens[j];
   if (t.kind != TokenKind::Word) return 0;
   const int id = word_ids[j];
+  // Capitalised inside a clause, a cue word is a noun or a name ("Stand heute", "Will Smith").
+  if (t.upper_initial && j > first) {
+    const Token& prev = tokens.tokens[j - 1];
+    const auto p = tokens.fold(prev);
+    if (prev.kind != TokenKind::Punct || p == "," || p == "(") return 0;
+  }
+  // A Perfekt auxiliary ("hat", "ist") is past only with a participle in its clause:
+  // "hat am Sonntag angekündigt", not "könnte im Herbst ein Ende haben".
+  if (id >= 0 && rules.lex_value(id, cues.perfect_aux)) return perfect_at(tokens, first, last, j) ? -1 : 0;
   if (id >= 0) {
     if (rules.lex_value(id, cues.future)) {
       // "had been due/scheduled to expire Friday": the plan is over, the day is past.
@@ -79,20 +133,21 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
     // A head that looks ahead to an infinitive: "plans to leave", "set to resume Monday",
     // "agreed to purchase ... in February", "is to resume trading Tuesday"; without
     // "to + verb" it is an ordinary word ("vacation plans", "agreed Tuesday": past).
-    if (rules.lex_value(id, cues.future_to) && to_infinitive(tokens, j + 1)) return 1;
+    if (rules.lex_value(id, cues.future_to) && to_infinitive(rules, cues, tokens, word_ids, j + 1)) return 1;
     // After "be" a past participle is a passive, tenseless ("would be paid in January").
     if (after_be(tokens, j)) return 0;
     if (rules.lex_value(id, cues.past)) return is_future(rules, cues, tokens, word_ids, j + 1) ? 1 : -1;
     if (rules.lex_value(id, cues.not_past)) return 0;
   }
-  // A regular past form ("announced"); names ("United", "Ahmed") start upper-case.
+  // A regular past form ("announced", German preterites "meldete", "sagten", "trat" from
+  // the lexicon); names ("United", "Ahmed") and German nouns start upper-case.
   // After "be" it is a passive participle, tenseless ("will be redeemed").
-  // After a determiner it is an adjective ("a still unspecified date in January").
-  if (t.fold_size >= 5 && !t.upper_initial && !after_be(tokens, j) && !attributive(tokens, j)) {
-    auto w = tokens.fold(t);
-    for (const auto& suffix : rules.past_suffixes())
-      if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return -1;
-  }
+  // After a determiner it is an adjective ("a still unspecified date in January", "die
+  // erste Welle"). An ending of `not_past_suffix` is no past ("besten", "auftreten").
+  // (The ending first: most words have none, and it is the cheaper test.)
+  if (t.fold_size >= 5 && !t.upper_initial && rules.past_ending(tokens.fold(t)) && !after_be(tokens, j) &&
+      !attributive(rules, cues, tokens, word_ids, j))
+    return -1;
   return 0;
 }
 
@@ -107,7 +162,7 @@ void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::uint32_t j = scan.first + i;
     const bool quote = is_quote(tokens, j);
-    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, j);
+    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
     if (quote || c != 0) {
       scan.left[i] = scan.right[i] = j;
       scan.cue[i] = static_cast<std::int8_t>(c);
@@ -140,6 +195,12 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   if (end + 1 < last && tokens.tokens[end].glued && tokens.fold(tokens.tokens[end]) == "'" &&
       tokens.tokens[end + 1].glued && tokens.fold(tokens.tokens[end + 1]) == "s")
     return -1;
+  // "seit März", "seit dem 3. März", "since Monday": past, this month or day included.
+  if (cues.since >= 0 && begin > first) {
+    std::uint32_t j = begin - 1;
+    if (j > first && rules.lex_value(word_ids[j], cues.since_skip)) --j;
+    if (rules.lex_value(word_ids[j], cues.since)) return kSincePast;
+  }
   if (cues.deadline >= 0 && begin >= first + 2) {
     const Token& before = tokens.tokens[begin - 2];
     const auto b = tokens.fold(before);

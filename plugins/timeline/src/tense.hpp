@@ -1,11 +1,12 @@
 // tense.hpp -- a cheap guess of the tense a temporal expression is used in, from
 // cue words of the rules file (lexicons `past`, `future`, `past_suffix`, and
 // `not_past` for words that merely end like a past form; `deadline` for signals that
-// look ahead, "until Tuesday", "by February"; `future_to` for heads before "to" + verb, "set
-// to resume Monday"; a possessive weekday, "Friday's close", is past): the cue nearest to the
-// expression inside its sentence wins, so "He said Friday that he will ..." reads
-// "Friday" as past and "Saddam said he will withdraw on Friday" as future. Picks
-// the direction of "am Freitag" / "on Friday" and of month names without a year.
+// look ahead, "until Tuesday", "by February"; `since` for signals that never look ahead,
+// "seit März", "seit dem 3. März" (a word of `since_skip` may come between); `future_to` for heads before
+// "to" + verb, "set to resume Monday"; a possessive weekday, "Friday's close", is past): the cue nearest to
+// the expression inside its sentence wins, so "He said Friday that he will ..." reads "Friday" as past and
+// "Saddam said he will withdraw on Friday" as future. Picks the direction of "am Freitag" / "on Friday" and
+// of month names without a year.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,10 @@ struct TenseCues {
   explicit TenseCues(const RuleSet& rules);
   int past = -1, future = -1, not_past = -1;
   int deadline = -1, month = -1, month_abbr = -1;
-  int future_to = -1;  // future only before "to": "plans to leave", not "vacation plans"
+  int future_to = -1;               // future only before "to": "plans to leave", not "vacation plans"
+  int since = -1, since_skip = -1;  // "seit (dem) ...": never ahead of the DCT
+  int determiner = -1;   // a past form right after one is an adjective ("the proposed", "die erste")
+  int perfect_aux = -1;  // "hat", "ist": past only with a participle in the clause
 };
 
 /// Where the search for a cue stops around each token of one sentence, found once

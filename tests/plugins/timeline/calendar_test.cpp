@@ -37,3 +37,13 @@ TEST(Calendar, ParseValue) {
   EXPECT_FALSE(parse_value("PRESENT_REF"));
   EXPECT_FALSE(parse_value("P3D"));
 }
+
+TEST(Calendar, EasterSunday) {
+  EXPECT_EQ(format_value(easter_sunday(2020)), "2020-04-12");
+  EXPECT_EQ(format_value(easter_sunday(2021)), "2021-04-04");
+  EXPECT_EQ(format_value(easter_sunday(2024)), "2024-03-31");
+  EXPECT_EQ(format_value(easter_sunday(2000)), "2000-04-23");
+  EXPECT_EQ(format_value(easter_sunday(1961)), "1961-04-02");
+  EXPECT_EQ(format_value(easter_sunday(2038)), "2038-04-25");  // the latest possible
+  EXPECT_EQ(format_value(easter_sunday(2285)), "2285-03-22");  // the earliest possible
+}

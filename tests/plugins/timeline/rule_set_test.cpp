@@ -63,3 +63,26 @@ TEST(RuleSet, PunctuationAlternativesAndContext) {
   EXPECT_NE(error_of("lang de\nlex m: mai=05\n@m &und @m => DATE 1\n").find("x.rules:3: a lookahead element"),
             std::string::npos);
 }
+
+TEST(RuleSet, LeadingContextNarrativeOptionAndEndings) {
+  RuleSet rs = RuleSet::parse(
+      "lang de\nlex q: euro\n&@q im monat => SET P1M\ndamals => DATE PAST_REF narrative=no\n"
+      "lex past_suffix: ete gten\nlex not_past_suffix: sten treten\n",
+      "t");
+  ASSERT_EQ(rs.variants().size(), 2u);
+  EXPECT_EQ(rs.variants()[0].before.size(), 1u);  // "euro" precedes, outside the timex
+  EXPECT_EQ(rs.variants()[0].elements.size(), 2u);
+  EXPECT_TRUE(rs.variants()[0].word_pair);
+  EXPECT_TRUE(rs.rules()[1].not_in_narrative);
+  EXPECT_TRUE(rs.past_ending("meldete"));
+  EXPECT_FALSE(rs.past_ending("halten"));  // "-ten" after "l" is no listed ending
+  EXPECT_TRUE(rs.past_ending("zeigten"));
+  EXPECT_FALSE(rs.past_ending("besten"));
+  EXPECT_FALSE(rs.past_ending("treten"));  // a whole word equal to a not-past ending
+  EXPECT_FALSE(rs.past_ending("ete"));     // a past ending needs a stem
+  EXPECT_NE(error_of("lang de\n&im => SET P1M\n").find("x.rules:2: a pattern needs an element outside"),
+            std::string::npos);
+  EXPECT_NE(error_of("lang de\nlex past_suffix: e\n").find("x.rules:2: an ending of past_suffix needs two"),
+            std::string::npos);
+  EXPECT_NE(error_of("lang de\nheute => DATE 1 narrative=yes\n").find("narrative=no"), std::string::npos);
+}

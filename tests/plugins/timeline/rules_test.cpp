@@ -541,3 +541,200 @@ TEST(RulesDe, AgesAreNoDurations) {
   EXPECT_EQ(value_of("Er war 30 Jahre lang Bürgermeister.", kDct, "de"), "P30Y");
   EXPECT_EQ(value_of("Ein 24-stündiger Streik.", kDct, "de"), "PT24H");
 }
+
+// ---- German news conventions (issue 13), sentences from the German news corpus
+namespace {
+constexpr const char* kJan21 = "2021-01-15";  // a Friday in the corpus' second wave
+}
+
+TEST(RulesDeNews, NewspaperNamedAfterItsDayIsNoDate) {
+  const std::string s = "\"Wir sind bereit\", sagte Weil der Bild am Sonntag.";
+  auto r = run(s, kJan21, "de");
+  EXPECT_EQ(overlapping(r, s, "Bild am Sonntag"), 0);
+  const std::string w = "Wie die Welt am Sonntag berichtet, trat er am Sonntag zurück.";
+  r = run(w, kJan21, "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(w.substr(r.timexes[0].begin, r.timexes[0].end - r.timexes[0].begin), "am Sonntag");
+  EXPECT_EQ(r.timexes[0].value, "2021-01-10");
+  // A lower-case "am Sonntag" after an ordinary noun stays a date.
+  EXPECT_EQ(value_of("Die Polizei am Sonntag meldete keine Verletzten.", kJan21, "de"), "2021-01-10");
+}
+
+TEST(RulesDeNews, PluralAndVagueRelativePeriods) {
+  const std::string s = "Der Zweitimpftermin steht theoretisch in den nächsten Tagen an.";
+  auto r = run(s, kJan21, "de");
+  EXPECT_EQ(value_at(r, s, "den nächsten Tagen"), "PXD");
+  EXPECT_EQ(value_of("In den kommenden Wochen wird es kalt.", kJan21, "de"), "PXW");
+  EXPECT_EQ(value_of("In den vergangenen Monaten stiegen die Zahlen.", kJan21, "de"), "PXM");
+  // "in wenigen Wochen" ahead is a vague future point, no duration ...
+  const std::string f = "Laut Scholz wird es in wenigen Wochen zu einer \"Stunde der Wahrheit\" kommen.";
+  r = run(f, kJan21, "de");
+  EXPECT_EQ(value_at(r, f, "in wenigen Wochen"), "FUTURE_REF");
+  EXPECT_EQ(find(r, f, "in wenigen Wochen")->type, "DATE");
+  // ... looking back, the stretch it took (without "in")
+  const std::string p = "Der Anteil hat auf mehr als 20 Prozent in wenigen Wochen zugenommen.";
+  r = run(p, kJan21, "de");
+  EXPECT_EQ(value_at(r, p, "wenigen Wochen"), "PXW");
+  EXPECT_EQ(value_of("Damals war alles anders.", kJan21, "de"), "PAST_REF");
+  EXPECT_EQ(value_of("Im Moment gibt es keine Lösung.", kJan21, "de"), "PRESENT_REF");
+  EXPECT_EQ(value_of("Derzeit gibt es keine Lösung.", kJan21, "de"), "PRESENT_REF");
+  // "im Moment der Explosion" is an event, no reference to now
+  EXPECT_EQ(value_of("Im Moment der Explosion stand er davor.", kJan21, "de"), "#0");
+}
+
+TEST(RulesDeNews, DamalsInAHistoryIsLeftOut) {
+  // WikiWarsDE (TIMEX2) marks no "damals" in its histories; news (TIMEX3) does.
+  const std::string h =
+      "Im Juni 1812 marschierte Napoleon nach Russland. 1813 verlor er bei Leipzig. 1814 dankte er ab. "
+      "1815 kam er zurück. 1821 starb er. Damals war Europa erschöpft.";
+  auto r = run(h, "2011-05-01", "de");
+  ASSERT_TRUE(r.narrative);
+  EXPECT_EQ(overlapping(r, h, "Damals"), 0);
+}
+
+TEST(RulesDeNews, Frequencies) {
+  const std::string s = "Am Ende blieben ihr umgerechnet rund 40 Euro im Monat.";
+  auto r = run(s, kJan21, "de");
+  EXPECT_EQ(value_at(r, s, "im Monat"), "P1M");
+  EXPECT_EQ(find(r, s, "im Monat")->type, "SET");
+  EXPECT_EQ(value_of("Texte gibt es bei uns zweimal pro Woche.", kJan21, "de"), "P1W");
+  EXPECT_EQ(value_of("Die Miete steigt je Monat.", kJan21, "de"), "P1M");
+  const std::string t = "Er kommt dreimal am Tag, 24 Stunden am Tag.";
+  r = run(t, kJan21, "de");
+  EXPECT_EQ(value_at(r, t, "am Tag"), "P1D");
+  EXPECT_EQ(value_at(r, t, "24 Stunden"), "PT24H");
+  // No quantity before it: "im Monat Mai", "am Tag der Wahl" are no rates.
+  r = run("Im Monat Mai kam er.", kJan21, "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].type, "DATE");
+  EXPECT_EQ(value_of("Am Tag der Wahl regnete es.", kJan21, "de"), "#0");
+}
+
+TEST(RulesDeNews, WeekendsAndPartsOfTheWeek) {
+  EXPECT_EQ(value_of("Am Wochenende demonstrierten Tausende.", kJan21, "de"), "2021-W01-WE");
+  EXPECT_EQ(value_of("Am Wochenende wird es schneien.", kJan21, "de"), "2021-W02-WE");
+  EXPECT_EQ(value_of("Am vergangenen Wochenende kam er.", kJan21, "de"), "2021-W01-WE");
+  EXPECT_EQ(value_of("Am nächsten Wochenende kommt er.", kJan21, "de"), "2021-W02-WE");
+  auto r = run("Mitte der Woche soll es regnen.", kJan21, "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].value, "2021-W02");
+  EXPECT_EQ(r.timexes[0].mod, "MID");
+}
+
+TEST(RulesDeNews, DecadeWords) {
+  EXPECT_EQ(value_of("In den Neunzigerjahren war das anders.", kJan21, "de"), "199");
+  EXPECT_EQ(value_of("In den 90er-Jahren war das anders.", kJan21, "de"), "199");
+  EXPECT_EQ(value_of("In den Achtzigern war das anders.", kJan21, "de"), "198");
+  EXPECT_EQ(value_of("in die neunziger Jahre", kJan21, "de"), "199");
+  // in news the last such decade: in 2021 the Sixties are the 1960s, not the 2060s
+  EXPECT_EQ(value_of("In den Sechzigerjahren war das anders.", kJan21, "de"), "196");
+  EXPECT_EQ(value_of("In den 60er Jahren war das anders.", kJan21, "de"), "196");
+  EXPECT_EQ(value_of("In den 20er-Jahren wird das anders.", kJan21, "de"), "202");
+  auto r = run("Mitte der Neunzigerjahre kam er.", kJan21, "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].value, "199");
+  EXPECT_EQ(r.timexes[0].mod, "MID");
+  const std::string e = "In den Achtziger- und Neunzigerjahren";
+  r = run(e, kJan21, "de");
+  EXPECT_EQ(value_at(r, e, "Achtziger"), "198");
+  EXPECT_EQ(value_at(r, e, "Neunzigerjahren"), "199");
+}
+
+TEST(RulesDeNews, MovableFeastsFromEaster) {
+  EXPECT_EQ(value_of("Am Karfreitag veröffentlichte das Journal die Studie.", "2021-04-06", "de"),
+            "2021-04-02");
+  EXPECT_EQ(value_of("An Ostern bleiben die Kirchen zu.", "2020-03-20", "de"), "2020-04-12");
+  EXPECT_EQ(value_of("Bis Pfingsten soll es gelten.", "2020-03-20", "de"), "2020-05-31");
+  EXPECT_EQ(value_of("An Christi Himmelfahrt war es voll.", "2020-05-25", "de"), "2020-05-21");
+  EXPECT_EQ(value_of("Fronleichnam 2021 ist ein Feiertag.", kJan21, "de"), "2021-06-03");
+  EXPECT_EQ(value_of("Am Ostermontag 2019 kam er.", kJan21, "de"), "2019-04-22");
+  EXPECT_EQ(value_of("Am 1. Advent öffnet der Markt.", "2020-11-20", "de"), "2020-11-29");
+  EXPECT_EQ(value_of("Am 4. Advent 2021 blieb er zu Hause.", kJan21, "de"), "2021-12-19");
+  EXPECT_EQ(value_of("Silvester 2020 war still.", kJan21, "de"), "2020-12-31");
+}
+
+TEST(RulesDeNews, AdjacentExpressionsAreOne) {
+  const std::string s = "Letzter Ausstellungstag in der Galerie ist am Sonntag, 4. Oktober.";
+  auto r = run(s, "2020-09-30", "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(value_at(r, s, "am Sonntag, 4. Oktober"), "2020-10-04");
+  // the date decides, not the weekday's direction
+  EXPECT_EQ(value_of("Er kam am Samstag, 3.10., zurück.", "2020-10-20", "de"), "2020-10-03");
+  const std::string l = "Nüßlein soll sich im Frühjahr vergangenen Jahres eingesetzt haben.";
+  r = run(l, kJan21, "de");
+  EXPECT_EQ(value_at(r, l, "Frühjahr vergangenen Jahres"), "2020-SP");
+  EXPECT_EQ(value_of("Er kam im März des vergangenen Jahres.", kJan21, "de"), "2020-03");
+  EXPECT_EQ(value_of("Er kam am 1. März vergangenen Jahres.", kJan21, "de"), "2020-03-01");
+  // a line break inside a date
+  const std::string b = "Das Konzert findet am Sonntag,\n25. Oktober 2020 statt.";
+  r = run(b, kJan21, "de");
+  ASSERT_EQ(r.timexes.size(), 1u);
+  EXPECT_EQ(r.timexes[0].value, "2020-10-25");
+  // a hard-wrapped line ending in the day: segment ends a sentence there, the date goes on
+  const std::string w = "Das könnte zum Problem werden. Am 30. \nSeptember soll eine Debatte sein.";
+  r = run(w, "2020-09-20", "de");
+  EXPECT_EQ(value_at(r, w, "30. \nSeptember"), "2020-09-30");
+  EXPECT_EQ(overlapping(r, w, "September"), 1);
+  // "zwischen 8 bis 16 Uhr": the start is a time of its own
+  const std::string h = "Termine gibt es zwischen 8 bis 16 Uhr.";
+  r = run(h, kJan21, "de");
+  EXPECT_EQ(value_at(r, h, "8"), "2021-01-15T08");
+  EXPECT_EQ(value_at(r, h, "16 Uhr"), "2021-01-15T16");
+}
+
+TEST(RulesDeNews, SeasonsFollowTheTense) {
+  // In January looking back, "im Frühjahr" is last year's; looking ahead this year's.
+  EXPECT_EQ(value_of("Im Frühjahr hatten wir viele Fälle.", kJan21, "de"), "2020-SP");
+  EXPECT_EQ(value_of("Im Frühjahr wird es besser.", kJan21, "de"), "2021-SP");
+  EXPECT_EQ(value_of("Im Sommer war es ruhig.", kJan21, "de"), "2020-SU");
+  // A future cue does not move it: "als noch im Frühjahr" compares with this year's.
+  EXPECT_EQ(value_of("Inzwischen wird mehr getestet als noch im Frühjahr.", "2020-10-17", "de"), "2020-SP");
+  // A Perfekt auxiliary is past only with a participle: "ein Ende haben" is no past.
+  EXPECT_EQ(value_of("Die Krise könnte noch im Herbst ein Ende haben.", "2020-07-05", "de"), "2020-FA");
+  EXPECT_EQ(value_of("Im Herbst hat er die Firma verkauft.", "2021-07-05", "de"), "2020-FA");
+  // A capitalised cue word inside a clause is a noun: "Stand heute" is no past.
+  EXPECT_EQ(value_of("Wir können, Stand heute, im Sommer allen ein Angebot machen.", "2021-02-05", "de"),
+            "#2");
+  auto r = run("Wir können, Stand heute, im Sommer allen ein Angebot machen.", "2021-02-05", "de");
+  EXPECT_EQ(value_at(r, "Wir können, Stand heute, im Sommer allen ein Angebot machen.", "Sommer"), "2021-SU");
+}
+
+TEST(RulesDeNews, SinceIsNeverAhead) {
+  // "seit März" in a January article: last March, even when no verb says so.
+  EXPECT_EQ(value_of("Seit März wissen wir, dass ganz vieles geht.", kJan21, "de"), "2020-03");
+  EXPECT_EQ(value_of("Das Gesetz gilt seit dem 3. März.", kJan21, "de"), "2020-03-03");
+  // this month included
+  EXPECT_EQ(value_of("Seit Januar gilt die Pflicht.", kJan21, "de"), "2021-01");
+  EXPECT_EQ(value_of("Im März gilt die Pflicht.", kJan21, "de"), "2021-03");
+}
+
+TEST(RulesDeNews, WeekdayDirectionFromTheVerbsForm) {
+  // Friday 15 January: an untensed Sunday would be the coming one (two days ahead).
+  EXPECT_EQ(value_of("Die Polizei am Sonntag meldete keine Verletzten.", kJan21, "de"), "2021-01-10");
+  // weak preterite (-ete, consonant + -te), strong preterite from the lexicon
+  EXPECT_EQ(value_of("Die Polizei meldete am Sonntag keine Verletzten.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Die Helfer sagten am Sonntag ab.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Als Tschentscher am Sonntag vor die Presse trat, war alles klar.", kJan21, "de"),
+            "2021-01-10");
+  // endings that are no past: superlatives, ordinals, infinitives of t-stems
+  EXPECT_EQ(value_of("Die besten Spieler kommen am Sonntag.", kJan21, "de"), "2021-01-17");
+  EXPECT_EQ(value_of("Die zweite Runde beginnt am Sonntag.", kJan21, "de"), "2021-01-17");
+  EXPECT_EQ(value_of("Am Sonntag halten sie eine Rede.", kJan21, "de"), "2021-01-17");
+  EXPECT_EQ(value_of("Am Sonntag treten sie an.", kJan21, "de"), "2021-01-17");
+  // Perfekt: the auxiliary with a participle before or after it
+  EXPECT_EQ(value_of("Die Polizei hat am Sonntag zwei Männer festgenommen.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Er sagt, dass er am Sonntag gekommen ist.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Er ist am Sonntag gestorben.", kJan21, "de"), "2021-01-10");
+  EXPECT_EQ(value_of("Das hat das Kabinett am Sonntag in München beschlossen.", kJan21, "de"), "2021-01-10");
+  // without a participle "ist" is the present
+  EXPECT_EQ(value_of("Am Sonntag ist Wahltag.", kJan21, "de"), "2021-01-17");
+}
+
+TEST(RulesEnNews, SeasonsFeastsAndSinceAsInGerman) {
+  EXPECT_EQ(value_of("Sales fell in the summer.", kJan21, "en"), "2020-SU");
+  EXPECT_EQ(value_of("Sales will rise in the summer.", kJan21, "en"), "2021-SU");
+  EXPECT_EQ(value_of("Good Friday is a holiday.", kJan21, "en"), "2021-04-02");
+  EXPECT_EQ(value_of("Churches stay shut over Easter.", "2020-03-20", "en"), "2020-04-12");
+  EXPECT_EQ(value_of("Prices have risen since March.", kJan21, "en"), "2020-03");
+  EXPECT_EQ(value_of("Prices have risen since January.", kJan21, "en"), "2021-01");
+}
