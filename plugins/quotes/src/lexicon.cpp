@@ -26,7 +26,7 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kI
                                       {"role", kRole},         {"aux", kAux},
                                       {"report", kReport},     {"grammar", kGrammar},
                                       {"infix", kInfix},       {"passive", kPassive},
-                                      {"agent", kAgent}};
+                                      {"agent", kAgent},       {"oblique", kOblique}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -196,6 +196,9 @@ void find_reported(Scratch& s) {
           } else if (d.lex(i).verb_second() && (konj1 || konj2) && konj_after(d, k, end)) {
             st.b = k;  // "berichtet von einem Ventil, das ... bewogen hätte"
           } else {
+            // No clause of its own ("Der Untersuchungsbericht schildert die Fehlerkette."): its
+            // subject is the source the cue-less statements after it go on quoting.
+            if (st.cand) s.sources.push_back({i, si, st.cand});
             continue;
           }
           st.e = end;
@@ -248,6 +251,17 @@ void find_reported(Scratch& s) {
           bool subordinate = false;
           for (int j = np.e + 1; j < end && !subordinate; ++j)
             subordinate = d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) > np.e;
+          // A Konjunktiv in the subject's own clause is the main verb's: the sentence is what is
+          // reported, its subject no speaker ("Eine Reform ... könne ..., da ... könne").
+          for (int j = np.e; subordinate && j < end; ++j)
+            if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) <= np.e)
+              subordinate = false;
+          // So after a relative clause: "Lediglich Personen, die ... hätten, seien ...".
+          if (subordinate && d.punct(np.e, ',') && np.e + 1 < end && d.has(np.e + 1, kRel)) {
+            int c2 = np.e + 2;
+            while (c2 < end && !d.punct(c2, ',')) ++c2;
+            if (c2 + 1 < end && d.has(c2 + 1, kKonj1 | kKonj2)) subordinate = false;
+          }
           if (subordinate) st.cand = np;
         }
       // Without a subject of its own it carries on the latest speaker's words, if

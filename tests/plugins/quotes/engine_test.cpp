@@ -322,3 +322,57 @@ TEST(QuotesEngine, TheCueAfterAQuotationThatClosesItsSentenceOrAfterSo) {
   const std::string s = "„Ein außerordentlicher Sieg“, so urteilte Romney selbst über seinen Erfolg.";
   EXPECT_EQ(quote_at(run(s, "de"), s, "Sieg"), "direct | Romney | Romney | so urteilte");
 }
+
+TEST(QuotesEngine, ACueWithoutAClauseNamesTheSourceTheStatementsAfterItQuote) {
+  // "sieht ... keine Gefahr" reports no clause; the Konjunktiv sentence after it is the
+  // institute's view. Its own subject ("Lediglich Personen") is no speaker: the relative
+  // clause's Konjunktiv is not the only one, the main verb "seien" is reported too.
+  const std::string t =
+      "Das Robert-Koch-Institut sieht für Deutschland noch keine besondere Gefahr. Lediglich Personen, die "
+      "Umgang mit Geflügel hätten, seien besonders zu schützen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Geflügel"),
+            "indirect | Robert-Koch-Institut | Das Robert-Koch-Institut | ");
+  // A sentence without speech between them does not change whom the statement quotes;
+  // the adverb opening it ("Daneben") is no subject.
+  const std::string b =
+      "Der Untersuchungsbericht schildert die Fehlerkette. Daneben lagen Tierreste im Hangar. Dadurch sei "
+      "eine Kette von Warnsignalen ausgelöst worden.";
+  EXPECT_EQ(quote_at(run(b, "de"), b, "Warnsignalen"),
+            "indirect | Untersuchungsbericht | Der Untersuchungsbericht | ");
+  // Without a source before it the speaker stays unknown.
+  const std::string n = "Daneben lagen Tierreste im Hangar. Dadurch sei eine Kette ausgelöst worden.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Kette"), "indirect |  |  | ");
+}
+
+TEST(QuotesEngine, APronounAfterASourceNamingAPersonContinuesThatSource) {
+  const std::string t =
+      "Der Vizekanzler Franz Müntefering hat seinen Rücktritt verkündet. Er werde als Abgeordneter im "
+      "Bundestag bleiben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Abgeordneter"),
+            "indirect | Franz Müntefering | Der Vizekanzler Franz Müntefering | ");
+}
+
+TEST(QuotesEngine, TheSubjectIsInTheNominativeAndInItsOwnLine) {
+  // "eines Klimaschutzgesetzes" is a genitive: the subject follows the verb.
+  const std::string o =
+      "Im Kongress warb Obama für die Annahme eines Klimaschutzgesetzes mit den Worten: „Das bedeutet den "
+      "Bau neuer Kraftwerke.“";
+  EXPECT_EQ(quote_at(run(o, "de"), o, "Kraftwerke"), "direct | Obama | Obama | ");
+  // A line without final punctuation before it does not join the subject's clause.
+  const std::string l =
+      "Die Kommission berief sich auf Artikel 48 des Gesetzes\nDie Universität hatte anlässlich des "
+      "Entzugs des Titels erklärt, sie wolle dem Vorwurf nachgehen.";
+  EXPECT_EQ(quote_at(run(l, "de"), l, "Vorwurf"), "indirect | Universität | Die Universität | erklärt");
+  // A prepositional phrase with an adjective between the speaker and the colon.
+  const std::string p = "Punklady Nina Hagen zur neuen Heimat:\n„Die meisten Sachen sind schon umgezogen.“";
+  EXPECT_EQ(quote_at(run(p, "de"), p, "Sachen"), "direct | Punklady Nina Hagen | Punklady Nina Hagen | ");
+}
+
+TEST(QuotesEngine, AReportedClauseBeforeAQuotationOfTheSameCueStaysAStatement) {
+  const std::string t =
+      "Karsai sagte am Sonntag weiter, Afghanistan sei ein „Opfer des Terrorismus“ und Mehsud sollte wissen, "
+      "„dass wir jetzt hinter ihm her sind und ihn erwischen werden.“";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Afghanistan"), "indirect | Karsai | Karsai | sagte");
+  EXPECT_EQ(quote_at(r, t, "erwischen"), "direct | Karsai | Karsai | sagte");
+}
