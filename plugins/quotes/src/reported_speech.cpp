@@ -42,6 +42,36 @@ bool ends_clause(const Doc& d, int k, int end) {
   return true;
 }
 
+// "X ... . Das erklärte Y.": the sentence before sentence si becomes Y's statement (cue
+// [c, ce)) when it reports nothing yet and quotes nothing; a cue-less one it continues
+// gets Y as its speaker. False when it is no such sentence.
+bool said_before(Scratch& s, int si, const Candidate& who, int c, int ce) {
+  const Doc& d = s.doc;
+  const auto [first, last] = d.sentences[si - 1];
+  if (d.toks[first].paragraph + 1 < d.toks[c].paragraph) return false;
+  int end = last;
+  while (end > first && d.toks[end - 1].kind == TokKind::Punct) --end;
+  if (end - first < 3) return false;
+  bool own = false;
+  for (Stmt& o : s.stmts)
+    if (o.b >= first && o.b < last) {
+      if (!o.carry) return false;
+      o.cand = who, o.carry = false, own = true;
+    }
+  if (own) return true;
+  for (int k = first; k < end; ++k)
+    if (d.toks[k].quoted) return false;
+  Stmt st;
+  st.kind = Kind::Indirect;
+  st.b = first;
+  st.e = end;
+  st.cue_b = c;
+  st.cue_e = ce;
+  st.cand = who;
+  s.stmts.push_back(st);
+  return true;
+}
+
 }  // namespace
 
 bool speech_in(const Doc& d, int first, int last) {
@@ -196,6 +226,11 @@ void find_reported(Scratch& s) {
           } else if (d.lex(i).verb_second() && (konj1 || konj2) && konj_after(d, k, end)) {
             st.b = k;  // "berichtet von einem Ventil, das ... bewogen hätte"
           } else {
+            // "Das erklärte General X am Montag.": the sentence before is what was said.
+            if (i == first + 1 && d.has(first, kDemonstrative) && si > 0)
+              if (const Candidate who = d.nominative(d.right_np(ce, end));
+                  who && said_before(s, si, who, i, ce))
+                continue;
             // No clause of its own ("Der Untersuchungsbericht schildert die Fehlerkette."): its
             // subject is the source the cue-less statements after it go on quoting.
             if (st.cand) s.sources.push_back({i, si, st.cand});

@@ -376,3 +376,16 @@ TEST(QuotesEngine, AReportedClauseBeforeAQuotationOfTheSameCueStaysAStatement) {
   EXPECT_EQ(quote_at(r, t, "Afghanistan"), "indirect | Karsai | Karsai | sagte");
   EXPECT_EQ(quote_at(r, t, "erwischen"), "direct | Karsai | Karsai | sagte");
 }
+
+TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
+  const std::string t =
+      "Die Junta will auch nach der Wahl nicht von der Bühne verschwinden. Das erklärte General Winai am "
+      "Montag gegenüber Diplomaten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Bühne"), "indirect | General Winai | General Winai | erklärte");
+  // A Konjunktiv sentence it follows gets its speaker.
+  const std::string k = "Der Zug sei pünktlich gewesen. Dies bestätigte die Bahn am Abend.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "pünktlich"), "indirect | Bahn | die Bahn | ");
+  // A quotation before it is left to the quotation rules; a sentence with no speech after it stays none.
+  const std::string n = "Die Junta will nicht von der Bühne verschwinden. Das Wetter bleibt schön.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Bühne"), "(none)");
+}
