@@ -430,6 +430,9 @@ Candidate Doc::sentence_subject(int first, int limit) const {
   if (head >= limit || !word(head) || has(head, kComp) || (has(head, kRel) && !has(head, kDet))) return {};
   // "Als Begründung sagte ein Wissenschaftler", "Neben ... prangert der UN-Generalsekretär an".
   if (has(head, kPrep)) return lex(head).verb_second() ? after_first_verb(head, limit) : Candidate{};
+  // "Dem Einsatz der Geräte steht die SPD-Fraktion kritisch gegenüber": an object in front, the
+  // subject after the verb.
+  if (has(head, kOblique)) return after_first_verb(head, limit);
   return right_np(head, limit);
 }
 

@@ -293,8 +293,14 @@ void find_reported(Scratch& s) {
               subordinate = false;
           // So after a relative clause: "Lediglich Personen, die ... hätten, seien ...".
           if (subordinate && d.punct(np.e, ',') && np.e + 1 < end && d.has(np.e + 1, kRel)) {
+            // The main verb is the first word after a comma that no phrase opens (the relative
+            // clause may hold an apposition: "die die Landesregierung, eine Koalition, verfolge").
+            auto verb_after = [&](int c) {
+              return d.punct(c, ',') && c + 1 < end && d.word(c + 1) && !d.toks[c + 1].cap &&
+                     !d.has(c + 1, kDet | kPrep | kConj | kParticle | kPronoun | kRel);
+            };
             int c2 = np.e + 2;
-            while (c2 < end && !d.punct(c2, ',')) ++c2;
+            while (c2 < end && !verb_after(c2)) ++c2;
             if (c2 + 1 < end && d.has(c2 + 1, kKonj1 | kKonj2)) subordinate = false;
           }
           if (subordinate) st.cand = np;

@@ -135,7 +135,8 @@ Candidate topic_of(const Scratch& s, const Stmt& st, const Referent* prev) {
   for (const Stmt& o : s.stmts)
     if (o.b < last && first < o.e) return {};  // the sentence before reported something
   const Candidate np = d.sentence_subject(first, last);
-  if (!np || np.type == Candidate::Pronoun || !d.toks[np.b].cap) return {};
+  // Capitalised, as a sentence's first phrase is; or after the verb when an object opens the sentence.
+  if (!np || np.type == Candidate::Pronoun || !(d.toks[np.b].cap || d.has(first, kOblique))) return {};
   // A single capitalised word that names no person, role or report is an adverb that opens
   // the sentence in German ("Daneben lagen ...", "Dafür konnten ..."), not its subject.
   if (d.lex(np.b).verb_second() && np.e - np.b == 1 && !d.has(np.b, kRole | kReport)) {

@@ -389,3 +389,17 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   const std::string n = "Die Junta will nicht von der Bühne verschwinden. Das Wetter bleibt schön.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Bühne"), "(none)");
 }
+
+TEST(QuotesEngine, TheMainVerbAfterARelativeClauseWithAnAppositionIsReported) {
+  const std::string t =
+      "Gall schrieb, das Gesetz sei gut. Die Absicht, die die Landesregierung, eine Koalition aus CDU und "
+      "FDP verfolge, unterstütze die SPD voll.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "unterstütze"), "indirect | Gall | Gall | ");
+}
+
+TEST(QuotesEngine, AnObjectOpeningTheSentenceBeforeLeavesTheSubjectAfterTheVerbAsTopic) {
+  const std::string t =
+      "Dem Einsatz der Geräte steht die SPD-Fraktion kritisch gegenüber. Zum einen sei der Abgleich "
+      "ergebnislos verlaufen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "ergebnislos"), "indirect | SPD-Fraktion | die SPD-Fraktion | ");
+}
