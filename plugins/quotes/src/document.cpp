@@ -413,6 +413,8 @@ Candidate Doc::nominative(const Candidate& np) const {
 Candidate Doc::fronted_report(int first, int c, int start) const {
   int head = first;
   while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  // "So wird in einer Pressemitteilung gefordert": the report after the finite auxiliary.
+  if (head + 2 < c && word(head) && has(head, kAux | kPassive) && !toks[head].cap) ++head;
   if (head + 1 >= c || !word(head) || !has(head, kPrep) || has(head, kAgent)) return {};
   const Candidate np = right_np(head + 1, c);
   if (!np || np.e > c) return {};

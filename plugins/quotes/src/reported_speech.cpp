@@ -313,6 +313,10 @@ void find_reported(Scratch& s) {
         if (!d.punct(j, ',') || !d.has(j + 1, kConj) || d.toks[j + 1].quoted) continue;
         const Candidate np = d.right_np(j + 2, end);
         if (!np || np.type == Candidate::Pronoun || np.e >= end || !d.has(np.e, kKonj1 | kKonj2)) continue;
+        // Someone who may speak: a role ("der russische Präsident") or a name without a determiner.
+        bool speaker = !d.has(np.b, kDet);
+        for (int k = np.b; k < np.e && !speaker; ++k) speaker = d.has(k, kRole);
+        if (!speaker) continue;
         Stmt second = st;
         second.b = j + 2;
         second.cand = np;

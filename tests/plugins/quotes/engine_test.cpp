@@ -403,3 +403,20 @@ TEST(QuotesEngine, AnObjectOpeningTheSentenceBeforeLeavesTheSubjectAfterTheVerbA
       "ergebnislos verlaufen.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "ergebnislos"), "indirect | SPD-Fraktion | die SPD-Fraktion | ");
 }
+
+TEST(QuotesEngine, AReportAfterTheAuxiliaryIsTheSourceOfAnAgentlessPassive) {
+  const std::string t =
+      "So wird in einer Pressemitteilung der Organisation gefordert, dass die Regierung handeln müsse.";
+  EXPECT_EQ(
+      quote_at(run(t, "de"), t, "handeln"),
+      "indirect | Pressemitteilung der Organisation | einer Pressemitteilung der Organisation | gefordert");
+}
+
+TEST(QuotesEngine, ASecondClauseSpeaksOnlyWhenItsSubjectMaySpeak) {
+  // "der Beschleuniger" is what is reported about: the clause goes on with the spokesman.
+  const std::string t =
+      "Ein Sprecher des CERN sagte, das Kühlsystem sei ausgefallen. Das Problem sei gelöst, und der "
+      "Beschleuniger werde wieder hochgefahren.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "hochgefahren"),
+            "indirect | Sprecher des CERN | Ein Sprecher des CERN | ");
+}
