@@ -163,6 +163,7 @@ int Doc::clause_start(int i, int limit) const {
 
 Candidate Doc::left_np(int end, int limit) const {
   int p = end - 1;
+  Candidate of;  // the phrase after the "von" stepped over last ("Zitat von Schröder")
   for (int skips = 0; skips < 3 && p >= limit; ++skips) {
     // Particles and adverbs between the subject and the cue ("Graham etwa sagte",
     // "Mook further asserted", "Clinton boldly suggested").
@@ -242,10 +243,14 @@ Candidate Doc::left_np(int end, int limit) const {
     if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
       return {};
     if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
+      of = has(b - 1, kAgent) ? Candidate{b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name}
+                              : Candidate{};
       p = b - 2;  // a prepositional phrase ("auf Twitter"): the subject is before it
       continue;
     }
     if (has(b, kPrep)) return {};
+    // A statement's noun and whose it is: "Das Fazit von Sandra Boser", "Zitat von Schröder".
+    if (of && of.b == p + 2 && has(p, kReport)) return of;
     return {b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name};
   }
   return {};

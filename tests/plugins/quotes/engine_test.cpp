@@ -420,3 +420,8 @@ TEST(QuotesEngine, ASecondClauseSpeaksOnlyWhenItsSubjectMaySpeak) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "hochgefahren"),
             "indirect | Sprecher des CERN | Ein Sprecher des CERN | ");
 }
+
+TEST(QuotesEngine, AStatementsNounBeforeTheColonGivesWhoseItIs) {
+  const std::string t = "Zitat von Schröder: „Wir haben etwas erreicht, was viele für unmöglich hielten.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "erreicht"), "direct | Schröder | Schröder | ");
+}
