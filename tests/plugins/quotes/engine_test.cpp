@@ -425,3 +425,14 @@ TEST(QuotesEngine, AStatementsNounBeforeTheColonGivesWhoseItIs) {
   const std::string t = "Zitat von Schröder: „Wir haben etwas erreicht, was viele für unmöglich hielten.“";
   EXPECT_EQ(quote_at(run(t, "de"), t, "erreicht"), "direct | Schröder | Schröder | ");
 }
+
+TEST(QuotesEngine, SeparableCuesOfProposingAndTakingAStand) {
+  const std::string t = "Zeller schlägt vor, die Maut nur für den Transit zu erheben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Maut"), "indirect | Zeller | Zeller | schlägt vor");
+  // "nahm ... Stellung" reports no clause: a source for the Konjunktiv sentence after it.
+  const std::string s =
+      "Am Rande der Sitzung nahm auch der Ministerpräsident Christian Wulff zu der Frage Stellung. Jeder "
+      "Lehrer könne das Konto später einlösen.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Konto"),
+            "indirect | Christian Wulff | der Ministerpräsident Christian Wulff | ");
+}
