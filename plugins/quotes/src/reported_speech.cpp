@@ -112,7 +112,9 @@ void find_reported(Scratch& s) {
         for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
           if (d.word(k) && d.toks[k].cap && d.has(k, kReport)) {
             const Candidate of = d.right_np(k + 1, end);
-            report = {k, of && d.has(k + 1, kDet) ? of.e : k + 1, Candidate::Name};
+            // Whose report: a genitive after it ("Angaben der Polizei"), not the reported clause's
+            // subject ("nach dessen Angaben die Bombe enthalten sollte").
+            report = {k, of && d.genitive_after(k + 1, first) ? of.e : k + 1, Candidate::Name};
           }
         if (report) {
           ce = i + 1;

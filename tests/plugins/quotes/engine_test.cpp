@@ -436,3 +436,8 @@ TEST(QuotesEngine, SeparableCuesOfProposingAndTakingAStand) {
   EXPECT_EQ(quote_at(run(s, "de"), s, "Konto"),
             "indirect | Christian Wulff | der Ministerpräsident Christian Wulff | ");
 }
+
+TEST(QuotesEngine, AReportNounsOwnerIsItsGenitiveNotTheClauseAfterIt) {
+  const std::string t = "Die Tasche, die nach dessen Angaben die Bombe enthalten sollte, war leer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Bombe"), "indirect | Angaben | Angaben | nach");
+}
