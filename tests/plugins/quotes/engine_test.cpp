@@ -441,3 +441,10 @@ TEST(QuotesEngine, AReportNounsOwnerIsItsGenitiveNotTheClauseAfterIt) {
   const std::string t = "Die Tasche, die nach dessen Angaben die Bombe enthalten sollte, war leer.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Bombe"), "indirect | Angaben | Angaben | nach");
 }
+
+TEST(QuotesEngine, TheAddresseeAfterGegenueberIsNoSubject) {
+  const std::string t =
+      "Manfred Berg, der Dekan der Fakultät, hatte gegenüber der Tageszeitung „Die Welt“ mitgeteilt, dass "
+      "die Hochschule den Fall prüfe.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Hochschule"), "indirect | Manfred Berg | Manfred Berg | mitgeteilt");
+}
