@@ -448,3 +448,10 @@ TEST(QuotesEngine, TheAddresseeAfterGegenueberIsNoSubject) {
       "die Hochschule den Fall prüfe.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Hochschule"), "indirect | Manfred Berg | Manfred Berg | mitgeteilt");
 }
+
+TEST(QuotesEngine, ASubordinatorOpeningTheSentenceIsNoSubject) {
+  const std::string t =
+      "Die Polizei teilte mit, der Mann sei gefasst. Nachdem er die Frauen verfolgt hatte, habe er versucht, "
+      "sie festzuhalten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "festzuhalten"), "indirect | Polizei | Die Polizei | ");
+}
