@@ -407,6 +407,8 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     return left;
   }
   if (Candidate right = right_np(ce, last)) return right;
+  // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
+  if (Candidate np = quoted_name_at(ce, last)) return np;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
   return sentence_subject(first, c);
 }

@@ -455,3 +455,9 @@ TEST(QuotesEngine, ASubordinatorOpeningTheSentenceIsNoSubject) {
       "sie festzuhalten.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "festzuhalten"), "indirect | Polizei | Die Polizei | ");
 }
+
+TEST(QuotesEngine, AnInvertedSubjectInQuotationMarksSpeaks) {
+  const std::string t =
+      "Die Republik habe kapituliert, wir nicht, zitiert „BBC News“ aus ihrer Stellungnahme.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "kapituliert"), "indirect | „BBC News“ | „BBC News“ | zitiert");
+}
