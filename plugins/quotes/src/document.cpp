@@ -239,6 +239,8 @@ Candidate Doc::left_np(int end, int limit) const {
       }
       break;
     }
+    // A number before the noun belongs to the phrase: "22 Prozent teilen die Meinung".
+    if (b - 1 >= limit && b == p && toks[b - 1].kind == TokKind::Num) --b;
     // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
     if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
       return {};

@@ -461,3 +461,8 @@ TEST(QuotesEngine, AnInvertedSubjectInQuotationMarksSpeaks) {
       "Die Republik habe kapituliert, wir nicht, zitiert „BBC News“ aus ihrer Stellungnahme.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "kapituliert"), "indirect | „BBC News“ | „BBC News“ | zitiert");
 }
+
+TEST(QuotesEngine, ANumberBeforeTheNounBelongsToTheSubject) {
+  const std::string t = "22 Prozent teilen die Meinung, die Ordnung sei nicht verteidigenswert.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Ordnung"), "indirect | 22 Prozent | 22 Prozent | teilen");
+}
