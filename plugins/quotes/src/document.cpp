@@ -148,7 +148,9 @@ bool Doc::only_roles(int b, int e) const {
 
 int Doc::clause_start(int i, int limit) const {
   for (;;) {
-    while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp)) --i;
+    // A line break ends a clause too: SpkAtt's lines are sentences the segmenter may join
+    // when one lacks its final punctuation ("... des Verwaltungsverfahrensgesetzes\nDie Universität hatte").
+    while (i > limit && !clause_break(i - 1) && !has(i - 1, kComp) && !toks[i - 1].line_break_after) --i;
     // A short quotation inside the clause ("Die Wochenzeitschrift „Jungle World“ hatte")
     // is no clause boundary: step over it.
     if (i - 2 <= limit || toks[i - 1].kind != TokKind::Punct || !toks[i - 2].quoted) return i;
@@ -161,6 +163,7 @@ int Doc::clause_start(int i, int limit) const {
 
 Candidate Doc::left_np(int end, int limit) const {
   int p = end - 1;
+  Candidate of;  // the phrase after the "von" stepped over last ("Zitat von Schröder")
   for (int skips = 0; skips < 3 && p >= limit; ++skips) {
     // Particles and adverbs between the subject and the cue ("Graham etwa sagte",
     // "Mook further asserted", "Clinton boldly suggested").
@@ -229,16 +232,27 @@ Candidate Doc::left_np(int end, int limit) const {
         b = a;
         if (genitive_after(a, limit)) continue;  // "Experten der polnischen Marine"
       }
+      // "Nina Hagen zur neuen Heimat": a prepositional phrase with an adjective; the subject is before it.
+      if (a >= limit && a < q && word(a) && has(a, kPrep) && !has(a, kDet)) {
+        b = a + 1;
+        break;
+      }
       break;
     }
+    // A number before the noun belongs to the phrase: "22 Prozent teilen die Meinung".
+    if (b - 1 >= limit && b == p && toks[b - 1].kind == TokKind::Num) --b;
     // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
     if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
       return {};
     if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
+      of = has(b - 1, kAgent) ? Candidate{b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name}
+                              : Candidate{};
       p = b - 2;  // a prepositional phrase ("auf Twitter"): the subject is before it
       continue;
     }
     if (has(b, kPrep)) return {};
+    // A statement's noun and whose it is: "Das Fazit von Sandra Boser", "Zitat von Schröder".
+    if (of && of.b == p + 2 && has(p, kReport)) return of;
     return {b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name};
   }
   return {};
@@ -302,6 +316,12 @@ Candidate Doc::quoted_name_before(int c, int first) const {
 }
 
 Candidate Doc::subject_of(int c, int ce, int first, int last) const {
+  // The subject is in the nominative: a phrase opening with a determiner of another case
+  // ("des Entzugs", "den Vorwurf", "seiner neuen Aufgabe") is an object or an adverbial.
+  // Agents and sources ("von dem", "In dem Antrag heißt es") are looked for with the
+  // unfiltered members below.
+  auto right_np = [&](int b, int limit) { return nominative(this->right_np(b, limit)); };
+  auto left_np = [&](int end, int limit) { return nominative(this->left_np(end, limit)); };
   const int start = clause_start(c, first);
   // "Die Wochenzeitung „Die Zeit“ meldet": a name in quotation marks ends the subject.
   if (start == c)
@@ -344,7 +364,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (Candidate np = fronted_report(first, c, start); np) return np;
     for (int a = start; passive && a < c; ++a) {
       if (!word(a) || !has(a, kAgent)) continue;
-      if (Candidate np = right_np(a + 1, c)) return np;
+      if (Candidate np = this->right_np(a + 1, c)) return np;
       if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
     }
     // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
@@ -375,7 +395,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     if (Candidate right = right_np(ce, last)) return right;
     // "Bei der Agentur RIA hieß es", "In dem Antrag heißt es": the source is the fronted phrase.
     if (has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal)))
-      if (Candidate np = right_np(head + 1, c)) return np;
+      if (Candidate np = this->right_np(head + 1, c)) return np;
   }
   // "Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ sieht": the
   // relative pronoun is the subject, the phrase it refers to the speaker.
@@ -389,13 +409,21 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     return left;
   }
   if (Candidate right = right_np(ce, last)) return right;
+  // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
+  if (Candidate np = quoted_name_at(ce, last)) return np;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
   return sentence_subject(first, c);
+}
+
+Candidate Doc::nominative(const Candidate& np) const {
+  return np && has(np.b, kOblique) ? Candidate{} : np;
 }
 
 Candidate Doc::fronted_report(int first, int c, int start) const {
   int head = first;
   while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;
+  // "So wird in einer Pressemitteilung gefordert": the report after the finite auxiliary.
+  if (head + 2 < c && word(head) && has(head, kAux | kPassive) && !toks[head].cap) ++head;
   if (head + 1 >= c || !word(head) || !has(head, kPrep) || has(head, kAgent)) return {};
   const Candidate np = right_np(head + 1, c);
   if (!np || np.e > c) return {};
@@ -413,6 +441,9 @@ Candidate Doc::sentence_subject(int first, int limit) const {
   if (head >= limit || !word(head) || has(head, kComp) || (has(head, kRel) && !has(head, kDet))) return {};
   // "Als Begründung sagte ein Wissenschaftler", "Neben ... prangert der UN-Generalsekretär an".
   if (has(head, kPrep)) return lex(head).verb_second() ? after_first_verb(head, limit) : Candidate{};
+  // "Dem Einsatz der Geräte steht die SPD-Fraktion kritisch gegenüber": an object in front, the
+  // subject after the verb.
+  if (has(head, kOblique)) return after_first_verb(head, limit);
   return right_np(head, limit);
 }
 

@@ -80,6 +80,8 @@ struct Doc {
   Candidate left_np(int end, int limit) const;
   /// The phrase naming a speaker that starts at token `begin`, before `limit`.
   Candidate right_np(int begin, int limit) const;
+  /// The phrase itself, or none when a determiner of no nominative opens it ("des", "den").
+  Candidate nominative(const Candidate& np) const;
   /// The subject of the cue over tokens [c, ce): before it in its clause (relative
   /// clauses skipped), else after it (inverted: "sagte Merkel").
   Candidate subject_of(int c, int ce, int sentence_first, int sentence_last) const;

@@ -66,6 +66,7 @@ Result Engine::analyze(const Input& input) const {
 Result Engine::Impl::analyze(const Input& in, Scratch& s) const {
   s.doc.build(in, lexicons, langs);
   s.stmts.clear();
+  s.sources.clear();
   find_embedded(s);
   find_marked(s);
   find_reported(s);

@@ -19,14 +19,23 @@ constexpr TypeName kCueTypes[] = {{"verb", kCueVerb},
                                   {"so", kCueSo},
                                   {"anaphor", kCueAnaphor}};
 constexpr TypeName kKonjTypes[] = {{"I", kKonj1}, {"II", kKonj2}};
-constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},   {"impersonal", kImpersonal},
-                                      {"det", kDet},           {"prep", kPrep},
-                                      {"particle", kParticle}, {"comp", kComp},
-                                      {"rel", kRel},           {"conj", kConj},
-                                      {"role", kRole},         {"aux", kAux},
-                                      {"report", kReport},     {"grammar", kGrammar},
-                                      {"infix", kInfix},       {"passive", kPassive},
-                                      {"agent", kAgent}};
+constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
+                                      {"impersonal", kImpersonal},
+                                      {"det", kDet},
+                                      {"prep", kPrep},
+                                      {"particle", kParticle},
+                                      {"comp", kComp},
+                                      {"rel", kRel},
+                                      {"conj", kConj},
+                                      {"role", kRole},
+                                      {"aux", kAux},
+                                      {"report", kReport},
+                                      {"grammar", kGrammar},
+                                      {"infix", kInfix},
+                                      {"passive", kPassive},
+                                      {"agent", kAgent},
+                                      {"oblique", kOblique},
+                                      {"demonstrative", kDemonstrative}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -84,6 +84,13 @@ bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) 
          d.cue_end(after, d.sentences[d.toks[after].sentence].second, type) > after && type == kCueVerb;
 }
 
+// The words among tokens [b, e) outside quotations.
+int words_before(const Doc& d, int b, int e) {
+  int n = 0;
+  for (int k = b; k < e; ++k) n += d.word(k) && !d.toks[k].quoted ? 1 : 0;
+  return n;
+}
+
 // A passive auxiliary and then an agent ("wird vom Wetterdienst") among tokens [first, end).
 bool passive_before(const Doc& d, int first, int end) {
   bool passive = false;
@@ -214,6 +221,7 @@ void classify_marked(Scratch& s) {
         }
       }
       if (!st.cand && colon) st.cand = d.left_np(p.open - 1, d.clause_start(p.open - 1, intro));
+      if (st.cand) st.cand = d.nominative(st.cand);  // "warb für die Annahme eines Gesetzes mit den Worten:"
       // "Die Bewohner des Dorfes sehen alles gelassen: „…“": who the sentence is about.
       if (!st.cand && colon && d.lex(p.open).verb_second()) st.cand = d.sentence_subject(intro, p.open - 1);
     }
@@ -266,7 +274,11 @@ void classify_marked(Scratch& s) {
       for (std::size_t j = reported; j < s.stmts.size(); ++j) {
         const Stmt& q = s.stmts[j];
         if (q.kind != Kind::Direct) continue;
-        if ((q.b <= a.b && a.e <= q.e) || (a.cue_b >= 0 && a.cue_b == q.cue_b)) covered = true;
+        // The same cue: the quotation is what the cue introduces, unless the reported clause says
+        // something of its own before it ("sagte, Afghanistan sei ein „Opfer“ und ..., „dass ...“").
+        if ((q.b <= a.b && a.e <= q.e) || (a.cue_b >= 0 && a.cue_b == q.cue_b &&
+                                           !(d.lex(a.b).verb_second() && words_before(d, a.b, q.b) >= 3)))
+          covered = true;
         if (a.b < q.b && q.b < a.e && a.e < q.e) a.e = q.b;
       }
     if (a.kind == Kind::Indirect)

@@ -42,6 +42,36 @@ bool ends_clause(const Doc& d, int k, int end) {
   return true;
 }
 
+// "X ... . Das erklärte Y.": the sentence before sentence si becomes Y's statement (cue
+// [c, ce)) when it reports nothing yet and quotes nothing; a cue-less one it continues
+// gets Y as its speaker. False when it is no such sentence.
+bool said_before(Scratch& s, int si, const Candidate& who, int c, int ce) {
+  const Doc& d = s.doc;
+  const auto [first, last] = d.sentences[si - 1];
+  if (d.toks[first].paragraph + 1 < d.toks[c].paragraph) return false;
+  int end = last;
+  while (end > first && d.toks[end - 1].kind == TokKind::Punct) --end;
+  if (end - first < 3) return false;
+  bool own = false;
+  for (Stmt& o : s.stmts)
+    if (o.b >= first && o.b < last) {
+      if (!o.carry) return false;
+      o.cand = who, o.carry = false, own = true;
+    }
+  if (own) return true;
+  for (int k = first; k < end; ++k)
+    if (d.toks[k].quoted) return false;
+  Stmt st;
+  st.kind = Kind::Indirect;
+  st.b = first;
+  st.e = end;
+  st.cue_b = c;
+  st.cue_e = ce;
+  st.cand = who;
+  s.stmts.push_back(st);
+  return true;
+}
+
 }  // namespace
 
 bool speech_in(const Doc& d, int first, int last) {
@@ -82,7 +112,9 @@ void find_reported(Scratch& s) {
         for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
           if (d.word(k) && d.toks[k].cap && d.has(k, kReport)) {
             const Candidate of = d.right_np(k + 1, end);
-            report = {k, of && d.has(k + 1, kDet) ? of.e : k + 1, Candidate::Name};
+            // Whose report: a genitive after it ("Angaben der Polizei"), not the reported clause's
+            // subject ("nach dessen Angaben die Bombe enthalten sollte").
+            report = {k, of && d.genitive_after(k + 1, first) ? of.e : k + 1, Candidate::Name};
           }
         if (report) {
           ce = i + 1;
@@ -196,6 +228,14 @@ void find_reported(Scratch& s) {
           } else if (d.lex(i).verb_second() && (konj1 || konj2) && konj_after(d, k, end)) {
             st.b = k;  // "berichtet von einem Ventil, das ... bewogen hätte"
           } else {
+            // "Das erklärte General X am Montag.": the sentence before is what was said.
+            if (i == first + 1 && d.has(first, kDemonstrative) && si > 0)
+              if (const Candidate who = d.nominative(d.right_np(ce, end));
+                  who && said_before(s, si, who, i, ce))
+                continue;
+            // No clause of its own ("Der Untersuchungsbericht schildert die Fehlerkette."): its
+            // subject is the source the cue-less statements after it go on quoting.
+            if (st.cand) s.sources.push_back({i, si, st.cand});
             continue;
           }
           st.e = end;
@@ -248,6 +288,23 @@ void find_reported(Scratch& s) {
           bool subordinate = false;
           for (int j = np.e + 1; j < end && !subordinate; ++j)
             subordinate = d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) > np.e;
+          // A Konjunktiv in the subject's own clause is the main verb's: the sentence is what is
+          // reported, its subject no speaker ("Eine Reform ... könne ..., da ... könne").
+          for (int j = np.e; subordinate && j < end; ++j)
+            if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) <= np.e)
+              subordinate = false;
+          // So after a relative clause: "Lediglich Personen, die ... hätten, seien ...".
+          if (subordinate && d.punct(np.e, ',') && np.e + 1 < end && d.has(np.e + 1, kRel)) {
+            // The main verb is the first word after a comma that no phrase opens (the relative
+            // clause may hold an apposition: "die die Landesregierung, eine Koalition, verfolge").
+            auto verb_after = [&](int c) {
+              return d.punct(c, ',') && c + 1 < end && d.word(c + 1) && !d.toks[c + 1].cap &&
+                     !d.has(c + 1, kDet | kPrep | kConj | kParticle | kPronoun | kRel);
+            };
+            int c2 = np.e + 2;
+            while (c2 < end && !verb_after(c2)) ++c2;
+            if (c2 + 1 < end && d.has(c2 + 1, kKonj1 | kKonj2)) subordinate = false;
+          }
           if (subordinate) st.cand = np;
         }
       // Without a subject of its own it carries on the latest speaker's words, if
@@ -258,6 +315,10 @@ void find_reported(Scratch& s) {
         if (!d.punct(j, ',') || !d.has(j + 1, kConj) || d.toks[j + 1].quoted) continue;
         const Candidate np = d.right_np(j + 2, end);
         if (!np || np.type == Candidate::Pronoun || np.e >= end || !d.has(np.e, kKonj1 | kKonj2)) continue;
+        // Someone who may speak: a role ("der russische Präsident") or a name without a determiner.
+        bool speaker = !d.has(np.b, kDet);
+        for (int k = np.b; k < np.e && !speaker; ++k) speaker = d.has(k, kRole);
+        if (!speaker) continue;
         Stmt second = st;
         second.b = j + 2;
         second.cand = np;

@@ -80,7 +80,7 @@ namespace {
 // Amtskollegen Wladimir Putin"), else the latest person named before it. Never a
 // speaker of the same sentence nor a person inside what its sentence reports:
 // "Lawrow pochte darauf, dass Trump ... und auch der russische Regierungschef ...".
-const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, int mention,
+const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c,
                            const std::vector<Referent>& refs) {
   const int sentence = d.toks[c.b].sentence;
   auto excluded = [&](const Person& p) {
@@ -88,7 +88,8 @@ const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c, i
       const Stmt& o = s.stmts[j];
       if (d.toks[o.b].sentence != sentence && d.toks[o.e - 1].sentence != sentence) continue;
       if (p.tok >= o.b && p.tok < o.e) return true;
-      if (j < refs.size() && refs[j].mention != mention && !refs[j].name.empty() && refs[j].name == p.name)
+      if (j < refs.size() && (refs[j].mention.b != c.b || refs[j].mention.e != c.e) &&
+          !refs[j].name.empty() && refs[j].name == p.name)
         return true;
     }
     return false;
@@ -134,7 +135,16 @@ Candidate topic_of(const Scratch& s, const Stmt& st, const Referent* prev) {
   for (const Stmt& o : s.stmts)
     if (o.b < last && first < o.e) return {};  // the sentence before reported something
   const Candidate np = d.sentence_subject(first, last);
-  return np && np.type != Candidate::Pronoun && d.toks[np.b].cap ? np : Candidate{};
+  // Capitalised, as a sentence's first phrase is; or after the verb when an object opens the sentence.
+  if (!np || np.type == Candidate::Pronoun || !(d.toks[np.b].cap || d.has(first, kOblique))) return {};
+  // A single capitalised word that names no person, role or report is an adverb that opens
+  // the sentence in German ("Daneben lagen ...", "Dafür konnten ..."), not its subject.
+  if (d.lex(np.b).verb_second() && np.e - np.b == 1 && !d.has(np.b, kRole | kReport)) {
+    bool person = false;
+    for (const Person& p : s.persons) person = person || p.tok == np.b;
+    if (!person) return {};
+  }
+  return np;
 }
 
 }  // namespace
@@ -143,11 +153,12 @@ Result resolve(const Input& in, Scratch& s) {
   const Doc& d = s.doc;
   Result r;
   std::sort(s.stmts.begin(), s.stmts.end(), [](const Stmt& a, const Stmt& b) { return a.b < b.b; });
-  auto speaker_index = [&](int b, int e, const char* kind) {
-    const std::uint32_t sb = d.toks[b].begin, se = d.toks[e - 1].end;
+  auto speaker_index = [&](const Candidate& c) {
+    static const char* const kKinds[] = {"", "name", "role", "pronoun", "account"};
+    const std::uint32_t sb = d.toks[c.b].begin, se = d.toks[c.e - 1].end;
     for (std::size_t k = 0; k < r.speakers.size(); ++k)
       if (r.speakers[k].begin == sb && r.speakers[k].end == se) return static_cast<int>(k);
-    r.speakers.push_back({sb, se, kind});
+    r.speakers.push_back({sb, se, kKinds[c.type]});
     return static_cast<int>(r.speakers.size()) - 1;
   };
   // The entity mention inside tokens [b, e): the last person, else the last organisation.
@@ -175,57 +186,91 @@ Result resolve(const Input& in, Scratch& s) {
     return best;
   };
   std::vector<Referent> refs;  // the speaker of each statement, in order
-  int last = -1;               // the latest statement with a speaker
+  // Whom the candidate c of statement st (the i-th; a source's pseudo statement when
+  // i == refs.size()) refers to, given the latest speaker before it.
+  // Whether the referent is known to be a person: a role, a pronoun or a person named in its phrase.
+  auto person = [&](const Referent& ref) {
+    if (ref.mention.type == Candidate::Role || ref.mention.type == Candidate::Pronoun) return true;
+    for (const Person& p : s.persons)
+      if (p.tok >= ref.mention.b && p.tok < ref.mention.e) return true;
+    return false;
+  };
+  int speaker_at = -1;  // the latest statement with a speaker
+  auto referent_of = [&](const Stmt& st, const Candidate& c, std::size_t i, const Referent* prev) {
+    Referent ref;
+    ref.mention = c;
+    ref.tok = c.b;
+    const int m = coordinated(d, c) ? -1 : entity_in(c.b, c.e);
+    if (c.type == Candidate::Account && m < 0) {
+      ref.name = std::string(d.str(c.b, c.e));
+    } else if (m >= 0) {
+      const std::size_t cl = std::min<std::size_t>(in.entities[m].cluster, in.entities.size() - 1);
+      ref.entity = static_cast<int>(cl);
+      ref.name = std::string(in.entities[cl].name.empty() ? in.entities[m].name : in.entities[cl].name);
+    } else if (c.type == Candidate::Pronoun) {
+      // Back to the person meant: the latest speaker or named person before it,
+      // never one inside the statement itself.
+      const Person* p = person_before(c.b, st.b, st.e);
+      // A pronoun refers to a person: past a source not known to be one ("dazu äußert sich
+      // der Republikaner nicht. Er habe ...": the person named before).
+      const Referent* to =
+          prev && prev->source && !person(*prev) ? (speaker_at >= 0 ? &refs[speaker_at] : nullptr) : prev;
+      const Referent* before = to && to->tok >= 0 && to->tok < c.b ? to : nullptr;
+      // A continuation ("Er habe ...") goes on with the latest speaker, past a person only
+      // talked about in what an earlier statement reports.
+      const bool continues = st.kind == Kind::Indirect && st.cue_b < 0 && c.b >= st.b && c.b < st.e;
+      bool reported_about = false;
+      for (std::size_t j = 0; p && continues && j < i && !reported_about; ++j)
+        reported_about = p->tok >= s.stmts[j].b && p->tok < s.stmts[j].e;
+      // The person named in the latest speaker's own phrase ("Der Vizekanzler ... Franz
+      // Müntefering"): the pronoun refers to that speaker.
+      const bool same =
+          p && before && before->mention && p->tok >= before->mention.b && p->tok < before->mention.e;
+      if (p && (!before || p->tok > before->tok) && !reported_about && !same) {
+        ref.name = p->name;
+        ref.entity = p->entity;
+      } else if (before) {
+        ref.name = before->name;
+        ref.entity = before->entity;
+        // "Er habe ...": a pronoun inside what it says continues the speaker named before;
+        // the statement points at that mention, as the pronoun is part of the words reported.
+        if (continues && before->mention) ref.mention = before->mention, ref.tok = before->tok;
+      } else {
+        ref.name = std::string(d.str(c.b, c.e));
+      }
+    } else if (c.type == Candidate::Role) {  // "der US-Präsident"
+      const Person* p = resolve_role(d, s, c, refs);
+      ref.name = p ? p->name : strip_det(c);
+      ref.entity = p ? p->entity : -1;
+    } else {
+      ref.name = strip_det(c);
+      // The person named in it ("Senator Lindsey Graham"), unless it names several.
+      for (const Person& q : s.persons)
+        if (q.tok >= c.b && q.tok < c.e && !coordinated(d, c)) ref.name = q.name, ref.entity = q.entity;
+    }
+    return ref;
+  };
+  Referent latest;  // the latest speaker, of a statement or a source
+  std::size_t next_source = 0;
   for (std::size_t i = 0; i < s.stmts.size(); ++i) {
     const Stmt& st = s.stmts[i];
-    const Referent* prev = last >= 0 ? &refs[last] : nullptr;
+    // Sources before the statement become the latest speaker.
+    for (; next_source < s.sources.size() && s.sources[next_source].cue < st.b; ++next_source) {
+      const Source& src = s.sources[next_source];
+      Stmt own;
+      own.b = d.sentences[src.sentence].first;
+      own.e = d.sentences[src.sentence].second;
+      own.kind = Kind::Indirect;
+      own.cue_b = src.cue;
+      Referent ref = referent_of(own, src.cand, i, latest.mention ? &latest : nullptr);
+      ref.source = true;
+      if (ref.mention) latest = std::move(ref);
+    }
+    const Referent* prev = latest.mention ? &latest : nullptr;
     Referent ref;
     const Candidate c = st.cand || !st.carry ? st.cand : topic_of(s, st, prev);
     if (c) {
-      static const char* const kKinds[] = {"", "name", "role", "pronoun", "account"};
-      ref.mention = speaker_index(c.b, c.e, kKinds[c.type]);
-      ref.tok = c.b;
-      const int m = coordinated(d, c) ? -1 : entity_in(c.b, c.e);
-      const bool role_alone = c.type == Candidate::Role;  // "der US-Präsident"
-      if (c.type == Candidate::Account && m < 0) {
-        ref.name = std::string(d.str(c.b, c.e));
-      } else if (m >= 0) {
-        const std::size_t cl = std::min<std::size_t>(in.entities[m].cluster, in.entities.size() - 1);
-        ref.entity = static_cast<int>(cl);
-        ref.name = std::string(in.entities[cl].name.empty() ? in.entities[m].name : in.entities[cl].name);
-      } else if (c.type == Candidate::Pronoun) {
-        // Back to the person meant: the latest speaker or named person before it,
-        // never one inside the statement itself.
-        const Person* p = person_before(c.b, st.b, st.e);
-        const Referent* before = prev && prev->tok >= 0 && prev->tok < c.b ? prev : nullptr;
-        // A continuation ("Er habe ...") goes on with the latest speaker, past a person only
-        // talked about in what an earlier statement reports.
-        const bool continues = st.kind == Kind::Indirect && st.cue_b < 0 && c.b >= st.b && c.b < st.e;
-        bool reported_about = false;
-        for (std::size_t j = 0; p && continues && j < i && !reported_about; ++j)
-          reported_about = p->tok >= s.stmts[j].b && p->tok < s.stmts[j].e;
-        if (p && (!before || p->tok > before->tok) && !reported_about) {
-          ref.name = p->name;
-          ref.entity = p->entity;
-        } else if (before) {
-          ref.name = before->name;
-          ref.entity = before->entity;
-          // "Er habe ...": a pronoun inside what it says continues the speaker named before;
-          // the statement points at that mention, as the pronoun is part of the words reported.
-          if (continues && before->mention >= 0) ref.mention = before->mention, ref.tok = before->tok;
-        } else {
-          ref.name = std::string(d.str(c.b, c.e));
-        }
-      } else if (role_alone) {
-        const Person* p = resolve_role(d, s, c, ref.mention, refs);
-        ref.name = p ? p->name : strip_det(c);
-        ref.entity = p ? p->entity : -1;
-      } else {
-        ref.name = strip_det(c);
-        // The person named in it ("Senator Lindsey Graham"), unless it names several.
-        for (const Person& q : s.persons)
-          if (q.tok >= c.b && q.tok < c.e && !coordinated(d, c)) ref.name = q.name, ref.entity = q.entity;
-      }
+      ref = referent_of(st, c, i, prev);
     } else if (st.kind == Kind::Partial) {
       // A fragment inside reported speech: the speaker of that statement.
       for (std::size_t j = i; j-- > 0;)
@@ -236,14 +281,15 @@ Result resolve(const Input& in, Scratch& s) {
     } else if (st.carry && prev && d.toks[st.b].paragraph - d.toks[prev->tok].paragraph <= 1) {
       ref = *prev;
     }
+    ref.source = false;  // carried on from a source, it is this statement's speaker now
     refs.push_back(ref);
-    if (ref.mention >= 0) last = static_cast<int>(refs.size()) - 1;
+    if (ref.mention) latest = ref, speaker_at = static_cast<int>(refs.size()) - 1;
     Quote q;
     q.begin = d.toks[st.b].begin;
     q.end = d.toks[st.e - 1].end;
     q.kind = st.kind;
     if (st.cue_b >= 0) q.cue = std::string(d.str(st.cue_b, st.cue_e));
-    q.speaker = ref.mention;
+    q.speaker = ref.mention ? speaker_index(ref.mention) : -1;
     q.speaker_name = ref.name;
     q.entity = ref.entity;
     r.quotes.push_back(std::move(q));

@@ -18,8 +18,9 @@ namespace tagwerk::quotes {
 struct Referent {
   std::string name;
   int entity = -1;
-  int mention = -1;  // index into Result::speakers
-  int tok = -1;      // where it was mentioned
+  Candidate mention;  // the phrase naming the speaker; becomes a Result::speakers entry when a quote uses it
+  int tok = -1;       // where it was mentioned
+  bool source = false;  // the subject of a cue without a reported clause (a Source)
 };
 
 /// A statement while it is being built: token ranges, not bytes yet.
@@ -29,6 +30,14 @@ struct Stmt {
   int cue_b = -1, cue_e = -1;
   Candidate cand;
   bool carry = false;  // no speaker in its sentence: the last statement's speaker carries on
+};
+
+/// A cue whose sentence reports no clause ("Der Bericht schildert die Fehlerkette."):
+/// its subject is the source that the cue-less statements after it go on quoting.
+struct Source {
+  int cue = 0;  // the cue's first token
+  int sentence = 0;
+  Candidate cand;
 };
 
 /// A person mentioned by name (or as an entity), for pronouns and role nouns to refer back to.
@@ -45,6 +54,7 @@ struct Scratch {
   std::vector<bool> breaks;
   std::vector<MarkPair> pairs;
   std::vector<Stmt> stmts;
+  std::vector<Source> sources;  // in text order
   std::vector<Person> persons;
   std::vector<int> entity_tok;  // first token of each entity mention
 };

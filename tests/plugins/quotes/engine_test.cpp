@@ -322,3 +322,147 @@ TEST(QuotesEngine, TheCueAfterAQuotationThatClosesItsSentenceOrAfterSo) {
   const std::string s = "„Ein außerordentlicher Sieg“, so urteilte Romney selbst über seinen Erfolg.";
   EXPECT_EQ(quote_at(run(s, "de"), s, "Sieg"), "direct | Romney | Romney | so urteilte");
 }
+
+TEST(QuotesEngine, ACueWithoutAClauseNamesTheSourceTheStatementsAfterItQuote) {
+  // "sieht ... keine Gefahr" reports no clause; the Konjunktiv sentence after it is the
+  // institute's view. Its own subject ("Lediglich Personen") is no speaker: the relative
+  // clause's Konjunktiv is not the only one, the main verb "seien" is reported too.
+  const std::string t =
+      "Das Robert-Koch-Institut sieht für Deutschland noch keine besondere Gefahr. Lediglich Personen, die "
+      "Umgang mit Geflügel hätten, seien besonders zu schützen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Geflügel"),
+            "indirect | Robert-Koch-Institut | Das Robert-Koch-Institut | ");
+  // A sentence without speech between them does not change whom the statement quotes;
+  // the adverb opening it ("Daneben") is no subject.
+  const std::string b =
+      "Der Untersuchungsbericht schildert die Fehlerkette. Daneben lagen Tierreste im Hangar. Dadurch sei "
+      "eine Kette von Warnsignalen ausgelöst worden.";
+  EXPECT_EQ(quote_at(run(b, "de"), b, "Warnsignalen"),
+            "indirect | Untersuchungsbericht | Der Untersuchungsbericht | ");
+  // Without a source before it the speaker stays unknown.
+  const std::string n = "Daneben lagen Tierreste im Hangar. Dadurch sei eine Kette ausgelöst worden.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Kette"), "indirect |  |  | ");
+}
+
+TEST(QuotesEngine, APronounAfterASourceNamingAPersonContinuesThatSource) {
+  const std::string t =
+      "Der Vizekanzler Franz Müntefering hat seinen Rücktritt verkündet. Er werde als Abgeordneter im "
+      "Bundestag bleiben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Abgeordneter"),
+            "indirect | Franz Müntefering | Der Vizekanzler Franz Müntefering | ");
+}
+
+TEST(QuotesEngine, TheSubjectIsInTheNominativeAndInItsOwnLine) {
+  // "eines Klimaschutzgesetzes" is a genitive: the subject follows the verb.
+  const std::string o =
+      "Im Kongress warb Obama für die Annahme eines Klimaschutzgesetzes mit den Worten: „Das bedeutet den "
+      "Bau neuer Kraftwerke.“";
+  EXPECT_EQ(quote_at(run(o, "de"), o, "Kraftwerke"), "direct | Obama | Obama | ");
+  // A line without final punctuation before it does not join the subject's clause.
+  const std::string l =
+      "Die Kommission berief sich auf Artikel 48 des Gesetzes\nDie Universität hatte anlässlich des "
+      "Entzugs des Titels erklärt, sie wolle dem Vorwurf nachgehen.";
+  EXPECT_EQ(quote_at(run(l, "de"), l, "Vorwurf"), "indirect | Universität | Die Universität | erklärt");
+  // A prepositional phrase with an adjective between the speaker and the colon.
+  const std::string p = "Punklady Nina Hagen zur neuen Heimat:\n„Die meisten Sachen sind schon umgezogen.“";
+  EXPECT_EQ(quote_at(run(p, "de"), p, "Sachen"), "direct | Punklady Nina Hagen | Punklady Nina Hagen | ");
+}
+
+TEST(QuotesEngine, AReportedClauseBeforeAQuotationOfTheSameCueStaysAStatement) {
+  const std::string t =
+      "Karsai sagte am Sonntag weiter, Afghanistan sei ein „Opfer des Terrorismus“ und Mehsud sollte wissen, "
+      "„dass wir jetzt hinter ihm her sind und ihn erwischen werden.“";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Afghanistan"), "indirect | Karsai | Karsai | sagte");
+  EXPECT_EQ(quote_at(r, t, "erwischen"), "direct | Karsai | Karsai | sagte");
+}
+
+TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
+  const std::string t =
+      "Die Junta will auch nach der Wahl nicht von der Bühne verschwinden. Das erklärte General Winai am "
+      "Montag gegenüber Diplomaten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Bühne"), "indirect | General Winai | General Winai | erklärte");
+  // A Konjunktiv sentence it follows gets its speaker.
+  const std::string k = "Der Zug sei pünktlich gewesen. Dies bestätigte die Bahn am Abend.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "pünktlich"), "indirect | Bahn | die Bahn | ");
+  // A quotation before it is left to the quotation rules; a sentence with no speech after it stays none.
+  const std::string n = "Die Junta will nicht von der Bühne verschwinden. Das Wetter bleibt schön.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "Bühne"), "(none)");
+}
+
+TEST(QuotesEngine, TheMainVerbAfterARelativeClauseWithAnAppositionIsReported) {
+  const std::string t =
+      "Gall schrieb, das Gesetz sei gut. Die Absicht, die die Landesregierung, eine Koalition aus CDU und "
+      "FDP verfolge, unterstütze die SPD voll.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "unterstütze"), "indirect | Gall | Gall | ");
+}
+
+TEST(QuotesEngine, AnObjectOpeningTheSentenceBeforeLeavesTheSubjectAfterTheVerbAsTopic) {
+  const std::string t =
+      "Dem Einsatz der Geräte steht die SPD-Fraktion kritisch gegenüber. Zum einen sei der Abgleich "
+      "ergebnislos verlaufen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "ergebnislos"), "indirect | SPD-Fraktion | die SPD-Fraktion | ");
+}
+
+TEST(QuotesEngine, AReportAfterTheAuxiliaryIsTheSourceOfAnAgentlessPassive) {
+  const std::string t =
+      "So wird in einer Pressemitteilung der Organisation gefordert, dass die Regierung handeln müsse.";
+  EXPECT_EQ(
+      quote_at(run(t, "de"), t, "handeln"),
+      "indirect | Pressemitteilung der Organisation | einer Pressemitteilung der Organisation | gefordert");
+}
+
+TEST(QuotesEngine, ASecondClauseSpeaksOnlyWhenItsSubjectMaySpeak) {
+  // "der Beschleuniger" is what is reported about: the clause goes on with the spokesman.
+  const std::string t =
+      "Ein Sprecher des CERN sagte, das Kühlsystem sei ausgefallen. Das Problem sei gelöst, und der "
+      "Beschleuniger werde wieder hochgefahren.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "hochgefahren"),
+            "indirect | Sprecher des CERN | Ein Sprecher des CERN | ");
+}
+
+TEST(QuotesEngine, AStatementsNounBeforeTheColonGivesWhoseItIs) {
+  const std::string t = "Zitat von Schröder: „Wir haben etwas erreicht, was viele für unmöglich hielten.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "erreicht"), "direct | Schröder | Schröder | ");
+}
+
+TEST(QuotesEngine, SeparableCuesOfProposingAndTakingAStand) {
+  const std::string t = "Zeller schlägt vor, die Maut nur für den Transit zu erheben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Maut"), "indirect | Zeller | Zeller | schlägt vor");
+  // "nahm ... Stellung" reports no clause: a source for the Konjunktiv sentence after it.
+  const std::string s =
+      "Am Rande der Sitzung nahm auch der Ministerpräsident Christian Wulff zu der Frage Stellung. Jeder "
+      "Lehrer könne das Konto später einlösen.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Konto"),
+            "indirect | Christian Wulff | der Ministerpräsident Christian Wulff | ");
+}
+
+TEST(QuotesEngine, AReportNounsOwnerIsItsGenitiveNotTheClauseAfterIt) {
+  const std::string t = "Die Tasche, die nach dessen Angaben die Bombe enthalten sollte, war leer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Bombe"), "indirect | Angaben | Angaben | nach");
+}
+
+TEST(QuotesEngine, TheAddresseeAfterGegenueberIsNoSubject) {
+  const std::string t =
+      "Manfred Berg, der Dekan der Fakultät, hatte gegenüber der Tageszeitung „Die Welt“ mitgeteilt, dass "
+      "die Hochschule den Fall prüfe.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Hochschule"), "indirect | Manfred Berg | Manfred Berg | mitgeteilt");
+}
+
+TEST(QuotesEngine, ASubordinatorOpeningTheSentenceIsNoSubject) {
+  const std::string t =
+      "Die Polizei teilte mit, der Mann sei gefasst. Nachdem er die Frauen verfolgt hatte, habe er versucht, "
+      "sie festzuhalten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "festzuhalten"), "indirect | Polizei | Die Polizei | ");
+}
+
+TEST(QuotesEngine, AnInvertedSubjectInQuotationMarksSpeaks) {
+  const std::string t =
+      "Die Republik habe kapituliert, wir nicht, zitiert „BBC News“ aus ihrer Stellungnahme.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "kapituliert"), "indirect | „BBC News“ | „BBC News“ | zitiert");
+}
+
+TEST(QuotesEngine, ANumberBeforeTheNounBelongsToTheSubject) {
+  const std::string t = "22 Prozent teilen die Meinung, die Ordnung sei nicht verteidigenswert.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Ordnung"), "indirect | 22 Prozent | 22 Prozent | teilen");
+}
