@@ -150,8 +150,11 @@ TEST_F(SqliteOutput, EveryLayerAndRecordOfTheJsonLinesIsInTheDatabase) {
   // Offsets in the run's unit (code points), as in the JSON Lines.
   EXPECT_EQ(db.one("SELECT \"begin\" || ' ' || \"end\" FROM entities WHERE doc = 1 AND idx = 0"),
             first_entity);
-  // A layer without a table of its own has its attributes in span_attributes;
-  // one with a table has them there only.
+  // A layer without a table of its own has its spans in layer_spans and its
+  // attributes in span_attributes; one with a table has both there only.
+  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'entity'"), "0");
+  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'sentence'"),
+            std::to_string(spans["sentence"]));
   EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'sentence' AND name = 'lang'"),
             std::to_string(spans["sentence"]));
   EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'entity'"), "0");
@@ -183,8 +186,9 @@ TEST_F(SqliteOutput, HostileTextAndTitlesAreStoredAsTheyWere) {
             "Das ist's: '); DROP TABLE documents; -- und \"Anführungszeichen\" ‚so‘.");
   EXPECT_EQ(
       db.one("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('documents', 'entities', "
-             "'quotes', 'timexes', 'sentiment', 'events', 'spans', 'span_attributes')"),
+             "'quotes', 'timexes', 'sentiment', 'events', 'layer_spans', 'span_attributes')"),
       "8");
+  EXPECT_EQ(db.one("SELECT type FROM sqlite_master WHERE name = 'spans'"), "view");
   EXPECT_EQ(db.one("SELECT date FROM documents WHERE id = 'h1'"), "2017-07-11");
 }
 
