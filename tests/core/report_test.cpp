@@ -227,6 +227,25 @@ TEST(Report, ShardsGiveTheSameBytesAsOneFile) {
   EXPECT_EQ(tc::report_html(a, ""), tc::report_html(b, ""));
 }
 
+// Quotes past quote_memory go to a temporary file as sorted runs (here every
+// record's, and the shards' runs merged): the same bytes as all in memory.
+TEST(Report, QuotesSpilledToDiskGiveTheSameBytes) {
+  tc::ReportOptions tiny;
+  tiny.quote_memory = 1;
+  const auto in_memory = reduce(shards());
+  const auto spilled = reduce(shards(), tiny);
+  const auto reversed = reduce({shards()[1], shards()[0]}, tiny);
+  ASSERT_GE(table(in_memory, "quotes").size(), 4u);
+  for (std::size_t i = 0; i < in_memory.size(); ++i) {
+    EXPECT_EQ(tc::report_csv(spilled[i]), tc::report_csv(in_memory[i])) << in_memory[i].name;
+    EXPECT_EQ(tc::report_json(reversed[i]), tc::report_json(in_memory[i])) << in_memory[i].name;
+  }
+  // Rows read out of order start over and still give the row asked for.
+  const auto& q = table(spilled, "quotes");
+  EXPECT_EQ(cell(q, 3, "quote"), cell(table(in_memory, "quotes"), 3, "quote"));
+  EXPECT_EQ(cell(q, 0, "quote"), cell(table(in_memory, "quotes"), 0, "quote"));
+}
+
 TEST(Report, RecordsWithoutAnnotationsAreCountedAndSkipped) {
   tc::ReportState s;
   map_file(s, kData / "shard-1.jsonl");

@@ -1,12 +1,16 @@
 // The map / merge / finish steps of `tagwerk report` (see report.hpp).
 #include <tagwerk/core/report.hpp>
 
+#include "report/quote_spill.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -364,6 +368,7 @@ void ReportState::map(const ReportRecord& r) {
         ++it->second;
       }
     }
+    quote_bytes_ += sizeof(Quote) + row.packed.size();
     quotes_.push_back(std::move(row));
   }
 
@@ -378,37 +383,67 @@ void ReportState::map(const ReportRecord& r) {
       ++agg.count;
     }
   }
+  spill_if_full();
   ++records_;
 }
+
+void ReportState::spill_if_full() {
+  if (quote_bytes_ <= options_.quote_memory) return;
+  if (!spill_) spill_ = std::make_shared<QuoteSpill>();
+  spill_quotes(quotes_, *spill_);
+  quote_bytes_ = 0;
+}
+
+namespace {
+
+// Moves the entries of `from` into `into`: a key `into` lacks moves over with
+// its node (nothing allocated or freed, so merging many small states does not
+// fragment the heap); one it has is combined by `add`.
+template <typename Map, typename Add>
+void merge_map(Map& into, Map& from, Add add) {
+  for (auto it = from.begin(); it != from.end();) {
+    const auto next = std::next(it);
+    if (const auto found = into.find(it->first); found != into.end())
+      add(found->second, it->second);
+    else
+      into.insert(from.extract(it));
+    it = next;
+  }
+}
+
+}  // namespace
 
 void ReportState::merge(ReportState&& other) {
   const std::size_t kept = options_.kept_names;
   records_ += other.records_;
   skipped_ += other.skipped_;
-  for (auto& [k, o] : other.entities_) {
-    Entity& e = entities_[k];
+  merge_map(entities_, other.entities_, [&](Entity& e, Entity& o) {
     e.mentions += o.mentions;
     e.documents += o.documents;
     e.other_variants += o.other_variants;
     add_counts(e.variants, e.other_variants, std::move(o.variants), kept);
     keep_min(e.first_seen, o.first_seen);
     keep_max(e.last_seen, o.last_seen);
+  });
+  std::move(other.quotes_.begin(), other.quotes_.end(), std::back_inserter(quotes_));
+  quote_bytes_ += other.quote_bytes_;
+  if (other.spill_) {
+    if (!spill_) spill_ = std::make_shared<QuoteSpill>();
+    spill_->runs.insert(spill_->runs.end(), other.spill_->runs.begin(), other.spill_->runs.end());
   }
-  quotes_.insert(quotes_.end(), std::make_move_iterator(other.quotes_.begin()),
-                 std::make_move_iterator(other.quotes_.end()));
-  for (auto& [k, o] : other.periods_) {
-    Period& p = periods_[k];
+  spill_if_full();
+  const auto add_count = [](std::uint64_t& a, std::uint64_t b) { a += b; };
+  merge_map(periods_, other.periods_, [&](Period& p, Period& o) {
     p.documents += o.documents;
     p.statements += o.statements;
     p.quotes += o.quotes;
-    for (auto& [name, n] : o.entities) p.entities[name] += n;
-    for (auto& [name, n] : o.speakers) p.speakers[name] += n;
-  }
-  for (auto& [k, o] : other.sentiment_) {
-    Sentiment& s = sentiment_[k];
+    merge_map(p.entities, o.entities, add_count);
+    merge_map(p.speakers, o.speakers, add_count);
+  });
+  merge_map(sentiment_, other.sentiment_, [](Sentiment& s, const Sentiment& o) {
     s.micro_sum += o.micro_sum;
     s.count += o.count;
-  }
+  });
   other = ReportState(options_);
 }
 
@@ -422,40 +457,42 @@ std::vector<ReportTable> ReportState::finish() && {
 
   ReportTable ent{
       "entities", {"name", "label", "mentions", "documents", "first_seen", "last_seen", "variants"}, {}};
-  std::vector<const std::pair<const EntityKey, Entity>*> order;
-  for (const auto& kv : entities_) order.push_back(&kv);
-  std::stable_sort(order.begin(), order.end(),
+  // Like the quotes below, the entity and sentiment tables make their cells
+  // one row at a time from the aggregates moved into them.
+  auto entities = std::make_shared<std::map<EntityKey, Entity>>(std::move(entities_));
+  entities_.clear();
+  auto order = std::make_shared<std::vector<const std::pair<const EntityKey, Entity>*>>();
+  order->reserve(entities->size());
+  for (const auto& kv : *entities) order->push_back(&kv);
+  std::stable_sort(order->begin(), order->end(),
                    [](const auto* a, const auto* b) { return a->second.mentions > b->second.mentions; });
-  for (const auto* kv : order) {
+  ent.generated = order->size();
+  ent.generate = [entities, order, top = options_.top_variants](std::size_t i, std::vector<ReportCell>& row) {
+    const auto* kv = (*order)[i];
     const Entity& e = kv->second;
-    ent.rows.push_back({ReportCell::of(kv->first.first), ReportCell::of(kv->first.second),
-                        ReportCell::of_int(static_cast<std::int64_t>(e.mentions)),
-                        ReportCell::of_int(static_cast<std::int64_t>(e.documents)),
-                        text_or_empty(e.first_seen), text_or_empty(e.last_seen),
-                        ReportCell::of(top_list(e.variants, e.other_variants, options_.top_variants))});
-  }
+    row = {ReportCell::of(kv->first.first),
+           ReportCell::of(kv->first.second),
+           ReportCell::of_int(static_cast<std::int64_t>(e.mentions)),
+           ReportCell::of_int(static_cast<std::int64_t>(e.documents)),
+           text_or_empty(e.first_seen),
+           text_or_empty(e.last_seen),
+           ReportCell::of(top_list(e.variants, e.other_variants, top))};
+  };
   tables.push_back(std::move(ent));
 
   ReportTable quotes{"quotes",
                      {"date", "doc_id", "title", "speaker", "speaker_entity", "kind", "cue", "quote",
                       "sentiment_label", "sentiment_score"},
                      {}};
-  // The packed rows move into the table, sorted; each row becomes cells only
-  // while it is written.
-  auto qs = std::make_shared<std::vector<Quote>>(std::move(quotes_));
+  // The packed rows move into the table, sorted (and merged with the runs
+  // spilled to disk); each row becomes cells only while it is written.
+  std::sort(quotes_.begin(), quotes_.end(), quote_less);
+  auto qs =
+      std::make_shared<QuoteMerger>(spill_ ? spill_->runs : std::vector<QuoteRun>{}, std::move(quotes_));
   quotes_.clear();
-  // Every field takes part, so equal keys (one span quoted twice, a
-  // duplicate record) cannot leave the order to the input's.
-  auto key = [](const Quote& q) {
-    using Q = Quote;
-    return std::make_tuple(q.get(Q::date), q.get(Q::doc_id), q.begin, q.get(Q::text), q.get(Q::kind),
-                           q.get(Q::speaker), q.get(Q::speaker_entity), q.get(Q::cue), q.get(Q::title),
-                           q.get(Q::sentiment_label), q.sentiment_score);
-  };
-  std::sort(qs->begin(), qs->end(), [&](const Quote& a, const Quote& b) { return key(a) < key(b); });
   quotes.generated = qs->size();
   quotes.generate = [qs](std::size_t i, std::vector<ReportCell>& row) {
-    const Quote& q = (*qs)[i];
+    const Quote& q = qs->at(i);
     auto text_cell = [](std::string_view s) {
       return s.empty() ? ReportCell{} : ReportCell::of(std::string(s));
     };
@@ -483,12 +520,20 @@ std::vector<ReportTable> ReportState::finish() && {
   tables.push_back(std::move(timeline));
 
   ReportTable sent{"sentiment", {"name", "label", "period", "mean_score", "count"}, {}};
-  for (const auto& [key, s] : sentiment_) {
+  using SentimentMap = decltype(sentiment_);
+  auto sentiment = std::make_shared<SentimentMap>(std::move(sentiment_));
+  sentiment_.clear();
+  auto rows = std::make_shared<std::vector<const SentimentMap::value_type*>>();
+  rows->reserve(sentiment->size());
+  for (const auto& kv : *sentiment) rows->push_back(&kv);
+  sent.generated = rows->size();
+  sent.generate = [sentiment, rows](std::size_t i, std::vector<ReportCell>& row) {
+    const auto& [key, s] = *(*rows)[i];
     const double mean = static_cast<double>(s.micro_sum) / static_cast<double>(s.count) / 1e6;
-    sent.rows.push_back({ReportCell::of(std::get<0>(key)), ReportCell::of(std::get<1>(key)),
-                         ReportCell::of(std::get<2>(key)), ReportCell::of_number(mean),
-                         ReportCell::of_int(static_cast<std::int64_t>(s.count))});
-  }
+    row = {ReportCell::of(std::get<0>(key)), ReportCell::of(std::get<1>(key)),
+           ReportCell::of(std::get<2>(key)), ReportCell::of_number(mean),
+           ReportCell::of_int(static_cast<std::int64_t>(s.count))};
+  };
   tables.push_back(std::move(sent));
   return tables;
 }

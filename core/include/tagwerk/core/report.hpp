@@ -17,8 +17,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +57,10 @@ struct ReportOptions {
   /// counts are lower bounds. (A period's entity and speaker counts are kept
   /// exact: pruning them changed the top-10 counts of busy months.)
   std::size_t kept_names = 256;
+  /// Bytes of quote rows a state holds; past it they go to a temporary file
+  /// (in TMPDIR) as a sorted run, merged back by finish(). The result is the
+  /// same for any value.
+  std::size_t quote_memory = 64u << 20;
 };
 
 /// One span of a record as ReportState::map() reads it. The views point into
@@ -105,7 +111,8 @@ struct ReportTable {
   std::vector<std::vector<ReportCell>> rows;
   /// A table too large to hold as cells as well (who-said-what) makes its
   /// rows on demand instead of `rows`: `generated` rows, row i made by
-  /// generate(i, cells). Thread-safe to call; owns what it reads.
+  /// generate(i, cells), cheapest for i = 0, 1, 2, ... in turn. Owns what it
+  /// reads; not thread-safe.
   std::size_t generated = 0;
   std::function<void(std::size_t, std::vector<ReportCell>&)> generate = {};
 
@@ -117,6 +124,8 @@ struct ReportTable {
     return scratch;
   }
 };
+
+struct QuoteSpill;
 
 /// A partial reduce state. map() and merge() are cheap to call in any order;
 /// finish() gives the same tables for the same set of records. Not
@@ -194,7 +203,10 @@ class ReportState {
   ReportOptions options_;
   std::uint64_t records_ = 0, skipped_ = 0;
   std::map<EntityKey, Entity> entities_;
-  std::vector<Quote> quotes_;
+  std::deque<Quote> quotes_;  ///< no reallocation of one large block as it grows
+  std::size_t quote_bytes_ = 0;
+  std::shared_ptr<QuoteSpill> spill_;  ///< the runs past quote_memory; shared by copies
+  void spill_if_full();
   std::map<std::string, Period> periods_;
   std::map<std::tuple<std::string, std::string, std::string>, Sentiment> sentiment_;  ///< name, label, period
 };
