@@ -11,7 +11,6 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
-#include <array>
 #include <charconv>
 #include <cstring>
 #include <deque>
@@ -62,57 +61,59 @@ std::uint64_t map_jsonl(const fs::path& path, ReportState& into, unsigned thread
   bool done = false;
   std::uint64_t bad = 0;
 
+  // Stage 1 (serial): the next chunk of records, in input order.
+  const auto read_chunk = [&](tbb::flow_control& fc) -> Chunk* {
+    Chunk* c = nullptr;
+    {
+      std::lock_guard lock(free_mutex);
+      c = free.back();
+      free.pop_back();
+    }
+    c->size = 0;
+    while (!done && c->size < kChunkRecords) {
+      if (reader->next(c->docs[c->size]))
+        ++c->size;
+      else
+        done = true;
+    }
+    if (c->size == 0) {
+      std::lock_guard lock(free_mutex);
+      free.push_back(c);
+      fc.stop();
+      return nullptr;
+    }
+    return c;
+  };
+  // Stage 2 (parallel): the chunk's records into the chunk's own state.
+  const auto map_chunk = [](Chunk* c) {
+    c->skipped.clear();
+    for (std::size_t i = 0; i < c->size; ++i) {
+      const Document& d = c->docs[i];
+      const auto where = [&] { return d.origin.source + ":" + std::to_string(d.origin.number); };
+      if (d.unreadable) {
+        c->skipped.push_back(where() + ": skipped, not a JSON object" +
+                             (d.errors.empty() ? "" : ": " + d.errors.front().message));
+        continue;
+      }
+      std::string why;
+      if (!c->state.map(d, &why)) c->skipped.push_back(where() + " (record " + d.id + "): skipped, " + why);
+    }
+    return c;
+  };
+  // Stage 3 (serial, in input order): the chunk's state into the total.
+  const auto merge_chunk = [&](Chunk* c) {
+    into.merge(std::move(c->state));
+    for (const std::string& m : c->skipped) skip(m);
+    bad += c->skipped.size();
+    std::lock_guard lock(free_mutex);
+    free.push_back(c);
+  };
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_pipeline(
-        tokens, tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order,
-                                               [&](tbb::flow_control& fc) -> Chunk* {
-                                                 Chunk* c = nullptr;
-                                                 {
-                                                   std::lock_guard lock(free_mutex);
-                                                   c = free.back();
-                                                   free.pop_back();
-                                                 }
-                                                 c->size = 0;
-                                                 while (!done && c->size < kChunkRecords) {
-                                                   if (reader->next(c->docs[c->size]))
-                                                     ++c->size;
-                                                   else
-                                                     done = true;
-                                                 }
-                                                 if (c->size == 0) {
-                                                   std::lock_guard lock(free_mutex);
-                                                   free.push_back(c);
-                                                   fc.stop();
-                                                   return nullptr;
-                                                 }
-                                                 return c;
-                                               }) &
-                    tbb::make_filter<Chunk*, Chunk*>(
-                        tbb::filter_mode::parallel,
-                        [&](Chunk* c) {
-                          c->skipped.clear();
-                          for (std::size_t i = 0; i < c->size; ++i) {
-                            const Document& d = c->docs[i];
-                            const std::string where = d.origin.source + ":" + std::to_string(d.origin.number);
-                            if (d.unreadable) {
-                              c->skipped.push_back(where + ": skipped, not a JSON object" +
-                                                   (d.errors.empty() ? "" : ": " + d.errors.front().message));
-                              continue;
-                            }
-                            std::string why;
-                            if (!c->state.map(d, &why))
-                              c->skipped.push_back(where + " (record " + d.id + "): skipped, " + why);
-                          }
-                          return c;
-                        }) &
-                    tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, [&](Chunk* c) {
-                      into.merge(std::move(c->state));
-                      for (const std::string& m : c->skipped) skip(m);
-                      bad += c->skipped.size();
-                      std::lock_guard lock(free_mutex);
-                      free.push_back(c);
-                    }));
+        tokens, tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order, read_chunk) &
+                    tbb::make_filter<Chunk*, Chunk*>(tbb::filter_mode::parallel, map_chunk) &
+                    tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, merge_chunk));
   });
   return bad;
 }

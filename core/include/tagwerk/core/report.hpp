@@ -6,11 +6,12 @@
 //
 // Memory: a state holds aggregates per entity (canonical name + label, with
 // at most ReportOptions::kept_names surface forms), per period (the entities
-// and speakers counted in it) and per (entity, period), plus one
-// packed row per attributed quote (its text cut to ReportOptions::quote_chars);
-// never whole records. Sentiment sums are kept in integer micro-units, so the
-// order in which records and shards are added cannot change a mean by a
-// rounding bit.
+// and speakers counted in it) and per (entity, period), plus one packed row
+// per attributed quote (its text cut to ReportOptions::quote_chars), at most
+// ReportOptions::quote_memory bytes of them: the rest wait in a temporary file
+// as sorted runs. Never whole records. Sentiment sums are kept in integer
+// micro-units, so the order in which records and shards are added cannot
+// change a mean by a rounding bit.
 #pragma once
 
 #include <tagwerk/core/document.hpp>
