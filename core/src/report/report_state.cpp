@@ -403,10 +403,12 @@ template <typename Map, typename Add>
 void merge_map(Map& into, Map& from, Add add) {
   for (auto it = from.begin(); it != from.end();) {
     const auto next = std::next(it);
-    if (const auto found = into.find(it->first); found != into.end())
-      add(found->second, it->second);
+    // One search: the place found is the hint for the insert.
+    const auto at = into.lower_bound(it->first);
+    if (at != into.end() && !into.key_comp()(it->first, at->first))
+      add(at->second, it->second);
     else
-      into.insert(from.extract(it));
+      into.insert(at, from.extract(it));
     it = next;
   }
 }
