@@ -3,8 +3,8 @@
 #include "commands.hpp"
 
 #include <tagwerk/core/error.hpp>
-#include <tagwerk/core/input.hpp>
 #include <tagwerk/core/report.hpp>
+#include <tagwerk/core/report_input.hpp>
 #include <tagwerk/core/report_output.hpp>
 
 #include <fstream>
@@ -38,8 +38,8 @@ std::string read_chart_js(const std::string& path, bool explicit_path) {
 int cmd_report(const std::vector<std::string>& args) {
   po::options_description report("Options of report");
   report.add_options()("input", po::value<std::vector<std::string>>()->composing(),
-                       "annotated JSON Lines (`tagwerk run` output, .gz/.zst too); several shard files "
-                       "give the same report as one file")(
+                       "annotated JSON Lines (`tagwerk run` output, .gz/.zst too) or an SQLite database "
+                       "`tagwerk run` wrote; several shard files give the same report as one file")(
       "output,o", po::value<std::string>(), "the folder to write the tables and index.html into")(
       "period", po::value<std::string>()->default_value("month"),
       "timeline and sentiment periods: day, week, month")("top", po::value<std::size_t>()->default_value(10),
@@ -47,6 +47,8 @@ int cmd_report(const std::vector<std::string>& args) {
       "quote-chars", po::value<std::size_t>()->default_value(300),
       "a quote's text is cut to this many characters")("no-html", po::bool_switch(),
                                                        "write only the JSON and CSV tables")(
+      "threads,j", po::value<unsigned>()->default_value(0),
+      "threads mapping JSON Lines records; 0 = all cores (the report is the same for any number)")(
       "chart-js", po::value<std::string>(),
       "Chart.js to inline into index.html; default: Debian's libjs-chart.js");
   po::options_description all;
@@ -65,7 +67,7 @@ int cmd_report(const std::vector<std::string>& args) {
   }
   setup_logging(vm);
   if (!vm.count("input"))
-    throw UsageError("no input given; pass the annotated .jsonl files of `tagwerk run`");
+    throw UsageError("no input given; pass the annotated .jsonl (or .sqlite) files of `tagwerk run`");
   if (!vm.count("output")) throw UsageError("no output folder given; pass -o DIR");
   core::ReportOptions options;
   const auto period = core::parse_report_period(vm["period"].as<std::string>());
@@ -74,6 +76,7 @@ int cmd_report(const std::vector<std::string>& args) {
   options.period = *period;
   options.top_names = vm["top"].as<std::size_t>();
   options.quote_chars = vm["quote-chars"].as<std::size_t>();
+  const unsigned threads = vm["threads"].as<unsigned>();
   const bool html = !vm["no-html"].as<bool>();
   std::string chart_js;
   if (html)
@@ -85,33 +88,15 @@ int cmd_report(const std::vector<std::string>& args) {
   core::ReportState total(options);
   std::uint64_t bad = 0;
   for (const auto& path : vm["input"].as<std::vector<std::string>>()) {
-    core::InputOptions in;
-    in.paths = {path};
-    in.format = core::InputFormat::jsonl;
-    auto reader = core::open_input(in);
     core::ReportState part(options);
-    core::Document record;
-    while (reader->next(record)) {
-      std::string why;
-      if (record.unreadable) {
-        ++bad;
-        std::cerr << "tagwerk report: " << record.origin.source << ":" << record.origin.number
-                  << ": skipped, not a JSON object" << (record.errors.empty() ? "" : ": ")
-                  << (record.errors.empty() ? "" : record.errors.front().message) << "\n";
-        continue;
-      }
-      if (!part.map(record, &why)) {
-        ++bad;
-        std::cerr << "tagwerk report: " << record.origin.source << ":" << record.origin.number << " (record "
-                  << record.id << "): skipped, " << why << "\n";
-      }
-    }
+    bad += core::map_report_input(path, part, threads,
+                                  [](const std::string& m) { std::cerr << "tagwerk report: " << m << "\n"; });
     total.merge(std::move(part));
   }
-  core::write_report(vm["output"].as<std::string>(), total.finish(), html, chart_js);
-  std::cerr << "tagwerk report: " << total.records() << " records (" << total.skipped()
-            << " without annotations, " << bad << " unreadable) -> " << vm["output"].as<std::string>()
-            << "\n";
+  const std::uint64_t records = total.records(), skipped = total.skipped();
+  core::write_report(vm["output"].as<std::string>(), std::move(total).finish(), html, chart_js);
+  std::cerr << "tagwerk report: " << records << " records (" << skipped << " without annotations, " << bad
+            << " unreadable) -> " << vm["output"].as<std::string>() << "\n";
   return bad ? kExitRecordErrors : kExitClean;
 }
 

@@ -73,3 +73,32 @@ TEST(ReportCli, UsageErrorsSayTheFix) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--period must be day, week or month"), std::string::npos) << r.err;
 }
+
+// Many chunks of records (ids made distinct per copy), mapped on one thread
+// and on three: the same bytes in every file.
+TEST(ReportCli, AnyNumberOfThreadsGivesTheSameFiles) {
+  CliRunner cli;
+  std::string corpus;
+  const std::string records = slurp(kData / "shard-1.jsonl") + slurp(kData / "shard-2.jsonl");
+  for (int copy = 0; copy < 120; ++copy) {
+    std::string part = records;
+    for (std::size_t at = 0; (at = part.find("{\"id\": \"", at)) != std::string::npos; at += 8)
+      part.insert(at + 8, "c" + std::to_string(copy) + "-");
+    corpus += part;
+  }
+  const auto in = cli.write("corpus.jsonl", corpus);
+  const auto one = cli.dir() / "one", three = cli.dir() / "three";
+  const auto chart = cli.write("chart.js", "/* stand-in */");
+  const std::string args = " --chart-js " + quote(chart.string()) + " " + quote(in.string());
+  ASSERT_EQ(cli.run("report -j 1 -o " + quote(one.string()) + args).exit_code, 0);
+  const auto r = cli.run("report -j 3 -o " + quote(three.string()) + args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("600 records (120 without annotations"), std::string::npos) << r.err;
+  for (const char* name : {"entities.json", "entities.csv", "quotes.json", "quotes.csv", "timeline.json",
+                           "timeline.csv", "sentiment.json", "sentiment.csv", "index.html"})
+    EXPECT_EQ(slurp(one / name), slurp(three / name)) << name;
+  EXPECT_NE(
+      slurp(one / "entities.json").find("\"name\": \"Donald Trump\", \"label\": \"PER\", \"mentions\": 480"),
+      std::string::npos)
+      << "every copy counted once";
+}

@@ -150,8 +150,11 @@ TEST_F(SqliteOutput, EveryLayerAndRecordOfTheJsonLinesIsInTheDatabase) {
   // Offsets in the run's unit (code points), as in the JSON Lines.
   EXPECT_EQ(db.one("SELECT \"begin\" || ' ' || \"end\" FROM entities WHERE doc = 1 AND idx = 0"),
             first_entity);
-  // A layer without a table of its own has its attributes in span_attributes;
-  // one with a table has them there only.
+  // A layer without a table of its own has its spans in layer_spans and its
+  // attributes in span_attributes; one with a table has both there only.
+  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'entity'"), "0");
+  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'sentence'"),
+            std::to_string(spans["sentence"]));
   EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'sentence' AND name = 'lang'"),
             std::to_string(spans["sentence"]));
   EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'entity'"), "0");
@@ -183,8 +186,9 @@ TEST_F(SqliteOutput, HostileTextAndTitlesAreStoredAsTheyWere) {
             "Das ist's: '); DROP TABLE documents; -- und \"Anführungszeichen\" ‚so‘.");
   EXPECT_EQ(
       db.one("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('documents', 'entities', "
-             "'quotes', 'timexes', 'sentiment', 'events', 'spans', 'span_attributes')"),
+             "'quotes', 'timexes', 'sentiment', 'events', 'layer_spans', 'span_attributes')"),
       "8");
+  EXPECT_EQ(db.one("SELECT type FROM sqlite_master WHERE name = 'spans'"), "view");
   EXPECT_EQ(db.one("SELECT date FROM documents WHERE id = 'h1'"), "2017-07-11");
 }
 
@@ -197,6 +201,68 @@ TEST_F(SqliteOutput, TheDocumentedExampleQueriesRun) {
   ASSERT_FALSE(quotes.empty());
   EXPECT_EQ(quotes[0][0], "2017-07-10");
   EXPECT_NE(quotes[0][3].find("sorgfältig prüfen"), std::string::npos) << quotes[0][3];
+}
+
+// `tagwerk report` over the database gives the same files as over the JSON
+// Lines the same run writes: the round trip JSONL -> SQLite -> report.
+TEST(SqliteReport, TheDatabaseGivesTheSameReportAsTheJsonLines) {
+  CliRunner cli;
+  const auto in = cli.write(
+      "in.jsonl",
+      input_records() +
+          "{\"id\":\"t2\",\"title\":\"Gipfel in "
+          "Hamburg\",\"date\":\"2017-07-08\",\"lang\":\"de\",\"text\":\"„Das "
+          "war ein guter Tag für die Welt“, sagte Donald Trump in Hamburg. Wladimir Putin sagte, die "
+          "Gespräche seien sehr konstruktiv gewesen. Angela Merkel lobte am 8. Juli 2017 die gute "
+          "Zusammenarbeit.\"}\n"
+          "{\"id\":\"t3\",\"date\":\"2017-08-02T09:30\",\"lang\":\"de\",\"text\":\"Emmanuel Macron "
+          "kritisierte "
+          "die schlechte Politik scharf. „Wir werden nicht nachgeben“, erklärte Macron am Dienstag in "
+          "Paris.\"}\n");
+  const fs::path jsonl = cli.dir() / "out.jsonl", db = cli.dir() / "out.sqlite";
+  const std::string run = "run -q -j 2 -c " + quote(kDefaultChain.string()) + " " + quote(in) + " -o ";
+  ASSERT_EQ(cli.run(run + quote(jsonl)).exit_code, 1);  // the broken record
+  ASSERT_EQ(cli.run(run + quote(db)).exit_code, 1);
+  const auto chart = cli.write("chart.js", "/* stand-in */");
+  const fs::path from_jsonl = cli.dir() / "a", from_db = cli.dir() / "b";
+  const std::string report = "report --period day --chart-js " + quote(chart) + " -o ";
+  const CliResult a = cli.run(report + quote(from_jsonl) + " " + quote(jsonl));
+  const CliResult b = cli.run(report + quote(from_db) + " " + quote(db));
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("5 records (1 without annotations, 0 unreadable)"), std::string::npos) << b.err;
+  for (const char* name : {"entities.json", "entities.csv", "quotes.json", "quotes.csv", "timeline.json",
+                           "timeline.csv", "sentiment.json", "sentiment.csv", "index.html"})
+    EXPECT_EQ(slurp(from_db / name), slurp(from_jsonl / name)) << name;
+  // Not two empty reports: names, speakers, quotes and their dates came through.
+  const std::string quotes = slurp(from_db / "quotes.csv");
+  EXPECT_NE(quotes.find("Angela Merkel"), std::string::npos) << quotes;
+  EXPECT_NE(quotes.find("sorgfältig prüfen"), std::string::npos) << quotes;
+  EXPECT_NE(quotes.find("2017-07-08"), std::string::npos) << quotes;
+  EXPECT_NE(slurp(from_db / "entities.csv").find("Donald Trump,PER,"), std::string::npos);
+  EXPECT_GT(lines(slurp(from_db / "sentiment.csv")).size(), 1u) << slurp(from_db / "sentiment.csv");
+  EXPECT_GT(lines(slurp(from_db / "timeline.csv")).size(), 2u) << slurp(from_db / "timeline.csv");
+
+  // A database and JSON Lines together: every record counted twice.
+  const CliResult mixed =
+      cli.run("report --no-html -o " + quote(cli.dir() / "m") + " " + quote(db) + " " + quote(jsonl));
+  ASSERT_EQ(mixed.exit_code, 0) << mixed.err;
+  EXPECT_NE(mixed.err.find("10 records (2 without annotations"), std::string::npos) << mixed.err;
+}
+
+TEST(SqliteReport, ADatabaseThatIsNotTagwerkOutputIsRefusedNamingTheFile) {
+  CliRunner cli;
+  const fs::path file = cli.dir() / "other.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  const CliResult r = cli.run("report --no-html -o " + quote(cli.dir() / "o") + " " + quote(file));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(file.string() + ": no column documents.doc"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("give a database that `tagwerk run -o FILE.sqlite` wrote"), std::string::npos)
+      << r.err;
 }
 
 TEST(SqliteOutputRefusals, StandardOutputAndResumeAreRefusedNamingTheFix) {

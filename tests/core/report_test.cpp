@@ -50,7 +50,8 @@ const tc::ReportTable& table(const std::vector<tc::ReportTable>& ts, const std::
 std::string cell(const tc::ReportTable& t, std::size_t row, const std::string& column) {
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (t.columns[i] != column) continue;
-    const auto& c = t.rows.at(row).at(i);
+    std::vector<tc::ReportCell> scratch;
+    const auto c = t.row(row, scratch).at(i);
     tc::ReportTable one{"x", {"v"}, {{c}}};
     std::string csv = tc::report_csv(one);
     csv = csv.substr(3, csv.size() - 5);  // drop the header "v\r\n" and the final "\r\n"
@@ -96,7 +97,7 @@ TEST(ReportPeriod, KeysOfDatesAndTimexValues) {
 TEST(Report, EntityIndexMergesMentionsAcrossDocuments) {
   const auto ts = reduce(shards());
   const auto& e = table(ts, "entities");
-  ASSERT_EQ(e.rows.size(), 6u);
+  ASSERT_EQ(e.size(), 6u);
   EXPECT_EQ(cell(e, 0, "name"), "Donald Trump");
   EXPECT_EQ(cell(e, 0, "label"), "PER");
   EXPECT_EQ(cell(e, 0, "mentions"), "4");
@@ -109,10 +110,48 @@ TEST(Report, EntityIndexMergesMentionsAcrossDocuments) {
   EXPECT_EQ(cell(e, 3, "name"), "Angela Merkel");
 }
 
+// An entity with more surface forms than kept_names keeps the most frequent
+// half and counts the mentions of the rest, so its list stays bounded.
+TEST(Report, VariantListsAreBoundedWithTheRestCounted) {
+  tc::ReportOptions o;
+  o.kept_names = 4;
+  tc::ReportState s(o);
+  const std::string text = "Aa Bb Cc Dd Ee Ff";
+  // "Aa" three times, "Bb" twice, the other four once each: 9 mentions.
+  for (const std::string forms : {"0 0 0 1 1 2", "3 4 5"}) {
+    tc::ReportRecord r;
+    r.id = "d";
+    r.text = text;
+    r.date = "2020-03-01";
+    for (const char c : forms) {
+      if (c == ' ') continue;
+      tc::ReportSpan e;
+      e.begin = 3 * (c - '0');
+      e.end = e.begin + 2;
+      e.label = "PER";
+      e.name = "Someone";
+      r.entity.push_back(e);
+    }
+    s.map(r);
+  }
+  const auto ts = s.finish();
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(cell(e, 0, "mentions"), "9");
+  const std::string variants = cell(e, 0, "variants");
+  EXPECT_EQ(variants.rfind("Aa (3); Bb (2)", 0), 0u) << variants;
+  EXPECT_NE(variants.find("others ("), std::string::npos) << variants;
+  // What is listed and what is counted as others add up to the mentions.
+  std::uint64_t sum = 0;
+  for (std::size_t at = 0; (at = variants.find('(', at)) != std::string::npos; ++at)
+    sum += std::stoul(variants.substr(at + 1));
+  EXPECT_EQ(sum, 9u) << variants;
+}
+
 TEST(Report, WhoSaidWhatWithTheCoveringSentiment) {
   const auto ts = reduce(shards());
   const auto& q = table(ts, "quotes");
-  ASSERT_EQ(q.rows.size(), 4u);
+  ASSERT_EQ(q.size(), 4u);
   EXPECT_EQ(cell(q, 0, "doc_id"), "d1");
   EXPECT_EQ(cell(q, 0, "speaker"), "Trump");
   EXPECT_EQ(cell(q, 0, "speaker_entity"), "Donald Trump");
@@ -139,7 +178,7 @@ TEST(Report, QuoteTextIsCutToTheLimit) {
 TEST(Report, TimelineByMonthAndDay) {
   auto ts = reduce(shards());
   const auto& t = table(ts, "timeline");
-  ASSERT_EQ(t.rows.size(), 2u);
+  ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(cell(t, 0, "period"), "2017-07");
   EXPECT_EQ(cell(t, 0, "documents"), "2");
   EXPECT_EQ(cell(t, 0, "statements"), "5");
@@ -154,7 +193,7 @@ TEST(Report, TimelineByMonthAndDay) {
   o.top_names = 1;
   ts = reduce(shards(), o);
   const auto& d = table(ts, "timeline");
-  ASSERT_EQ(d.rows.size(), 4u);
+  ASSERT_EQ(d.size(), 4u);
   EXPECT_EQ(cell(d, 0, "period"), "2017-07-07");
   EXPECT_EQ(cell(d, 0, "entities"), "Donald Trump (2)") << "top 1 only";
 }
@@ -162,7 +201,7 @@ TEST(Report, TimelineByMonthAndDay) {
 TEST(Report, SentimentPerEntityAndPeriod) {
   const auto ts = reduce(shards());
   const auto& s = table(ts, "sentiment");
-  ASSERT_EQ(s.rows.size(), 3u);
+  ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(cell(s, 0, "name"), "Donald Trump");
   EXPECT_EQ(cell(s, 0, "period"), "2017-07");
   EXPECT_EQ(cell(s, 0, "mean_score"), "-0.1250");
@@ -186,6 +225,25 @@ TEST(Report, ShardsGiveTheSameBytesAsOneFile) {
     EXPECT_EQ(tc::report_csv(a[i]), tc::report_csv(c[i])) << a[i].name;
   }
   EXPECT_EQ(tc::report_html(a, ""), tc::report_html(b, ""));
+}
+
+// Quotes past quote_memory go to a temporary file as sorted runs (here every
+// record's, and the shards' runs merged): the same bytes as all in memory.
+TEST(Report, QuotesSpilledToDiskGiveTheSameBytes) {
+  tc::ReportOptions tiny;
+  tiny.quote_memory = 1;
+  const auto in_memory = reduce(shards());
+  const auto spilled = reduce(shards(), tiny);
+  const auto reversed = reduce({shards()[1], shards()[0]}, tiny);
+  ASSERT_GE(table(in_memory, "quotes").size(), 4u);
+  for (std::size_t i = 0; i < in_memory.size(); ++i) {
+    EXPECT_EQ(tc::report_csv(spilled[i]), tc::report_csv(in_memory[i])) << in_memory[i].name;
+    EXPECT_EQ(tc::report_json(reversed[i]), tc::report_json(in_memory[i])) << in_memory[i].name;
+  }
+  // Rows read out of order start over and still give the row asked for.
+  const auto& q = table(spilled, "quotes");
+  EXPECT_EQ(cell(q, 3, "quote"), cell(table(in_memory, "quotes"), 3, "quote"));
+  EXPECT_EQ(cell(q, 0, "quote"), cell(table(in_memory, "quotes"), 0, "quote"));
 }
 
 TEST(Report, RecordsWithoutAnnotationsAreCountedAndSkipped) {

@@ -309,12 +309,15 @@ class SqliteWriter final : public RecordWriter {
         end < 0 ? rows.null() : rows.integer(end);
         label.empty() ? rows.null() : rows.text(label);
       };
-      rows.row(kSpanRow, 5);
-      rows.text(layer.name());
-      rows.integer(static_cast<std::int64_t>(i));
-      offsets();
-      // A layer with a table of its own has its attributes there only: in
+      // A layer with a table of its own has its span and attributes there
+      // only (the view `spans` shows it with the others): in layer_spans and
       // span_attributes as well they would double the rows to write.
+      if (!table) {
+        rows.row(kSpanRow, 5);
+        rows.text(layer.name());
+        rows.integer(static_cast<std::int64_t>(i));
+        offsets();
+      }
       for (const AttrColumn& column : columns) {
         if (table || !column.has(i)) continue;
         rows.row(kAttributeRow, 5);
@@ -348,20 +351,21 @@ class SqliteWriter final : public RecordWriter {
   }
 
   void open() {
-    if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK)
+    // One thread writes: SQLite's own mutexes would only cost time.
+    if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK)
       fail("opening the database");
     // The file is OUTPUT.partial until the run completes, and a stopped run is
     // started over: a journal would only slow the writing down.
     exec(
         "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA "
-        "locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON",
+        "locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA foreign_keys=OFF",
         "setting up the database");
     std::string schema =
         "CREATE TABLE documents(doc INTEGER PRIMARY KEY, id TEXT, title TEXT, date TEXT, lang TEXT, "
         "source TEXT, url TEXT, text TEXT, fields TEXT, attributes TEXT, errors TEXT NOT NULL, "
         "warnings TEXT NOT NULL, unreadable INTEGER NOT NULL);\n"
-        "CREATE TABLE spans(doc INTEGER NOT NULL REFERENCES documents(doc), layer TEXT NOT NULL, "
+        "CREATE TABLE layer_spans(doc INTEGER NOT NULL REFERENCES documents(doc), layer TEXT NOT NULL, "
         "idx INTEGER NOT NULL, \"begin\" INTEGER, \"end\" INTEGER, label TEXT, PRIMARY KEY(doc, layer, "
         "idx)) WITHOUT ROWID;\n"
         "CREATE TABLE span_attributes(doc INTEGER NOT NULL REFERENCES documents(doc), layer TEXT NOT NULL, "
@@ -374,11 +378,20 @@ class SqliteWriter final : public RecordWriter {
       for (const Column& c : t.columns) schema += ", \"" + c.name + "\" " + sql_type(c.type);
       schema += ", PRIMARY KEY(doc, idx)) WITHOUT ROWID;\n";
     }
+    // Every span of every layer, as one relation: the layers with a table of
+    // their own are not stored twice.
+    schema +=
+        "CREATE VIEW spans(doc, layer, idx, \"begin\", \"end\", label) AS SELECT doc, layer, idx, "
+        "\"begin\", \"end\", label FROM layer_spans";
+    for (const Table& t : tables_)
+      schema += " UNION ALL SELECT doc, '" + t.layer + "', idx, \"begin\", \"end\", label FROM " + t.name;
+    schema += ";\n";
     exec(schema, "creating the tables");
     prepare(
         "INSERT INTO documents(doc, id, title, date, lang, source, url, text, fields, attributes, errors, "
         "warnings, unreadable) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    prepare("INSERT INTO spans(doc, layer, idx, \"begin\", \"end\", label) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    prepare(
+        "INSERT INTO layer_spans(doc, layer, idx, \"begin\", \"end\", label) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     prepare("INSERT INTO span_attributes(doc, layer, idx, name, type, value) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     for (const Table& t : tables_) {
       std::string sql = "INSERT INTO " + t.name + "(doc, idx, \"begin\", \"end\", label";
@@ -392,7 +405,7 @@ class SqliteWriter final : public RecordWriter {
 
   std::vector<std::string> index_sql() const {
     std::vector<std::string> out = {
-        "CREATE INDEX spans_layer ON spans(layer, label)",
+        "CREATE INDEX layer_spans_layer ON layer_spans(layer, label)",
         "CREATE INDEX span_attributes_name ON span_attributes(layer, name, value)",
         "CREATE INDEX documents_id ON documents(id)", "CREATE INDEX documents_date ON documents(date)"};
     for (const Table& t : tables_) {

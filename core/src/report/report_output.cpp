@@ -3,8 +3,10 @@
 #include <tagwerk/core/json_text.hpp>
 #include <tagwerk/core/report_output.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <system_error>
 
 namespace tagwerk::core {
@@ -39,19 +41,54 @@ void append_cell(std::string& out, const ReportCell& c, bool json) {
   }
 }
 
-void append_rows_json(std::string& out, const ReportTable& table, std::size_t limit) {
+// Hands `out` to `sink` (and empties it) when it holds more than this, so a
+// table of any size is written through a buffer of about this size.
+constexpr std::size_t kSinkBytes = 1u << 20;
+using Sink = std::function<void(std::string&)>;
+
+void maybe_sink(std::string& out, const Sink& sink) {
+  if (sink && out.size() >= kSinkBytes) {
+    sink(out);
+    out.clear();
+  }
+}
+
+void append_rows_json(std::string& out, const ReportTable& table, std::size_t limit, const Sink& sink = {}) {
   out += "[";
-  for (std::size_t r = 0; r < table.rows.size() && r < limit; ++r) {
+  std::vector<ReportCell> scratch;
+  const std::size_t n = std::min(table.size(), limit);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto& row = table.row(r, scratch);
     out += r ? ",\n{" : "\n{";
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       if (i) out += ", ";
       append_json_string(out, table.columns[i]);
       out += ": ";
-      append_cell(out, i < table.rows[r].size() ? table.rows[r][i] : ReportCell{}, true);
+      append_cell(out, i < row.size() ? row[i] : ReportCell{}, true);
     }
     out += "}";
+    maybe_sink(out, sink);
   }
-  out += table.rows.empty() ? "]" : "\n]";
+  out += n == 0 ? "]" : "\n]";
+}
+
+void append_rows_csv(std::string& out, const ReportTable& table, const Sink& sink = {}) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (i) out += ',';
+    append_csv_field(out, table.columns[i]);
+  }
+  out += "\r\n";
+  std::vector<ReportCell> scratch;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const auto& row = table.row(r, scratch);
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      if (i) out += ',';
+      if (i >= row.size()) continue;
+      append_cell(out, row[i], false);
+    }
+    out += "\r\n";
+    maybe_sink(out, sink);
+  }
 }
 
 void append_csv_field(std::string& out, std::string_view s) {
@@ -210,12 +247,20 @@ if (typeof Chart !== "undefined") {
 </html>
 )js";
 
-void write_file(const std::filesystem::path& path, const std::string& content) {
+// Writes what `fill` appends (through a sink of about kSinkBytes) to `path`,
+// by way of PATH.tmp renamed when complete.
+void write_file(const std::filesystem::path& path,
+                const std::function<void(std::string&, const Sink&)>& fill) {
   std::filesystem::path tmp = path;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    const Sink sink = [&](std::string& chunk) {
+      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    };
+    std::string buffer;
+    fill(buffer, sink);
+    sink(buffer);
     out.close();
     if (!out)
       throw SetupError("cannot write " + tmp.string() +
@@ -230,26 +275,14 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 
 std::string report_json(const ReportTable& table) {
   std::string out;
-  append_rows_json(out, table, table.rows.size());
+  append_rows_json(out, table, table.size());
   out += "\n";
   return out;
 }
 
 std::string report_csv(const ReportTable& table) {
   std::string out;
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    if (i) out += ',';
-    append_csv_field(out, table.columns[i]);
-  }
-  out += "\r\n";
-  for (const auto& row : table.rows) {
-    for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      if (i) out += ',';
-      if (i >= row.size()) continue;
-      append_cell(out, row[i], false);
-    }
-    out += "\r\n";
-  }
+  append_rows_csv(out, table);
   return out;
 }
 
@@ -289,10 +322,16 @@ void write_report(const std::filesystem::path& dir, const std::vector<ReportTabl
   std::filesystem::create_directories(dir, ec);
   if (ec) throw SetupError("cannot create the report folder " + dir.string() + ": " + ec.message());
   for (const auto& t : tables) {
-    write_file(dir / (t.name + ".json"), report_json(t));
-    write_file(dir / (t.name + ".csv"), report_csv(t));
+    write_file(dir / (t.name + ".json"), [&](std::string& out, const Sink& sink) {
+      append_rows_json(out, t, t.size(), sink);
+      out += "\n";
+    });
+    write_file(dir / (t.name + ".csv"),
+               [&](std::string& out, const Sink& sink) { append_rows_csv(out, t, sink); });
   }
-  if (html) write_file(dir / "index.html", report_html(tables, chart_js));
+  if (html)
+    write_file(dir / "index.html",
+               [&](std::string& out, const Sink&) { out = report_html(tables, chart_js); });
 }
 
 }  // namespace tagwerk::core

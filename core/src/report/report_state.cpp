@@ -1,12 +1,17 @@
 // The map / merge / finish steps of `tagwerk report` (see report.hpp).
 #include <tagwerk/core/report.hpp>
 
+#include "report/quote_spill.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <iterator>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -104,29 +109,27 @@ class CodepointIndex {
   std::vector<std::uint32_t> starts_;
 };
 
-struct Span {
-  std::int64_t begin = -1, end = -1;
-  simdjson::dom::object object;
-  std::string_view str(const char* key) const {
-    std::string_view v;
-    if (object[key].get(v) != simdjson::SUCCESS) return {};
-    return v;
-  }
-  std::optional<std::int64_t> integer(const char* key) const {
-    std::int64_t v;
-    if (object[key].get(v) != simdjson::SUCCESS) return std::nullopt;
-    return v;
-  }
-  std::optional<double> number(const char* key) const {
-    double v;
-    if (object[key].get(v) != simdjson::SUCCESS) return std::nullopt;
-    return v;
-  }
-};
+std::string_view str(simdjson::dom::object o, const char* key) {
+  std::string_view v;
+  if (o[key].get(v) != simdjson::SUCCESS) return {};
+  return v;
+}
+std::optional<std::int64_t> integer(simdjson::dom::object o, const char* key) {
+  std::int64_t v;
+  if (o[key].get(v) != simdjson::SUCCESS) return std::nullopt;
+  return v;
+}
+std::optional<double> number(simdjson::dom::object o, const char* key) {
+  double v;
+  if (o[key].get(v) != simdjson::SUCCESS) return std::nullopt;
+  return v;
+}
 
-// The spans of one layer; empty when the record has no such layer.
-bool read_layer(simdjson::dom::object annotations, const char* name, std::vector<Span>& out,
-                std::string* why) {
+// The spans of one layer; empty when the record has no such layer. `fill`
+// reads the attributes the report uses into each span.
+template <typename Fill>
+bool read_layer(simdjson::dom::object annotations, const char* name, std::vector<ReportSpan>& out,
+                std::string* why, Fill fill) {
   out.clear();
   simdjson::dom::element layer;
   if (annotations[name].get(layer) != simdjson::SUCCESS) return true;
@@ -136,14 +139,16 @@ bool read_layer(simdjson::dom::object annotations, const char* name, std::vector
     return false;
   }
   for (simdjson::dom::element e : spans) {
-    Span s;
-    if (e.get(s.object) != simdjson::SUCCESS) {
+    simdjson::dom::object o;
+    if (e.get(o) != simdjson::SUCCESS) {
       if (why) *why = std::string("a span of annotations.") + name + " is not an object";
       return false;
     }
-    s.begin = s.integer("begin").value_or(-1);
-    s.end = s.integer("end").value_or(-1);
-    out.push_back(s);
+    ReportSpan& s = out.emplace_back();
+    s.begin = integer(o, "begin").value_or(-1);
+    s.end = integer(o, "end").value_or(-1);
+    s.label = str(o, "label");
+    fill(o, s);
   }
   return true;
 }
@@ -154,33 +159,61 @@ std::string_view field(const Document& d, std::string_view key) {
   return {};
 }
 
-std::string string_field(const Document& d, std::string_view key) {
+std::string_view string_field(const Document& d, std::string_view key) {
   for (const auto& f : d.fields)
-    if (f.key == key) return f.string_value ? *f.string_value : std::string();
+    if (f.key == key) return f.string_value ? std::string_view(*f.string_value) : std::string_view();
   return {};
 }
 
-template <typename Map>
-void add_counts(Map& into, Map&& from) {
-  for (auto& [k, v] : from) into[k] += v;
+// Adds `n` to `key` of a counted-name list, keeping it within `kept` names
+// (see ReportOptions::kept_names): past it, the kept / 2 highest counts stay
+// and the rest go to `others`.
+void count_name(ReportState::NameCounts& counts, std::uint64_t& others, std::string_view key, std::uint64_t n,
+                std::size_t kept) {
+  auto it = counts.find(key);
+  if (it == counts.end()) it = counts.emplace(std::string(key), 0).first;
+  it->second += n;
+  if (counts.size() <= std::max<std::size_t>(kept, 2)) return;
+  std::vector<std::pair<std::uint64_t, const std::string*>> order;
+  order.reserve(counts.size());
+  for (const auto& [k, v] : counts) order.emplace_back(v, &k);
+  // Highest count first; the map's order (by name) breaks ties.
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  ReportState::NameCounts top;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i < std::max<std::size_t>(kept, 2) / 2)
+      top.emplace(*order[i].second, order[i].first);
+    else
+      others += order[i].first;
+  }
+  counts = std::move(top);
 }
 
-void keep_min(std::string& a, const std::string& b) {
+void add_counts(ReportState::NameCounts& into, std::uint64_t& others, ReportState::NameCounts&& from,
+                std::size_t kept) {
+  for (auto& [k, v] : from) count_name(into, others, k, v, kept);
+}
+
+void keep_min(std::string& a, std::string_view b) {
   if (!b.empty() && (a.empty() || b < a)) a = b;
 }
-void keep_max(std::string& a, const std::string& b) {
+void keep_max(std::string& a, std::string_view b) {
   if (!b.empty() && b > a) a = b;
 }
 
-// "a (3); b (1)": the `n` highest counts, ties by name.
-std::string top_list(const std::map<std::string, std::uint64_t>& counts, std::size_t n) {
-  std::vector<std::pair<std::string, std::uint64_t>> v(counts.begin(), counts.end());
+// "a (3); b (1)": the `n` highest counts, ties by name; "others (N)" last for
+// the counts dropped past kept_names.
+std::string top_list(const ReportState::NameCounts& counts, std::uint64_t others, std::size_t n) {
+  std::vector<std::pair<std::string_view, std::uint64_t>> v(counts.begin(), counts.end());
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out;
   for (std::size_t i = 0; i < v.size() && i < n; ++i) {
     if (!out.empty()) out += "; ";
-    out += v[i].first + " (" + std::to_string(v[i].second) + ")";
+    out.append(v[i].first);
+    out += " (" + std::to_string(v[i].second) + ")";
   }
+  if (others > 0) out += (out.empty() ? "" : "; ") + std::string("others (") + std::to_string(others) + ")";
   return out;
 }
 
@@ -201,48 +234,67 @@ bool ReportState::map(const Document& record, std::string* why) {
   }
   thread_local simdjson::dom::parser parser;
   thread_local simdjson::dom::parser doc_parser;
+  thread_local ReportRecord r;
+  r.clear();
   simdjson::dom::object annotations;
   if (parser.parse(annotations_json.data(), annotations_json.size()).get(annotations) != simdjson::SUCCESS) {
     if (why) *why = "its annotations field is not a JSON object; give `tagwerk run` output";
     return false;
   }
-  std::string date;
   if (const std::string_view doc_json = field(record, "doc"); !doc_json.empty()) {
     simdjson::dom::object doc;
     if (doc_parser.parse(doc_json.data(), doc_json.size()).get(doc) != simdjson::SUCCESS) {
       if (why) *why = "its doc field is not a JSON object; give `tagwerk run` output";
       return false;
     }
-    std::string_view dct;
-    if (doc["dct"].get(dct) == simdjson::SUCCESS) date = std::string(dct);
+    r.date = str(doc, "dct");
   }
-  if (date.empty()) date = string_field(record, "date");
+  if (r.date.empty()) r.date = string_field(record, "date");
+  const bool ok = read_layer(annotations, "entity", r.entity, why,
+                             [](simdjson::dom::object o, ReportSpan& s) { s.name = str(o, "name"); }) &&
+                  read_layer(annotations, "quote", r.quote, why,
+                             [](simdjson::dom::object o, ReportSpan& s) {
+                               s.kind = str(o, "kind");
+                               s.cue = str(o, "cue");
+                               s.speaker = str(o, "speaker");
+                               s.ref = integer(o, "speaker_entity");
+                             }) &&
+                  read_layer(annotations, "sentiment", r.sentiment, why,
+                             [](simdjson::dom::object o, ReportSpan& s) {
+                               s.scope = str(o, "scope");
+                               s.score = number(o, "score");
+                               s.ref = integer(o, "target");
+                             }) &&
+                  read_layer(annotations, "event", r.event, why,
+                             [](simdjson::dom::object o, ReportSpan& s) { s.time = str(o, "time"); });
+  if (!ok) return false;
+  r.id = record.id;
+  r.title = string_field(record, "title");
+  r.text = record.text;
+  map(r);
+  return true;
+}
+
+void ReportState::map(const ReportRecord& r) {
   // Only dates that start with a calendar date order the entity index.
-  const std::string day = period_key(date, ReportPeriod::day);
-  const std::string doc_period = period_key(date, options_.period);
-
-  std::vector<Span> entity, quote, sentiment, event;
-  if (!read_layer(annotations, "entity", entity, why) || !read_layer(annotations, "quote", quote, why) ||
-      !read_layer(annotations, "sentiment", sentiment, why) || !read_layer(annotations, "event", event, why))
-    return false;
-
-  const CodepointIndex text(record.text);
-  const std::string title = string_field(record, "title");
+  const std::string day = period_key(r.date, ReportPeriod::day);
+  const std::string doc_period = period_key(r.date, options_.period);
+  const CodepointIndex text(r.text);
+  const std::size_t kept = options_.kept_names;
 
   // Entities: the key of each mention, its cluster's canonical name.
-  std::vector<EntityKey> keys(entity.size());
-  for (std::size_t i = 0; i < entity.size(); ++i) {
-    const std::string_view surface = text.slice(entity[i].begin, entity[i].end);
-    std::string_view name = entity[i].str("name");
-    if (name.empty()) name = surface;
-    keys[i] = {std::string(name), std::string(entity[i].str("label"))};
+  std::vector<EntityKey> keys(r.entity.size());
+  for (std::size_t i = 0; i < r.entity.size(); ++i) {
+    std::string_view name = r.entity[i].name;
+    if (name.empty()) name = text.slice(r.entity[i].begin, r.entity[i].end);
+    keys[i] = {std::string(name), std::string(r.entity[i].label)};
   }
   std::set<EntityKey> in_doc;
-  for (std::size_t i = 0; i < entity.size(); ++i) {
+  for (std::size_t i = 0; i < r.entity.size(); ++i) {
     if (keys[i].first.empty()) continue;
     Entity& e = entities_[keys[i]];
     ++e.mentions;
-    ++e.variants[std::string(text.slice(entity[i].begin, entity[i].end))];
+    count_name(e.variants, e.other_variants, text.slice(r.entity[i].begin, r.entity[i].end), 1, kept);
     if (in_doc.insert(keys[i]).second) {
       ++e.documents;
       keep_min(e.first_seen, day);
@@ -255,18 +307,17 @@ bool ReportState::map(const Document& record, std::string* why) {
   };
 
   // Timeline: sentence events by their own time; quotes by their quote event.
-  std::unordered_map<std::int64_t, std::string> quote_time;
+  std::unordered_map<std::int64_t, std::string_view> quote_time;
   std::set<std::string> periods_in_doc;
   std::vector<std::pair<std::int64_t, std::size_t>> by_begin;  // entity mentions in text order
-  for (std::size_t i = 0; i < entity.size(); ++i) by_begin.emplace_back(entity[i].begin, i);
+  for (std::size_t i = 0; i < r.entity.size(); ++i) by_begin.emplace_back(r.entity[i].begin, i);
   std::sort(by_begin.begin(), by_begin.end());
-  for (const Span& ev : event) {
-    const std::string_view time = ev.str("time");
-    if (ev.object["label"].is_string() && ev.str("label") == "quote") {
-      quote_time[ev.begin] = std::string(time);
+  for (const ReportSpan& ev : r.event) {
+    if (ev.label == "quote") {
+      quote_time[ev.begin] = ev.time;
       continue;
     }
-    const std::string key = period_key(time, options_.period);
+    const std::string key = period_key(ev.time, options_.period);
     if (key.empty()) continue;
     Period& p = periods_[key];
     ++p.statements;
@@ -278,124 +329,186 @@ bool ReportState::map(const Document& record, std::string* why) {
   }
 
   // Who said what, with the smallest sentence sentiment that covers the quote.
-  for (const Span& q : quote) {
-    Quote row;
-    row.date = date;
-    row.doc_id = record.id;
-    row.title = title;
-    row.begin = q.begin;
-    row.kind = std::string(q.str("kind"));
-    if (row.kind.empty()) row.kind = std::string(q.str("label"));
-    row.cue = std::string(q.str("cue"));
-    if (const EntityKey* k = entity_key(q.integer("speaker_entity"))) row.speaker_entity = k->first;
-    row.speaker = std::string(q.str("speaker"));
-    if (row.speaker.empty()) row.speaker = row.speaker_entity;
-    row.text = text.cut(q.begin, q.end, options_.quote_chars);
-    const Span* best = nullptr;
-    for (const Span& s : sentiment) {
-      if (s.str("scope") != "sentence" || s.begin > q.begin || s.end < q.end) continue;
+  for (const ReportSpan& q : r.quote) {
+    const std::string_view kind = q.kind.empty() ? q.label : q.kind;
+    const EntityKey* k = entity_key(q.ref);
+    const std::string_view speaker_entity = k ? std::string_view(k->first) : std::string_view();
+    const std::string_view speaker = q.speaker.empty() ? speaker_entity : q.speaker;
+    const std::string cut = text.cut(q.begin, q.end, options_.quote_chars);
+    const ReportSpan* best = nullptr;
+    for (const ReportSpan& s : r.sentiment) {
+      if (s.scope != "sentence" || s.begin > q.begin || s.end < q.end) continue;
       if (!best || s.end - s.begin < best->end - best->begin) best = &s;
     }
-    if (best) {
-      row.sentiment_label = std::string(best->str("label"));
-      row.sentiment_score = best->number("score");
+    Quote row;
+    row.begin = q.begin;
+    const std::string_view values[Quote::kFields] = {
+        r.date, r.id,    cut,
+        kind,   speaker, speaker_entity,
+        q.cue,  r.title, best ? best->label : std::string_view()};
+    std::size_t size = 0;
+    for (const std::string_view v : values) size += v.size();
+    row.packed.reserve(size);
+    for (int f = 0; f < Quote::kFields; ++f) {
+      row.packed.append(values[f]);
+      row.ends[f] = static_cast<std::uint32_t>(row.packed.size());
     }
+    if (best) row.sentiment_score = best->score;
     const auto t = quote_time.find(q.begin);
-    std::string key = period_key(t != quote_time.end() ? t->second : std::string(), options_.period);
+    std::string key = period_key(t != quote_time.end() ? t->second : std::string_view(), options_.period);
     if (key.empty()) key = doc_period;
     if (!key.empty()) {
       Period& p = periods_[key];
       ++p.quotes;
       if (periods_in_doc.insert(key).second) ++p.documents;
-      const std::string& who = row.speaker_entity.empty() ? row.speaker : row.speaker_entity;
-      if (!who.empty()) ++p.speakers[who];
+      const std::string_view who = speaker_entity.empty() ? speaker : speaker_entity;
+      if (!who.empty()) {
+        auto it = p.speakers.find(who);
+        if (it == p.speakers.end()) it = p.speakers.emplace(std::string(who), 0).first;
+        ++it->second;
+      }
     }
+    quote_bytes_ += sizeof(Quote) + row.packed.size();
     quotes_.push_back(std::move(row));
   }
 
   // Sentiment towards entities, by the document's period.
   if (!doc_period.empty()) {
-    for (const Span& s : sentiment) {
-      if (s.str("scope") != "entity") continue;
-      const EntityKey* k = entity_key(s.integer("target"));
-      const auto score = s.number("score");
-      if (!k || k->first.empty() || !score || !std::isfinite(*score)) continue;
-      Sentiment& agg = sentiment_[{k->first, k->second, doc_period}];
-      agg.micro_sum += std::llround(*score * 1e6);
+    for (const ReportSpan& s : r.sentiment) {
+      if (s.scope != "entity") continue;
+      const EntityKey* ek = entity_key(s.ref);
+      if (!ek || ek->first.empty() || !s.score || !std::isfinite(*s.score)) continue;
+      Sentiment& agg = sentiment_[{ek->first, ek->second, doc_period}];
+      agg.micro_sum += std::llround(*s.score * 1e6);
       ++agg.count;
     }
   }
+  spill_if_full();
   ++records_;
-  return true;
 }
 
+void ReportState::spill_if_full() {
+  if (quote_bytes_ <= options_.quote_memory) return;
+  if (!spill_) spill_ = std::make_shared<QuoteSpill>();
+  spill_quotes(quotes_, *spill_);
+  quote_bytes_ = 0;
+}
+
+namespace {
+
+// Moves the entries of `from` into `into`: a key `into` lacks moves over with
+// its node (nothing allocated or freed, so merging many small states does not
+// fragment the heap); one it has is combined by `add`.
+template <typename Map, typename Add>
+void merge_map(Map& into, Map& from, Add add) {
+  for (auto it = from.begin(); it != from.end();) {
+    const auto next = std::next(it);
+    // One search: the place found is the hint for the insert.
+    const auto at = into.lower_bound(it->first);
+    if (at != into.end() && !into.key_comp()(it->first, at->first))
+      add(at->second, it->second);
+    else
+      into.insert(at, from.extract(it));
+    it = next;
+  }
+}
+
+}  // namespace
+
 void ReportState::merge(ReportState&& other) {
+  const std::size_t kept = options_.kept_names;
   records_ += other.records_;
   skipped_ += other.skipped_;
-  for (auto& [k, o] : other.entities_) {
-    Entity& e = entities_[k];
+  merge_map(entities_, other.entities_, [&](Entity& e, Entity& o) {
     e.mentions += o.mentions;
     e.documents += o.documents;
-    add_counts(e.variants, std::move(o.variants));
+    e.other_variants += o.other_variants;
+    add_counts(e.variants, e.other_variants, std::move(o.variants), kept);
     keep_min(e.first_seen, o.first_seen);
     keep_max(e.last_seen, o.last_seen);
+  });
+  std::move(other.quotes_.begin(), other.quotes_.end(), std::back_inserter(quotes_));
+  quote_bytes_ += other.quote_bytes_;
+  if (other.spill_) {
+    if (!spill_) spill_ = std::make_shared<QuoteSpill>();
+    spill_->runs.insert(spill_->runs.end(), other.spill_->runs.begin(), other.spill_->runs.end());
   }
-  quotes_.insert(quotes_.end(), std::make_move_iterator(other.quotes_.begin()),
-                 std::make_move_iterator(other.quotes_.end()));
-  for (auto& [k, o] : other.periods_) {
-    Period& p = periods_[k];
+  spill_if_full();
+  const auto add_count = [](std::uint64_t& a, std::uint64_t b) { a += b; };
+  merge_map(periods_, other.periods_, [&](Period& p, Period& o) {
     p.documents += o.documents;
     p.statements += o.statements;
     p.quotes += o.quotes;
-    add_counts(p.entities, std::move(o.entities));
-    add_counts(p.speakers, std::move(o.speakers));
-  }
-  for (auto& [k, o] : other.sentiment_) {
-    Sentiment& s = sentiment_[k];
+    merge_map(p.entities, o.entities, add_count);
+    merge_map(p.speakers, o.speakers, add_count);
+  });
+  merge_map(sentiment_, other.sentiment_, [](Sentiment& s, const Sentiment& o) {
     s.micro_sum += o.micro_sum;
     s.count += o.count;
-  }
+  });
   other = ReportState(options_);
 }
 
-std::vector<ReportTable> ReportState::finish() const {
+std::vector<ReportTable> ReportState::finish() const& {
+  ReportState copy = *this;
+  return std::move(copy).finish();
+}
+
+std::vector<ReportTable> ReportState::finish() && {
   std::vector<ReportTable> tables;
 
   ReportTable ent{
       "entities", {"name", "label", "mentions", "documents", "first_seen", "last_seen", "variants"}, {}};
-  std::vector<const std::pair<const EntityKey, Entity>*> order;
-  for (const auto& kv : entities_) order.push_back(&kv);
-  std::stable_sort(order.begin(), order.end(),
+  // Like the quotes below, the entity and sentiment tables make their cells
+  // one row at a time from the aggregates moved into them.
+  auto entities = std::make_shared<std::map<EntityKey, Entity>>(std::move(entities_));
+  entities_.clear();
+  auto order = std::make_shared<std::vector<const std::pair<const EntityKey, Entity>*>>();
+  order->reserve(entities->size());
+  for (const auto& kv : *entities) order->push_back(&kv);
+  std::stable_sort(order->begin(), order->end(),
                    [](const auto* a, const auto* b) { return a->second.mentions > b->second.mentions; });
-  for (const auto* kv : order) {
+  ent.generated = order->size();
+  ent.generate = [entities, order, top = options_.top_variants](std::size_t i, std::vector<ReportCell>& row) {
+    const auto* kv = (*order)[i];
     const Entity& e = kv->second;
-    ent.rows.push_back({ReportCell::of(kv->first.first), ReportCell::of(kv->first.second),
-                        ReportCell::of_int(static_cast<std::int64_t>(e.mentions)),
-                        ReportCell::of_int(static_cast<std::int64_t>(e.documents)),
-                        text_or_empty(e.first_seen), text_or_empty(e.last_seen),
-                        ReportCell::of(top_list(e.variants, options_.top_variants))});
-  }
+    row = {ReportCell::of(kv->first.first),
+           ReportCell::of(kv->first.second),
+           ReportCell::of_int(static_cast<std::int64_t>(e.mentions)),
+           ReportCell::of_int(static_cast<std::int64_t>(e.documents)),
+           text_or_empty(e.first_seen),
+           text_or_empty(e.last_seen),
+           ReportCell::of(top_list(e.variants, e.other_variants, top))};
+  };
   tables.push_back(std::move(ent));
 
   ReportTable quotes{"quotes",
                      {"date", "doc_id", "title", "speaker", "speaker_entity", "kind", "cue", "quote",
                       "sentiment_label", "sentiment_score"},
                      {}};
-  std::vector<const Quote*> qs;
-  for (const Quote& q : quotes_) qs.push_back(&q);
-  // Every field takes part, so equal keys (one span quoted twice, a
-  // duplicate record) cannot leave the order to the input's.
-  auto key = [](const Quote* q) {
-    return std::tie(q->date, q->doc_id, q->begin, q->text, q->kind, q->speaker, q->speaker_entity, q->cue,
-                    q->title, q->sentiment_label, q->sentiment_score);
+  // The packed rows move into the table, sorted (and merged with the runs
+  // spilled to disk); each row becomes cells only while it is written.
+  std::sort(quotes_.begin(), quotes_.end(), quote_less);
+  auto qs =
+      std::make_shared<QuoteMerger>(spill_ ? spill_->runs : std::vector<QuoteRun>{}, std::move(quotes_));
+  quotes_.clear();
+  quotes.generated = qs->size();
+  quotes.generate = [qs](std::size_t i, std::vector<ReportCell>& row) {
+    const Quote& q = qs->at(i);
+    auto text_cell = [](std::string_view s) {
+      return s.empty() ? ReportCell{} : ReportCell::of(std::string(s));
+    };
+    row = {text_cell(q.get(Quote::date)),
+           ReportCell::of(std::string(q.get(Quote::doc_id))),
+           text_cell(q.get(Quote::title)),
+           text_cell(q.get(Quote::speaker)),
+           text_cell(q.get(Quote::speaker_entity)),
+           text_cell(q.get(Quote::kind)),
+           text_cell(q.get(Quote::cue)),
+           ReportCell::of(std::string(q.get(Quote::text))),
+           text_cell(q.get(Quote::sentiment_label)),
+           q.sentiment_score ? ReportCell::of_number(*q.sentiment_score) : ReportCell{}};
   };
-  std::sort(qs.begin(), qs.end(), [&](const Quote* a, const Quote* b) { return key(a) < key(b); });
-  for (const Quote* q : qs)
-    quotes.rows.push_back({text_or_empty(q->date), ReportCell::of(q->doc_id), text_or_empty(q->title),
-                           text_or_empty(q->speaker), text_or_empty(q->speaker_entity),
-                           text_or_empty(q->kind), text_or_empty(q->cue), ReportCell::of(q->text),
-                           text_or_empty(q->sentiment_label),
-                           q->sentiment_score ? ReportCell::of_number(*q->sentiment_score) : ReportCell{}});
   tables.push_back(std::move(quotes));
 
   ReportTable timeline{
@@ -404,17 +517,25 @@ std::vector<ReportTable> ReportState::finish() const {
     timeline.rows.push_back({ReportCell::of(key), ReportCell::of_int(static_cast<std::int64_t>(p.documents)),
                              ReportCell::of_int(static_cast<std::int64_t>(p.statements)),
                              ReportCell::of_int(static_cast<std::int64_t>(p.quotes)),
-                             ReportCell::of(top_list(p.entities, options_.top_names)),
-                             ReportCell::of(top_list(p.speakers, options_.top_names))});
+                             ReportCell::of(top_list(p.entities, 0, options_.top_names)),
+                             ReportCell::of(top_list(p.speakers, 0, options_.top_names))});
   tables.push_back(std::move(timeline));
 
   ReportTable sent{"sentiment", {"name", "label", "period", "mean_score", "count"}, {}};
-  for (const auto& [key, s] : sentiment_) {
+  using SentimentMap = decltype(sentiment_);
+  auto sentiment = std::make_shared<SentimentMap>(std::move(sentiment_));
+  sentiment_.clear();
+  auto rows = std::make_shared<std::vector<const SentimentMap::value_type*>>();
+  rows->reserve(sentiment->size());
+  for (const auto& kv : *sentiment) rows->push_back(&kv);
+  sent.generated = rows->size();
+  sent.generate = [sentiment, rows](std::size_t i, std::vector<ReportCell>& row) {
+    const auto& [key, s] = *(*rows)[i];
     const double mean = static_cast<double>(s.micro_sum) / static_cast<double>(s.count) / 1e6;
-    sent.rows.push_back({ReportCell::of(std::get<0>(key)), ReportCell::of(std::get<1>(key)),
-                         ReportCell::of(std::get<2>(key)), ReportCell::of_number(mean),
-                         ReportCell::of_int(static_cast<std::int64_t>(s.count))});
-  }
+    row = {ReportCell::of(std::get<0>(key)), ReportCell::of(std::get<1>(key)),
+           ReportCell::of(std::get<2>(key)), ReportCell::of_number(mean),
+           ReportCell::of_int(static_cast<std::int64_t>(s.count))};
+  };
   tables.push_back(std::move(sent));
   return tables;
 }
