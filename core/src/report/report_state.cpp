@@ -1,5 +1,6 @@
 // The map / merge / finish steps of `tagwerk report` (see report.hpp).
 #include <tagwerk/core/report.hpp>
+#include <tagwerk/core/utf8.hpp>
 
 #include "report/quote_spill.hpp"
 
@@ -78,36 +79,13 @@ std::string period_key(std::string_view value, ReportPeriod period) {
 
 namespace {
 
-// Code point offsets (what the output carries) into byte offsets of `text`.
-class CodepointIndex {
- public:
-  explicit CodepointIndex(std::string_view text) : text_(text) {
-    starts_.reserve(text.size() + 1);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        starts_.push_back(static_cast<std::uint32_t>(i));
-    starts_.push_back(static_cast<std::uint32_t>(text.size()));
-  }
-  std::size_t byte(std::int64_t cp) const {
-    if (cp <= 0) return 0;
-    const auto i = static_cast<std::size_t>(cp);
-    return i < starts_.size() ? starts_[i] : text_.size();
-  }
-  std::string_view slice(std::int64_t b, std::int64_t e) const {
-    const std::size_t bb = byte(b), be = std::max(bb, byte(e));
-    return text_.substr(bb, be - bb);
-  }
-  // The span cut to `limit` code points, with "…" when it was longer.
-  std::string cut(std::int64_t b, std::int64_t e, std::size_t limit) const {
-    if (e - b > static_cast<std::int64_t>(limit))
-      return std::string(slice(b, b + static_cast<std::int64_t>(limit))) + "\xE2\x80\xA6";
-    return std::string(slice(b, e));
-  }
-
- private:
-  std::string_view text_;
-  std::vector<std::uint32_t> starts_;
-};
+// A span of `text` (code point offsets, what the output carries) cut to `limit`
+// code points, with "…" when it was longer.
+std::string cut_span(const OffsetReader& text, std::int64_t b, std::int64_t e, std::size_t limit) {
+  if (e - b > static_cast<std::int64_t>(limit))
+    return std::string(text.slice(b, b + static_cast<std::int64_t>(limit))) + "\xE2\x80\xA6";
+  return std::string(text.slice(b, e));
+}
 
 std::string_view str(simdjson::dom::object o, const char* key) {
   std::string_view v;
@@ -279,7 +257,7 @@ void ReportState::map(const ReportRecord& r) {
   // Only dates that start with a calendar date order the entity index.
   const std::string day = period_key(r.date, ReportPeriod::day);
   const std::string doc_period = period_key(r.date, options_.period);
-  const CodepointIndex text(r.text);
+  const OffsetReader text(r.text, OffsetUnit::codepoints);
   const std::size_t kept = options_.kept_names;
 
   // Entities: the key of each mention, its cluster's canonical name.
@@ -334,7 +312,7 @@ void ReportState::map(const ReportRecord& r) {
     const EntityKey* k = entity_key(q.ref);
     const std::string_view speaker_entity = k ? std::string_view(k->first) : std::string_view();
     const std::string_view speaker = q.speaker.empty() ? speaker_entity : q.speaker;
-    const std::string cut = text.cut(q.begin, q.end, options_.quote_chars);
+    const std::string cut = cut_span(text, q.begin, q.end, options_.quote_chars);
     const ReportSpan* best = nullptr;
     for (const ReportSpan& s : r.sentiment) {
       if (s.scope != "sentence" || s.begin > q.begin || s.end < q.end) continue;
