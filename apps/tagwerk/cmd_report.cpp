@@ -95,8 +95,9 @@ int cmd_report(const std::vector<std::string>& args) {
   }
   const std::uint64_t records = total.records(), skipped = total.skipped();
   core::write_report(vm["output"].as<std::string>(), std::move(total).finish(), html, chart_js);
-  std::cerr << "tagwerk report: " << records << " records (" << skipped << " without annotations, " << bad
-            << " unreadable) -> " << vm["output"].as<std::string>() << "\n";
+  if (!vm["quiet"].as<bool>())
+    std::cerr << "tagwerk report: " << records << " records (" << skipped << " without annotations, " << bad
+              << " unreadable) -> " << vm["output"].as<std::string>() << "\n";
   return bad ? kExitRecordErrors : kExitClean;
 }
 

@@ -148,6 +148,28 @@ TEST(Report, VariantListsAreBoundedWithTheRestCounted) {
   EXPECT_EQ(sum, 9u) << variants;
 }
 
+// A name broken across lines in the article is the variant written on one line.
+TEST(Report, ANameBrokenAcrossLinesIsOneVariant) {
+  tc::ReportState s;
+  tc::ReportRecord r;
+  r.id = "d";
+  r.text = "ZEIT ONLINE fragt. ZEIT\nONLINE: Warum?  ZEIT \r\n ONLINE:";
+  r.date = "2020-07-02";
+  for (const auto& [b, e] : {std::pair{0, 11}, std::pair{19, 30}, std::pair{40, 54}}) {
+    tc::ReportSpan m;
+    m.begin = b;
+    m.end = e;
+    m.label = "ORG";
+    r.entity.push_back(m);  // no canonical name: the key is the surface form too
+  }
+  s.map(r);
+  const auto ts = s.finish();
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(cell(e, 0, "name"), "ZEIT ONLINE");
+  EXPECT_EQ(cell(e, 0, "variants"), "ZEIT ONLINE (3)");
+}
+
 TEST(Report, WhoSaidWhatWithTheCoveringSentiment) {
   const auto ts = reduce(shards());
   const auto& q = table(ts, "quotes");

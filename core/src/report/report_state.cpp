@@ -81,6 +81,24 @@ namespace {
 
 // A span of `text` (code point offsets, what the output carries) cut to `limit`
 // code points, with "…" when it was longer.
+// A name as one line: a surface form broken across lines ("ZEIT\nONLINE") or
+// spaced twice is the same variant as the one written on one line.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (const char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string cut_span(const OffsetReader& text, std::int64_t b, std::int64_t e, std::size_t limit) {
   if (e - b > static_cast<std::int64_t>(limit))
     return std::string(text.slice(b, b + static_cast<std::int64_t>(limit))) + "\xE2\x80\xA6";
@@ -263,16 +281,17 @@ void ReportState::map(const ReportRecord& r) {
   // Entities: the key of each mention, its cluster's canonical name.
   std::vector<EntityKey> keys(r.entity.size());
   for (std::size_t i = 0; i < r.entity.size(); ++i) {
-    std::string_view name = r.entity[i].name;
-    if (name.empty()) name = text.slice(r.entity[i].begin, r.entity[i].end);
-    keys[i] = {std::string(name), std::string(r.entity[i].label)};
+    const std::string_view name = r.entity[i].name;
+    keys[i] = {one_line(name.empty() ? text.slice(r.entity[i].begin, r.entity[i].end) : name),
+               std::string(r.entity[i].label)};
   }
   std::set<EntityKey> in_doc;
   for (std::size_t i = 0; i < r.entity.size(); ++i) {
     if (keys[i].first.empty()) continue;
     Entity& e = entities_[keys[i]];
     ++e.mentions;
-    count_name(e.variants, e.other_variants, text.slice(r.entity[i].begin, r.entity[i].end), 1, kept);
+    count_name(e.variants, e.other_variants, one_line(text.slice(r.entity[i].begin, r.entity[i].end)), 1,
+               kept);
     if (in_doc.insert(keys[i]).second) {
       ++e.documents;
       keep_min(e.first_seen, day);
