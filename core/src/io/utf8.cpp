@@ -150,18 +150,23 @@ std::uint64_t OffsetMapper::map(std::uint32_t byte_offset, Cursor& cursor) const
 
 OffsetReader::OffsetReader(std::string_view text, OffsetUnit unit) : text_(text) {
   if (unit == OffsetUnit::bytes) return;
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (ascii) return;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   starts_.reserve(text.size() + 1);
+  bool ascii = true;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;
+    const std::uint8_t b = s[i];
+    if (b >= 0x80) ascii = false;
+    if (U8_IS_TRAIL(b)) continue;
     starts_.push_back(static_cast<std::uint32_t>(i));
     // A code point of four bytes is two UTF-16 units (a surrogate pair).
-    if (unit == OffsetUnit::utf16 && c >= 0xF0) starts_.push_back(static_cast<std::uint32_t>(i));
+    if (unit == OffsetUnit::utf16 && b >= 0x80 && U8_COUNT_TRAIL_BYTES(b) == 3)
+      starts_.push_back(static_cast<std::uint32_t>(i));
   }
   starts_.push_back(static_cast<std::uint32_t>(text.size()));
+  if (ascii) {  // the identity: no table
+    starts_.clear();
+    starts_.shrink_to_fit();
+  }
 }
 
 std::size_t OffsetReader::byte(std::int64_t offset) const noexcept {

@@ -26,7 +26,18 @@ auto key(const Quote& q) {
 
 // A row on disk: the packed size, the field ends, begin, whether there is a
 // score, the score, the packed fields.
-constexpr std::size_t kHeader = 4 + sizeof(Quote::ends) + 8 + 1 + 8;
+constexpr std::size_t kEndsAt = 4;
+constexpr std::size_t kBeginAt = kEndsAt + sizeof(Quote::ends);
+constexpr std::size_t kHasScoreAt = kBeginAt + 8;
+constexpr std::size_t kScoreAt = kHasScoreAt + 1;
+constexpr std::size_t kHeader = kScoreAt + 8;
+
+// The heap of QuoteMerger keeps its largest element first, so "larger" is the
+// cursor whose row sorts first.
+template <typename Cursor>
+bool sorts_later(const Cursor* a, const Cursor* b) {
+  return quote_less(b->row, a->row);
+}
 
 }  // namespace
 
@@ -144,11 +155,11 @@ struct QuoteMerger::Cursor {
     const char* p = buf.data() + at;
     std::uint32_t size;
     std::memcpy(&size, p, 4);
-    std::memcpy(row.ends, p + 4, sizeof row.ends);
-    std::memcpy(&row.begin, p + 4 + sizeof row.ends, 8);
-    const bool has_score = p[12 + sizeof row.ends] != 0;
+    std::memcpy(row.ends, p + kEndsAt, sizeof row.ends);
+    std::memcpy(&row.begin, p + kBeginAt, 8);
+    const bool has_score = p[kHasScoreAt] != 0;
     double score;
-    std::memcpy(&score, p + 13 + sizeof row.ends, 8);
+    std::memcpy(&score, p + kScoreAt, 8);
     row.sentiment_score = has_score ? std::optional<double>(score) : std::nullopt;
     at += kHeader;
     need(size);
@@ -175,25 +186,22 @@ QuoteMerger::QuoteMerger(std::vector<QuoteRun> runs, std::deque<Quote> sorted)
 
 QuoteMerger::~QuoteMerger() = default;
 
-// The heap keeps its largest element first, so "larger" is the row that sorts first.
 void QuoteMerger::restart() {
   heap_.clear();
   for (auto& c : cursors_) {
     c->start();
     if (c->next()) heap_.push_back(c.get());
   }
-  const auto cmp = [](const Cursor* a, const Cursor* b) { return quote_less(b->row, a->row); };
-  std::make_heap(heap_.begin(), heap_.end(), cmp);
+  std::make_heap(heap_.begin(), heap_.end(), sorts_later<Cursor>);
   next_ = 0;
 }
 
 void QuoteMerger::advance() {
-  const auto cmp = [](const Cursor* a, const Cursor* b) { return quote_less(b->row, a->row); };
-  std::pop_heap(heap_.begin(), heap_.end(), cmp);
+  std::pop_heap(heap_.begin(), heap_.end(), sorts_later<Cursor>);
   Cursor* c = heap_.back();
   std::swap(current_, c->row);
   if (c->next())
-    std::push_heap(heap_.begin(), heap_.end(), cmp);
+    std::push_heap(heap_.begin(), heap_.end(), sorts_later<Cursor>);
   else
     heap_.pop_back();
   ++next_;

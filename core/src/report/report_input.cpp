@@ -193,16 +193,40 @@ std::optional<double> score_column(sqlite3_stmt* s, int column) {
   return back;
 }
 
-// The attributes of a shipped layer's table that the report reads, in the
-// order of ReportSpan's members they fill.
+// A shipped layer's table: the attributes the report reads (columns 4, 5, ...
+// of the cursor's query, NULL where the table lacks one), the member of
+// ReportSpan each fills, and the ReportRecord list its spans go to.
 struct LayerQuery {
   const char* table;
   std::vector<const char*> attributes;
+  void (*fill)(sqlite3_stmt*, Arena&, ReportSpan&);
+  std::vector<ReportSpan> ReportRecord::*spans;
 };
-const LayerQuery kLayers[] = {{"entities", {"name"}},
-                              {"quotes", {"kind", "cue", "speaker", "speaker_entity"}},
-                              {"sentiment", {"scope", "score", "target"}},
-                              {"events", {"time"}}};
+const LayerQuery kLayers[] = {{"entities",
+                               {"name"},
+                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) { r.name = a.keep(s, 4); },
+                               &ReportRecord::entity},
+                              {"quotes",
+                               {"kind", "cue", "speaker", "speaker_entity"},
+                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) {
+                                 r.kind = a.keep(s, 4);
+                                 r.cue = a.keep(s, 5);
+                                 r.speaker = a.keep(s, 6);
+                                 r.ref = int_column(s, 7);
+                               },
+                               &ReportRecord::quote},
+                              {"sentiment",
+                               {"scope", "score", "target"},
+                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) {
+                                 r.scope = a.keep(s, 4);
+                                 r.score = score_column(s, 5);
+                                 r.ref = int_column(s, 6);
+                               },
+                               &ReportRecord::sentiment},
+                              {"events",
+                               {"time"},
+                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) { r.time = a.keep(s, 4); },
+                               &ReportRecord::event}};
 
 // One layer table read in (doc, idx) order beside the documents.
 class LayerCursor {
@@ -219,30 +243,17 @@ class LayerCursor {
   LayerCursor(const LayerCursor&) = delete;
   LayerCursor& operator=(const LayerCursor&) = delete;
 
-  /// Appends the spans of record `doc` to `out`; rows of records before it
-  /// (there are none in a database tagwerk wrote) are passed over.
-  void read(std::int64_t doc, std::vector<ReportSpan>& out, Arena& arena) {
+  /// Appends the spans of record `doc` to its list in `r`; rows of records
+  /// before it (there are none in a database tagwerk wrote) are passed over.
+  void read(std::int64_t doc, ReportRecord& r, Arena& arena) {
+    std::vector<ReportSpan>& out = r.*query_.spans;
     while (row_ && sqlite3_column_int64(stmt_, 0) < doc) step();
     while (row_ && sqlite3_column_int64(stmt_, 0) == doc) {
       ReportSpan& s = out.emplace_back();
       s.begin = int_column(stmt_, 1).value_or(-1);
       s.end = int_column(stmt_, 2).value_or(-1);
       s.label = arena.keep(stmt_, 3);
-      const std::string_view t = query_.table;
-      if (t == "entities") {
-        s.name = arena.keep(stmt_, 4);
-      } else if (t == "quotes") {
-        s.kind = arena.keep(stmt_, 4);
-        s.cue = arena.keep(stmt_, 5);
-        s.speaker = arena.keep(stmt_, 6);
-        s.ref = int_column(stmt_, 7);
-      } else if (t == "sentiment") {
-        s.scope = arena.keep(stmt_, 4);
-        s.score = score_column(stmt_, 5);
-        s.ref = int_column(stmt_, 6);
-      } else {
-        s.time = arena.keep(stmt_, 4);
-      }
+      query_.fill(stmt_, arena, s);
       step();
     }
   }
@@ -292,10 +303,7 @@ std::uint64_t map_sqlite(const fs::path& path, ReportState& into, const ReportSk
       if (o["dct"].get(dct) == simdjson::SUCCESS) r.date = dct;
     }
     if (r.date.empty()) r.date = date;
-    layers[0]->read(doc, r.entity, arena);
-    layers[1]->read(doc, r.quote, arena);
-    layers[2]->read(doc, r.sentiment, arena);
-    layers[3]->read(doc, r.event, arena);
+    for (const auto& layer : layers) layer->read(doc, r, arena);
     into.map(r);
   }
   sqlite3_finalize(docs);

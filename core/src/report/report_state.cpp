@@ -79,8 +79,6 @@ std::string period_key(std::string_view value, ReportPeriod period) {
 
 namespace {
 
-// A span of `text` (code point offsets, what the output carries) cut to `limit`
-// code points, with "…" when it was longer.
 // A name as one line: a surface form broken across lines ("ZEIT\nONLINE") or
 // spaced twice is the same variant as the one written on one line.
 std::string one_line(std::string_view s) {
@@ -99,6 +97,8 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+// A span of `text` (code point offsets, what the output carries) cut to `limit`
+// code points, with "…" when it was longer.
 std::string cut_span(const OffsetReader& text, std::int64_t b, std::int64_t e, std::size_t limit) {
   if (e - b > static_cast<std::int64_t>(limit))
     return std::string(text.slice(b, b + static_cast<std::int64_t>(limit))) + "\xE2\x80\xA6";
@@ -164,11 +164,16 @@ std::string_view string_field(const Document& d, std::string_view key) {
 // Adds `n` to `key` of a counted-name list, keeping it within `kept` names
 // (see ReportOptions::kept_names): past it, the kept / 2 highest counts stay
 // and the rest go to `others`.
-void count_name(ReportState::NameCounts& counts, std::uint64_t& others, std::string_view key, std::uint64_t n,
-                std::size_t kept) {
+// The count of `key`, made (0) when it is new: one lookup, and a string made only for a new key.
+std::uint64_t& count_of(ReportState::NameCounts& counts, std::string_view key) {
   auto it = counts.find(key);
   if (it == counts.end()) it = counts.emplace(std::string(key), 0).first;
-  it->second += n;
+  return it->second;
+}
+
+void count_name(ReportState::NameCounts& counts, std::uint64_t& others, std::string_view key, std::uint64_t n,
+                std::size_t kept) {
+  count_of(counts, key) += n;
   if (counts.size() <= std::max<std::size_t>(kept, 2)) return;
   std::vector<std::pair<std::uint64_t, const std::string*>> order;
   order.reserve(counts.size());
@@ -213,8 +218,8 @@ std::string top_list(const ReportState::NameCounts& counts, std::uint64_t others
   return out;
 }
 
-ReportCell text_or_empty(const std::string& s) {
-  return s.empty() ? ReportCell{} : ReportCell::of(s);
+ReportCell text_or_empty(std::string_view s) {
+  return s.empty() ? ReportCell{} : ReportCell::of(std::string(s));
 }
 
 }  // namespace
@@ -359,11 +364,7 @@ void ReportState::map(const ReportRecord& r) {
       ++p.quotes;
       if (periods_in_doc.insert(key).second) ++p.documents;
       const std::string_view who = speaker_entity.empty() ? speaker : speaker_entity;
-      if (!who.empty()) {
-        auto it = p.speakers.find(who);
-        if (it == p.speakers.end()) it = p.speakers.emplace(std::string(who), 0).first;
-        ++it->second;
-      }
+      if (!who.empty()) ++count_of(p.speakers, who);
     }
     quote_bytes_ += sizeof(Quote) + row.packed.size();
     quotes_.push_back(std::move(row));
@@ -492,18 +493,15 @@ std::vector<ReportTable> ReportState::finish() && {
   quotes.generated = qs->size();
   quotes.generate = [qs](std::size_t i, std::vector<ReportCell>& row) {
     const Quote& q = qs->at(i);
-    auto text_cell = [](std::string_view s) {
-      return s.empty() ? ReportCell{} : ReportCell::of(std::string(s));
-    };
-    row = {text_cell(q.get(Quote::date)),
+    row = {text_or_empty(q.get(Quote::date)),
            ReportCell::of(std::string(q.get(Quote::doc_id))),
-           text_cell(q.get(Quote::title)),
-           text_cell(q.get(Quote::speaker)),
-           text_cell(q.get(Quote::speaker_entity)),
-           text_cell(q.get(Quote::kind)),
-           text_cell(q.get(Quote::cue)),
+           text_or_empty(q.get(Quote::title)),
+           text_or_empty(q.get(Quote::speaker)),
+           text_or_empty(q.get(Quote::speaker_entity)),
+           text_or_empty(q.get(Quote::kind)),
+           text_or_empty(q.get(Quote::cue)),
            ReportCell::of(std::string(q.get(Quote::text))),
-           text_cell(q.get(Quote::sentiment_label)),
+           text_or_empty(q.get(Quote::sentiment_label)),
            q.sentiment_score ? ReportCell::of_number(*q.sentiment_score) : ReportCell{}};
   };
   tables.push_back(std::move(quotes));

@@ -30,15 +30,14 @@ enum Flag : std::uint32_t {
   kRel = 1u << 12,
   kConj = 1u << 13,
   kRole = 1u << 14,
-  kAux = 1u << 16,  // an auxiliary verb ("hat", "ist", "wurde")
-  kReport = 1u << 17,
+  kAux = 1u << 16,      // an auxiliary verb ("hat", "ist", "wurde")
+  kReport = 1u << 17,   // a noun naming a report or view ("Angaben", "Meinung", "Erklärung")
   kInfix = 1u << 20,    // a particle inside a name ("van", "al")
   kPassive = 1u << 21,  // a passive auxiliary ("wurde", "worden")
   kAgent = 1u << 22,    // the agent's preposition in a passive ("von", "seitens")
   kOblique = 1u << 23,  // a determiner of no nominative ("dem", "des", "einen"): the phrase is no subject
   kDemonstrative = 1u << 24,  // refers back to the sentence before ("Das erklärte X", "Dies berichtet Y")
-  kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word     // a noun naming a
-                              // report or view after "nach" ("Angaben", "Meinung")
+  kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 
 /// A cue of several words, matched token by token after its first word.

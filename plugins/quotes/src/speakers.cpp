@@ -186,8 +186,6 @@ Result resolve(const Input& in, Scratch& s) {
     return best;
   };
   std::vector<Referent> refs;  // the speaker of each statement, in order
-  // Whom the candidate c of statement st (the i-th; a source's pseudo statement when
-  // i == refs.size()) refers to, given the latest speaker before it.
   // Whether the referent is known to be a person: a role, a pronoun or a person named in its phrase.
   auto person = [&](const Referent& ref) {
     if (ref.mention.type == Candidate::Role || ref.mention.type == Candidate::Pronoun) return true;
@@ -196,6 +194,8 @@ Result resolve(const Input& in, Scratch& s) {
     return false;
   };
   int speaker_at = -1;  // the latest statement with a speaker
+  // Whom the candidate c of statement st (the i-th; a source's pseudo statement when
+  // i == refs.size()) refers to, given the latest speaker before it.
   auto referent_of = [&](const Stmt& st, const Candidate& c, std::size_t i, const Referent* prev) {
     Referent ref;
     ref.mention = c;

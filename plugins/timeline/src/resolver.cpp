@@ -48,6 +48,11 @@ std::optional<Date> deictic_anchor(const ResolveContext& ctx) {
   if (ctx.narrative && ctx.reference) return ctx.reference;
   return ctx.dct ? ctx.dct : ctx.reference;
 }
+// The anchor of a calendar name without a year ("im März", "Ostern"): the
+// narrative's reference in a narrative, else the DCT (no fallback).
+std::optional<Date> calendar_anchor(const ResolveContext& ctx) {
+  return (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+}
 // The anchor of an anaphoric expression ("the same day", "a year later").
 std::optional<Date> anaphoric_anchor(const ResolveContext& ctx) {
   return ctx.reference ? ctx.reference : ctx.dct;
@@ -61,7 +66,7 @@ Granularity coarser(Granularity a, Granularity b) {
 // the reference year, in news the year that puts the month nearest to the DCT
 // (the tense decides a tie).
 std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir) {
-  auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+  auto anchor = calendar_anchor(ctx);
   if (!anchor) return ctx.reference ? std::optional<int>(ctx.reference->year) : std::nullopt;
   if (dir < 0) return month < anchor->month ? anchor->year : anchor->year - 1;
   // "seit März": never ahead of the DCT (tense kSincePast), this month included.
@@ -107,7 +112,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     return i < a.size() ? a[i] : kEmpty;
   };
   if (f == "year") {
-    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : (ctx.dct ? ctx.dct : ctx.reference);
+    auto anchor = deictic_anchor(ctx);
     if (!anchor) return "XXXX";
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04d", anchor->year);
@@ -136,7 +141,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     if (!arg(1).empty()) {
       y = static_cast<int>(to_long(arg(1)));
     } else {
-      auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+      auto anchor = calendar_anchor(ctx);
       if (!anchor) return "XXXX-XX-XX";
       auto yy = year_for_month(ctx, feast_day(f, n, anchor->year).month, 0);
       if (!yy) return "XXXX-XX-XX";
@@ -153,7 +158,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     // January is last year's). A future cue does not move it: next to a season it was,
     // read by eye on German news, as often a comparison ("mehr als noch im Frühjahr").
     const std::string& season = arg(0);
-    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : (ctx.dct ? ctx.dct : ctx.reference);
+    auto anchor = deictic_anchor(ctx);
     if (!anchor) return "XXXX-" + season;
     int y = anchor->year;
     // (Winter "2020-WI" runs from December 2020: looking back from July 2021 it is 2020's.)
@@ -199,7 +204,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
   }
   if (f == "y2") {  // a two-digit year in the century nearest the anchor
     const long yy = to_long(arg(0));
-    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+    auto anchor = calendar_anchor(ctx);
     long base = anchor ? anchor->year : 2000;
     long best = (base / 100) * 100 + yy;
     for (long c : {best - 100, best + 100})
@@ -221,7 +226,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
   }
   if (f == "yq") {  // a quarter without a year: the last such quarter in news
     const long q = to_long(arg(0));
-    auto anchor = (ctx.narrative && ctx.reference) ? ctx.reference : ctx.dct;
+    auto anchor = calendar_anchor(ctx);
     if (!anchor) return "XXXX-Q" + arg(0);
     int y = anchor->year;
     if (!ctx.narrative && q > (anchor->month - 1) / 3 + 1 && ctx.tense <= 0) --y;

@@ -127,7 +127,8 @@ bool RuleSet::past_ending(std::string_view w) const {
     return false;
   };
   bool found = false;
-  if (w.size() >= 3 && (ending_tails_[tail_bits(w) >> 6] >> (tail_bits(w) & 63) & 1)) {
+  const std::uint32_t bit = w.size() >= 3 ? tail_bits(w) : 0;
+  if (w.size() >= 3 && (ending_tails_[bit >> 6] >> (bit & 63) & 1)) {
     auto it = endings_.find(w.substr(w.size() - 3));
     if (it != endings_.end()) {
       const bool past = tail(it->second, found);
