@@ -60,6 +60,7 @@ Chain chain_with_entities() {
   static PluginInfo info = [] {
     PluginInfo p;
     p.name = "entities";
+    p.provides.push_back(LayerSpec{"sentence", "", {{"lang", TW_VALUE_STRING, "", ""}}});
     p.provides.push_back(LayerSpec{"entity",
                                    "",
                                    {{"name", TW_VALUE_STRING, "", ""},

@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using tagwerk::test::CliResult;
@@ -131,11 +132,9 @@ TEST_F(SqliteOutput, EveryLayerAndRecordOfTheJsonLinesIsInTheDatabase) {
   ASSERT_GT(spans["entity"], 0u);
   ASSERT_GT(spans["quote"], 0u);
   ASSERT_GT(spans["timex"], 0u);
-  const std::map<std::string, std::string> tables = {{"entity", "entities"},
-                                                     {"quote", "quotes"},
-                                                     {"timex", "timexes"},
-                                                     {"sentiment", "sentiment"},
-                                                     {"event", "events"}};
+  const std::map<std::string, std::string> tables = {
+      {"paragraph", "paragraphs"}, {"sentence", "sentences"},  {"entity", "entities"}, {"quote", "quotes"},
+      {"timex", "timexes"},        {"sentiment", "sentiment"}, {"event", "events"}};
   for (const auto& [layer, table] : tables)
     EXPECT_EQ(db.one("SELECT count(*) FROM " + table), std::to_string(spans[layer])) << table;
 
@@ -151,12 +150,13 @@ TEST_F(SqliteOutput, EveryLayerAndRecordOfTheJsonLinesIsInTheDatabase) {
   EXPECT_EQ(db.one("SELECT \"begin\" || ' ' || \"end\" FROM entities WHERE doc = 1 AND idx = 0"),
             first_entity);
   // A layer without a table of its own has its spans in layer_spans and its
-  // attributes in span_attributes; one with a table has both there only.
-  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'entity'"), "0");
-  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans WHERE layer = 'sentence'"),
-            std::to_string(spans["sentence"]));
-  EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'sentence' AND name = 'lang'"),
-            std::to_string(spans["sentence"]));
+  // attributes in attribute_values (keyed by the small numbers of `layers`
+  // and `attributes`; the views name them); one with a table has both there only.
+  EXPECT_EQ(db.one("SELECT count(*) FROM layers WHERE name IN ('entity', 'sentence')"), "0");
+  EXPECT_EQ(db.one("SELECT count(*) FROM sentences WHERE lang = 'de'"), std::to_string(spans["sentence"]));
+  ASSERT_GT(spans["quote_speaker"], 0u);
+  EXPECT_EQ(db.one("SELECT count(*) FROM layer_spans JOIN layers USING (layer) WHERE name = 'quote_speaker'"),
+            std::to_string(spans["quote_speaker"]));
   EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'entity'"), "0");
 }
 
@@ -186,9 +186,11 @@ TEST_F(SqliteOutput, HostileTextAndTitlesAreStoredAsTheyWere) {
             "Das ist's: '); DROP TABLE documents; -- und \"Anführungszeichen\" ‚so‘.");
   EXPECT_EQ(
       db.one("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('documents', 'entities', "
-             "'quotes', 'timexes', 'sentiment', 'events', 'layer_spans', 'span_attributes')"),
-      "8");
+             "'quotes', 'timexes', 'sentiment', 'events', 'layers', 'attributes', 'layer_spans', "
+             "'attribute_values')"),
+      "10");
   EXPECT_EQ(db.one("SELECT type FROM sqlite_master WHERE name = 'spans'"), "view");
+  EXPECT_EQ(db.one("SELECT type FROM sqlite_master WHERE name = 'span_attributes'"), "view");
   EXPECT_EQ(db.one("SELECT date FROM documents WHERE id = 'h1'"), "2017-07-11");
 }
 
@@ -201,6 +203,90 @@ TEST_F(SqliteOutput, TheDocumentedExampleQueriesRun) {
   ASSERT_FALSE(quotes.empty());
   EXPECT_EQ(quotes[0][0], "2017-07-10");
   EXPECT_NE(quotes[0][3].find("sorgfältig prüfen"), std::string::npos) << quotes[0][3];
+}
+
+// A third-party layer (tests/apps/schema-plugins/marks_plugin.cpp) needs no
+// change to tagwerk: its spans are in `spans`, and every attribute it set is
+// in `span_attributes` with its declared type and the value the JSON Lines
+// record has; an attribute it left unset has no row.
+TEST(SqliteGenericLayers, EveryAttributeOfAThirdPartyLayerIsInSpanAttributes) {
+  CliRunner cli;
+  const auto in = cli.write("in.jsonl",
+                            "{\"id\":\"a\",\"text\":\"Wer kommt? Wir. Die Sitzung beginnt um acht Uhr.\"}\n"
+                            "{\"id\":\"b\",\"text\":\"Nein. Das ist \\\"neu\\\".\"}\n");
+  const auto chain = cli.write("marks.toml", "[[step]]\nuse = \"segment\"\n[[step]]\nuse = \"tw-marks\"\n");
+  const fs::path jsonl = cli.dir() / "out.jsonl", db_file = cli.dir() / "out.sqlite";
+  const std::string run = "run -q -P " + quote(TAGWERK_SCHEMA_PLUGIN_DIR) + " -c " + quote(chain) + " " +
+                          quote(in) + " --exclude token -o ";
+  const CliResult j = cli.run(run + quote(jsonl));
+  const CliResult s = cli.run(run + quote(db_file));
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+
+  // (record number, idx, name) -> (type, value as SQLite prints it)
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, std::pair<std::string, std::string>> expected, stored;
+  std::map<std::string, std::string> expected_spans, stored_spans;
+  simdjson::dom::parser parser;
+  int record = 0;
+  for (const std::string& line : lines(slurp(jsonl))) {
+    const std::string doc = std::to_string(++record);
+    simdjson::dom::array marks = parser.parse(line)["annotations"]["mark"];
+    std::size_t idx = 0;
+    for (simdjson::dom::object mark : marks) {
+      const std::string i = std::to_string(idx++);
+      expected_spans[doc + "/" + i] = std::to_string(int64_t(mark["begin"])) + " " +
+                                      std::to_string(int64_t(mark["end"])) + " " +
+                                      std::string(std::string_view(mark["label"]));
+      for (auto [key, value] : mark) {
+        const std::string name(key);
+        if (name == "begin" || name == "end" || name == "label") continue;
+        std::string v;
+        std::string type;
+        if (name == "words") type = "int", v = std::to_string(int64_t(value));
+        if (name == "sentence") type = "ref", v = std::to_string(int64_t(value));
+        if (name == "question") type = "bool", v = bool(value) ? "1" : "0";
+        if (name == "first") type = "string", v = std::string(std::string_view(value));
+        if (name == "tokens") type = "list<string>", v = simdjson::minify(value);
+        if (name == "share") {
+          // A REAL as SQLite prints it: compared as numbers below.
+          type = "float";
+          v = std::to_string(double(value));
+        }
+        ASSERT_FALSE(type.empty()) << "attribute " << name << " not in the plugin's schema";
+        expected[{doc, i, name}] = {type, v};
+      }
+    }
+  }
+  Db db(db_file);
+  for (const auto& row : db.rows("SELECT doc, idx, \"begin\" || ' ' || \"end\" || ' ' || label FROM spans "
+                                 "WHERE layer = 'mark'"))
+    stored_spans[row[0] + "/" + row[1]] = row[2];
+  EXPECT_EQ(stored_spans, expected_spans);
+  ASSERT_EQ(expected_spans.size(), 5u) << "three sentences and two";
+  for (const auto& row :
+       db.rows("SELECT doc, idx, name, type, value FROM span_attributes WHERE layer = 'mark'"))
+    stored[{row[0], row[1], row[2]}] = {row[3], row[4]};
+  ASSERT_EQ(stored.size(), expected.size());
+  for (const auto& [key, want] : expected) {
+    const auto got = stored.find(key);
+    ASSERT_NE(got, stored.end()) << std::get<0>(key) << "/" << std::get<1>(key) << " " << std::get<2>(key);
+    EXPECT_EQ(got->second.first, want.first) << std::get<2>(key);
+    if (want.first == "float")
+      EXPECT_NEAR(std::stod(got->second.second), std::stod(want.second), 1e-5);
+    else
+      EXPECT_EQ(got->second.second, want.second) << std::get<2>(key);
+  }
+  // "Wir." has two tokens: no `first`; the four other sentences have one.
+  EXPECT_EQ(db.one("SELECT count(*) FROM span_attributes WHERE layer = 'mark' AND name = 'first'"), "3");
+  EXPECT_EQ(db.one("SELECT group_concat(value, '|') FROM (SELECT value FROM span_attributes WHERE layer = "
+                   "'mark' AND name = 'first' AND doc = 1 ORDER BY idx)"),
+            "Wer|Die");
+  EXPECT_TRUE(db.rows("PRAGMA foreign_key_check").empty()) << "every row refers to rows that exist";
+  // The schema rows: one layer, each attribute once with its declared type.
+  EXPECT_EQ(db.one("SELECT group_concat(x, ' ') FROM (SELECT a.name || ':' || a.type AS x FROM attributes a "
+                   "JOIN layers l USING (layer) WHERE l.name = 'mark' ORDER BY a.name)"),
+            "first:string question:bool sentence:ref share:float tokens:list<string> words:int");
 }
 
 // `tagwerk report` over the database gives the same files as over the JSON
