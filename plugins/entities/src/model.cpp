@@ -123,20 +123,19 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
   }
   const auto nrows = r.pod<std::uint64_t>();
   m->rows.reserve(nrows);
-  m->row_start.reserve(nrows + 1);
   for (std::uint64_t i = 0; i < nrows; ++i) {
-    m->rows.insert(r.pod<std::uint64_t>(), static_cast<std::uint32_t>(i));
-    m->row_start.push_back(static_cast<std::uint32_t>(m->row_weights.size()));
+    const auto key = r.pod<std::uint64_t>();
     const auto nonzero = r.pod<std::uint8_t>();
+    if (nonzero == 0) continue;
+    m->rows.insert(key, static_cast<std::uint32_t>(m->row_weights.size()));
     for (std::uint8_t k = 0; k < nonzero; ++k) {
       const auto tag = r.pod<std::uint8_t>();
       const auto w = r.pod<float>();
       if (tag >= tags)
         throw std::runtime_error(path + ": the entities model is damaged (tag out of range); retrain it");
-      m->row_weights.push_back({w, tag});
+      m->row_weights.push_back({w, tag, static_cast<std::uint16_t>(k + 1 == nonzero ? 1 : 0)});
     }
   }
-  m->row_start.push_back(static_cast<std::uint32_t>(m->row_weights.size()));
   m->graph = TagGraph(tags);
   m->transitions.resize((tags + 1) * tags);
   r.array(m->transitions.data(), m->transitions.size());
@@ -167,17 +166,18 @@ void Model::save(const std::string& path) const {
     w.pod(bits);
     w.str(name);
   }
-  // Rows by their hash, so the file does not depend on the table's layout.
+  // Features by their hash, so the file does not depend on the table's layout.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
-  rows.for_each([&](std::uint64_t key, std::uint32_t row) {
-    if (row_start[row + 1] > row_start[row]) keyed.emplace_back(key, row);
-  });
+  rows.for_each([&](std::uint64_t key, std::uint32_t first) { keyed.emplace_back(key, first); });
   std::sort(keyed.begin(), keyed.end());
   w.pod(static_cast<std::uint64_t>(keyed.size()));
-  for (const auto& [key, row] : keyed) {
+  for (const auto& [key, first] : keyed) {
     w.pod(key);
-    w.pod(static_cast<std::uint8_t>(row_start[row + 1] - row_start[row]));
-    for (std::uint32_t k = row_start[row]; k < row_start[row + 1]; ++k) {
+    std::uint32_t end = first;
+    while (!row_weights[end++].last) {
+    }
+    w.pod(static_cast<std::uint8_t>(end - first));
+    for (std::uint32_t k = first; k < end; ++k) {
       w.pod(static_cast<std::uint8_t>(row_weights[k].tag));
       w.pod(row_weights[k].w);
     }
@@ -199,17 +199,19 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept {
   return open && type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
 }
 
-void Model::set_weights(const std::vector<float>& dense) {
+void Model::set_weights(const std::vector<std::uint64_t>& keys, const std::vector<float>& dense) {
   const std::size_t tags = tag_count();
-  const std::size_t n = dense.size() / tags;
-  row_start.assign(1, 0);
-  row_start.reserve(n + 1);
+  rows = HashTable();
+  rows.reserve(keys.size());
   row_weights.clear();
-  for (std::size_t row = 0; row < n; ++row) {
+  for (std::size_t row = 0; row < keys.size(); ++row) {
+    const auto first = static_cast<std::uint32_t>(row_weights.size());
     for (std::size_t t = 0; t < tags; ++t)
       if (dense[row * tags + t] != 0.0f)
-        row_weights.push_back({dense[row * tags + t], static_cast<std::uint32_t>(t)});
-    row_start.push_back(static_cast<std::uint32_t>(row_weights.size()));
+        row_weights.push_back({dense[row * tags + t], static_cast<std::uint16_t>(t), 0});
+    if (row_weights.size() == first) continue;
+    row_weights.back().last = 1;
+    rows.insert(keys[row], first);
   }
 }
 
@@ -225,19 +227,18 @@ void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
   for (std::size_t k = 0; k < std::min(kAhead, count); ++k) m.rows.prefetch(f.hashes[k]);
   for (std::size_t k = 0; k < count; ++k) {
     if (k + kAhead < count) m.rows.prefetch(f.hashes[k + kAhead]);
-    const std::uint32_t row = m.rows.find(f.hashes[k]);
-    s.rows[k] = row;
-    if (row != HashTable::kAbsent) __builtin_prefetch(&m.row_start[row]);
+    const std::uint32_t first = m.rows.find(f.hashes[k]);
+    s.rows[k] = first;
+    if (first != HashTable::kAbsent) __builtin_prefetch(&m.row_weights[first]);
   }
-  for (std::size_t k = 0; k < count; ++k)
-    if (s.rows[k] != HashTable::kAbsent) __builtin_prefetch(&m.row_weights[m.row_start[s.rows[k]]]);
   for (std::size_t i = 0; i < n; ++i) {
     float* e = &s.emissions[i * tags];
     for (std::uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      const std::uint32_t row = s.rows[k];
-      if (row == HashTable::kAbsent) continue;
-      for (std::uint32_t j = m.row_start[row]; j < m.row_start[row + 1]; ++j)
-        e[m.row_weights[j].tag] += m.row_weights[j].w;
+      if (s.rows[k] == HashTable::kAbsent) continue;
+      for (const Model::Weight* w = &m.row_weights[s.rows[k]];; ++w) {
+        e[w->tag] += w->w;
+        if (w->last) break;
+      }
     }
   }
 }
@@ -260,24 +261,20 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   if (n == 0) return;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
   s.alpha.assign(n * tags, kNo);
-  s.back.assign(n * tags, 0);
   for (std::size_t t = 0; t < tags; ++t)
     if (graph.may_start[t]) s.alpha[t] = em[t] + trans[tags * tags + t];
+  // The best score only, without a branch per pair (a compare-and-keep, no
+  // argmax): the best predecessor is found again for the best path alone.
   for (std::size_t i = 1; i < n; ++i) {
     const float* prev = &s.alpha[(i - 1) * tags];
     float* cur = &s.alpha[i * tags];
     for (std::size_t t = 0; t < tags; ++t) {
       float best = kNo;
-      std::uint16_t arg = 0;
       for (const std::uint16_t p : graph.preds[t]) {
         const float v = prev[p] + trans[p * tags + t];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+        best = v > best ? v : best;
       }
       cur[t] = best == kNo ? kNo : best + em[i * tags + t];
-      s.back[i * tags + t] = arg;
     }
   }
   const float* last = &s.alpha[(n - 1) * tags];
@@ -285,7 +282,18 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   for (std::size_t t = 1; t < tags; ++t)
     if (last[t] > last[best_t]) best_t = t;
   out[n - 1] = static_cast<std::uint16_t>(best_t);
-  for (std::size_t i = n - 1; i > 0; --i) out[i - 1] = s.back[i * tags + out[i]];
+  for (std::size_t i = n - 1; i > 0; --i) {
+    // The first predecessor with the best score, as a kept argmax would give.
+    const float* prev = &s.alpha[(i - 1) * tags];
+    const std::size_t t = out[i];
+    float best = kNo;
+    std::uint16_t arg = 0;
+    for (const std::uint16_t p : graph.preds[t]) {
+      const float v = prev[p] + trans[p * tags + t];
+      if (v > best) best = v, arg = p;
+    }
+    out[i - 1] = arg;
+  }
   if (!margins) return;
   // Max-marginals: beta[i][t] is the best score of words i+1.. given tag t at i.
   s.beta.assign(n * tags, kNo);
@@ -295,7 +303,7 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
       float best = kNo;
       for (const std::uint16_t t : graph.succs[p]) {
         const float v = trans[p * tags + t] + em[i * tags + t] + s.beta[i * tags + t];
-        if (v > best) best = v;
+        best = v > best ? v : best;
       }
       s.beta[(i - 1) * tags + p] = best;
     }

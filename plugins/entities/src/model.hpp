@@ -62,15 +62,18 @@ struct Model {
   std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
   WordClusters clusters;
   Gazetteer names;  // names seen in the training data, matched with the gazetteers
-  HashTable rows;   // feature hash -> row
-  /// A row's weights, sparse: a perceptron only ever updates the tags it
-  /// confused, so most rows have a handful (and a dense row would be 49 floats
-  /// of a table too large for the caches).
+  /// A feature's weights, sparse: a perceptron only ever updates the tags it
+  /// confused, so most features have a handful (and a dense row would be 49
+  /// floats of a table too large for the caches). A feature's weights are
+  /// consecutive; the last one says so.
   struct Weight {
     float w;
-    std::uint32_t tag;
+    std::uint16_t tag;
+    std::uint16_t last;  // 1 on a feature's last weight
   };
-  std::vector<std::uint32_t> row_start;  // row -> its first Weight; one more for the end
+  /// Feature hash -> its first Weight: one lookup, then the weights themselves
+  /// (a feature with no weight is not in the table).
+  HashTable rows;
   std::vector<Weight> row_weights;
   std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start
   float margin_scale = 1;          // the median margin of a tagged word on the training data
@@ -79,8 +82,9 @@ struct Model {
   TagGraph graph;  // from tag_count(), set by load() and the trainer
 
   std::size_t tag_count() const noexcept { return 1 + kTagsPerType * types.size(); }
-  /// Sets the rows' weights from a dense rows x tag_count() array (zeros dropped).
-  void set_weights(const std::vector<float>& dense);
+  /// Sets the weights from a dense keys.size() x tag_count() array, row r
+  /// being feature keys[r]'s (zeros dropped).
+  void set_weights(const std::vector<std::uint64_t>& keys, const std::vector<float>& dense);
 
   /// Reads a model file. Throws std::runtime_error naming the file: cannot be
   /// read, not a tagwerk entities model, or trained with other features
@@ -100,8 +104,7 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
 /// best one giving the word another tag (0 for words tagged O).
 struct DecodeScratch {
   std::vector<float> emissions, alpha, beta;
-  std::vector<std::uint16_t> back;
-  std::vector<std::uint32_t> rows;  // the row of each feature of the sentence
+  std::vector<std::uint32_t> rows;  // the first weight of each feature of the sentence
 };
 void viterbi(const float* emissions, std::size_t n, const TagGraph& graph, const float* transitions,
              DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);

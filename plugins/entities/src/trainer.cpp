@@ -159,8 +159,9 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     if (c >= static_cast<std::uint32_t>(options.min_count)) keys.push_back(h);
   std::sort(keys.begin(), keys.end());
   counts.clear();
-  model->rows.reserve(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) model->rows.insert(keys[i], static_cast<std::uint32_t>(i));
+  HashTable row_of;  // feature hash -> its row of the dense weights
+  row_of.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) row_of.insert(keys[i], static_cast<std::uint32_t>(i));
   // Per sentence, the rows of each word's features (flat, with offsets).
   std::vector<std::vector<std::uint32_t>> rows(sentences.size()), row_offsets(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -168,7 +169,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     for (std::size_t i = 0; i < f.size(); ++i) {
       row_offsets[s].push_back(static_cast<std::uint32_t>(rows[s].size()));
       for (std::uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-        const std::uint32_t r = model->rows.find(f.hashes[k]);
+        const std::uint32_t r = row_of.find(f.hashes[k]);
         if (r != HashTable::kAbsent) rows[s].push_back(r);
       }
     }
@@ -234,14 +235,14 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     report.epoch = epoch;
     report.train_word_accuracy = total ? static_cast<double>(right) / static_cast<double>(total) : 0;
     if (dev) {
-      model->set_weights(averaged(w, u));
+      model->set_weights(keys, averaged(w, u));
       model->transitions = averaged(tw, tu);
       report.dev_f1 = chunk_f1(*model, dev_gazetteer, *dev);
     }
     if (progress) progress(report);
   }
   const std::vector<float> final_weights = averaged(w, u);
-  model->set_weights(final_weights);
+  model->set_weights(keys, final_weights);
   model->transitions = averaged(tw, tu);
 
   // The margin scale: the median margin of a word tagged as part of a name.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "gazetteer.hpp"
@@ -141,6 +142,15 @@ TEST(Model, SavedAndLoadedItTagsTheSameAndABrokenFileIsNamed) {
   const auto check = sentences({{"Maria", "Schulz"}}, {"Dresden"}, {"Zeiss"});
   for (const auto& s : check)
     EXPECT_EQ(en::tag_sentence(*loaded, nullptr, s), en::tag_sentence(*model, nullptr, s));
+  // Saved again, the loaded model is the same file byte for byte.
+  const std::string again = testing::TempDir() + "/tiny_again.model";
+  loaded->save(again);
+  auto bytes = [](const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_GT(bytes(path).size(), 100u);
+  EXPECT_EQ(bytes(again), bytes(path));
 
   const std::string broken = testing::TempDir() + "/broken.model";
   std::ofstream(broken) << "not a model";
