@@ -183,10 +183,11 @@ std::vector<en::TrainingSentence> load_sentences(const TrainingFile& file, const
       std::size_t j = i + 1;
       while (j < tags.size() && tags[j] == "I-" + type) ++j;
       const std::string mapped = map_type(file.format, type);
-      if (file.format == "gum") j = trim_gum_span(tokens, i, j);
+      // The words a trimmed GUM span leaves out are no names of their own.
+      const std::size_t name_end = file.format == "gum" ? trim_gum_span(tokens, i, j) : j;
       if (!mapped.empty()) {
-        spans.emplace_back(token_begin[i],
-                           token_begin[j - 1] + static_cast<std::uint32_t>(tokens[j - 1].size()));
+        spans.emplace_back(token_begin[i], token_begin[name_end - 1] +
+                                               static_cast<std::uint32_t>(tokens[name_end - 1].size()));
         span_types.push_back(mapped);
       }
       i = j;
