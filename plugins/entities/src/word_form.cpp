@@ -82,7 +82,7 @@ std::string lower_case(std::string_view w) {
   return out;
 }
 
-std::string_view strip_genitive(std::string_view w) noexcept {
+std::string_view strip_genitive(std::string_view w, bool bare_s) noexcept {
   for (std::string_view apo : {"'s", "\xE2\x80\x99s"}) {
     if (w.size() > apo.size() + 1 && w.substr(w.size() - apo.size()) == apo)
       return w.substr(0, w.size() - apo.size());
@@ -93,7 +93,7 @@ std::string_view strip_genitive(std::string_view w) noexcept {
       if (before == 's' || before == 'x' || before == 'z') return w.substr(0, w.size() - apo.size());
     }
   }
-  if (w.size() >= 4 && w.back() == 's') {
+  if (bare_s && w.size() >= 4 && w.back() == 's') {
     // at least three letters before it, the last of them not itself an 's' ("Boss")
     const char before = w[w.size() - 2];
     if (before != 's' && before != '\'' && before != '-') return w.substr(0, w.size() - 1);

@@ -29,8 +29,9 @@ std::string lower_case(std::string_view w);
 /// `w` without a German or English genitive ending: "Putins" -> "Putin",
 /// "Trump's" -> "Trump", "Russlands" -> "Russland"; `w` itself when it has none.
 /// Only a final "s" after at least three letters, "'s" or "’s", or a final
-/// apostrophe after "s", "x" or "z" count.
-std::string_view strip_genitive(std::string_view w) noexcept;
+/// apostrophe after "s", "x" or "z" count; with `bare_s` false (English:
+/// "Mitsubishi Motors" is no genitive of "Motor") not the bare "s".
+std::string_view strip_genitive(std::string_view w, bool bare_s = true) noexcept;
 
 /// `w` without a German "-es" genitive ("Griechenlandes" -> "Griechenland")
 /// when it is longer than five bytes and ends so; `w` itself otherwise.

@@ -102,3 +102,22 @@ TEST(Clusterer, DerivedAndPartMentionsAreTheirOwnEntities) {
   EXPECT_EQ(r.clusters[0].name, "russische");
   EXPECT_EQ(r.clusters[1].name, "Russland");
 }
+
+TEST(Clusterer, AFinalSIsAGenitiveInGermanOnly) {
+  // English: "Mitsubishi Motors" stays the name even where "Motor" is a mention
+  // too; the apostrophe genitive still goes ("Peugeot's").
+  const std::string english = "Mitsubishi Motors and Peugeot's deal , Motor Peugeot";
+  const en::Input in_en = tokenize(english, "en");
+  en::Result r;
+  r.mentions = {mention(in_en, 0, 2, "ORG"), mention(in_en, 3, 1, "ORG"), mention(in_en, 6, 1, "ORG"),
+                mention(in_en, 7, 1, "ORG")};
+  en::cluster_mentions(in_en, kTitles, nullptr, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Mitsubishi Motors", "Peugeot", "Motor", "Peugeot"}));
+  // German: "Putins" is Putin's, where "Putin" is a mention.
+  const std::string german = "Putin sagte , Putins Sprecher";
+  const en::Input in_de = tokenize(german, "de");
+  en::Result g;
+  g.mentions = {mention(in_de, 0, 1, "PER"), mention(in_de, 3, 1, "PER")};
+  en::cluster_mentions(in_de, kTitles, nullptr, g);
+  EXPECT_EQ(names(g), (std::vector<std::string>{"Putin", "Putin"}));
+}
