@@ -148,6 +148,36 @@ TEST(Report, VariantListsAreBoundedWithTheRestCounted) {
   EXPECT_EQ(sum, 9u) << variants;
 }
 
+// "russische" and "US-Präsident" (subtypes deriv and part) are words about
+// an entity, not mentions of one: the index lists Russland and Trump alone.
+TEST(Report, DerivedWordsAndPartsAreNoEntities) {
+  tc::ReportState s;
+  tc::ReportRecord r;
+  r.id = "d";
+  r.text = "Die russische Regierung und Russland; US-Präsident Trump.";
+  r.date = "2020-07-02";
+  const auto add = [&](std::int64_t b, std::int64_t e, std::string_view label, std::string_view name,
+                       std::string_view subtype) {
+    tc::ReportSpan m;
+    m.begin = b;
+    m.end = e;
+    m.label = label;
+    m.name = name;
+    m.subtype = subtype;
+    r.entity.push_back(m);
+  };
+  add(4, 13, "LOC", "russische", "deriv");
+  add(28, 36, "LOC", "Russland", "");
+  add(38, 50, "LOC", "US-Präsident", "part");
+  add(51, 56, "PER", "Trump", "");
+  s.map(r);
+  const auto ts = s.finish();
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(cell(e, 0, "name"), "Russland");
+  EXPECT_EQ(cell(e, 1, "name"), "Trump");
+}
+
 // A name broken across lines in the article is the variant written on one line.
 TEST(Report, ANameBrokenAcrossLinesIsOneVariant) {
   tc::ReportState s;

@@ -203,8 +203,11 @@ struct LayerQuery {
   std::vector<ReportSpan> ReportRecord::*spans;
 };
 const LayerQuery kLayers[] = {{"entities",
-                               {"name"},
-                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) { r.name = a.keep(s, 4); },
+                               {"name", "subtype"},
+                               [](sqlite3_stmt* s, Arena& a, ReportSpan& r) {
+                                 r.name = a.keep(s, 4);
+                                 r.subtype = a.keep(s, 5);
+                               },
                                &ReportRecord::entity},
                               {"quotes",
                                {"kind", "cue", "speaker", "speaker_entity"},

@@ -252,7 +252,10 @@ bool ReportState::map(const Document& record, std::string* why) {
   }
   if (r.date.empty()) r.date = string_field(record, "date");
   const bool ok = read_layer(annotations, "entity", r.entity, why,
-                             [](simdjson::dom::object o, ReportSpan& s) { s.name = str(o, "name"); }) &&
+                             [](simdjson::dom::object o, ReportSpan& s) {
+                               s.name = str(o, "name");
+                               s.subtype = str(o, "subtype");
+                             }) &&
                   read_layer(annotations, "quote", r.quote, why,
                              [](simdjson::dom::object o, ReportSpan& s) {
                                s.kind = str(o, "kind");
@@ -283,9 +286,12 @@ void ReportState::map(const ReportRecord& r) {
   const OffsetReader text(r.text, OffsetUnit::codepoints);
   const std::size_t kept = options_.kept_names;
 
-  // Entities: the key of each mention, its cluster's canonical name.
+  // Entities: the key of each mention, its cluster's canonical name. A derived
+  // word ("russische", "Berliner") or a part ("US-Präsident") names no entity
+  // of its own: no key, so it is in no table.
   std::vector<EntityKey> keys(r.entity.size());
   for (std::size_t i = 0; i < r.entity.size(); ++i) {
+    if (!r.entity[i].subtype.empty()) continue;
     const std::string_view name = r.entity[i].name;
     keys[i] = {one_line(name.empty() ? text.slice(r.entity[i].begin, r.entity[i].end) : name),
                std::string(r.entity[i].label)};

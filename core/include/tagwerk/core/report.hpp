@@ -69,7 +69,8 @@ struct ReportOptions {
 struct ReportSpan {
   std::int64_t begin = -1, end = -1;  ///< code point offsets, -1 when absent
   std::string_view label;
-  std::string_view name;                ///< entity: the canonical name
+  std::string_view name;     ///< entity: the canonical name
+  std::string_view subtype;  ///< entity: deriv ("russische") or part ("US-Präsident"); no entity of its own
   std::string_view kind, cue, speaker;  ///< quote
   std::string_view scope;               ///< sentiment: document, sentence, entity
   std::string_view time;                ///< event: its TIMEX3 value
