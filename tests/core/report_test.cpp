@@ -148,52 +148,49 @@ TEST(Report, VariantListsAreBoundedWithTheRestCounted) {
   EXPECT_EQ(sum, 9u) << variants;
 }
 
-// "russische" and "US-Präsident" (subtypes deriv and part) are words about
-// an entity, not mentions of one: the index lists Russland and Trump alone.
-TEST(Report, DerivedWordsAndPartsAreNoEntities) {
+// An entity mention of one record (code point offsets).
+tc::ReportSpan entity_span(std::int64_t begin, std::int64_t end, std::string_view label,
+                           std::string_view name = {}, std::string_view subtype = {}) {
+  tc::ReportSpan m;
+  m.begin = begin;
+  m.end = end;
+  m.label = label;
+  m.name = name;
+  m.subtype = subtype;
+  return m;
+}
+
+// The entity index of one record with `text` and these mentions.
+std::vector<tc::ReportTable> index_of(std::string_view text, std::vector<tc::ReportSpan> mentions) {
   tc::ReportState s;
   tc::ReportRecord r;
   r.id = "d";
-  r.text = "Die russische Regierung und Russland; US-Präsident Trump.";
+  r.text = text;
   r.date = "2020-07-02";
-  const auto add = [&](std::int64_t b, std::int64_t e, std::string_view label, std::string_view name,
-                       std::string_view subtype) {
-    tc::ReportSpan m;
-    m.begin = b;
-    m.end = e;
-    m.label = label;
-    m.name = name;
-    m.subtype = subtype;
-    r.entity.push_back(m);
-  };
-  add(4, 13, "LOC", "russische", "deriv");
-  add(28, 36, "LOC", "Russland", "");
-  add(38, 50, "LOC", "US-Präsident", "part");
-  add(51, 56, "PER", "Trump", "");
+  r.entity = std::move(mentions);
   s.map(r);
-  const auto ts = s.finish();
+  return s.finish();
+}
+
+// "russische" and "US-Präsident" (subtypes deriv and part) are words about
+// an entity, not mentions of one: the index lists Russland and Trump alone.
+TEST(Report, DerivedWordsAndPartsAreNoEntities) {
+  const auto ts =
+      index_of("Die russische Regierung und Russland; US-Präsident Trump.",
+               {entity_span(4, 13, "LOC", "russische", "deriv"), entity_span(28, 36, "LOC", "Russland"),
+                entity_span(38, 50, "LOC", "US-Präsident", "part"), entity_span(51, 56, "PER", "Trump")});
   const auto& e = table(ts, "entities");
   ASSERT_EQ(e.size(), 2u);
   EXPECT_EQ(cell(e, 0, "name"), "Russland");
   EXPECT_EQ(cell(e, 1, "name"), "Trump");
 }
 
-// A name broken across lines in the article is the variant written on one line.
+// A name broken across lines in the article is the variant written on one line
+// (no canonical name: the key is the surface form too).
 TEST(Report, ANameBrokenAcrossLinesIsOneVariant) {
-  tc::ReportState s;
-  tc::ReportRecord r;
-  r.id = "d";
-  r.text = "ZEIT ONLINE fragt. ZEIT\nONLINE: Warum?  ZEIT \r\n ONLINE:";
-  r.date = "2020-07-02";
-  for (const auto& [b, e] : {std::pair{0, 11}, std::pair{19, 30}, std::pair{40, 54}}) {
-    tc::ReportSpan m;
-    m.begin = b;
-    m.end = e;
-    m.label = "ORG";
-    r.entity.push_back(m);  // no canonical name: the key is the surface form too
-  }
-  s.map(r);
-  const auto ts = s.finish();
+  const auto ts =
+      index_of("ZEIT ONLINE fragt. ZEIT\nONLINE: Warum?  ZEIT \r\n ONLINE:",
+               {entity_span(0, 11, "ORG"), entity_span(19, 30, "ORG"), entity_span(40, 54, "ORG")});
   const auto& e = table(ts, "entities");
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(cell(e, 0, "name"), "ZEIT ONLINE");
