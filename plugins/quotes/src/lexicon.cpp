@@ -35,7 +35,9 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"passive", kPassive},
                                       {"agent", kAgent},
                                       {"oblique", kOblique},
-                                      {"demonstrative", kDemonstrative}};
+                                      {"demonstrative", kDemonstrative},
+                                      {"own", kOwn},
+                                      {"possessive", kPossessive}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

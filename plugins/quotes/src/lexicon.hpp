@@ -37,6 +37,8 @@ enum Flag : std::uint32_t {
   kAgent = 1u << 22,    // the agent's preposition in a passive ("von", "seitens")
   kOblique = 1u << 23,  // a determiner of no nominative ("dem", "des", "einen"): the phrase is no subject
   kDemonstrative = 1u << 24,  // refers back to the sentence before ("Das erklärte X", "Dies berichtet Y")
+  kOwn = 1u << 15,            // before a report noun, the report is the subject's: "nach eigenen Angaben"
+  kPossessive = 1u << 25,     // before a report noun, whose it is as a pronoun would say: "nach seinen Angaben"
   kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 

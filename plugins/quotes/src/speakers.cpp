@@ -250,6 +250,42 @@ Result resolve(const Input& in, Scratch& s) {
     }
     return ref;
   };
+  // A report noun alone as the speaker ("nach eigenen Angaben", "aus seiner
+  // Sicht", "den Angaben zufolge"; not "nach Angaben der Polizei"): whose report it is.
+  struct Owner {
+    Candidate candidate;   // the clause's subject for "eigen", the possessive as a pronoun for "sein"
+    bool earlier = false;  // a determiner: the source named just before
+  };
+  auto owner_of = [&](const Stmt& st, const Candidate& c) {
+    Owner o;
+    // The report noun, alone or after its determiner ("Den Angaben zufolge").
+    if (!c || c.type != Candidate::Name || c.e - c.b > 2 || !d.has(c.e - 1, kReport)) return o;
+    const int w = c.e - 1 - 1;
+    if (w < 0 || (c.e - c.b == 2 && !d.has(w, kDet))) return o;
+    if (!d.word(w) || d.toks[w].sentence != d.toks[c.e - 1].sentence) return o;
+    if (d.has(w, kPossessive)) {
+      o.candidate = {w, w + 1, Candidate::Pronoun};
+    } else if (d.has(w, kOwn)) {
+      // The subject before the phrase ("Die Feuerwehr hat nach eigenen Angaben ..."), else
+      // right after the finite verb that follows it ("Nach eigenen Angaben erhielt das Amt ...").
+      const int first = d.sentences[d.toks[c.b].sentence].first;
+      const int end = d.sentences[d.toks[c.b].sentence].second;
+      o.candidate = d.sentence_subject(first, end);
+      if (o.candidate && o.candidate.b < c.e && o.candidate.e > w) o.candidate = {};
+      // Someone who can speak: a name the entities step found, a role, a person
+      // ("Hier", "Mindestens 20 Menschen" open sentences too).
+      bool speaker = o.candidate &&
+                     (o.candidate.type == Candidate::Role || entity_in(o.candidate.b, o.candidate.e) >= 0);
+      for (int k = o.candidate.b; o.candidate && !speaker && k < o.candidate.e; ++k)
+        speaker = d.has(k, kRole);
+      for (const Person& p : s.persons)
+        speaker = speaker || (o.candidate && p.tok >= o.candidate.b && p.tok < o.candidate.e);
+      if (!speaker) o.candidate = {};
+    } else if (d.has(w, kDet) && !d.has(w, kPossessive | kOwn)) {
+      o.earlier = st.cue_b >= 0 && d.has(st.cue_b, kCueAfter);  // "den Angaben zufolge"
+    }
+    return o;
+  };
   Referent latest;  // the latest speaker, of a statement or a source
   std::size_t next_source = 0;
   for (std::size_t i = 0; i < s.stmts.size(); ++i) {
@@ -269,7 +305,22 @@ Result resolve(const Input& in, Scratch& s) {
     const Referent* prev = latest.mention ? &latest : nullptr;
     Referent ref;
     const Candidate c = st.cand || !st.carry ? st.cand : topic_of(s, st, prev);
-    if (c) {
+    const Owner o = owner_of(st, c);
+    Referent owner;
+    if (o.candidate) owner = referent_of(st, o.candidate, i, prev);
+    // A possessive that finds nobody ("seiner" named as itself) leaves the report noun.
+    if (o.candidate &&
+        (o.candidate.type != Candidate::Pronoun || owner.name != d.str(o.candidate.b, o.candidate.e))) {
+      // "nach eigenen Angaben", "aus seiner Sicht": the report noun is where it is
+      // said, the speaker is whose it is (when "seiner" finds whom it means).
+      ref = std::move(owner);
+      ref.mention = c;
+      ref.tok = c.b;
+    } else if (o.earlier && prev) {  // "den Angaben zufolge": the source just named
+      ref = *prev;
+      ref.mention = c;
+      ref.tok = c.b;
+    } else if (c) {
       ref = referent_of(st, c, i, prev);
     } else if (st.kind == Kind::Partial) {
       // A fragment inside reported speech: the speaker of that statement.

@@ -466,3 +466,31 @@ TEST(QuotesEngine, ANumberBeforeTheNounBelongsToTheSubject) {
   const std::string t = "22 Prozent teilen die Meinung, die Ordnung sei nicht verteidigenswert.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Ordnung"), "indirect | 22 Prozent | 22 Prozent | teilen");
 }
+
+// A report noun alone names where something is said, not who says it: the
+// speaker is whose report it is; the span stays the report noun (as SpkAtt marks it).
+TEST(QuotesEngine, AReportNounAloneSpeaksForWhomItBelongsTo) {
+  // As the chain runs: the entities step has found the people.
+  const auto palmer = [](const std::string& t) {
+    const auto b = static_cast<std::uint32_t>(t.find("Boris Palmer"));
+    return std::vector<Mention>{{b, b + 12, "PER", 0, "Boris Palmer"}};
+  };
+  const std::string own = "Boris Palmer hat nach eigenen Angaben Morddrohungen bekommen.";
+  EXPECT_EQ(quote_at(run(own, "de", palmer(own)), own, "Morddrohungen"),
+            "indirect | Boris Palmer | Angaben | nach");
+  const std::string inverted = "Nach eigenen Angaben erhielt Boris Palmer Morddrohungen.";
+  EXPECT_EQ(quote_at(run(inverted, "de", palmer(inverted)), inverted, "Morddrohungen"),
+            "indirect | Boris Palmer | Angaben | Nach");
+  const std::string his =
+      "Polizeisprecher Max Meier sagte, die Lage sei ruhig. Nach seinen Angaben gab es zwei Festnahmen.";
+  EXPECT_EQ(quote_at(run(his, "de"), his, "Festnahmen"), "indirect | Max Meier | Angaben | Nach");
+  const std::string earlier =
+      "Laut Robert Koch-Institut gibt es 500 neue Fälle. Den Angaben zufolge starben zehn Menschen.";
+  EXPECT_EQ(quote_at(run(earlier, "de"), earlier, "starben"),
+            "indirect | Robert Koch-Institut | Den Angaben | zufolge");
+  // Nobody whose it could be: the report noun itself, as before ("Hier" opens a sentence, it speaks not).
+  const std::string official = "Nach offiziellen Angaben starben zehn Menschen.";
+  EXPECT_EQ(quote_at(run(official, "de"), official, "starben"), "indirect | Angaben | Angaben | Nach");
+  const std::string here = "Hier gab es nach eigenen Angaben keine Probleme.";
+  EXPECT_EQ(quote_at(run(here, "de"), here, "Probleme"), "indirect | Angaben | Angaben | nach");
+}
