@@ -195,6 +195,9 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (c.begin < kDctWindow) {
         for (auto ce : cue_ends)
           if (ce <= c.begin && c.begin - ce <= kDctCueDistance) c.after_cue = true;
+        const auto line_break = c.begin == 0 ? std::string_view::npos : text.rfind('\n', c.begin - 1);
+        const std::size_t head = line_break == std::string_view::npos ? 0 : line_break + 1;
+        c.dateline = is_dateline_head(text.substr(head, c.begin - head));
         c.value = v;
         candidates.push_back(std::move(c));
       }

@@ -68,6 +68,8 @@ struct Cursor {
         return number_in(1, 2, 0, 24, 2);
       case ElemKind::Minute:
         return number_in(2, 2, 0, 59, 2);
+      case ElemKind::Clock:  // "1700", "0930": hours 00-24, minutes 00-59 ("1999" is none)
+        return t.number % 100 < 60 ? number_in(4, 4, 0, 2400, 4) : 0;
       case ElemKind::Int:
         return number_in(1, 12, 0, INT64_MAX, 0);
       case ElemKind::Word:

@@ -61,11 +61,12 @@ ElemKind class_kind(std::string_view name) {
   static const std::pair<std::string_view, ElemKind> kClasses[] = {
       {"DAY", ElemKind::Day},     {"MONTHNUM", ElemKind::MonthNum}, {"YEAR4", ElemKind::Year4},
       {"YEAR2", ElemKind::Year2}, {"HOUR", ElemKind::Hour},         {"MIN", ElemKind::Minute},
-      {"INT", ElemKind::Int},     {"NUM", ElemKind::Num},           {"WORD", ElemKind::Word}};
+      {"CLOCK", ElemKind::Clock}, {"INT", ElemKind::Int},           {"NUM", ElemKind::Num},
+      {"WORD", ElemKind::Word}};
   for (const auto& [n, k] : kClasses)
     if (n == name) return k;
   throw ParseError("unknown class <" + std::string(name) +
-                   ">; known: <DAY> <MONTHNUM> <YEAR4> <YEAR2> <HOUR> <MIN> <INT> <NUM> <WORD>");
+                   ">; known: <DAY> <MONTHNUM> <YEAR4> <YEAR2> <HOUR> <MIN> <CLOCK> <INT> <NUM> <WORD>");
 }
 
 std::string lower_ascii(std::string_view s) {

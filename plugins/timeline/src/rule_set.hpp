@@ -20,6 +20,7 @@ enum class ElemKind : std::uint8_t {
   Year2,     // 2 digits (rules expand them with @y2)
   Hour,      // 1-2 digits, 0..24
   Minute,    // 2 digits, 0..59
+  Clock,     // 4 digits, a 24-hour clock time 0000..2400 ("1700 GMT"); captures hhmm
   Int,       // any digits
   Num,       // digits (up to 9) or a number word (`numword` lexicon), "twenty-four"
   Word,      // any word
