@@ -70,10 +70,19 @@ struct Found {
   std::size_t match_begin, match_end;  // into Scratch::matches
 };
 
-std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte) {
-  auto it = std::lower_bound(t.tokens.begin(), t.tokens.end(), byte,
-                             [](const Token& tok, std::uint32_t b) { return tok.begin < b; });
-  return static_cast<std::uint32_t>(it - t.tokens.begin());
+// The first token that begins at or after byte. Sentences come in text order, so the search
+// starts at `hint` (the token found last) when that token lies before byte: a sentence's
+// tokens are walked once, where a binary search over the text's cost a twentieth of the step.
+std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte, std::uint32_t hint = 0) {
+  const auto n = static_cast<std::uint32_t>(t.tokens.size());
+  if (hint > n || (hint > 0 && t.tokens[hint - 1].begin >= byte)) hint = 0;
+  if (hint == 0) {
+    auto it = std::lower_bound(t.tokens.begin(), t.tokens.end(), byte,
+                               [](const Token& tok, std::uint32_t b) { return tok.begin < b; });
+    return static_cast<std::uint32_t>(it - t.tokens.begin());
+  }
+  while (hint < n && t.tokens[hint].begin < byte) ++hint;
+  return hint;
 }
 
 // Whether the sentence [first, last) ends in a day ("30.") at a line break and the next
@@ -148,14 +157,14 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     if (sent.begin >= sent.end || sent.end > text_size) continue;
     Found f;
     f.rules = sent.lang.empty() ? doc_rules : impl.rules_for(sent.lang, doc_rules);
-    f.first = first_token_at(s.tokens, sent.begin);
-    f.last = first_token_at(s.tokens, sent.end);
+    f.first = first_token_at(s.tokens, sent.begin, found.empty() ? 0 : found.back().last);
+    f.last = first_token_at(s.tokens, sent.end, f.first);
     // A hard-wrapped line ending in a day ("am 30.\nSeptember") is no sentence end: the
     // date is matched whole, in one sentence with the next line.
     while (si + 1 < sentences->size() && date_broken_at(impl.rules[f.rules], impl.month_lex[f.rules], text,
                                                         s.tokens, f.first, f.last, (*sentences)[si + 1])) {
       ++si;
-      f.last = first_token_at(s.tokens, (*sentences)[si].end);
+      f.last = first_token_at(s.tokens, (*sentences)[si].end, f.last);
     }
     const RuleSet& rs = impl.rules[f.rules];
     lookup_words(rs, s.tokens, f.first, f.last, s.word_ids);

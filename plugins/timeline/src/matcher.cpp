@@ -172,9 +172,7 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
       for (auto vi : list) {
         const Variant& v = variants[vi];
         // Cheap test first: "am" + weekday fails on "am Ende" without trying the variant.
-        if (v.word_pair &&
-            (i + 1 >= last || word_ids[i + 1] < 0 || cur.consume(v.elements[1], i + 1, scratch) == 0))
-          continue;
+        if (v.check_second && (i + 1 >= last || cur.consume(v.elements[1], i + 1, scratch) == 0)) continue;
         caps = {};
         std::uint32_t context = 0;
         std::uint32_t end = cur.match(v, i, caps, &context);
@@ -189,10 +187,11 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
         }
       }
     };
+    const int next_word = i + 1 < last ? word_ids[i + 1] : -1;
     if (t.kind == TokenKind::Number) {
-      try_list(rules.number_candidates());
+      try_list(rules.number_candidates(t.digits).for_next(next_word));
     } else if (word_ids[i] >= 0) {
-      try_list(rules.word(static_cast<std::uint32_t>(word_ids[i])).candidates);
+      try_list(rules.word(static_cast<std::uint32_t>(word_ids[i])).candidates.for_next(next_word));
     }
     if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty())
       try_list(rules.any_word_candidates());

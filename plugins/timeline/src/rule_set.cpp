@@ -448,25 +448,24 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
 }
 
 void RuleSet::index_variants() {
+  std::vector<std::pair<std::string_view, std::uint32_t>> words(words_.begin(), words_.end());
+  word_table_.build(words);
   const int numword = lexicon("numword");
-  auto one_word = [](const Element& e) {
-    return (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) && !e.negated;
-  };
   // Every element but a number written in words ("twenty four") takes one token.
   auto one_token = [](const Element& e) { return e.kind != ElemKind::Num && !e.negated; };
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
     auto& elems = variants_[v].elements;
-    variants_[v].word_pair = elems.size() >= 2 && one_token(elems[0]) && one_word(elems[1]);
+    variants_[v].check_second = elems.size() >= 2 && one_token(elems[0]) && !elems[1].negated;
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:
-        for (auto w : e.words) infos_[w].candidates.push_back(v);
+        for (auto w : e.words) infos_[w].candidates.add(v);
         break;
       case ElemKind::Lexicon:
         for (auto& info : infos_)
           for (const auto& h : info.lexicons)
             if (h.lexicon == e.lexicon) {
-              info.candidates.push_back(v);
+              info.candidates.add(v);
               break;
             }
         break;
@@ -479,7 +478,7 @@ void RuleSet::index_variants() {
           for (auto& info : infos_)
             for (const auto& h : info.lexicons)
               if (h.lexicon == static_cast<std::uint32_t>(numword)) {
-                info.candidates.push_back(v);
+                info.candidates.add(v);
                 break;
               }
         break;
@@ -488,6 +487,55 @@ void RuleSet::index_variants() {
         break;
     }
   }
+  // The digits each number class takes (matcher.cpp: Cursor::consume).
+  auto digit_range = [](ElemKind k) -> std::pair<std::uint32_t, std::uint32_t> {
+    switch (k) {
+      case ElemKind::Day:
+      case ElemKind::MonthNum:
+      case ElemKind::Hour:
+        return {1, 2};
+      case ElemKind::Year2:
+      case ElemKind::Minute:
+        return {2, 2};
+      case ElemKind::Year4:
+      case ElemKind::Clock:
+        return {4, 4};
+      case ElemKind::Num:
+        return {1, 9};
+      case ElemKind::Int:
+        return {1, 12};
+      default:
+        return {1, 0};  // none
+    }
+  };
+  number_first_by_digits_.assign(13, {});
+  for (auto v : number_first_) {
+    const auto [lo, hi] = digit_range(variants_[v].elements.front().kind);
+    for (std::uint32_t d = lo; d <= hi; ++d) number_first_by_digits_[d].add(v);
+  }
+  // The words each variant's second element needs (checked on the next token), sorted.
+  std::vector<std::vector<std::uint32_t>> lexicon_words(lexicon_names_.size());
+  for (std::uint32_t w = 0; w < infos_.size(); ++w)
+    for (const auto& h : infos_[w].lexicons) lexicon_words[h.lexicon].push_back(w);
+  std::vector<std::vector<std::uint32_t>> second(variants_.size());
+  std::vector<bool> keyed(variants_.size(), false);
+  for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    if (!variants_[v].check_second) continue;
+    const Element& e = variants_[v].elements[1];
+    if (e.kind == ElemKind::Literal) {
+      second[v] = e.words;
+    } else if (e.kind == ElemKind::Lexicon) {
+      second[v] = lexicon_words[e.lexicon];
+    } else {
+      continue;
+    }
+    std::sort(second[v].begin(), second[v].end());
+    second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
+    keyed[v] = true;
+  }
+  auto keys = [&](std::uint32_t v) { return keyed[v] ? &second[v] : nullptr; };
+  for (auto& info : infos_) info.candidates.index(keys);
+  for (auto& list : number_first_by_digits_) list.index(keys);
 }
 
 }  // namespace tagwerk::timeline

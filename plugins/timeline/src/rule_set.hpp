@@ -9,6 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "candidates.hpp"
+#include "word_table.hpp"
+
 namespace tagwerk::timeline {
 
 enum class ElemKind : std::uint8_t {
@@ -65,10 +68,10 @@ struct Variant {
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
   std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
-  // The first element takes one token and the second is a word or character of the rules
-  // (literal or lexicon): the matcher checks the second on the next token before trying the
-  // whole variant ("am" + weekday, "den" + "nächsten", a day + ".").
-  bool word_pair = false;
+  // The first element takes one token and the second is no negation: the matcher checks the
+  // second on the next token before trying the whole variant ("am" + weekday, "den" +
+  // "nächsten", a day + ".", "the" + a year).
+  bool check_second = false;
 };
 
 struct LexHit {
@@ -78,7 +81,7 @@ struct LexHit {
 
 struct WordInfo {
   std::vector<LexHit> lexicons;
-  std::vector<std::uint32_t> candidates;  // variants whose first element can match this word
+  CandidateList candidates;  // variants whose first element can match this word
 };
 
 struct StringHash {
@@ -98,12 +101,14 @@ class RuleSet {
   const std::vector<Variant>& variants() const noexcept { return variants_; }
   const std::vector<std::string>& values() const noexcept { return values_; }
   /// Word id of a folded word, or -1 when no rule or lexicon knows it.
-  int word_id(std::string_view folded) const {
-    auto it = words_.find(folded);
-    return it == words_.end() ? -1 : static_cast<int>(it->second);
-  }
+  int word_id(std::string_view folded) const noexcept { return word_table_.find(folded); }
   const WordInfo& word(std::uint32_t id) const { return infos_[id]; }
   const std::vector<std::uint32_t>& number_candidates() const noexcept { return number_first_; }
+  /// The variants whose first element can match a number of `digits` digits (a subset of
+  /// number_candidates(), in the same order).
+  const CandidateList& number_candidates(std::uint32_t digits) const noexcept {
+    return number_first_by_digits_[digits < number_first_by_digits_.size() ? digits : 0];
+  }
   const std::vector<std::uint32_t>& any_word_candidates() const noexcept { return any_word_first_; }
   /// Lexicon id by name, or -1.
   int lexicon(std::string_view name) const;
@@ -120,13 +125,15 @@ class RuleSet {
   void index_variants();
 
   std::string lang_;
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;  // while parsing
+  WordTable word_table_;  // words_ for lookups, built with the index
   std::vector<WordInfo> infos_;
   std::vector<std::string> lexicon_names_;
   std::vector<std::string> values_;
   std::vector<Rule> rules_;
   std::vector<Variant> variants_;
   std::vector<std::uint32_t> number_first_;
+  std::vector<CandidateList> number_first_by_digits_;  // [0]: none (or too many digits)
   std::vector<std::uint32_t> any_word_first_;
   struct Ending {
     std::string suffix;

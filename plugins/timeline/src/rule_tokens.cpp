@@ -161,7 +161,7 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
       t.digits = static_cast<std::uint8_t>(digits > 255 ? 255 : digits);
     } else if (piece == Piece::Letter) {
       t.kind = TokenKind::Word;
-      t.upper_initial = text::is_upper(c);
+      t.upper_initial = c < 0x80 ? (c >= 'A' && c <= 'Z') : text::is_upper(c);  // ICU for the rest
       fold.put(text::to_lower(c));
       std::int32_t next;
       while (i < end) {
