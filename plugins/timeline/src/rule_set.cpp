@@ -450,12 +450,11 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
 void RuleSet::index_variants() {
   std::vector<std::pair<std::string_view, std::uint32_t>> words(words_.begin(), words_.end());
   word_table_.build(words);
-  const int numword = lexicon("numword");
-  // Every element but a number written in words ("twenty four") takes one token.
-  auto one_token = [](const Element& e) { return e.kind != ElemKind::Num && !e.negated; };
+  const int numword = numword_ = lexicon("numword");
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
     auto& elems = variants_[v].elements;
-    variants_[v].check_second = elems.size() >= 2 && one_token(elems[0]) && !elems[1].negated;
+    variants_[v].check_second = elems.size() >= 2 && !elems[0].negated && !elems[1].negated;
+    variants_[v].num_first = elems.front().kind == ElemKind::Num;
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:
@@ -513,29 +512,43 @@ void RuleSet::index_variants() {
     const auto [lo, hi] = digit_range(variants_[v].elements.front().kind);
     for (std::uint32_t d = lo; d <= hi; ++d) number_first_by_digits_[d].add(v);
   }
-  // The words each variant's second element needs (checked on the next token), sorted.
+  // What each variant's second element needs of the next token: one of these words (sorted),
+  // a number, or anything (a word class, <NUM>, no check).
   std::vector<std::vector<std::uint32_t>> lexicon_words(lexicon_names_.size());
   for (std::uint32_t w = 0; w < infos_.size(); ++w)
     for (const auto& h : infos_[w].lexicons) lexicon_words[h.lexicon].push_back(w);
   std::vector<std::vector<std::uint32_t>> second(variants_.size());
-  std::vector<bool> keyed(variants_.size(), false);
+  std::vector<CandidateList::Next> next(variants_.size(), CandidateList::Next::Any);
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
     if (!variants_[v].check_second) continue;
     const Element& e = variants_[v].elements[1];
-    if (e.kind == ElemKind::Literal) {
-      second[v] = e.words;
-    } else if (e.kind == ElemKind::Lexicon) {
-      second[v] = lexicon_words[e.lexicon];
-    } else {
-      continue;
+    switch (e.kind) {
+      case ElemKind::Literal:
+      case ElemKind::Lexicon:
+        second[v] = e.kind == ElemKind::Literal ? e.words : lexicon_words[e.lexicon];
+        std::sort(second[v].begin(), second[v].end());
+        second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
+        next[v] = CandidateList::Next::Word;
+        break;
+      case ElemKind::Num:
+      case ElemKind::Word:
+        break;
+      default:  // the digit classes
+        next[v] = CandidateList::Next::Number;
+        break;
     }
-    std::sort(second[v].begin(), second[v].end());
-    second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
-    keyed[v] = true;
   }
-  auto keys = [&](std::uint32_t v) { return keyed[v] ? &second[v] : nullptr; };
-  for (auto& info : infos_) info.candidates.index(keys);
-  for (auto& list : number_first_by_digits_) list.index(keys);
+  auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };
+  for (auto& info : infos_) info.candidates.index(needs);
+  for (auto& list : number_first_by_digits_) list.index(needs);
+  // Tens words: <NUM> takes "twenty four" whole, so the second element need not be next.
+  if (numword >= 0)
+    for (auto& info : infos_)
+      for (const auto& h : info.lexicons)
+        if (h.lexicon == static_cast<std::uint32_t>(numword)) {
+          const int n = std::atoi(values_[h.value].c_str());
+          info.tens = n >= 20 && n <= 90 && n % 10 == 0;
+        }
 }
 
 }  // namespace tagwerk::timeline

@@ -68,10 +68,11 @@ struct Variant {
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
   std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
-  // The first element takes one token and the second is no negation: the matcher checks the
-  // second on the next token before trying the whole variant ("am" + weekday, "den" +
-  // "nächsten", a day + ".", "the" + a year).
+  // The second element is no negation: the matcher checks it on the next token before trying
+  // the whole variant ("am" + weekday, "den" + "nächsten", a day + ".", "the" + a year), when
+  // the first takes one token (always but for <NUM> on a tens word: "twenty four").
   bool check_second = false;
+  bool num_first = false;  // the first element is <NUM>
 };
 
 struct LexHit {
@@ -82,6 +83,7 @@ struct LexHit {
 struct WordInfo {
   std::vector<LexHit> lexicons;
   CandidateList candidates;  // variants whose first element can match this word
+  bool tens = false;         // a tens number word ("twenty"): <NUM> may take the next word too
 };
 
 struct StringHash {
@@ -112,6 +114,8 @@ class RuleSet {
   const std::vector<std::uint32_t>& any_word_candidates() const noexcept { return any_word_first_; }
   /// Lexicon id by name, or -1.
   int lexicon(std::string_view name) const;
+  /// lexicon("numword"), looked up once.
+  int numword_lexicon() const noexcept { return numword_; }
   /// Value of word `id` in lexicon `lex`, or nullptr.
   const std::string* lex_value(int id, int lex) const;
   /// Whether folded word w ends like a past form: a suffix of the `past_suffix` lexicon
@@ -133,6 +137,7 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<Variant> variants_;
   std::vector<std::uint32_t> number_first_;
+  int numword_ = -1;
   std::vector<CandidateList> number_first_by_digits_;  // [0]: none (or too many digits)
   std::vector<std::uint32_t> any_word_first_;
   struct Ending {

@@ -198,6 +198,7 @@ std::string fold_case(std::string_view s) {
 
 void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, Tokens& out) {
   const auto size = static_cast<std::uint32_t>(text.size());
+  out.tokens.reserve(out.tokens.size() + spans.size() + spans.size() / 4);
   const Utf8Cursor cursor(text, static_cast<std::int32_t>(size));
   std::uint32_t prev_end = 0;
   bool first = true;

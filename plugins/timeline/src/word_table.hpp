@@ -28,7 +28,7 @@ class WordTable {
       if (s.id < 0) return -1;
       if (s.tag == tag) {
         const Key& k = keys_[static_cast<std::size_t>(s.id)];
-        if (k.size == w.size() && std::memcmp(text_.data() + k.begin, w.data(), w.size()) == 0) return s.id;
+        if (k.size == w.size() && same(text_.data() + k.begin, w.data(), w.size())) return s.id;
       }
     }
   }
@@ -38,6 +38,12 @@ class WordTable {
     std::uint64_t v = 0;
     std::memcpy(&v, p, n);
     return v;
+  }
+  // Whether a[0, n) == b[0, n); words of up to 8 bytes by the same fixed-width loads as the hash.
+  static bool same(const char* a, const char* b, std::size_t n) noexcept {
+    if (n > 8) return std::memcmp(a, b, n) == 0;
+    if (n >= 4) return load(a, 4) == load(b, 4) && load(a + n - 4, 4) == load(b + n - 4, 4);
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
   }
   // 8 bytes at a time, each mixed by a multiply and a shift (splitmix64's constants); the
   // last 1-7 bytes read as two overlapping loads of fixed width (wyhash's way), not a loop.
