@@ -47,6 +47,8 @@ struct Engine::Impl {
   std::vector<int> dct_cue;           // lexicon id of `dct_cue` per rule set
   std::vector<TenseCues> tense_cues;  // per rule set
   std::vector<int> month_lex;         // lexicon id of `month` per rule set
+  // per rule set and rule: a weekday or "today", which a text about the days around its DCT has
+  std::vector<std::vector<bool>> news_marker;
 
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
     for (std::size_t i = 0; i < languages.size(); ++i)
@@ -111,6 +113,10 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     impl_->dct_cue.push_back(impl_->rules.back().lexicon("dct_cue"));
     impl_->tense_cues.emplace_back(impl_->rules.back());
     impl_->month_lex.push_back(impl_->rules.back().lexicon("month"));
+    auto& marker = impl_->news_marker.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules())
+      marker.push_back(rule.value_source.find("@wday(") != std::string::npos ||
+                       rule.value_source.find("@today(") != std::string::npos);
   }
 }
 Engine::~Engine() = default;
@@ -189,10 +195,10 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
       if (rule.type != "DATE" && rule.type != "TIME") continue;
+      if (impl.news_marker[f.rules][m.rule]) ++news_markers;
+      // Without a metadata date only the top of the text is read here (DCT candidates).
+      if (!metadata_dct && s.tokens.tokens[m.first].begin >= kDctWindow) continue;
       std::string v = resolve_value(rs, m, bare);
-      if (rule.value_source.find("@wday(") != std::string::npos ||
-          rule.value_source.find("@today(") != std::string::npos)
-        ++news_markers;
       auto d = parse_value(v);
       if (!d) {
         if (metadata_dct && v.compare(0, 2, "BC") == 0) ++far_years;
