@@ -90,13 +90,6 @@ int RuleSet::lexicon(std::string_view name) const {
   return -1;
 }
 
-const std::string* RuleSet::lex_value(int id, int lex) const {
-  if (id < 0 || lex < 0) return nullptr;
-  for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
-    if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
-  return nullptr;
-}
-
 namespace {
 // The last three bytes of a word (size >= 3) mixed into a bit index: a cheap filter.
 std::uint32_t tail_bits(std::string_view w) {

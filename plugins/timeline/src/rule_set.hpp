@@ -116,8 +116,14 @@ class RuleSet {
   int lexicon(std::string_view name) const;
   /// lexicon("numword"), looked up once.
   int numword_lexicon() const noexcept { return numword_; }
-  /// Value of word `id` in lexicon `lex`, or nullptr.
-  const std::string* lex_value(int id, int lex) const;
+  /// Value of word `id` in lexicon `lex`, or nullptr. Inline: the tense scan asks it
+  /// several times for every word of a sentence that holds an expression.
+  const std::string* lex_value(int id, int lex) const noexcept {
+    if (id < 0 || lex < 0) return nullptr;
+    for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
+      if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
+    return nullptr;
+  }
   /// Whether folded word w ends like a past form: a suffix of the `past_suffix` lexicon
   /// (English "-ed", German "-ete", "-gten") and none of `not_past_suffix` (endings that
   /// look like one but are none: superlatives "-sten", infinitives "-treten"; a whole
