@@ -11,6 +11,15 @@ std::optional<Date> parse_metadata_date(std::string_view s) {
   return d;
 }
 
+bool is_dateline_head(std::string_view head) {
+  if (head.size() > kDatelineHead) return false;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const bool word_start = i == 0 || head[i - 1] == ' ' || head[i - 1] == '(' || head[i - 1] == '\t';
+    if (word_start && head[i] >= 'a' && head[i] <= 'z') return false;
+  }
+  return true;
+}
+
 std::optional<DctChoice> choose_dct(std::string_view metadata, const std::vector<DctCandidate>& candidates) {
   if (auto d = parse_metadata_date(metadata)) {
     DctChoice c;
@@ -35,6 +44,7 @@ std::optional<DctChoice> choose_dct(std::string_view metadata, const std::vector
       if (auto c = pick(cand, "text")) return c;
   for (const auto& cand : candidates) {
     if (cand.begin > 400) break;
+    if (!cand.dateline) continue;
     if (auto c = pick(cand, "text-first-date")) return c;
   }
   return std::nullopt;

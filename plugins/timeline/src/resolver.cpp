@@ -43,10 +43,12 @@ std::string pad2(long v) {
   return buf;
 }
 
-// The anchor of a deictic expression ("yesterday", "last year").
+// The anchor of a deictic expression ("yesterday", "last year", "Friday"). Without a DCT
+// there is none: a year named in the text ("the 2000 Sydney Olympics") is not when the
+// text was written, so "last August" stays XXXX-08 rather than 1999-08.
 std::optional<Date> deictic_anchor(const ResolveContext& ctx) {
-  if (ctx.narrative && ctx.reference) return ctx.reference;
-  return ctx.dct ? ctx.dct : ctx.reference;
+  if (!ctx.dct) return std::nullopt;
+  return ctx.narrative && ctx.reference ? ctx.reference : ctx.dct;
 }
 // The anchor of a calendar name without a year ("im März", "Ostern"): the
 // narrative's reference in a narrative, else the DCT (no fallback).
@@ -66,6 +68,7 @@ Granularity coarser(Granularity a, Granularity b) {
 // the reference year, in news the year that puts the month nearest to the DCT
 // (the tense decides a tie).
 std::optional<int> year_for_month(const ResolveContext& ctx, int month, int dir) {
+  if (dir != 0 && !ctx.dct) return std::nullopt;  // "last August" is deictic
   auto anchor = calendar_anchor(ctx);
   if (!anchor) return ctx.reference ? std::optional<int>(ctx.reference->year) : std::nullopt;
   if (dir < 0) return month < anchor->month ? anchor->year : anchor->year - 1;
@@ -111,8 +114,8 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     static const std::string kEmpty;
     return i < a.size() ? a[i] : kEmpty;
   };
-  if (f == "year") {
-    auto anchor = deictic_anchor(ctx);
+  if (f == "year") {  // the year of a calendar name ("Christmas Day"): a narrative year will do
+    auto anchor = calendar_anchor(ctx);
     if (!anchor) return "XXXX";
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04d", anchor->year);
@@ -158,7 +161,7 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     // January is last year's). A future cue does not move it: next to a season it was,
     // read by eye on German news, as often a comparison ("mehr als noch im Frühjahr").
     const std::string& season = arg(0);
-    auto anchor = deictic_anchor(ctx);
+    auto anchor = calendar_anchor(ctx);
     if (!anchor) return "XXXX-" + season;
     int y = anchor->year;
     // (Winter "2020-WI" runs from December 2020: looking back from July 2021 it is 2020's.)
@@ -186,6 +189,14 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
   if (f == "infut") {  // "in two weeks": a point ahead only when the sentence looks ahead
     if (ctx.tense > 0) return call("rel", a, ctx);
     return call("dur", {arg(1), arg(0)}, ctx);
+  }
+  if (f == "ago") {  // "a year ago": as @anaf (the year before the period reported), but
+                     // "ago" counts back from the DCT: without one it stays open
+    if (!ctx.dct) {
+      auto unit = parse_unit(arg(0));
+      return unit ? unknown_at(*unit) : "XXXX-XX-XX";
+    }
+    return call("anaf", a, ctx);
   }
   if (f == "rel" || f == "ana" || f == "anaf") {
     auto unit = parse_unit(arg(0));
@@ -293,7 +304,9 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
   if (f == "wday") {
     const int target = static_cast<int>(to_long(arg(0)));
     const int dir = arg(1).empty() ? ctx.tense : static_cast<int>(to_long(arg(1)));
-    auto anchor = ctx.narrative ? anaphoric_anchor(ctx) : deictic_anchor(ctx);
+    // A weekday is deictic ("on Friday": none without a DCT); in a narrative it follows the
+    // last date mentioned.
+    const auto anchor = ctx.narrative && ctx.dct ? anaphoric_anchor(ctx) : deictic_anchor(ctx);
     if (!anchor || target < 1 || target > 7 || anchor->granularity < Granularity::Week)
       return "XXXX-WXX-" + arg(0);
     Date base = *anchor;
@@ -335,6 +348,10 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
       if (u == "MIN") return "PT" + lead + "30S";
     }
     return std::string(time ? "PT" : "P") + n + unit;
+  }
+  if (f == "hhmm") {  // a 24-hour clock time "1700" as "17:00"
+    const std::string& t = arg(0);
+    return t.size() == 4 ? t.substr(0, 2) + ":" + t.substr(2) : t;
   }
   if (f == "add") return std::to_string(to_long(arg(0)) + to_long(arg(1)));
   if (f == "sub") return std::to_string(to_long(arg(0)) - to_long(arg(1)));

@@ -61,11 +61,12 @@ ElemKind class_kind(std::string_view name) {
   static const std::pair<std::string_view, ElemKind> kClasses[] = {
       {"DAY", ElemKind::Day},     {"MONTHNUM", ElemKind::MonthNum}, {"YEAR4", ElemKind::Year4},
       {"YEAR2", ElemKind::Year2}, {"HOUR", ElemKind::Hour},         {"MIN", ElemKind::Minute},
-      {"INT", ElemKind::Int},     {"NUM", ElemKind::Num},           {"WORD", ElemKind::Word}};
+      {"CLOCK", ElemKind::Clock}, {"INT", ElemKind::Int},           {"NUM", ElemKind::Num},
+      {"WORD", ElemKind::Word}};
   for (const auto& [n, k] : kClasses)
     if (n == name) return k;
   throw ParseError("unknown class <" + std::string(name) +
-                   ">; known: <DAY> <MONTHNUM> <YEAR4> <YEAR2> <HOUR> <MIN> <INT> <NUM> <WORD>");
+                   ">; known: <DAY> <MONTHNUM> <YEAR4> <YEAR2> <HOUR> <MIN> <CLOCK> <INT> <NUM> <WORD>");
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -87,13 +88,6 @@ int RuleSet::lexicon(std::string_view name) const {
   for (std::size_t i = 0; i < lexicon_names_.size(); ++i)
     if (lexicon_names_[i] == name) return static_cast<int>(i);
   return -1;
-}
-
-const std::string* RuleSet::lex_value(int id, int lex) const {
-  if (id < 0 || lex < 0) return nullptr;
-  for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
-    if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
-  return nullptr;
 }
 
 namespace {
@@ -447,25 +441,23 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
 }
 
 void RuleSet::index_variants() {
-  const int numword = lexicon("numword");
-  auto one_word = [](const Element& e) {
-    return (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) && !e.negated;
-  };
-  // Every element but a number written in words ("twenty four") takes one token.
-  auto one_token = [](const Element& e) { return e.kind != ElemKind::Num && !e.negated; };
+  std::vector<std::pair<std::string_view, std::uint32_t>> words(words_.begin(), words_.end());
+  word_table_.build(words);
+  const int numword = numword_ = lexicon("numword");
   for (std::uint32_t v = 0; v < variants_.size(); ++v) {
     auto& elems = variants_[v].elements;
-    variants_[v].word_pair = elems.size() >= 2 && one_token(elems[0]) && one_word(elems[1]);
+    variants_[v].check_second = elems.size() >= 2 && !elems[0].negated && !elems[1].negated;
+    variants_[v].num_first = elems.front().kind == ElemKind::Num;
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:
-        for (auto w : e.words) infos_[w].candidates.push_back(v);
+        for (auto w : e.words) infos_[w].candidates.add(v);
         break;
       case ElemKind::Lexicon:
         for (auto& info : infos_)
           for (const auto& h : info.lexicons)
             if (h.lexicon == e.lexicon) {
-              info.candidates.push_back(v);
+              info.candidates.add(v);
               break;
             }
         break;
@@ -478,7 +470,7 @@ void RuleSet::index_variants() {
           for (auto& info : infos_)
             for (const auto& h : info.lexicons)
               if (h.lexicon == static_cast<std::uint32_t>(numword)) {
-                info.candidates.push_back(v);
+                info.candidates.add(v);
                 break;
               }
         break;
@@ -487,6 +479,69 @@ void RuleSet::index_variants() {
         break;
     }
   }
+  // The digits each number class takes (matcher.cpp: Cursor::consume).
+  auto digit_range = [](ElemKind k) -> std::pair<std::uint32_t, std::uint32_t> {
+    switch (k) {
+      case ElemKind::Day:
+      case ElemKind::MonthNum:
+      case ElemKind::Hour:
+        return {1, 2};
+      case ElemKind::Year2:
+      case ElemKind::Minute:
+        return {2, 2};
+      case ElemKind::Year4:
+      case ElemKind::Clock:
+        return {4, 4};
+      case ElemKind::Num:
+        return {1, 9};
+      case ElemKind::Int:
+        return {1, 12};
+      default:
+        return {1, 0};  // none
+    }
+  };
+  number_first_by_digits_.assign(13, {});
+  for (auto v : number_first_) {
+    const auto [lo, hi] = digit_range(variants_[v].elements.front().kind);
+    for (std::uint32_t d = lo; d <= hi; ++d) number_first_by_digits_[d].add(v);
+  }
+  // What each variant's second element needs of the next token: one of these words (sorted),
+  // a number, or anything (a word class, <NUM>, no check).
+  std::vector<std::vector<std::uint32_t>> lexicon_words(lexicon_names_.size());
+  for (std::uint32_t w = 0; w < infos_.size(); ++w)
+    for (const auto& h : infos_[w].lexicons) lexicon_words[h.lexicon].push_back(w);
+  std::vector<std::vector<std::uint32_t>> second(variants_.size());
+  std::vector<CandidateList::Next> next(variants_.size(), CandidateList::Next::Any);
+  for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    if (!variants_[v].check_second) continue;
+    const Element& e = variants_[v].elements[1];
+    switch (e.kind) {
+      case ElemKind::Literal:
+      case ElemKind::Lexicon:
+        second[v] = e.kind == ElemKind::Literal ? e.words : lexicon_words[e.lexicon];
+        std::sort(second[v].begin(), second[v].end());
+        second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
+        next[v] = CandidateList::Next::Word;
+        break;
+      case ElemKind::Num:
+      case ElemKind::Word:
+        break;
+      default:  // the digit classes
+        next[v] = CandidateList::Next::Number;
+        break;
+    }
+  }
+  auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };
+  for (auto& info : infos_) info.candidates.index(needs);
+  for (auto& list : number_first_by_digits_) list.index(needs);
+  // Tens words: <NUM> takes "twenty four" whole, so the second element need not be next.
+  if (numword >= 0)
+    for (auto& info : infos_)
+      for (const auto& h : info.lexicons)
+        if (h.lexicon == static_cast<std::uint32_t>(numword)) {
+          const int n = std::atoi(values_[h.value].c_str());
+          info.tens = n >= 20 && n <= 90 && n % 10 == 0;
+        }
 }
 
 }  // namespace tagwerk::timeline

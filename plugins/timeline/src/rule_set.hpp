@@ -9,6 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "candidates.hpp"
+#include "word_table.hpp"
+
 namespace tagwerk::timeline {
 
 enum class ElemKind : std::uint8_t {
@@ -20,6 +23,7 @@ enum class ElemKind : std::uint8_t {
   Year2,     // 2 digits (rules expand them with @y2)
   Hour,      // 1-2 digits, 0..24
   Minute,    // 2 digits, 0..59
+  Clock,     // 4 digits, a 24-hour clock time 0000..2400 ("1700 GMT"); captures hhmm
   Int,       // any digits
   Num,       // digits (up to 9) or a number word (`numword` lexicon), "twenty-four"
   Word,      // any word
@@ -64,10 +68,11 @@ struct Variant {
   std::vector<Element> lookbehind;  // negated elements checked on the token before the match
   std::vector<Element> elements;
   std::vector<Element> before;  // leading context (&x first in a pattern): must precede the match
-  // The first element takes one token and the second is a word or character of the rules
-  // (literal or lexicon): the matcher checks the second on the next token before trying the
-  // whole variant ("am" + weekday, "den" + "nächsten", a day + ".").
-  bool word_pair = false;
+  // The second element is no negation: the matcher checks it on the next token before trying
+  // the whole variant ("am" + weekday, "den" + "nächsten", a day + ".", "the" + a year), when
+  // the first takes one token (always but for <NUM> on a tens word: "twenty four").
+  bool check_second = false;
+  bool num_first = false;  // the first element is <NUM>
 };
 
 struct LexHit {
@@ -77,7 +82,8 @@ struct LexHit {
 
 struct WordInfo {
   std::vector<LexHit> lexicons;
-  std::vector<std::uint32_t> candidates;  // variants whose first element can match this word
+  CandidateList candidates;  // variants whose first element can match this word
+  bool tens = false;         // a tens number word ("twenty"): <NUM> may take the next word too
 };
 
 struct StringHash {
@@ -97,17 +103,27 @@ class RuleSet {
   const std::vector<Variant>& variants() const noexcept { return variants_; }
   const std::vector<std::string>& values() const noexcept { return values_; }
   /// Word id of a folded word, or -1 when no rule or lexicon knows it.
-  int word_id(std::string_view folded) const {
-    auto it = words_.find(folded);
-    return it == words_.end() ? -1 : static_cast<int>(it->second);
-  }
+  int word_id(std::string_view folded) const noexcept { return word_table_.find(folded); }
   const WordInfo& word(std::uint32_t id) const { return infos_[id]; }
   const std::vector<std::uint32_t>& number_candidates() const noexcept { return number_first_; }
+  /// The variants whose first element can match a number of `digits` digits (a subset of
+  /// number_candidates(), in the same order).
+  const CandidateList& number_candidates(std::uint32_t digits) const noexcept {
+    return number_first_by_digits_[digits < number_first_by_digits_.size() ? digits : 0];
+  }
   const std::vector<std::uint32_t>& any_word_candidates() const noexcept { return any_word_first_; }
   /// Lexicon id by name, or -1.
   int lexicon(std::string_view name) const;
-  /// Value of word `id` in lexicon `lex`, or nullptr.
-  const std::string* lex_value(int id, int lex) const;
+  /// lexicon("numword"), looked up once.
+  int numword_lexicon() const noexcept { return numword_; }
+  /// Value of word `id` in lexicon `lex`, or nullptr. Inline: the tense scan asks it
+  /// several times for every word of a sentence that holds an expression.
+  const std::string* lex_value(int id, int lex) const noexcept {
+    if (id < 0 || lex < 0) return nullptr;
+    for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
+      if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
+    return nullptr;
+  }
   /// Whether folded word w ends like a past form: a suffix of the `past_suffix` lexicon
   /// (English "-ed", German "-ete", "-gten") and none of `not_past_suffix` (endings that
   /// look like one but are none: superlatives "-sten", infinitives "-treten"; a whole
@@ -119,13 +135,16 @@ class RuleSet {
   void index_variants();
 
   std::string lang_;
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;  // while parsing
+  WordTable word_table_;  // words_ for lookups, built with the index
   std::vector<WordInfo> infos_;
   std::vector<std::string> lexicon_names_;
   std::vector<std::string> values_;
   std::vector<Rule> rules_;
   std::vector<Variant> variants_;
   std::vector<std::uint32_t> number_first_;
+  int numword_ = -1;
+  std::vector<CandidateList> number_first_by_digits_;  // [0]: none (or too many digits)
   std::vector<std::uint32_t> any_word_first_;
   struct Ending {
     std::string suffix;

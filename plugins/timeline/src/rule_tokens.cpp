@@ -40,6 +40,15 @@ const std::array<Piece, 128> kAsciiPiece = [] {
   return table;
 }();
 
+// An ASCII letter's folded byte by the byte; 0 for every other byte (non-ASCII included).
+const std::array<char, 256> kAsciiLetterFold = [] {
+  std::array<char, 256> table{};
+  for (CodePoint c = 0; c < 128; ++c)
+    if (kAsciiPiece[static_cast<std::size_t>(c)] == Piece::Letter)
+      table[static_cast<std::size_t>(c)] = static_cast<char>(text::to_lower(c));
+  return table;
+}();
+
 inline Piece piece_of(CodePoint c) {
   return c >= 0 && c < 0x80 ? kAsciiPiece[static_cast<std::size_t>(c)] : piece_of_class(c);
 }
@@ -93,6 +102,10 @@ class FoldWriter {
   void put(CodePoint c) noexcept {
     used_ += static_cast<std::size_t>(text::encode_utf8(c, out_.data() + used_));
   }
+  /// Where the next byte goes, for a loop that writes bytes itself (a store through a char*
+  /// may alias used_, so put() in a loop reloads it every time) and then calls set_tail().
+  char* tail() noexcept { return out_.data() + used_; }
+  void set_tail(const char* p) noexcept { used_ = static_cast<std::size_t>(p - out_.data()); }
   std::size_t size() const noexcept { return used_; }
   void finish() { out_.resize(used_); }
 
@@ -125,9 +138,9 @@ void keep_whole(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, 
   out.tokens.push_back(t);
 }
 
-// Appends the rule tokens of one segment token text[begin, end).
-void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
-               FoldWriter& fold) {
+// Appends the rule tokens of one segment token text[begin, end); bytes is the text's.
+void split_one(const Utf8Cursor& cursor, const char* bytes, std::int32_t begin, std::int32_t end, bool glued,
+               Tokens& out, FoldWriter& fold) {
   fold.reserve_for(static_cast<std::size_t>(end - begin));
   std::int32_t i = begin;
   bool space_before = !glued;
@@ -140,9 +153,10 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
       continue;
     }
     if (piece == Piece::Invisible) continue;
-    Token t;
+    const bool token_glued = !space_before && !out.tokens.empty();
+    Token& t = out.tokens.emplace_back();  // filled in place (a copy per token cost 4 % of the step)
     t.begin = static_cast<std::uint32_t>(start);
-    t.glued = !space_before && !out.tokens.empty();
+    t.glued = token_glued;
     t.fold_begin = static_cast<std::uint32_t>(fold.size());
     space_before = false;
     if (piece == Piece::Digit) {
@@ -161,10 +175,24 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
       t.digits = static_cast<std::uint8_t>(digits > 255 ? 255 : digits);
     } else if (piece == Piece::Letter) {
       t.kind = TokenKind::Word;
-      t.upper_initial = text::is_upper(c);
+      t.upper_initial = c < 0x80 ? (c >= 'A' && c <= 'Z') : text::is_upper(c);  // ICU for the rest
       fold.put(text::to_lower(c));
       std::int32_t next;
       while (i < end) {
+        // ASCII, most of the text: no decoding, no ICU; locals only (a char store may alias
+        // anything in memory, i included, whose address the cursor takes).
+        char* w = fold.tail();
+        std::int32_t j = i;
+        for (char f; j < end && (f = kAsciiLetterFold[static_cast<unsigned char>(bytes[j])]) != 0; ++j)
+          *w++ = f;
+        i = j;
+        fold.set_tail(w);
+        if (i >= end) break;
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // no letter: invisible, or the word ends
+          if (kAsciiPiece[static_cast<unsigned char>(bytes[i])] != Piece::Invisible) break;
+          ++i;
+          continue;
+        }
         const CodePoint d = cursor.at(i, &next);
         const Piece p = piece_of(d);
         if (p == Piece::Letter)
@@ -179,7 +207,6 @@ void split_one(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, b
     }
     t.end = static_cast<std::uint32_t>(i);
     t.fold_size = static_cast<std::uint32_t>(fold.size()) - t.fold_begin;
-    out.tokens.push_back(t);
   }
 }
 
@@ -198,6 +225,7 @@ std::string fold_case(std::string_view s) {
 
 void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, Tokens& out) {
   const auto size = static_cast<std::uint32_t>(text.size());
+  out.tokens.reserve(out.tokens.size() + spans.size() + spans.size() / 4);
   const Utf8Cursor cursor(text, static_cast<std::int32_t>(size));
   std::uint32_t prev_end = 0;
   bool first = true;
@@ -209,7 +237,7 @@ void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, To
     if (is_opaque(s.kind))
       keep_whole(cursor, begin, end, glued, out, fold);
     else
-      split_one(cursor, begin, end, glued, out, fold);
+      split_one(cursor, text.data(), begin, end, glued, out, fold);
     prev_end = s.end;
     first = false;
   }

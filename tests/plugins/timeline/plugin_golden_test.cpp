@@ -87,3 +87,23 @@ TEST(TimelinePlugin, EnglishReportResolvedAgainstTheDateMetadata) {
   EXPECT_EQ(timex_of(r, "Two years ago"), "DATE 2017");
   EXPECT_EQ(timex_of(r, "next month"), "DATE 2019-04");
 }
+
+TEST(TimelinePlugin, EnglishWithoutADateLeavesDeixisOpen) {
+  // A BBC article (the corpus has no date): the narrative's years and a date inside a
+  // sentence are no document date, and "1700 GMT" is a time, not the year 1700.
+  const Harness chain(plugins_under_test(), kChain);
+  const Result r = chain.run(
+      "Voters must register by 1700 GMT.\n\nThe rules date from 1695, and were changed on 5 May 2004. "
+      "Those who filled in forms last autumn are registered, the council said on Friday.",
+      {{"id", "bbc-1"}, {"lang", "en"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  EXPECT_EQ(r.doc_attr("dct").string, "");
+  EXPECT_EQ(r.doc_attr("dct_source").string, "none");
+  EXPECT_EQ(timex_of(r, "1700 GMT"), "TIME XXXX-XX-XXT17:00");
+  EXPECT_EQ(timex_of(r, "1695"), "DATE 1695");
+  EXPECT_EQ(timex_of(r, "5 May 2004"), "DATE 2004-05-05");
+  EXPECT_EQ(timex_of(r, "last autumn"), "DATE XXXX-FA");
+  EXPECT_EQ(timex_of(r, "Friday"), "DATE XXXX-WXX-5");
+  const std::vector<std::string>& times = r.doc_attr("times").strings;
+  EXPECT_EQ(times, (std::vector<std::string>{"1695", "2004-05-05"}));
+}

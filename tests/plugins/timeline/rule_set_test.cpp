@@ -72,7 +72,7 @@ TEST(RuleSet, LeadingContextNarrativeOptionAndEndings) {
   ASSERT_EQ(rs.variants().size(), 2u);
   EXPECT_EQ(rs.variants()[0].before.size(), 1u);  // "euro" precedes, outside the timex
   EXPECT_EQ(rs.variants()[0].elements.size(), 2u);
-  EXPECT_TRUE(rs.variants()[0].word_pair);
+  EXPECT_TRUE(rs.variants()[0].check_second);
   EXPECT_TRUE(rs.rules()[1].not_in_narrative);
   EXPECT_TRUE(rs.past_ending("meldete"));
   EXPECT_FALSE(rs.past_ending("halten"));  // "-ten" after "l" is no listed ending

@@ -738,3 +738,103 @@ TEST(RulesEnNews, SeasonsFeastsAndSinceAsInGerman) {
   EXPECT_EQ(value_of("Prices have risen since March.", kJan21, "en"), "2020-03");
   EXPECT_EQ(value_of("Prices have risen since January.", kJan21, "en"), "2021-01");
 }
+
+// ---- texts without a document date (the BBC corpus has none): a year in the narrative is no
+// anchor for deictic expressions, and a four-digit clock time is no year
+
+namespace {
+struct NoDctCase {
+  std::string lang, text;
+  // phrase, its value without a DCT, with the DCT 2005-02-10 (a Thursday)
+  std::vector<std::tuple<std::string, std::string, std::string>> expect;
+};
+}  // namespace
+
+TEST(RulesNoDct, DeicticExpressionsStayOpenAfterANarrativeYear) {
+  const std::vector<NoDctCase> cases = {
+      {"en",
+       "He won gold at the 2000 Sydney Olympics. Last August he won again. He retired last year "
+       "and will speak on Friday. He is in London today. Next week he flies home. In March he "
+       "trained in Leeds.",
+       {{"2000", "2000", "2000"},
+        {"Last August", "XXXX-08", "2004-08"},
+        {"last year", "XXXX", "2004"},
+        {"Friday", "XXXX-WXX-5", "2005-02-11"},
+        {"today", "PRESENT_REF", "2005-02-10"},
+        {"Next week", "XXXX-WXX", "2005-W07"},
+        // A month name without a year keeps the narrative's year: the weak anchor.
+        {"March", "2000-03", "2005-03"}}},
+      {"de",
+       "Bei den Olympischen Spielen 2000 gewann er Gold. Letztes Jahr gewann er wieder. Heute ist "
+       "er in Berlin, am Freitag spricht er. Im vergangenen August trainierte er. Im März war er in "
+       "Köln.",
+       {{"2000", "2000", "2000"},
+        {"Letztes Jahr", "XXXX", "2004"},
+        {"Heute", "PRESENT_REF", "2005-02-10"},
+        {"am Freitag", "XXXX-WXX-5", "2005-02-11"},
+        {"vergangenen August", "XXXX-08", "2004-08"},
+        {"März", "2000-03", "2005-03"}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto open = run(c.text, "", c.lang);
+    auto dated = run(c.text, "2005-02-10", c.lang);
+    EXPECT_EQ(open.dct, "");
+    for (const auto& [phrase, without, with] : c.expect) {
+      EXPECT_EQ(value_at(open, c.text, phrase), without) << phrase;
+      EXPECT_EQ(value_at(dated, c.text, phrase), with) << phrase;
+    }
+  }
+}
+
+TEST(RulesEnNoDct, AYearAgoCountsBackFromTheDctOnly) {
+  EXPECT_EQ(value_of("Sales are up on a year ago.", "", "en"), "XXXX");
+  EXPECT_EQ(value_of("Sales are up on a year ago.", "2005-02-10", "en"), "2004-02-10");
+}
+
+TEST(RulesEnNoDct, ADateInASentenceIsNoDocumentDate) {
+  // BBC articles: the first full date near the top is what the text is about, not when it was
+  // written; a dateline ("LONDON (AP) — Jan. 5, 2020 —", TimelineDct.*) still is.
+  const std::string text =
+      "Arthur Hailey has died.\n\nBorn in Luton, Bedfordshire, on 5 April 1920, Hailey was the only "
+      "child. He died yesterday.";
+  auto r = run(text, "", "en");
+  EXPECT_EQ(r.dct, "");
+  EXPECT_EQ(r.dct_source, "none");
+  EXPECT_EQ(value_at(r, text, "5 April 1920"), "1920-04-05");
+  EXPECT_EQ(value_at(r, text, "yesterday"), "XXXX-XX-XX");
+}
+
+TEST(RulesEnNoDct, FourDigitClockTimesAreNoYears) {
+  const std::string text =
+      "Those in England must have registered by 1700 GMT to be able to vote. Those who filled in "
+      "forms last autumn are registered. The debate runs from 1130 to 1215 GMT and the vote is "
+      "at 1330. The village was founded in 1700.";
+  auto r = run(text, "", "en");
+  const auto* gmt = find(r, text, "1700 GMT");
+  ASSERT_NE(gmt, nullptr);
+  EXPECT_EQ(gmt->type, "TIME");
+  EXPECT_EQ(gmt->value, "XXXX-XX-XXT17:00");
+  EXPECT_EQ(value_at(r, text, "last autumn"), "XXXX-FA");  // was 1699-FA
+  EXPECT_EQ(value_at(r, text, "1130"), "XXXX-XX-XXT11:30");
+  EXPECT_EQ(value_at(r, text, "1215 GMT"), "XXXX-XX-XXT12:15");
+  EXPECT_EQ(value_at(r, text, "1330"), "XXXX-XX-XXT13:30");
+  EXPECT_EQ(find(r, text, "1330")->type, "TIME");
+  EXPECT_EQ(value_at(r, text, "1700"), "1700");  // "in 1700": a year
+  EXPECT_EQ(value_of("Shares rose 4% by 0930 BST.", kDct, "en"), "2017-07-09T09:30");
+  // Prices, amounts and impossible times stay what they were.
+  EXPECT_EQ(value_of("The shares closed at 1218 pence.", kDct, "en"), "#0");
+  EXPECT_EQ(value_of("It ran for 1500 hours of tests.", kDct, "en"), "PT1500H");
+  EXPECT_EQ(value_of("He was there at 1999 GMT.", kDct, "en"), "1999");
+}
+
+TEST(RulesDeNoDct, FourDigitClockTimesAreNoYears) {
+  const std::string text = "Die Sitzung beginnt um 1700 Uhr. Um 1900 wurde die Stadt gegründet.";
+  auto r = run(text, "", "de");
+  const auto* uhr = find(r, text, "1700 Uhr");
+  ASSERT_NE(uhr, nullptr);
+  EXPECT_EQ(uhr->type, "TIME");
+  EXPECT_EQ(uhr->value, "XXXX-XX-XXT17:00");
+  EXPECT_EQ(value_at(r, text, "1900"), "1900");  // "um 1900" alone: around the year 1900
+  EXPECT_EQ(value_of("Der Start war um 0200 MESZ.", kDct, "de"), "2017-07-09T02:00");
+}
