@@ -1,6 +1,8 @@
 // Texts the benchmarks run on: the first records of the corpus named by
 // TAGWERK_BENCH_CORPUS (JSON Lines, .gz or .zst, read with tagwerk's own
-// reader), else a fallback text cut into ~4 KB documents at line ends.
+// reader; a benchmark of a second language names its own variable, such as
+// TAGWERK_BENCH_CORPUS_EN), else a fallback text cut into ~4 KB documents at
+// line ends.
 //
 //   TAGWERK_BENCH_CORPUS=../shared/corpora/de-news-fangcovid.jsonl.zst build/release/bench/segment_bench
 #pragma once
@@ -15,10 +17,10 @@
 
 namespace tagwerk::bench {
 
-inline std::vector<std::string> corpus_texts(const std::string& fallback_text,
-                                             std::size_t max_records = 2000) {
+inline std::vector<std::string> corpus_texts(const std::string& fallback_text, std::size_t max_records = 2000,
+                                             const char* variable = "TAGWERK_BENCH_CORPUS") {
   std::vector<std::string> docs;
-  if (const char* path = std::getenv("TAGWERK_BENCH_CORPUS")) {
+  if (const char* path = std::getenv(variable)) {
     core::InputOptions options;
     options.paths = {path};
     auto reader = core::open_input(options);
