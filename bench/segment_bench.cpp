@@ -117,7 +117,8 @@ void detect_corpus_languages(benchmark::State& state, Corpus which) {
         split_paragraphs(doc, paragraphs);
         for (const auto& p : paragraphs)
           benchmark::DoNotOptimize(
-              detector.detect(std::string_view(doc).substr(p.begin, p.end - p.begin)).reliable);
+              detector.detect(std::string_view(doc).substr(p.begin, p.end - p.begin), metadata_lang(which))
+                  .reliable);
       },
       which);
 }
