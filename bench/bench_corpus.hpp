@@ -1,6 +1,8 @@
 // Texts the benchmarks run on: the first records of the corpus named by
-// TAGWERK_BENCH_CORPUS (or another variable; JSON Lines, .gz or .zst, read with tagwerk's
-// own reader), else a fallback text cut into ~4 KB documents at line ends.
+// TAGWERK_BENCH_CORPUS (JSON Lines, .gz or .zst, read with tagwerk's own
+// reader; a benchmark of a second language names its own variable, such as
+// TAGWERK_BENCH_CORPUS_EN), else a fallback text cut into ~4 KB documents at
+// line ends.
 //
 //   TAGWERK_BENCH_CORPUS=../shared/corpora/de-news-fangcovid.jsonl.zst build/release/bench/segment_bench
 #pragma once

@@ -24,9 +24,23 @@ class LanguageDetector {
   /// in its first sentences, and CLD2 is then cheap on long paragraphs.
   static constexpr std::size_t kMaxSampleBytes = 1024;
 
+  /// With an expected language, a paragraph is first judged on this many
+  /// leading bytes (about ten words); the full sample is read only when that
+  /// opening is not reliably in the expected language. CLD2's cost grows with
+  /// the bytes it reads, and English news has short paragraphs that it used to
+  /// read whole. 64 to 128 bytes gave the same labels on the German and BBC
+  /// corpora (docs/performance.md); below 64, too few openings are reliable.
+  static constexpr std::size_t kQuickSampleBytes = 64;
+
   /// Guesses the language of `text` (UTF-8; ill-formed input yields an
   /// unreliable, empty guess). Never throws. Thread-safe.
   LanguageGuess detect(std::string_view text) const;
+  /// As detect(text), except that when `expected` (ISO 639-1, as CLD2 names
+  /// it) is not empty and the first kQuickSampleBytes are reliably in it, that
+  /// guess is returned without reading further: a caller that labels
+  /// unreliable paragraphs with `expected` anyway loses nothing but the rare
+  /// paragraph that opens in `expected` and continues in another language.
+  LanguageGuess detect(std::string_view text, std::string_view expected) const;
 };
 
 }  // namespace tagwerk::segment

@@ -53,7 +53,9 @@ void Segmenter::segment(std::string_view text, std::string_view doc_lang, Segmen
   if (options_.detect_language) {
     std::map<std::string, long, std::less<>> evidence;
     for (const auto& b : blocks) {
-      guesses.push_back(detector_.detect(text.substr(b.begin, b.end - b.begin)));
+      // Metadata names the language most paragraphs are in; only a paragraph
+      // that does not open in it needs its full sample read.
+      guesses.push_back(detector_.detect(text.substr(b.begin, b.end - b.begin), fallback));
       if (guesses.back().reliable) evidence[guesses.back().lang] += guesses.back().letter_bytes;
     }
     if (fallback.empty() && !evidence.empty()) {

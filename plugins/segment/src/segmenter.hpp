@@ -55,6 +55,8 @@ class Segmenter {
   /// empty; a region such as "de-DE" is dropped): paragraphs whose language
   /// CLD2 cannot tell reliably get it, else
   /// the language of most reliably detected text, else options.default_lang.
+  /// A paragraph whose opening is reliably in the `doc_lang` language keeps it
+  /// without the rest being read (LanguageDetector::kQuickSampleBytes).
   /// Fills `out` (cleared first). Throws std::length_error for a text of
   /// 4 GiB or more. Thread-safe: const, no shared mutable state.
   void segment(std::string_view text, std::string_view doc_lang, Segmentation& out) const;

@@ -29,6 +29,45 @@ TEST(LanguageDetector, ShortTextIsNotReliable) {
   EXPECT_FALSE(LanguageDetector().detect("").reliable);
 }
 
+// A German opening longer than the quick sample, then three times as much English.
+std::string german_then_english() {
+  std::string text =
+      "Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat - doch "
+      "diese stellt der Präsident erst einmal hinten an. ";
+  const std::string english =
+      "I strongly pressed President Putin twice about Russian meddling in our election, and he "
+      "vehemently denied it, which I have already given my opinion on in the past. ";
+  for (int i = 0; i < 6; ++i) text += english;
+  return text;
+}
+
+TEST(LanguageDetector, AnOpeningInTheExpectedLanguageDecides) {
+  const std::string text = german_then_english();
+  ASSERT_GT(text.find("I strongly"), LanguageDetector::kQuickSampleBytes);
+  LanguageDetector d;
+  EXPECT_EQ(d.detect(text).lang, "en");  // the whole sample: mostly English
+  auto guess = d.detect(text, "de");     // the German opening is enough
+  EXPECT_EQ(guess.lang, "de");
+  EXPECT_TRUE(guess.reliable);
+}
+
+TEST(LanguageDetector, AnOpeningInAnotherLanguageIsReadInFull) {
+  LanguageDetector d;
+  auto guess = d.detect(german_then_english(), "en");
+  EXPECT_EQ(guess.lang, "en");
+  EXPECT_TRUE(guess.reliable);
+  std::string english = german_then_english().substr(german_then_english().find("I strongly"));
+  ASSERT_GT(english.size(), LanguageDetector::kQuickSampleBytes);
+  EXPECT_EQ(d.detect(english, "de").lang, "en");
+}
+
+TEST(Language, LongParagraphsOpeningInTheMetadataLanguageKeepIt) {
+  const std::string text = german_then_english();
+  EXPECT_EQ(test::segmenter().segment(text, "de").paragraphs.at(0).lang, "de");
+  EXPECT_EQ(test::segmenter().segment(text, "en").paragraphs.at(0).lang, "en");
+  EXPECT_EQ(test::segmenter().segment(text).paragraphs.at(0).lang, "en");  // no metadata: the full sample
+}
+
 TEST(Language, SeedTweetsAreEnglishAndEverythingElseGerman) {
   std::string text = test::read_file(test::test_data("seed.txt"));
   auto seg = test::segmenter().segment(text);  // no lang metadata: the majority decides short paragraphs
