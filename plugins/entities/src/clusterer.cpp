@@ -91,6 +91,14 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
   };
   std::size_t first = 0;
   while (first + 1 < words.size() && (titles.count(words[first]) || !upper(words[first]))) ++first;
+  // A person's role before the name ends in a title word: "UK Foreign Secretary
+  // Jack Straw", "Prime Minister Tony Blair" -> the words after it.
+  if (person)
+    for (std::size_t k = words.size() - 1; k-- > first;)
+      if (titles.count(words[k])) {
+        first = k + 1;
+        break;
+      }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
   if (person)
     for (std::size_t k = 1; k < words.size(); ++k)

@@ -121,3 +121,15 @@ TEST(Clusterer, AFinalSIsAGenitiveInGermanOnly) {
   en::cluster_mentions(in_de, kTitles, nullptr, g);
   EXPECT_EQ(names(g), (std::vector<std::string>{"Putin", "Putin"}));
 }
+
+TEST(Clusterer, ARoleEndingInATitleIsNotPartOfAPersonsName) {
+  const en::Titles titles = {"Secretary", "Minister"};
+  const std::string text =
+      "UK Foreign Secretary Jack Straw and Prime Minister Tony Blair met . Jack Straw said";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 5, "PER"), mention(in, 6, 4, "PER"), mention(in, 12, 2, "PER")};
+  en::cluster_mentions(in, titles, nullptr, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Jack Straw", "Tony Blair", "Jack Straw"}));
+  EXPECT_EQ(r.clusters.size(), 2u);
+}
