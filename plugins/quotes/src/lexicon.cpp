@@ -37,7 +37,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"oblique", kOblique},
                                       {"demonstrative", kDemonstrative},
                                       {"own", kOwn},
-                                      {"possessive", kPossessive}};
+                                      {"possessive", kPossessive},
+                                      {"indefinite", kIndefinite}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

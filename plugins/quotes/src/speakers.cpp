@@ -77,11 +77,14 @@ namespace {
 // The person a role noun without a name refers to ("der russische Regierungschef"):
 // the name that followed the same role noun earlier ("US-Präsident Donald Trump"),
 // else the latest person whose role had the same qualifier ("seinem russischen
-// Amtskollegen Wladimir Putin"), else the latest person named before it. Never a
+// Amtskollegen Wladimir Putin"), else the latest person named before it; nobody
+// after an indefinite article, which introduces someone new. Never a
 // speaker of the same sentence nor a person inside what its sentence reports:
 // "Lawrow pochte darauf, dass Trump ... und auch der russische Regierungschef ...".
 const Person* resolve_role(const Doc& d, const Scratch& s, const Candidate& c,
                            const std::vector<Referent>& refs) {
+  // "A spokeswoman", "ein Sprecher des Ministeriums": someone not named before.
+  if (d.word(c.b) && d.has(c.b, kIndefinite)) return nullptr;
   const int sentence = d.toks[c.b].sentence;
   auto excluded = [&](const Person& p) {
     for (std::size_t j = 0; j < s.stmts.size(); ++j) {

@@ -494,3 +494,21 @@ TEST(QuotesEngine, AReportNounAloneSpeaksForWhomItBelongsTo) {
   const std::string here = "Hier gab es nach eigenen Angaben keine Probleme.";
   EXPECT_EQ(quote_at(run(here, "de"), here, "Probleme"), "indirect | Angaben | Angaben | nach");
 }
+
+// An indefinite article introduces someone new: the role noun after it is not
+// the person named before ("Horst Seehofer ... Ein Sprecher sagte").
+TEST(QuotesEngine, ARoleNounAfterAnIndefiniteArticleIsSomeoneNew) {
+  const std::string de =
+      "Innenminister Horst Seehofer war in Berlin. Ein Sprecher sagte, die Lage sei ruhig.";
+  const auto b = static_cast<std::uint32_t>(de.find("Horst"));
+  EXPECT_EQ(quote_at(run(de, "de", {{b, b + 14, "PER", 0, "Horst Seehofer"}}), de, "ruhig"),
+            "indirect | Sprecher | Ein Sprecher | sagte");
+  const std::string definite =
+      "Innenminister Horst Seehofer war in Berlin. Der Innenminister sagte, die Lage sei ruhig.";
+  EXPECT_EQ(quote_at(run(definite, "de", {{b, b + 14, "PER", 0, "Horst Seehofer"}}), definite, "ruhig"),
+            "indirect | Horst Seehofer | Der Innenminister | sagte");
+  const std::string en = "Secretary Jane Roe visited London. A spokeswoman said the plan was ready.";
+  const auto e = static_cast<std::uint32_t>(en.find("Jane"));
+  EXPECT_EQ(quote_at(run(en, "en", {{e, e + 8, "PER", 0, "Jane Roe"}}), en, "ready"),
+            "indirect | spokeswoman | A spokeswoman | said");
+}
