@@ -38,9 +38,9 @@ enum Flag : std::uint32_t {
   kOblique = 1u << 23,  // a determiner of no nominative ("dem", "des", "einen"): the phrase is no subject
   kDemonstrative = 1u << 24,  // refers back to the sentence before ("Das erklärte X", "Dies berichtet Y")
   kOwn = 1u << 15,            // before a report noun, the report is the subject's: "nach eigenen Angaben"
-  kPossessive = 1u << 25,     // before a report noun, whose it is as a pronoun would say: "nach seinen Angaben"
-  kIndefinite = 1u << 26,     // opens a phrase that introduces someone new: "a spokeswoman", "ein Sprecher"
-  kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
+  kPossessive = 1u << 25,  // before a report noun, whose it is as a pronoun would say: "nach seinen Angaben"
+  kIndefinite = 1u << 26,  // opens a phrase that introduces someone new: "a spokeswoman", "ein Sprecher"
+  kGrammar = 1u << 18,     // a property of the language ("verb-second"), not a word
 };
 
 /// A cue of several words, matched token by token after its first word.
