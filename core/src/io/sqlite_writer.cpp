@@ -264,9 +264,7 @@ class SqliteWriter final : public RecordWriter {
   void finish() override {
     if (!db_) open();
     commit(false);
-    for (const std::string& sql : index_sql())
-      if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-        fail("creating the indexes");
+    for (const std::string& sql : index_sql()) exec(sql, "creating the indexes");
     // Statistics for the query planner (sampled, so it takes milliseconds):
     // without them a lookup through the views scans instead of seeking.
     exec("PRAGMA analysis_limit=400; ANALYZE", "gathering statistics for the query planner");
@@ -290,6 +288,12 @@ class SqliteWriter final : public RecordWriter {
     if (table)
       for (const Column& c : table->columns) typed.push_back(layer.column(c.name));
     const auto& columns = layer.attrs().columns();
+    // An attribute without a column of its layer's table (a name SQL cannot take,
+    // past kMaxColumns) goes to attribute_values, so nothing is left out.
+    std::vector<char> generic(columns.size(), 1);
+    for (std::size_t c = 0; table && c < columns.size(); ++c)
+      for (const Column& col : table->columns)
+        if (col.name == columns[c].key()) generic[c] = 0;
     const unsigned char table_row =
         table ? static_cast<unsigned char>(kFirstTableRow + (table - tables_.data())) : 0;
     const auto& spans = layer.spans();
@@ -306,17 +310,18 @@ class SqliteWriter final : public RecordWriter {
         end < 0 ? rows.null() : rows.integer(end);
         label.empty() ? rows.null() : rows.text(label);
       };
-      // A layer with a table of its own has its span and attributes there
-      // only (the view `spans` shows it with the others): in layer_spans and
-      // span_attributes as well they would double the rows to write.
+      // A layer with a table of its own has its span and the attributes with a
+      // column there only (the view `spans` shows it with the others): in
+      // layer_spans and span_attributes as well they would double the rows to write.
       if (!table) {
         rows.row(kSpanRow, 5);
         rows.text(layer.name());
         rows.integer(static_cast<std::int64_t>(i));
         offsets();
       }
-      for (const AttrColumn& column : columns) {
-        if (table || !column.has(i)) continue;
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        const AttrColumn& column = columns[c];
+        if (!generic[c] || !column.has(i)) continue;
         rows.row(kAttributeRow, 5);
         rows.text(layer.name());
         rows.integer(static_cast<std::int64_t>(i));
