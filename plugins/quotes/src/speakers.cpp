@@ -190,11 +190,14 @@ Result resolve(const Input& in, Scratch& s) {
   };
   std::vector<Referent> refs;  // the speaker of each statement, in order
   // Whether the referent is known to be a person: a role, a pronoun or a person named in its phrase.
-  auto person = [&](const Referent& ref) {
-    if (ref.mention.type == Candidate::Role || ref.mention.type == Candidate::Pronoun) return true;
+  auto names_person = [&](const Candidate& c) {
     for (const Person& p : s.persons)
-      if (p.tok >= ref.mention.b && p.tok < ref.mention.e) return true;
+      if (p.tok >= c.b && p.tok < c.e) return true;
     return false;
+  };
+  auto person = [&](const Referent& ref) {
+    return ref.mention.type == Candidate::Role || ref.mention.type == Candidate::Pronoun ||
+           names_person(ref.mention);
   };
   int speaker_at = -1;  // the latest statement with a speaker
   // Whom the candidate c of statement st (the i-th; a source's pseudo statement when
@@ -274,17 +277,14 @@ Result resolve(const Input& in, Scratch& s) {
       const int first = d.sentences[d.toks[c.b].sentence].first;
       const int end = d.sentences[d.toks[c.b].sentence].second;
       o.candidate = d.sentence_subject(first, end);
-      if (o.candidate && o.candidate.b < c.e && o.candidate.e > w) o.candidate = {};
+      const Candidate& n = o.candidate;
       // Someone who can speak: a name the entities step found, a role, a person
-      // ("Hier", "Mindestens 20 Menschen" open sentences too).
-      bool speaker = o.candidate &&
-                     (o.candidate.type == Candidate::Role || entity_in(o.candidate.b, o.candidate.e) >= 0);
-      for (int k = o.candidate.b; o.candidate && !speaker && k < o.candidate.e; ++k)
-        speaker = d.has(k, kRole);
-      for (const Person& p : s.persons)
-        speaker = speaker || (o.candidate && p.tok >= o.candidate.b && p.tok < o.candidate.e);
+      // ("Hier", "Mindestens 20 Menschen" open sentences too), not the phrase itself.
+      const bool apart = n && (n.e <= w || n.b >= c.e);
+      bool speaker = apart && (n.type == Candidate::Role || entity_in(n.b, n.e) >= 0 || names_person(n));
+      for (int k = n.b; apart && !speaker && k < n.e; ++k) speaker = d.has(k, kRole);
       if (!speaker) o.candidate = {};
-    } else if (d.has(w, kDet) && !d.has(w, kPossessive | kOwn)) {
+    } else if (d.has(w, kDet)) {
       o.earlier = st.cue_b >= 0 && d.has(st.cue_b, kCueAfter);  // "den Angaben zufolge"
     }
     return o;
@@ -312,15 +312,13 @@ Result resolve(const Input& in, Scratch& s) {
     Referent owner;
     if (o.candidate) owner = referent_of(st, o.candidate, i, prev);
     // A possessive that finds nobody ("seiner" named as itself) leaves the report noun.
-    if (o.candidate &&
-        (o.candidate.type != Candidate::Pronoun || owner.name != d.str(o.candidate.b, o.candidate.e))) {
+    const bool owned = o.candidate && (o.candidate.type != Candidate::Pronoun ||
+                                       owner.name != d.str(o.candidate.b, o.candidate.e));
+    if (owned || (o.earlier && prev)) {
       // "nach eigenen Angaben", "aus seiner Sicht": the report noun is where it is
-      // said, the speaker is whose it is (when "seiner" finds whom it means).
-      ref = std::move(owner);
-      ref.mention = c;
-      ref.tok = c.b;
-    } else if (o.earlier && prev) {  // "den Angaben zufolge": the source just named
-      ref = *prev;
+      // said, the speaker is whose it is (when "seiner" finds whom it means);
+      // "den Angaben zufolge": the source just named.
+      ref = owned ? std::move(owner) : *prev;
       ref.mention = c;
       ref.tok = c.b;
     } else if (c) {
