@@ -146,9 +146,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ++records;
   }
   const bool plain = (compression == 0 || compression == 3) && !starts_compressed(payload);
-  if (plain || (compression != 0 && compression != 3 && !truncated))
-    check(records == expected_records(payload), "the reader did not give one record per non-blank line",
-          std::to_string(records) + " records, " + std::to_string(expected_records(payload)) + " lines");
+  if (plain || (compression != 0 && compression != 3 && !truncated)) {
+    // The reader drops a byte-order mark opening the file: a file of a BOM alone has no record.
+    const std::string_view content = payload.starts_with("\xEF\xBB\xBF") ? payload.substr(3) : payload;
+    check(records == expected_records(content), "the reader did not give one record per non-blank line",
+          std::to_string(records) + " records, " + std::to_string(expected_records(content)) + " lines");
+  }
 
   // 2. The line splitter with buffers a few bytes long, so lines grow, cross
   // reads and exceed the line limit (skipped as too long, yet still a record
