@@ -108,7 +108,8 @@ void segment_corpus_without_detection(benchmark::State& state, Corpus which) {
 }
 
 void detect_corpus_languages(benchmark::State& state, Corpus which) {
-  LanguageDetector detector;
+  static const LanguageDetector detector(
+      Lexicon::from_data_dir(TAGWERK_SOURCE_DIR "/plugins/segment/data").function_words);
   std::vector<TextRange> paragraphs;
   run(
       state,

@@ -14,9 +14,9 @@ using tagwerk::segment::SegmentOptions;
 
 Lexicon load_lexicon(const tagwerk::Config& cfg) {
   Lexicon lexicon = Lexicon::from_data_dir(cfg.data_dir());
-  for (const char* lang : {"de", "en"})
-    for (const char* list : {"abbrev_", "sentence_starters_"})
-      cfg.loaded(cfg.data_file(std::string(list) + lang + ".txt"));  // for the manifest
+  for (const char* lang : Lexicon::kLanguages)
+    for (const char* list : Lexicon::kLists)
+      cfg.loaded(cfg.data_file(std::string(list) + "_" + lang + ".txt"));  // for the manifest
   if (cfg.has("abbreviations")) lexicon.abbreviations.load(cfg.loaded(cfg.get_path("abbreviations")));
   return lexicon;
 }

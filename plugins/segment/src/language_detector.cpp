@@ -4,7 +4,10 @@
 #include <encodings.h>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
+#include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 
 #include <tagwerk/text/char_class.hpp>
 
@@ -42,7 +45,56 @@ LanguageGuess detect_prefix(std::string_view text, std::size_t max_bytes) {
   return guess;
 }
 
+bool is_ascii_letter(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 }  // namespace
+
+LanguageDetector::LanguageDetector(std::vector<FunctionWords> lists) : function_words_(std::move(lists)) {}
+
+bool LanguageDetector::opens_in(std::string_view text, std::string_view lang) const {
+  const WordList* expected = nullptr;
+  for (const auto& list : function_words_)
+    if (list.lang == lang) expected = &list.words;
+  if (expected == nullptr) return false;
+
+  int words = 0, hits = 0;
+  std::array<char, 16> lower{};
+  std::size_t i = 0;
+  while (i < text.size() && words < kFunctionWordSample) {
+    // A word: a run of ASCII letters and non-ASCII bytes (UTF-8 letters, but
+    // also typographic quotes, which are stripped from its ends below).
+    while (i < text.size() && !is_ascii_letter(static_cast<unsigned char>(text[i])) &&
+           static_cast<unsigned char>(text[i]) < 0x80)
+      ++i;
+    std::size_t begin = i;
+    while (i < text.size() && (is_ascii_letter(static_cast<unsigned char>(text[i])) ||
+                               static_cast<unsigned char>(text[i]) >= 0x80))
+      ++i;
+    std::size_t end = i;
+    while (begin < end && static_cast<unsigned char>(text[begin]) >= 0x80) ++begin;
+    while (end > begin && static_cast<unsigned char>(text[end - 1]) >= 0x80) --end;
+    if (begin == end) continue;  // punctuation alone ("—", "„")
+    ++words;
+    if (end - begin > lower.size()) continue;  // no function word is that long
+    bool ascii = true;
+    for (std::size_t k = begin; k < end; ++k) {
+      auto c = static_cast<unsigned char>(text[k]);
+      ascii = ascii && c < 0x80;
+      lower[k - begin] = static_cast<char>(c | 0x20);
+    }
+    if (!ascii) continue;  // "für", "Präsident": listed words are ASCII
+    const std::string_view word(lower.data(), end - begin);
+    if (expected->contains(word)) {
+      ++hits;
+      continue;
+    }
+    for (const auto& list : function_words_)
+      if (&list.words != expected && list.words.contains(word)) return false;
+  }
+  return hits >= kMinFunctionWords && hits * kFunctionWordShare >= words;
+}
 
 LanguageGuess LanguageDetector::detect(std::string_view text) const {
   return detect_prefix(text, kMaxSampleBytes);
@@ -51,7 +103,15 @@ LanguageGuess LanguageDetector::detect(std::string_view text) const {
 LanguageGuess LanguageDetector::detect(std::string_view text, std::string_view expected) const {
   // CLD2's cost grows with the bytes it reads (about 20-40 ns a byte) far more
   // than with the number of calls, so the opening is cheap to look at first.
-  if (expected.empty() || text.size() <= kQuickSampleBytes) return detect(text);
+  if (expected.empty()) return detect(text);
+  if (opens_in(text, expected)) {
+    LanguageGuess guess;
+    guess.lang = expected;
+    guess.letter_bytes = static_cast<int>(std::min(text.size(), kMaxSampleBytes));
+    guess.reliable = true;
+    return guess;
+  }
+  if (text.size() <= kQuickSampleBytes) return detect(text);
   LanguageGuess quick = detect_prefix(text, kQuickSampleBytes);
   if (quick.reliable && quick.lang == expected) return quick;
   return detect(text);

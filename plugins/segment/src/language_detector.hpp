@@ -1,11 +1,15 @@
 // language_detector.hpp -- guesses the language of a paragraph with CLD2 and
 // says whether the guess is trustworthy; short or mixed paragraphs are left to
-// the caller's fallback (document metadata or the document's majority).
+// the caller's fallback (document metadata or the document's majority). With
+// an expected language, the paragraph's function words may settle it first.
 #ifndef TAGWERK_SEGMENT_LANGUAGE_DETECTOR_HPP
 #define TAGWERK_SEGMENT_LANGUAGE_DETECTOR_HPP
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "word_list.hpp"
 
 namespace tagwerk::segment {
 
@@ -15,8 +19,19 @@ struct LanguageGuess {
   bool reliable = false;  // CLD2 thinks so and there was enough evidence
 };
 
+/// The function words of one language (function_words_<lang>.txt): short,
+/// frequent words that text in other languages hardly uses. Lower case, ASCII.
+struct FunctionWords {
+  std::string lang;  // ISO 639-1, as CLD2 names it
+  WordList words;
+};
+
 class LanguageDetector {
  public:
+  LanguageDetector() = default;
+  /// Takes the function-word lists that detect(text, expected) consults.
+  explicit LanguageDetector(std::vector<FunctionWords> lists);
+
   /// Paragraphs with fewer letter bytes than this are never reliable: CLD2
   /// guesses wildly on headlines such as "Darstellung:".
   static constexpr int kMinLetterBytes = 40;
@@ -32,15 +47,32 @@ class LanguageDetector {
   /// corpora (docs/performance.md); below 64, too few openings are reliable.
   static constexpr std::size_t kQuickSampleBytes = 64;
 
+  /// The function-word check reads this many leading words of a paragraph ...
+  static constexpr int kFunctionWordSample = 24;
+  /// ... and settles on the expected language when at least this many of them,
+  /// and at least one in kFunctionWordShare, are its function words and none is
+  /// a function word of another listed language. Running text has 30-50 %.
+  static constexpr int kMinFunctionWords = 3;
+  static constexpr int kFunctionWordShare = 5;
+
   /// Guesses the language of `text` (UTF-8; ill-formed input yields an
   /// unreliable, empty guess). Never throws. Thread-safe.
   LanguageGuess detect(std::string_view text) const;
   /// As detect(text), except that when `expected` (ISO 639-1, as CLD2 names
-  /// it) is not empty and the first kQuickSampleBytes are reliably in it, that
-  /// guess is returned without reading further: a caller that labels
-  /// unreliable paragraphs with `expected` anyway loses nothing but the rare
-  /// paragraph that opens in `expected` and continues in another language.
+  /// it) is not empty, the paragraph's opening may settle it without reading
+  /// further: first its function words (when `expected` has a list; no CLD2
+  /// call at all), then CLD2 on the first kQuickSampleBytes. A caller that
+  /// labels unreliable paragraphs with `expected` anyway loses nothing but the
+  /// rare paragraph that opens in `expected` and continues in another language.
   LanguageGuess detect(std::string_view text, std::string_view expected) const;
+
+  /// True when the opening of `text` has enough function words of `lang` and
+  /// none of another listed language (see kMinFunctionWords). False when
+  /// `lang` has no list.
+  bool opens_in(std::string_view text, std::string_view lang) const;
+
+ private:
+  std::vector<FunctionWords> function_words_;
 };
 
 }  // namespace tagwerk::segment

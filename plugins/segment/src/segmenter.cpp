@@ -28,7 +28,8 @@ Segmenter::Segmenter(Lexicon lexicon, SegmentOptions options)
     : lexicon_(std::move(lexicon)),
       options_(std::move(options)),
       tokenizer_(lexicon_),
-      sentence_splitter_(lexicon_) {}
+      sentence_splitter_(lexicon_),
+      detector_(std::move(lexicon_.function_words)) {}
 
 Segmentation Segmenter::segment(std::string_view text, std::string_view doc_lang) const {
   Segmentation out;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "lexicon.hpp"
 #include "segment_test_support.hpp"
 
 namespace tagwerk::segment {
@@ -59,6 +60,74 @@ TEST(LanguageDetector, AnOpeningInAnotherLanguageIsReadInFull) {
   std::string english = german_then_english().substr(german_then_english().find("I strongly"));
   ASSERT_GT(english.size(), LanguageDetector::kQuickSampleBytes);
   EXPECT_EQ(d.detect(english, "de").lang, "en");
+}
+
+// The detector as the segmenter builds it, with the shipped function words.
+const LanguageDetector& shipped_detector() {
+  static const LanguageDetector d(Lexicon::from_data_dir(test::data_dir()).function_words);
+  return d;
+}
+
+TEST(LanguageDetector, FunctionWordsOfTheExpectedLanguageSettleAnOpening) {
+  const auto& d = shipped_detector();
+  const std::string german =
+      "Noch immer ist die Frage ungeklärt, ob Russland den US-Wahlkampf 2016 manipuliert hat.";
+  const std::string english =
+      "The president said that he had pressed Putin twice about Russian meddling in the election.";
+  EXPECT_TRUE(d.opens_in(german, "de"));
+  EXPECT_TRUE(d.opens_in(english, "en"));
+  EXPECT_FALSE(d.opens_in(german, "en"));
+  EXPECT_FALSE(d.opens_in(english, "de"));
+  EXPECT_FALSE(d.opens_in(german, "fr"));  // no list: CLD2 decides
+  EXPECT_FALSE(LanguageDetector().opens_in(german, "de"));
+}
+
+TEST(LanguageDetector, AFunctionWordOfAnotherLanguageSendsTheOpeningToCld2) {
+  const auto& d = shipped_detector();
+  // German with an English clause in its first words: not settled as either.
+  const std::string mixed = "Der Präsident schrieb, er sei mit der Lage zufrieden: the meeting went well.";
+  EXPECT_FALSE(d.opens_in(mixed, "de"));
+  EXPECT_FALSE(d.opens_in(mixed, "en"));
+}
+
+TEST(LanguageDetector, NamesWithoutFunctionWordsAreLeftToCld2) {
+  // A BBC-style lead of names and numbers: one function word in ten is too few.
+  EXPECT_FALSE(shipped_detector().opens_in(
+      "Chelsea manager Jose Mourinho, Arsenal boss Arsene Wenger and Liverpool's Rafael Benitez "
+      "met FA chief executive Brian Barwick.",
+      "en"));
+}
+
+TEST(LanguageDetector, OtherLanguagesAreNotTakenForTheExpectedOne) {
+  const auto& d = shipped_detector();
+  const std::string dutch =
+      "Het kabinet wil dat de huren in de vrije sector minder snel stijgen dan nu het geval is, "
+      "schrijft de minister aan de Tweede Kamer.";
+  const std::string french =
+      "Le gouvernement a présenté mercredi son projet de loi sur les retraites, qui doit être voté "
+      "avant la fin de l'année par le Parlement.";
+  for (const std::string* text : {&dutch, &french}) {
+    EXPECT_FALSE(d.opens_in(*text, "de")) << *text;
+    EXPECT_FALSE(d.opens_in(*text, "en")) << *text;
+  }
+  EXPECT_EQ(d.detect(dutch, "de").lang, "nl");
+  EXPECT_EQ(d.detect(french, "en").lang, "fr");
+}
+
+TEST(LanguageDetector, ASettledOpeningIsReliableInTheExpectedLanguage) {
+  const std::string text = german_then_english();
+  auto guess = shipped_detector().detect(text, "de");
+  EXPECT_EQ(guess.lang, "de");
+  EXPECT_TRUE(guess.reliable);
+  EXPECT_EQ(shipped_detector().detect(text, "en").lang, "en");  // opens in German: read in full
+}
+
+TEST(Language, SeedTweetsAreEnglishUnderGermanMetadata) {
+  std::string text = test::read_file(test::test_data("seed.txt"));
+  auto seg = test::segmenter().segment(text, "de");
+  int english = 0;
+  for (const auto& p : seg.paragraphs) english += p.lang == "en";
+  EXPECT_EQ(english, 3);
 }
 
 TEST(Language, LongParagraphsOpeningInTheMetadataLanguageKeepIt) {
