@@ -20,6 +20,16 @@ bool inflected(std::string_view w) {
   return a == 'e' || (b == 'e' && (a == 'n' || a == 'r' || a == 's' || a == 'm'));
 }
 
+// An English contraction's first word: "it's", "there’s", "they're" without the
+// clitic; any other word unchanged. The lower-case form is looked up.
+std::string_view without_clitic(std::string_view w) {
+  for (std::string_view clitic :
+       {"'s", "'re", "'ll", "'ve", "'d", "\u2019s", "\u2019re", "\u2019ll", "\u2019ve", "\u2019d"})
+    if (w.size() > clitic.size() && w.substr(w.size() - clitic.size()) == clitic)
+      return w.substr(0, w.size() - clitic.size());
+  return w;
+}
+
 }  // namespace
 
 bool Doc::clause_break(int i) const {
@@ -84,6 +94,7 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
       const Lexicon& lex = lists[toks[i].lang];
       const std::string_view w = low(static_cast<int>(i));
       toks[i].info = lex.find(w);
+      if (!toks[i].info) toks[i].info = lex.find(without_clitic(w));  // "it's", "there's": as "it", "there"
       toks[i].flags = toks[i].info ? toks[i].info->flags : 0;
       if (w.size() >= 3 && lex.is_role(w)) toks[i].flags |= kRole;
       if (w.size() >= 3 && lex.is_report(w)) toks[i].flags |= kReport;

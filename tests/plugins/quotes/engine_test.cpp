@@ -81,6 +81,19 @@ TEST(QuotesEngine, EnglishReportedSpeech) {
   EXPECT_EQ(quote_at(r, said, "talks"), "indirect | officials | officials | According to");
 }
 
+TEST(QuotesEngine, EnglishExpletivesAndContractionsAreNoSpeakers) {
+  // BBC News: "There", "You" and "It's" opened sentences and became speakers by name.
+  const std::string there = "Sales rose by 5%. There were also fears that prices would rise.";
+  EXPECT_EQ(quote_at(run(there, "en"), there, "prices"), "indirect |  |  | fears");
+  // A quotation opening with "You" or "It's" goes on with the speaker named before it.
+  const std::string before = "The coach Mary Jones said young dancers no longer wanted to work hard. ";
+  for (const std::string quotation : {"\"You have to be very dedicated.\"", "\"It's a hard career.\""}) {
+    const std::string t = before + quotation;
+    EXPECT_EQ(quote_at(run(t, "en"), t, quotation.substr(1, 6)), "direct | Mary Jones | Mary Jones | ")
+        << quotation;
+  }
+}
+
 TEST(QuotesEngine, AQuotedPostIsEmbeddedAndItsQuotedWordsAreNoQuotes) {
   const std::string t =
       "Das schrieb er.\n\nMarco Rubio @marcorubio\nPartnering with Putin on a \"Cyber Security Unit\" is "
