@@ -60,6 +60,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
                       const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s) {
   const std::size_t n = last - first;
   s.valence.assign(n, 0.f);
+  s.head_valence.assign(n, 0.f);
   s.clause.assign(n, 0);
   s.mods.assign(n, Modifier{});
   s.negated.assign(n, 0);
@@ -70,6 +71,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
 
   // Lexicon, modifiers, clauses, emoticons.
   bool has_lower = false;
+  std::size_t words = 0, capitalized = 0;  // words after the first, capitalized ones among them
   int exclamations = 0;
   std::uint32_t clause = 0;
   for (std::size_t k = 0; k < n; ++k) {
@@ -102,6 +104,12 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     }
     for (char c : word) has_lower |= c >= 'a' && c <= 'z';
     to_lower(word, s.lower);
+    // Capitalized (its first character changes in lower case): a noun or a
+    // sentence start, where a compound head may carry the word.
+    const std::size_t first_char = !word.empty() && static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1;
+    const bool capital = word.compare(0, first_char, s.lower, 0, first_char) != 0;
+    capitalized += capital && words > 0;
+    ++words;
     std::string_view w = s.lower;
     if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);
     // One lookup per word once the thread has seen it: modifier and valence.
@@ -111,9 +119,11 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
       if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
           info.mod.kind == ModKind::Copula) {
         if (auto v = lex.exact(w))
-          info.valence = *v;
-        else if (model.decompound)
+          info.valence = info.lower_valence = *v;
+        else if (model.decompound) {
           info.valence = lex.decompound(w);
+          info.lower_valence = lex.decompound(w, false);
+        }
       }
       it = cache.emplace(std::string(w), info).first;
     }
@@ -121,8 +131,13 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     if (mod.kind == ModKind::Clause || mod.kind == ModKind::Contrast) ++clause;
     s.clause[k] = clause;
     s.mods[k] = mod;
-    s.valence[k] = it->second.valence;
+    s.valence[k] = capital || t.kind == "hashtag" ? it->second.valence : it->second.lower_valence;
+    s.head_valence[k] = it->second.valence;
   }
+  // Text without capitalized nouns (tweets in lower case): any word may be one.
+  if (capitalized == 0)
+    for (std::size_t k = 0; k < n; ++k)
+      if (s.head_valence[k] != 0.f) s.valence[k] = s.head_valence[k];
 
   // Capitals, boosters, negation: VADER's order.
   std::size_t weder = n;  // "weder" seen: "noch" negates too

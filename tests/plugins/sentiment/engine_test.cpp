@@ -54,6 +54,16 @@ TEST(SentimentRules, GermanCompoundsAndInflection) {
   EXPECT_GT(score("Es waren gute Gespräche.", "de"), 0.0);
 }
 
+TEST(SentimentRules, OnlyNounsAndLongModifiersAreReadAsCompounds) {
+  // A verb with a prefix is no compound: "bekleidet" is not "leidet".
+  EXPECT_EQ(score("Sein Vorgänger bekleidet seitdem das Amt des Ministers.", "de"), 0.0);
+  EXPECT_EQ(score("Die Bauern versorgen die Stadt.", "de"), 0.0);
+  // A lower-case adjective with a long first part still is one.
+  EXPECT_GT(score("Die Firma baut umweltfreundliche Autos.", "de"), 0.0);
+  // A text written in lower case throughout: any word may be a noun.
+  EXPECT_LT(score("die wahlmanipulationen gehen weiter", "de"), 0.0);
+}
+
 TEST(SentimentRules, EachSentenceInItsOwnLanguage) {
   // "die" is the German article; in English "to die".
   EXPECT_EQ(score("Die Katze und die Maus.", "de"), 0.0);

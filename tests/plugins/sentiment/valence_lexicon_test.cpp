@@ -47,6 +47,13 @@ TEST(ValenceLexicon, CompoundsAreScoredThroughTheirHead) {
   EXPECT_EQ(german().decompound("bundesregierung"), 0.f);
 }
 
+TEST(ValenceLexicon, WithoutHeadsOnlyTheHyphenSplitsAWord) {
+  EXPECT_LT(german().decompound("bekleidet"), 0.f);  // read as a compound noun: "leidet"
+  EXPECT_EQ(german().decompound("bekleidet", false), 0.f);
+  EXPECT_LT(german().decompound("corona-krise", false), 0.f);
+  EXPECT_GT(german().decompound("umweltfreundlich", false), 0.f);
+}
+
 TEST(ValenceLexicon, GermanHasNoEnglishFalseFriends) {
   // "die" is the German article, never "to die" (-2.9 in VADER).
   EXPECT_FALSE(german().exact("die").has_value());
