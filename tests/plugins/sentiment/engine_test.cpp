@@ -157,6 +157,22 @@ TEST(SentimentEngine, TargetsFromSpansAndTerms) {
   EXPECT_STREQ(records[4].label, "neg");
 }
 
+TEST(SentimentEngine, ATargetInANeutralSentenceTakesTheTextsTone) {
+  const std::string text = "Haaland spielte am Sonntag in Dortmund. Es war ein großartiger Abend.";
+  const st::Engine engine(st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data"), st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  st::Input in = sttest::segmented(text, "de");
+  in.targets = st::parse_target_spans("0-7", text);
+  const auto records = engine.analyze(in, *scratch);
+  ASSERT_EQ(records.back().scope, st::Scope::Target);
+  EXPECT_STREQ(records.back().label, "pos");
+  // Its own sentence still comes first.
+  const std::string mixed = "Haaland spielte schlecht. Es war ein großartiger Abend.";
+  st::Input in2 = sttest::segmented(mixed, "de");
+  in2.targets = st::parse_target_spans("0-7", mixed);
+  EXPECT_STREQ(engine.analyze(in2, *scratch).back().label, "neg");
+}
+
 TEST(SentimentEngine, TargetSpansAreCodePointsConvertedToBytes) {
   const std::string text = "Ärger über Müll";  // Ä and ü take two bytes each
   const auto spans = st::parse_target_spans(R"([{"begin": 11, "end": 15}, {"begin": 3, "end": 2}])", text);
