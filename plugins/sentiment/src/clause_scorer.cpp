@@ -46,6 +46,16 @@ bool all_caps(std::string_view w) {
   return upper >= 2;
 }
 
+// The first character changes in lower case (ASCII and two-byte UTF-8
+// letters such as Ä).
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return w.size() >= 2 && c == 0xC3 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E;
+}
+
 std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
@@ -77,6 +87,22 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
   for (std::size_t k = 0; k < n; ++k) {
     const Token& t = tokens[first + k];
     const std::string_view word = token_text(text, t);
+    // An emoticon starting with a letter ("D:"): one capital letter and a
+    // mark touching it, nothing touching after them, and no capitalized word
+    // before ("Gruppe D:", "Laufwerk D:" name a thing).
+    if (is_word(t.kind) && word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z' && k + 1 < n &&
+        is_mark(tokens[first + k + 1].kind) && tokens[first + k + 1].begin == t.end &&
+        (k + 2 == n || tokens[first + k + 2].begin != tokens[first + k + 1].end) &&
+        (k == 0 || !is_word(tokens[first + k - 1].kind) ||
+         !starts_upper(token_text(text, tokens[first + k - 1])))) {
+      to_lower(text.substr(t.begin, tokens[first + k + 1].end - t.begin), s.lower);
+      if (auto v = lex.exact(s.lower)) {
+        s.valence[k] = *v;
+        s.clause[k] = s.clause[k + 1] = clause;
+        ++k;
+        continue;
+      }
+    }
     if (is_mark(t.kind)) {
       exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
       // The longest run of touching tokens that is an emoticon (":-)", "<3").

@@ -49,6 +49,15 @@ TEST(SentimentRules, ExclamationEmojiAndCapitals) {
   EXPECT_GT(score("The movie was GOOD, really.", "en"), score("The movie was good, really.", "en"));
 }
 
+TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
+  EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
+  EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
+  EXPECT_GT(score("Bis morgen ;D", "de"), 0.2);
+  // A letter and a colon inside a sentence, a bracket and a colon: no emoticon.
+  EXPECT_EQ(score("Gruppe D: Spanien und Italien.", "de"), 0.0);
+  EXPECT_EQ(score("Zum Konzert (19 Uhr): Die Straße wird gesperrt.", "de"), 0.0);
+}
+
 TEST(SentimentRules, GermanCompoundsAndInflection) {
   EXPECT_LT(score("Die Einheit soll vor Wahlmanipulationen schützen.", "de"), 0.0);
   EXPECT_GT(score("Es waren gute Gespräche.", "de"), 0.0);
