@@ -171,6 +171,9 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     if (s.mods[k].kind == ModKind::Neither) weder = k;
     float v = s.valence[k];
     if (v == 0.f) continue;
+    // An emoticon or emoji is the writer's own verdict: no negation or booster
+    // before it reaches it ("wieder kein Schnee :(").
+    if (!is_word(tokens[first + k].kind) && tokens[first + k].kind != "hashtag") continue;
     const std::string_view word = token_text(text, tokens[first + k]);
     if (has_lower && all_caps(word)) v += sign(v) * kCaps;
     bool negate = false;

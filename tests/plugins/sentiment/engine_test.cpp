@@ -53,6 +53,9 @@ TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
   EXPECT_GT(score("Bis morgen ;D", "de"), 0.2);
+  // A negator before an emoticon does not turn it around.
+  EXPECT_LT(score("Wieder kein Schnee ;(", "de"), -0.2);
+  EXPECT_GT(score("Ich kann nicht klagen :)", "de"), 0.0);
   // A letter and a colon inside a sentence, a bracket and a colon: no emoticon.
   EXPECT_EQ(score("Gruppe D: Spanien und Italien.", "de"), 0.0);
   EXPECT_EQ(score("Zum Konzert (19 Uhr): Die Straße wird gesperrt.", "de"), 0.0);
