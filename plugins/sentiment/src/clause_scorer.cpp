@@ -106,7 +106,8 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     if (is_mark(t.kind)) {
       exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
       // The longest run of touching tokens that is an emoticon (":-)", "<3").
-      for (std::size_t m = std::min(kMaxEmoticonTokens, n - k); m >= 1; --m) {
+      // The run may cross the sentence's end: segment splits "-.-" after its ".".
+      for (std::size_t m = std::min(kMaxEmoticonTokens, tokens.size() - first - k); m >= 1; --m) {
         if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
         if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
         bool touching = true;
@@ -116,7 +117,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
         to_lower(text.substr(t.begin, tokens[first + k + m - 1].end - t.begin), s.lower);
         if (auto v = lex.exact(s.lower)) {
           s.valence[k] = *v;
-          k += m - 1;
+          k += std::min(m - 1, n - 1 - k);
           break;
         }
       }

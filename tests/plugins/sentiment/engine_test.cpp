@@ -53,6 +53,8 @@ TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
   EXPECT_GT(score("Bis morgen ;D", "de"), 0.2);
+  // segment ends a sentence inside "-.-": the emoticon is still seen whole.
+  EXPECT_LT(score("Das war vorher auch anders. -.-", "de"), -0.2);
   // A negator before an emoticon does not turn it around.
   EXPECT_LT(score("Wieder kein Schnee ;(", "de"), -0.2);
   EXPECT_GT(score("Ich kann nicht klagen :)", "de"), 0.0);
