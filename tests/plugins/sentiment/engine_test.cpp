@@ -49,6 +49,13 @@ TEST(SentimentRules, ExclamationEmojiAndCapitals) {
   EXPECT_GT(score("The movie was GOOD, really.", "en"), score("The movie was good, really.", "en"));
 }
 
+TEST(SentimentRules, GermanTweetSlang) {
+  EXPECT_LT(score("Bitte halt einfach die Fresse", "de"), -0.2);
+  EXPECT_LT(score("Scheiß Elite und ihre Spielchen", "de"), -0.2);
+  EXPECT_LT(score("#langeweile macht sich breit", "de"), -0.2);
+  EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
+}
+
 TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
