@@ -46,6 +46,16 @@ bool all_caps(std::string_view w) {
   return upper >= 2;
 }
 
+// The first character changes in lower case (ASCII and two-byte UTF-8
+// letters such as Ä).
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return w.size() >= 2 && c == 0xC3 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E;
+}
+
 std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
@@ -60,6 +70,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
                       const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s) {
   const std::size_t n = last - first;
   s.valence.assign(n, 0.f);
+  s.head_valence.assign(n, 0.f);
   s.clause.assign(n, 0);
   s.mods.assign(n, Modifier{});
   s.negated.assign(n, 0);
@@ -70,15 +81,33 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
 
   // Lexicon, modifiers, clauses, emoticons.
   bool has_lower = false;
+  std::size_t words = 0, capitalized = 0;  // words after the first, capitalized ones among them
   int exclamations = 0;
   std::uint32_t clause = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const Token& t = tokens[first + k];
     const std::string_view word = token_text(text, t);
+    // An emoticon starting with a letter ("D:"): one capital letter and a
+    // mark touching it, nothing touching after them, and no capitalized word
+    // before ("Gruppe D:", "Laufwerk D:" name a thing).
+    if (is_word(t.kind) && word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z' && k + 1 < n &&
+        is_mark(tokens[first + k + 1].kind) && tokens[first + k + 1].begin == t.end &&
+        (k + 2 == n || tokens[first + k + 2].begin != tokens[first + k + 1].end) &&
+        (k == 0 || !is_word(tokens[first + k - 1].kind) ||
+         !starts_upper(token_text(text, tokens[first + k - 1])))) {
+      to_lower(text.substr(t.begin, tokens[first + k + 1].end - t.begin), s.lower);
+      if (auto v = lex.exact(s.lower)) {
+        s.valence[k] = *v;
+        s.clause[k] = s.clause[k + 1] = clause;
+        ++k;
+        continue;
+      }
+    }
     if (is_mark(t.kind)) {
       exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
       // The longest run of touching tokens that is an emoticon (":-)", "<3").
-      for (std::size_t m = std::min(kMaxEmoticonTokens, n - k); m >= 1; --m) {
+      // The run may cross the sentence's end: segment splits "-.-" after its ".".
+      for (std::size_t m = std::min(kMaxEmoticonTokens, tokens.size() - first - k); m >= 1; --m) {
         if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
         if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
         bool touching = true;
@@ -88,7 +117,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
         to_lower(text.substr(t.begin, tokens[first + k + m - 1].end - t.begin), s.lower);
         if (auto v = lex.exact(s.lower)) {
           s.valence[k] = *v;
-          k += m - 1;
+          k += std::min(m - 1, n - 1 - k);
           break;
         }
       }
@@ -102,6 +131,12 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     }
     for (char c : word) has_lower |= c >= 'a' && c <= 'z';
     to_lower(word, s.lower);
+    // Capitalized (its first character changes in lower case): a noun or a
+    // sentence start, where a compound head may carry the word.
+    const std::size_t first_char = !word.empty() && static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1;
+    const bool capital = word.compare(0, first_char, s.lower, 0, first_char) != 0;
+    capitalized += capital && words > 0;
+    ++words;
     std::string_view w = s.lower;
     if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);
     // One lookup per word once the thread has seen it: modifier and valence.
@@ -111,9 +146,11 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
       if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
           info.mod.kind == ModKind::Copula) {
         if (auto v = lex.exact(w))
-          info.valence = *v;
-        else if (model.decompound)
+          info.valence = info.lower_valence = *v;
+        else if (model.decompound) {
           info.valence = lex.decompound(w);
+          info.lower_valence = lex.decompound(w, false);
+        }
       }
       it = cache.emplace(std::string(w), info).first;
     }
@@ -121,8 +158,13 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     if (mod.kind == ModKind::Clause || mod.kind == ModKind::Contrast) ++clause;
     s.clause[k] = clause;
     s.mods[k] = mod;
-    s.valence[k] = it->second.valence;
+    s.valence[k] = capital || t.kind == "hashtag" ? it->second.valence : it->second.lower_valence;
+    s.head_valence[k] = it->second.valence;
   }
+  // Text without capitalized nouns (tweets in lower case): any word may be one.
+  if (capitalized == 0)
+    for (std::size_t k = 0; k < n; ++k)
+      if (s.head_valence[k] != 0.f) s.valence[k] = s.head_valence[k];
 
   // Capitals, boosters, negation: VADER's order.
   std::size_t weder = n;  // "weder" seen: "noch" negates too
@@ -130,6 +172,9 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     if (s.mods[k].kind == ModKind::Neither) weder = k;
     float v = s.valence[k];
     if (v == 0.f) continue;
+    // An emoticon or emoji is the writer's own verdict: no negation or booster
+    // before it reaches it ("wieder kein Schnee :(").
+    if (!is_word(tokens[first + k].kind) && tokens[first + k].kind != "hashtag") continue;
     const std::string_view word = token_text(text, tokens[first + k]);
     if (has_lower && all_caps(word)) v += sign(v) * kCaps;
     bool negate = false;

@@ -21,12 +21,14 @@ namespace tagwerk::sentiment {
 struct WordInfo {
   float valence = 0;  // after inflection and compound lookup; 0 for modifiers
   Modifier mod;
+  float lower_valence = 0;  // the same for the word written lower case: no compound heads
 };
 
 /// Per-thread buffers and the word lookup cache.
 struct Scratch {
   std::string lower;                            // one token, lower-cased
   std::vector<float> valence;                   // per token of the sentence, after the rules
+  std::vector<float> head_valence;              // per token: its valence read as a compound
   std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence
   std::vector<Modifier> mods;                   // per token
   std::vector<std::uint8_t> negated;            // per token

@@ -73,6 +73,9 @@ constexpr std::array<std::string_view, 13> kEndings{"sten", "ste", "est", "ern",
                                                     "es",   "em",  "e",   "n",   "s",   "t"};
 constexpr std::size_t kMinStem = 3;  // bytes
 constexpr std::size_t kMinHead = 4;  // bytes of a compound head
+// Bytes before the head of a word in lower case: "umweltfreundlich", but not
+// the verb prefixes of "bekleidet" or "gesteuert".
+constexpr std::size_t kMinLowerModifier = 5;
 
 }  // namespace
 
@@ -124,13 +127,13 @@ std::optional<float> Lexicon::inflected(std::string_view w) const {
   return std::nullopt;
 }
 
-float Lexicon::decompound(std::string_view w) const {
+float Lexicon::decompound(std::string_view w, bool heads) const {
   if (auto v = inflected(w)) return *v;
   // "Russland-Affäre": the part after the last hyphen.
   if (const std::size_t dash = w.rfind('-'); dash != std::string_view::npos && dash + 1 < w.size())
     return kCompoundWeight * decompound(w.substr(dash + 1));
   // The longest head that is a word: heads start at a character boundary.
-  for (std::size_t p = kMinStem; p + kMinHead <= w.size(); ++p) {
+  for (std::size_t p = heads ? kMinStem : kMinLowerModifier; p + kMinHead <= w.size(); ++p) {
     if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     if (auto v = inflected(w.substr(p))) return kCompoundWeight * *v;
   }

@@ -49,9 +49,40 @@ TEST(SentimentRules, ExclamationEmojiAndCapitals) {
   EXPECT_GT(score("The movie was GOOD, really.", "en"), score("The movie was good, really.", "en"));
 }
 
+TEST(SentimentRules, GermanTweetSlang) {
+  EXPECT_LT(score("Bitte halt einfach die Fresse", "de"), -0.2);
+  EXPECT_LT(score("Scheiß Elite und ihre Spielchen", "de"), -0.2);
+  EXPECT_LT(score("#langeweile macht sich breit", "de"), -0.2);
+  EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
+}
+
+TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
+  EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
+  EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
+  EXPECT_GT(score("Bis morgen ;D", "de"), 0.2);
+  // segment ends a sentence inside "-.-": the emoticon is still seen whole.
+  EXPECT_LT(score("Das war vorher auch anders. -.-", "de"), -0.2);
+  // A negator before an emoticon does not turn it around.
+  EXPECT_LT(score("Wieder kein Schnee ;(", "de"), -0.2);
+  EXPECT_GT(score("Ich kann nicht klagen :)", "de"), 0.0);
+  // A letter and a colon inside a sentence, a bracket and a colon: no emoticon.
+  EXPECT_EQ(score("Gruppe D: Spanien und Italien.", "de"), 0.0);
+  EXPECT_EQ(score("Zum Konzert (19 Uhr): Die Straße wird gesperrt.", "de"), 0.0);
+}
+
 TEST(SentimentRules, GermanCompoundsAndInflection) {
   EXPECT_LT(score("Die Einheit soll vor Wahlmanipulationen schützen.", "de"), 0.0);
   EXPECT_GT(score("Es waren gute Gespräche.", "de"), 0.0);
+}
+
+TEST(SentimentRules, OnlyNounsAndLongModifiersAreReadAsCompounds) {
+  // A verb with a prefix is no compound: "bekleidet" is not "leidet".
+  EXPECT_EQ(score("Sein Vorgänger bekleidet seitdem das Amt des Ministers.", "de"), 0.0);
+  EXPECT_EQ(score("Die Bauern versorgen die Stadt.", "de"), 0.0);
+  // A lower-case adjective with a long first part still is one.
+  EXPECT_GT(score("Die Firma baut umweltfreundliche Autos.", "de"), 0.0);
+  // A text written in lower case throughout: any word may be a noun.
+  EXPECT_LT(score("die wahlmanipulationen gehen weiter", "de"), 0.0);
 }
 
 TEST(SentimentRules, EachSentenceInItsOwnLanguage) {
@@ -145,6 +176,22 @@ TEST(SentimentEngine, TargetsFromSpansAndTerms) {
   EXPECT_STREQ(records[3].label, "pos");
   EXPECT_EQ(text.substr(records[4].begin, records[4].end - records[4].begin), "Impfpflicht");
   EXPECT_STREQ(records[4].label, "neg");
+}
+
+TEST(SentimentEngine, ATargetInANeutralSentenceTakesTheTextsTone) {
+  const std::string text = "Haaland spielte am Sonntag in Dortmund. Es war ein großartiger Abend.";
+  const st::Engine engine(st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data"), st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  st::Input in = sttest::segmented(text, "de");
+  in.targets = st::parse_target_spans("0-7", text);
+  const auto records = engine.analyze(in, *scratch);
+  ASSERT_EQ(records.back().scope, st::Scope::Target);
+  EXPECT_STREQ(records.back().label, "pos");
+  // Its own sentence still comes first.
+  const std::string mixed = "Haaland spielte schlecht. Es war ein großartiger Abend.";
+  st::Input in2 = sttest::segmented(mixed, "de");
+  in2.targets = st::parse_target_spans("0-7", mixed);
+  EXPECT_STREQ(engine.analyze(in2, *scratch).back().label, "neg");
 }
 
 TEST(SentimentEngine, TargetSpansAreCodePointsConvertedToBytes) {

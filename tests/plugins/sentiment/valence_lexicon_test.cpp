@@ -47,6 +47,20 @@ TEST(ValenceLexicon, CompoundsAreScoredThroughTheirHead) {
   EXPECT_EQ(german().decompound("bundesregierung"), 0.f);
 }
 
+TEST(ValenceLexicon, WithoutHeadsOnlyTheHyphenSplitsAWord) {
+  EXPECT_LT(german().decompound("bekleidet"), 0.f);  // read as a compound noun: "leidet"
+  EXPECT_EQ(german().decompound("bekleidet", false), 0.f);
+  EXPECT_LT(german().decompound("corona-krise", false), 0.f);
+  EXPECT_GT(german().decompound("umweltfreundlich", false), 0.f);
+}
+
+TEST(ValenceLexicon, ANeutralWordEndingInASentimentWordIsTheLongerHead) {
+  EXPECT_EQ(german().decompound("einkommensteuer"), 0.f);  // Steuer, not teuer
+  EXPECT_EQ(german().decompound("jugendlichen"), 0.f);     // not endlich
+  EXPECT_EQ(german().decompound("auslandsflüge"), 0.f);    // not Lüge
+  EXPECT_LT(german().decompound("steuerbetrug"), 0.f);     // the head still counts
+}
+
 TEST(ValenceLexicon, GermanHasNoEnglishFalseFriends) {
   // "die" is the German article, never "to die" (-2.9 in VADER).
   EXPECT_FALSE(german().exact("die").has_value());
