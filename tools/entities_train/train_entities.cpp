@@ -5,10 +5,11 @@
 //   model     --lang L --train FORMAT:PATH... --out FILE [--clusters FILE]
 //             [--gazetteer FILE]... [--epochs N] [--min-count N] [--seed N]
 //             [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]...
-//             [--names-out FILE] [--no-names]
+//             [--names-out FILE] [--no-names] [--feature-version N]
 //             The model carries the names of its training data (jackknifed while
 //             training: a sentence sees the other half's) and of --names files;
 //             --names-out lists them, --no-names leaves them out.
+//             --feature-version 2 trains without the name heads (features.hpp).
 //   evaluate  --model FILE --dev FORMAT:PATH [--dev-ids FILE] [--gazetteer FILE]...
 //             [--print]                  the tagger alone on gold sentences
 // See docs/quality.md ("Entities") for the commands that made the shipped files.
@@ -38,7 +39,7 @@ const char* kUsage =
     "       tagwerk-train-entities model --lang de|en --train FORMAT:PATH... --out FILE\n"
     "              [--clusters FILE] [--gazetteer FILE]... [--epochs 10] [--min-count 2] [--seed 1]\n"
     "              [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]... [--names-out FILE] "
-    "[--no-names]\n"
+    "[--no-names] [--feature-version 2|3]\n"
     "       tagwerk-train-entities evaluate --model FILE --dev FORMAT:PATH [--dev-ids FILE]\n"
     "              [--gazetteer FILE]... [--print]   (the tagger alone, exact-chunk F1)\n"
     "FORMAT is germeval, gum or smartdata (JSON Lines {\"id\",\"tokens\",\"tags\"}); --text takes any\n"
@@ -205,6 +206,8 @@ int run_model(const Args& a) {
   options.epochs = to_int(a, "epochs", 10);
   options.min_count = to_int(a, "min-count", 2);
   options.seed = static_cast<unsigned>(to_int(a, "seed", 1));
+  options.feature_version =
+      static_cast<std::uint32_t>(to_int(a, "feature-version", static_cast<int>(en::kFeatureVersion)));
   options.provenance = provenance.str();
   const auto start = std::chrono::steady_clock::now();
   auto model = en::train(sentences, dev.empty() ? nullptr : &dev, std::move(clusters), gazetteers,

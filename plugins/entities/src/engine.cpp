@@ -278,7 +278,8 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
       s.kinds.push_back(in.tokens[t].kind);
     }
     const Gazetteer* gazetteer = gazetteers_.at(sentence.lang).get();
-    extract_features(s.words, s.kinds, model.clusters, gazetteer, s.features, s.sentence);
+    extract_features(s.words, s.kinds, model.clusters, gazetteer, model.feature_version, s.features,
+                     s.sentence);
     emissions(model, s.sentence, s.decode);
     viterbi(s.decode.emissions.data(), s.words.size(), model.graph, model.transitions.data(), s.decode,
             s.tags, &s.margins);

@@ -64,6 +64,9 @@ enum Template : std::uint64_t {
   kLowerVariant,
   kPrevSuffix,
   kLowerShapeNext,
+  kNameRole,
+  kNameRolePrev,
+  kNameRoleNext,
 };
 
 constexpr std::string_view kBoundary = "\x02";  // the word before the first / after the last
@@ -117,8 +120,8 @@ std::size_t suffix_start(std::string_view s, std::size_t chars) {
 }  // namespace
 
 void extract_features(const std::vector<std::string_view>& words, const std::vector<TokenKind>& kinds,
-                      const WordClusters& clusters, const Gazetteer* gazetteer, FeatureScratch& scratch,
-                      SentenceFeatures& out) {
+                      const WordClusters& clusters, const Gazetteer* gazetteer, std::uint32_t version,
+                      FeatureScratch& scratch, SentenceFeatures& out) {
   const std::size_t n = words.size();
   out.hashes.clear();
   out.offsets.clear();
@@ -129,10 +132,14 @@ void extract_features(const std::vector<std::string_view>& words, const std::vec
     make_word_form(words[i], scratch.forms[i]);
     scratch.clusters[i] = clusters.find(words[i], scratch.forms[i].lower);
   }
-  if (gazetteer)
+  scratch.roles.assign(n, 0);
+  if (gazetteer) {
     gazetteer->match(words, scratch.gazetteer);
-  else
+    if (version >= 3)
+      for (std::size_t i = 0; i < n; ++i) scratch.roles[i] = gazetteer->roles_of(words[i]);
+  } else {
     scratch.gazetteer.assign(n, 0);
+  }
 
   Emitter e{out.hashes, scratch.key};
   const auto lower = [&](std::ptrdiff_t i) -> std::string_view {
@@ -221,6 +228,12 @@ void extract_features(const std::vector<std::string_view>& words, const std::vec
       e.add(kPrevSuffix, std::string_view(prev).substr(suffix_start(prev, 3)));
     }
     e.add2(kLowerShapeNext, f.lower, shape(i + 1));
+    // Words that end or begin known names of a label ("AG", "Verband",
+    // "Deutsche"), for the word and its neighbours: a name's head tells its
+    // label and where it ends even when the whole name was never seen.
+    if (scratch.roles[u]) e.add_number(kNameRole, scratch.roles[u] | (f.upper_initial ? 0x100 : 0));
+    if (u > 0 && scratch.roles[u - 1]) e.add_number(kNameRolePrev, scratch.roles[u - 1]);
+    if (u + 1 < n && scratch.roles[u + 1]) e.add_number(kNameRoleNext, scratch.roles[u + 1]);
     e.add3(kCapsPattern, shape(i - 1).substr(0, 1), std::string_view(f.short_shape).substr(0, 1),
            shape(i + 1).substr(0, 1));
   }

@@ -50,6 +50,7 @@ struct FeatureScratch {
   std::vector<WordForm> forms;
   std::vector<WordClusters::Ids> clusters;
   std::vector<std::uint8_t> gazetteer;
+  std::vector<std::uint8_t> roles;  // Gazetteer::roles_of() of each word
   std::string key;
 };
 
@@ -62,14 +63,18 @@ struct SentenceFeatures {
 
 /// Changes whenever a feature or the tag scheme is added, removed or changes
 /// its meaning: a model records the version it was trained with, and loading
-/// refuses others.
-inline constexpr std::uint32_t kFeatureVersion = 2;  // 2: BILOU tags
+/// refuses versions before kOldestFeatureVersion. Version 3 adds the name
+/// heads (Gazetteer::roles_of); extracting for a version 2 model leaves them
+/// out, so its features are what it was trained with.
+inline constexpr std::uint32_t kFeatureVersion = 3;        // 2: BILOU tags, 3: name heads
+inline constexpr std::uint32_t kOldestFeatureVersion = 2;  // the oldest extract_features() still computes
 
 /// Extracts the features of `words` (one sentence; `kinds` as segment labels
-/// them). `gazetteer` may be null. Thread-safe with one scratch per thread.
+/// them) of feature version `version` (the model's). `gazetteer` may be null.
+/// Thread-safe with one scratch per thread.
 void extract_features(const std::vector<std::string_view>& words, const std::vector<TokenKind>& kinds,
-                      const WordClusters& clusters, const Gazetteer* gazetteer, FeatureScratch& scratch,
-                      SentenceFeatures& out);
+                      const WordClusters& clusters, const Gazetteer* gazetteer, std::uint32_t version,
+                      FeatureScratch& scratch, SentenceFeatures& out);
 
 }  // namespace tagwerk::entities
 

@@ -28,6 +28,7 @@ bool Gazetteer::add(std::string_view label, std::string_view name) {
   std::string key;
   std::size_t words = 0;
   std::string first;
+  std::string_view last;
   for (std::size_t i = 0; i < name.size();) {
     while (i < name.size() && name[i] == ' ') ++i;
     if (i >= name.size()) break;
@@ -36,7 +37,12 @@ bool Gazetteer::add(std::string_view label, std::string_view name) {
     if (!key.empty()) key += ' ';
     key.append(name.substr(i, j - i));
     if (words++ == 0) first = std::string(name.substr(i, j - i));
+    last = name.substr(i, j - i);
     i = j;
+  }
+  if (words > 1) {
+    roles_[std::string(last)] |= static_cast<std::uint8_t>(1u << l);
+    roles_[first] |= static_cast<std::uint8_t>(1u << (4 + l));
   }
   names_[key] |= static_cast<std::uint8_t>(1u << l);
   auto& longest = longest_[first];
@@ -96,6 +102,11 @@ void Gazetteer::merge(const Gazetteer& other) {
 std::uint8_t Gazetteer::labels_of(std::string_view word) const {
   const auto it = names_.find(word);
   return it == names_.end() ? 0 : it->second;
+}
+
+std::uint8_t Gazetteer::roles_of(std::string_view word) const {
+  const auto it = roles_.find(word);
+  return it == roles_.end() ? 0 : it->second;
 }
 
 }  // namespace tagwerk::entities

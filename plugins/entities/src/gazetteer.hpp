@@ -43,6 +43,12 @@ class Gazetteer {
   /// The labels (bit per label) of a one-word name; 0 when it is none.
   std::uint8_t labels_of(std::string_view word) const;
 
+  /// Where `word` stands in the names of more than one word: bit `label` when
+  /// it ends one of that label ("Bank" of "Deutsche Bank"), bit 4 + `label`
+  /// when it begins one; 0 when neither. Learnt from whatever names were added
+  /// (the training data's, with the model's names), not a hand-made list.
+  std::uint8_t roles_of(std::string_view word) const;
+
   /// Adds every name of `other`.
   void merge(const Gazetteer& other);
   /// Calls f(name, label bits) for every name, in no particular order.
@@ -57,6 +63,7 @@ class Gazetteer {
   using Map = std::unordered_map<std::string, std::uint8_t, StringHash, std::equal_to<>>;
   Map names_;    // words joined by ' ' -> label bits
   Map longest_;  // first word -> most words of a name
+  Map roles_;    // word -> roles_of() bits
 };
 
 }  // namespace tagwerk::entities

@@ -96,11 +96,13 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
   if (std::memcmp(magic, kMagic, 8) != 0)
     throw std::runtime_error(path + ": not a tagwerk entities model; train one with tagwerk-train-entities");
   const auto version = r.pod<std::uint32_t>();
-  if (version != kFeatureVersion)
+  if (version < kOldestFeatureVersion || version > kFeatureVersion)
     throw std::runtime_error(path + ": the model was trained with features of version " +
-                             std::to_string(version) + ", this plugin computes version " +
+                             std::to_string(version) + ", this plugin computes versions " +
+                             std::to_string(kOldestFeatureVersion) + " to " +
                              std::to_string(kFeatureVersion) + "; retrain it with tagwerk-train-entities");
   auto m = std::make_shared<Model>();
+  m->feature_version = version;
   m->lang = r.str();
   m->provenance = r.str();
   m->margin_scale = r.pod<float>();
@@ -147,7 +149,7 @@ void Model::save(const std::string& path) const {
   if (tags > 255) throw std::runtime_error(path + ": too many entity types for the model file");
   Writer w;
   w.array(kMagic, 8);
-  w.pod(kFeatureVersion);
+  w.pod(feature_version);
   w.str(lang);
   w.str(provenance);
   w.pod(margin_scale);

@@ -59,7 +59,8 @@ struct TagGraph {
 
 struct Model {
   std::string lang;
-  std::vector<std::string> types;  // "PER", "PERderiv", "LOCpart", ...
+  std::uint32_t feature_version = kFeatureVersion;  // the features it was trained with
+  std::vector<std::string> types;                   // "PER", "PERderiv", "LOCpart", ...
   WordClusters clusters;
   Gazetteer names;  // names seen in the training data, matched with the gazetteers
   /// A feature's weights, sparse: a perceptron only ever updates the tags it

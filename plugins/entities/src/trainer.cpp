@@ -99,7 +99,7 @@ std::vector<std::string> tag_sentence(const Model& m, const Gazetteer* gazetteer
   SentenceFeatures f;
   DecodeScratch ds;
   std::vector<std::uint16_t> tags;
-  extract_features(views(s.words), s.kinds, m.clusters, gazetteer, fs, f);
+  extract_features(views(s.words), s.kinds, m.clusters, gazetteer, m.feature_version, fs, f);
   emissions(m, f, ds);
   viterbi(ds.emissions.data(), f.size(), m.graph, m.transitions.data(), ds, tags, nullptr);
   std::vector<std::string> out;
@@ -126,7 +126,12 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
                              const TrainOptions& options,
                              const std::function<void(const EpochReport&)>& progress) {
   auto model = std::make_shared<Model>();
+  if (options.feature_version < kOldestFeatureVersion || options.feature_version > kFeatureVersion)
+    throw std::invalid_argument("feature version " + std::to_string(options.feature_version) +
+                                ": not one of " + std::to_string(kOldestFeatureVersion) + " to " +
+                                std::to_string(kFeatureVersion));
   model->lang = options.lang;
+  model->feature_version = options.feature_version;
   model->provenance = options.provenance;
   model->types = collect_types(sentences);
   model->clusters = std::move(clusters);
@@ -151,7 +156,8 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
                                     std::to_string(sentences[s].gazetteer));
       gazetteer = gazetteers[sentences[s].gazetteer];
     }
-    extract_features(views(sentences[s].words), sentences[s].kinds, model->clusters, gazetteer, fs, feats[s]);
+    extract_features(views(sentences[s].words), sentences[s].kinds, model->clusters, gazetteer,
+                     model->feature_version, fs, feats[s]);
     for (auto h : feats[s].hashes) ++counts[h];
   }
   std::vector<std::uint64_t> keys;

@@ -24,9 +24,10 @@ struct TrainingSentence {
 struct TrainOptions {
   std::string lang;
   int epochs = 10;
-  int min_count = 2;       // features seen fewer times in the training data get no weights
-  unsigned seed = 1;       // the order sentences are visited in each epoch
-  std::string provenance;  // stored in the model as it is
+  int min_count = 2;  // features seen fewer times in the training data get no weights
+  unsigned seed = 1;  // the order sentences are visited in each epoch
+  std::uint32_t feature_version = kFeatureVersion;  // an older one trains a model without the newer features
+  std::string provenance;                           // stored in the model as it is
 };
 
 struct EpochReport {

@@ -59,6 +59,25 @@ TEST(Gazetteer, LongestNameWinsAndLinesAreChecked) {
   }
 }
 
+TEST(Gazetteer, WordsThatEndOrBeginNamesOfALabel) {
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("ORG", "Deutsche Bank"));
+  ASSERT_TRUE(g.add("ORG", "Deutscher Fußball-Bund"));
+  ASSERT_TRUE(g.add("LOC", "Deutsche Bucht"));
+  ASSERT_TRUE(g.add("ORG", "Siemens"));  // one word: neither begins nor ends a longer name
+  const auto ends = [](en::Label l) { return static_cast<std::uint8_t>(1u << static_cast<int>(l)); };
+  const auto begins = [](en::Label l) { return static_cast<std::uint8_t>(1u << (4 + static_cast<int>(l))); };
+  EXPECT_EQ(g.roles_of("Bank"), ends(en::Label::ORG));
+  EXPECT_EQ(g.roles_of("Fußball-Bund"), ends(en::Label::ORG));
+  EXPECT_EQ(g.roles_of("Bucht"), ends(en::Label::LOC));
+  EXPECT_EQ(g.roles_of("Deutsche"), begins(en::Label::ORG) | begins(en::Label::LOC));
+  EXPECT_EQ(g.roles_of("Siemens"), 0);
+  EXPECT_EQ(g.roles_of("bank"), 0);  // case-sensitive, as names are matched
+  en::Gazetteer merged;
+  merged.merge(g);
+  EXPECT_EQ(merged.roles_of("Bank"), ends(en::Label::ORG));
+}
+
 namespace {
 
 // Made-up sentences: people, places and companies in a few frames.
@@ -151,6 +170,23 @@ TEST(Model, SavedAndLoadedItTagsTheSameAndABrokenFileIsNamed) {
   };
   EXPECT_GT(bytes(path).size(), 100u);
   EXPECT_EQ(bytes(again), bytes(path));
+
+  // A model of the older feature version (no name heads) stays one when saved
+  // and loaded, so it is tagged with the features it was trained with.
+  en::TrainOptions old_features;
+  old_features.lang = "de";
+  old_features.min_count = 1;
+  old_features.feature_version = 2;
+  const auto old_model = en::train(sentences(kPeople, kPlaces, kCompanies), nullptr, en::WordClusters(), {},
+                                   nullptr, old_features, nullptr);
+  const std::string old_path = testing::TempDir() + "/tiny_v2.model";
+  old_model->save(old_path);
+  EXPECT_EQ(en::Model::load(old_path)->feature_version, 2u);
+  EXPECT_EQ(loaded->feature_version, en::kFeatureVersion);
+  old_features.feature_version = 1;
+  EXPECT_THROW(en::train(sentences(kPeople, kPlaces, kCompanies), nullptr, en::WordClusters(), {}, nullptr,
+                         old_features, nullptr),
+               std::invalid_argument);
 
   const std::string broken = testing::TempDir() + "/broken.model";
   std::ofstream(broken) << "not a model";
