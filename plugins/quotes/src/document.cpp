@@ -414,8 +414,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     if (Candidate np = antecedent(start - 1, first)) return np;
   if (Candidate left = left_np(c, start)) {
     // In German the subject before the verb is the clause's first phrase; a phrase
-    // in the middle is an object, and the subject follows the verb.
-    if (german && left.b > head)
+    // in the middle is an object, and the subject follows the verb. So does a
+    // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
+    const bool object = left.b > head || (left.e - left.b == 1 && has(left.b, kDemonstrative));
+    if (german && object)
       if (Candidate right = right_np(ce, last)) return right;
     return left;
   }

@@ -401,6 +401,14 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   // A quotation before it is left to the quotation rules; a sentence with no speech after it stays none.
   const std::string n = "Die Junta will nicht von der Bühne verschwinden. Das Wetter bleibt schön.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Bühne"), "(none)");
+  // After a sentence with a speaker of its own, the subject after the verb (not the
+  // demonstrative, its object) is the source the statements after it go on quoting.
+  const std::string o =
+      "Der Minister sagte, der Plan sei gut. Das bestätigte die Sprecherin. Die Kosten seien gering.";
+  EXPECT_EQ(quote_at(run(o, "de"), o, "Kosten"), "indirect | Sprecherin | die Sprecherin | ");
+  // With no phrase after the verb it stays the subject: "Das bestätigt, dass ...".
+  const std::string s = "Das bestätigt, dass der Plan gut ist.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
 }
 
 TEST(QuotesEngine, TheMainVerbAfterARelativeClauseWithAnAppositionIsReported) {
