@@ -481,15 +481,20 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
       return k;
     }
   }
-  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt".
+  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt",
+  // its other words in order before it: "gingen die Forscher bislang davon aus, dass".
   for (const Phrase& ph : w->phrases) {
-    if (ph.type != kCueVerb || ph.rest.size() != 1) continue;
-    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k)
-      if (word(k) && low(k) == ph.rest[0] &&
-          (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1))) {
+    if (ph.type != kCueVerb || ph.rest.empty()) continue;
+    std::size_t m = 0;
+    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k) {
+      if (!word(k) || low(k) != ph.rest[m]) continue;
+      if (m + 1 < ph.rest.size()) {
+        ++m;
+      } else if (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1)) {
         type = kCueVerb;
         return i + 1;
       }
+    }
   }
   for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
     if (w->single & t) {

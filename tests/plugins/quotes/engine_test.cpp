@@ -456,6 +456,14 @@ TEST(QuotesEngine, SeparableCuesOfProposingAndTakingAStand) {
       "Lehrer könne das Konto später einlösen.";
   EXPECT_EQ(quote_at(run(s, "de"), s, "Konto"),
             "indirect | Christian Wulff | der Ministerpräsident Christian Wulff | ");
+  // A cue of several words after the verb ("ging ... davon aus"), its last word closing the clause.
+  const std::string g = "Bislang gingen die Forscher davon aus, dass Planeten langsam wachsen.";
+  EXPECT_EQ(quote_at(run(g, "de"), g, "Planeten"), "indirect | Forscher | die Forscher | gingen");
+  const std::string z = "Den Flüchtlingen sicherte der Präsident am Montag zu, dass sie bleiben dürften.";
+  EXPECT_EQ(quote_at(run(z, "de"), z, "bleiben"), "indirect | Präsident | der Präsident | sicherte");
+  // Words of the cue in another order are none: "davon" after "aus".
+  const std::string n = "Bislang gingen die Forscher aus dem Labor davon, dass sie schnell fertig seien.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "fertig").find("gingen"), std::string::npos);
 }
 
 TEST(QuotesEngine, AReportNounsOwnerIsItsGenitiveNotTheClauseAfterIt) {
