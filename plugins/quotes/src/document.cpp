@@ -461,8 +461,9 @@ Candidate Doc::sentence_subject(int first, int limit) const {
 }
 
 Candidate Doc::after_first_verb(int head, int limit) const {
+  // The fronted phrase may be coordinated: "Zum Haushalt und seiner neuen Rolle wird Müller ...".
   int v = head + 1;
-  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v)))) ++v;
   if (v >= limit || !word(v)) return {};
   return right_np(v + 1, limit);
 }

@@ -411,6 +411,14 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
 }
 
+// The subject after the verb when the phrase the sentence opens with is coordinated.
+TEST(QuotesEngine, AfterACoordinatedFrontedPhraseTheSubjectFollowsTheVerb) {
+  const std::string t =
+      "Zum Haushalt der Stadt und seiner neuen Rolle wird Müller in der Zeitung wie folgt zitiert: „Wir "
+      "müssen jetzt sparen, auch wenn es weh tut.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "sparen"), "direct | Müller | Müller | zitiert");
+}
+
 TEST(QuotesEngine, TheMainVerbAfterARelativeClauseWithAnAppositionIsReported) {
   const std::string t =
       "Gall schrieb, das Gesetz sei gut. Die Absicht, die die Landesregierung, eine Koalition aus CDU und "
