@@ -98,6 +98,11 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
       toks[i].flags = toks[i].info ? toks[i].info->flags : 0;
       if (w.size() >= 3 && lex.is_role(w)) toks[i].flags |= kRole;
       if (w.size() >= 3 && lex.is_report(w)) toks[i].flags |= kReport;
+      // A German genitive in -s or -es is the noun's: "des Berichts", "des Schreibens".
+      if (w.size() >= 5 && w.back() == 's' && lex.verb_second() &&
+          (lex.is_report(w.substr(0, w.size() - 1)) ||
+           (w[w.size() - 2] == 'e' && lex.is_report(w.substr(0, w.size() - 2)))))
+        toks[i].flags |= kReport;
     }
   // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
   auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {

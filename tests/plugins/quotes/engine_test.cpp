@@ -312,6 +312,11 @@ TEST(QuotesEngine, AReportOpeningTheSentenceIsTheSourceOfAnImpersonalOrPassiveCu
       "In dem neuen Bericht, der im Netz steht, heißt es, die Zahl der Straftaten sei gestiegen.";
   EXPECT_EQ(quote_at(run(h, "de"), h, "Straftaten"),
             "indirect | neuen Bericht | dem neuen Bericht | heißt es");
+  // The report noun in the genitive ("des Schreibens") names a report too.
+  const std::string g =
+      "In einer Fassung des Schreibens, die am Montag verschickt wurde, heißt es, die Kosten seien zu hoch.";
+  EXPECT_EQ(quote_at(run(g, "de"), g, "Kosten"),
+            "indirect | Fassung des Schreibens | einer Fassung des Schreibens | heißt es");
   // An agent in the cue's clause speaks instead.
   const std::string a =
       "In einer Mitteilung, die gestern kam, wurde von der Polizei gefordert, dass alle gehen.";
