@@ -416,6 +416,13 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
 }
 
+// Adverbs between the subject and its cue ("selber dagegen") leave the subject before them.
+TEST(QuotesEngine, AdverbsBetweenTheSubjectAndTheCue) {
+  const std::string t =
+      "Die Partei selber dagegen warf Müller, nachdem der Plan bekannt wurde, vor, er habe gelogen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "gelogen"), "indirect | Partei | Die Partei | warf");
+}
+
 // The subject after the verb when the phrase the sentence opens with is coordinated.
 TEST(QuotesEngine, AfterACoordinatedFrontedPhraseTheSubjectFollowsTheVerb) {
   const std::string t =
