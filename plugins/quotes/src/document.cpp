@@ -326,7 +326,10 @@ Candidate Doc::quoted_name_before(int c, int first) const {
   if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
   int o = c - 2;
   while (o > first && toks[o].quoted) --o;
-  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || has(o - 1, kRole))) return {};
+  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1)) return {};
+  // "dem „Figaro“ zufolge", "die „Zeit“ meldet": the name after its determiner.
+  if (has(o - 1, kDet) && !toks[o - 1].cap) return {o - 1, c, Candidate::Name};
+  if (!(toks[o - 1].cap || has(o - 1, kRole))) return {};
   const Candidate np = left_np(o, clause_start(o, first));
   return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
 }

@@ -235,6 +235,12 @@ TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "Landsberg"), "indirect | „Welt“ | „Welt“ | Laut");
   const std::string n = "Dort treffen sich dem Vernehmen nach zunehmend alkoholisierte Gruppen.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Gruppen"), "indirect | Vernehmen | dem Vernehmen | nach");
+  // A name in quotation marks after its determiner before "zufolge" is the source, and no quote.
+  const std::string z =
+      "Zudem hob der Präsident dem „Figaro“ zufolge in einem Interview die Bedeutung Englands hervor.";
+  const auto r = run(z, "de");
+  EXPECT_EQ(quote_at(r, z, "Interview"), "indirect | „Figaro“ | dem „Figaro“ | zufolge");
+  EXPECT_EQ(r.quotes.size(), 1u);
 }
 
 TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
