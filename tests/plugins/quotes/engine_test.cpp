@@ -241,6 +241,11 @@ TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
   const auto r = run(z, "de");
   EXPECT_EQ(quote_at(r, z, "Interview"), "indirect | „Figaro“ | dem „Figaro“ | zufolge");
   EXPECT_EQ(r.quotes.size(), 1u);
+  // The source's name in quotation marks is no partial quote either.
+  const std::string l = "Skeptisch äußerte sich der Minister laut „Welt“ über den Plan.";
+  const auto w = run(l, "de");
+  EXPECT_EQ(quote_at(w, l, "Minister"), "indirect | „Welt“ | „Welt“ | laut");
+  EXPECT_EQ(w.quotes.size(), 1u);
 }
 
 TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
