@@ -315,6 +315,9 @@ Candidate Doc::antecedent(int comma, int first) const {
 }
 
 Candidate Doc::quoted_name_at(int open, int limit) const {
+  // After its determiner: "schreibt die „Rundschau“".
+  if (open + 1 < limit && word(open) && has(open, kDet) && !has(open, kOblique) && lex(open).verb_second())
+    if (const Candidate q = quoted_name_at(open + 1, limit)) return {open, q.e, Candidate::Name};
   if (open + 2 >= limit || toks[open].kind != TokKind::Punct || !toks[open + 1].quoted) return {};
   int close = open + 1;
   while (close < limit && toks[close].quoted) ++close;

@@ -246,6 +246,11 @@ TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
   const auto w = run(l, "de");
   EXPECT_EQ(quote_at(w, l, "Minister"), "indirect | „Welt“ | „Welt“ | laut");
   EXPECT_EQ(w.quotes.size(), 1u);
+  // After its cue too: "schreibt die „Rundschau“".
+  const std::string a = "„Wir sind bereit für die Wahl“, schreibt die „Rundschau“.";
+  const auto q = run(a, "de");
+  EXPECT_EQ(quote_at(q, a, "bereit"), "direct | „Rundschau“ | die „Rundschau“ | schreibt");
+  EXPECT_EQ(q.quotes.size(), 1u);
 }
 
 TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
