@@ -98,6 +98,11 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
       toks[i].flags = toks[i].info ? toks[i].info->flags : 0;
       if (w.size() >= 3 && lex.is_role(w)) toks[i].flags |= kRole;
       if (w.size() >= 3 && lex.is_report(w)) toks[i].flags |= kReport;
+      // A German genitive in -s or -es is the noun's: "des Berichts", "des Schreibens".
+      if (w.size() >= 5 && w.back() == 's' && lex.verb_second() &&
+          (lex.is_report(w.substr(0, w.size() - 1)) ||
+           (w[w.size() - 2] == 'e' && lex.is_report(w.substr(0, w.size() - 2)))))
+        toks[i].flags |= kReport;
     }
   // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
   auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {
@@ -310,6 +315,9 @@ Candidate Doc::antecedent(int comma, int first) const {
 }
 
 Candidate Doc::quoted_name_at(int open, int limit) const {
+  // After its determiner: "schreibt die „Rundschau“".
+  if (open + 1 < limit && word(open) && has(open, kDet) && !has(open, kOblique) && lex(open).verb_second())
+    if (const Candidate q = quoted_name_at(open + 1, limit)) return {open, q.e, Candidate::Name};
   if (open + 2 >= limit || toks[open].kind != TokKind::Punct || !toks[open + 1].quoted) return {};
   int close = open + 1;
   while (close < limit && toks[close].quoted) ++close;
@@ -321,7 +329,10 @@ Candidate Doc::quoted_name_before(int c, int first) const {
   if (c - 2 < first || toks[c - 1].kind != TokKind::Punct || !toks[c - 2].quoted) return {};
   int o = c - 2;
   while (o > first && toks[o].quoted) --o;
-  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1) || !(toks[o - 1].cap || has(o - 1, kRole))) return {};
+  if (c - 1 - o > 6 || o - 1 < first || !word(o - 1)) return {};
+  // "dem „Figaro“ zufolge", "die „Zeit“ meldet": the name after its determiner.
+  if (has(o - 1, kDet) && !toks[o - 1].cap) return {o - 1, c, Candidate::Name};
+  if (!(toks[o - 1].cap || has(o - 1, kRole))) return {};
   const Candidate np = left_np(o, clause_start(o, first));
   return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
 }
@@ -414,8 +425,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     if (Candidate np = antecedent(start - 1, first)) return np;
   if (Candidate left = left_np(c, start)) {
     // In German the subject before the verb is the clause's first phrase; a phrase
-    // in the middle is an object, and the subject follows the verb.
-    if (german && left.b > head)
+    // in the middle is an object, and the subject follows the verb. So does a
+    // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
+    const bool object = left.b > head || (left.e - left.b == 1 && has(left.b, kDemonstrative));
+    if (german && object)
       if (Candidate right = right_np(ce, last)) return right;
     return left;
   }
@@ -459,8 +472,9 @@ Candidate Doc::sentence_subject(int first, int limit) const {
 }
 
 Candidate Doc::after_first_verb(int head, int limit) const {
+  // The fronted phrase may be coordinated: "Zum Haushalt und seiner neuen Rolle wird Müller ...".
   int v = head + 1;
-  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep) || inflected(low(v)))) ++v;
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v)))) ++v;
   if (v >= limit || !word(v)) return {};
   return right_np(v + 1, limit);
 }
@@ -479,15 +493,20 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
       return k;
     }
   }
-  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt".
+  // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt",
+  // its other words in order before it: "gingen die Forscher bislang davon aus, dass".
   for (const Phrase& ph : w->phrases) {
-    if (ph.type != kCueVerb || ph.rest.size() != 1) continue;
-    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k)
-      if (word(k) && low(k) == ph.rest[0] &&
-          (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1))) {
+    if (ph.type != kCueVerb || ph.rest.empty()) continue;
+    std::size_t m = 0;
+    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k) {
+      if (!word(k) || low(k) != ph.rest[m]) continue;
+      if (m + 1 < ph.rest.size()) {
+        ++m;
+      } else if (k + 1 >= last || clause_break(k + 1) || sentence_final(k + 1)) {
         type = kCueVerb;
         return i + 1;
       }
+    }
   }
   for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
     if (w->single & t) {

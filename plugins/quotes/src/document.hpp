@@ -101,7 +101,7 @@ struct Doc {
   /// A short name in quotation marks opening at token `open` ("„Welt“"), marks included.
   Candidate quoted_name_at(int open, int limit) const;
   /// A subject ending in a name in quotation marks just before token c ("Die
-  /// Wochenzeitung „Die Zeit“ meldet"); none when there is no such phrase.
+  /// Wochenzeitung „Die Zeit“ meldet", "dem „Figaro“ zufolge"); none when there is no such phrase.
   Candidate quoted_name_before(int c, int first) const;
   /// The end (exclusive) of the cue starting at token i; i itself when there is none.
   /// `type` is kCueVerb, kCueSource, kCueAfter or kCueSo.

@@ -73,10 +73,17 @@ namespace {
 // The quotation is (in) the phrase naming a reported statement's speaker ("die
 // „Süddeutsche Zeitung“ berichtet, ...", "laut „Welt“") or stands right before a
 // cue as its subject ("„Muslix64“ erwähnte"): a name, not something said.
+// The quotation is (in) the speaker phrase of one of the first n statements ("laut „Welt“",
+// "„…“, schreibt die „Rundschau“").
+bool reported_speaker(const Scratch& s, std::size_t n, int open, int close) {
+  for (std::size_t r = 0; r < n; ++r)
+    if (s.stmts[r].cand && s.stmts[r].cand.b <= open && close < s.stmts[r].cand.e) return true;
+  return false;
+}
+
 bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) {
   const Doc& d = s.doc;
-  for (std::size_t r = 0; r < reported; ++r)
-    if (s.stmts[r].cand && s.stmts[r].cand.b <= open && close < s.stmts[r].cand.e) return true;
+  if (reported_speaker(s, reported, open, close)) return true;
   const int after = close + 1;
   std::uint32_t type = 0;
   return after < static_cast<int>(d.toks.size()) && d.word(after) &&
@@ -126,7 +133,8 @@ void classify_marked(Scratch& s) {
     // sentence that reports no speech. After a bare determiner only when it names a speaker
     // ("die „Süddeutsche Zeitung“ berichtet") or nothing is said: German nouns are capitalised,
     // so "nannte dies einen „Militärputsch“" quotes a word. After "als" or a verb it is a
-    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“").
+    // quoted phrase ("bezeichnete sie als „Meilensteine der Musikgeschichte“"). A statement's
+    // speaker phrase is a name wherever it stands ("laut „Welt“", "schreibt die „Rundschau“").
     const bool named =
         p.open > 0 && d.word(p.open - 1) && d.toks[p.open - 1].cap && !d.has(p.open - 1, kDet | kPrep);
     const bool after_det = p.open > 0 && d.word(p.open - 1) && d.has(p.open - 1, kDet);
@@ -134,7 +142,7 @@ void classify_marked(Scratch& s) {
                                       d.sentences[d.toks[p.open].sentence].second);
     const bool title = lower == 0 && !final_punct &&
                        (named || (after_det && (no_speech || names_speaker(s, reported, p.open, close))) ||
-                        (words >= 2 && no_speech));
+                        (words >= 2 && no_speech) || reported_speaker(s, s.stmts.size(), p.open, close));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;

@@ -155,6 +155,7 @@ void find_reported(Scratch& s) {
         st.e = end;                    // the source in the middle: the sentence around it is what it says
       } else if (type == kCueAfter) {  // "X zufolge"
         st.cand = d.left_np(i, cstart);
+        if (!st.cand) st.cand = d.quoted_name_before(i, cstart);  // "dem „Figaro“ zufolge"
         if (!st.cand) continue;
         st.b = st.cand.b <= first + 1 ? ce : first;
         st.e = end;

@@ -235,6 +235,22 @@ TEST(QuotesEngine, SourcesNamedInQuotationMarksOrAfterTheirReport) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "Landsberg"), "indirect | „Welt“ | „Welt“ | Laut");
   const std::string n = "Dort treffen sich dem Vernehmen nach zunehmend alkoholisierte Gruppen.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Gruppen"), "indirect | Vernehmen | dem Vernehmen | nach");
+  // A name in quotation marks after its determiner before "zufolge" is the source, and no quote.
+  const std::string z =
+      "Zudem hob der Präsident dem „Figaro“ zufolge in einem Interview die Bedeutung Englands hervor.";
+  const auto r = run(z, "de");
+  EXPECT_EQ(quote_at(r, z, "Interview"), "indirect | „Figaro“ | dem „Figaro“ | zufolge");
+  EXPECT_EQ(r.quotes.size(), 1u);
+  // The source's name in quotation marks is no partial quote either.
+  const std::string l = "Skeptisch äußerte sich der Minister laut „Welt“ über den Plan.";
+  const auto w = run(l, "de");
+  EXPECT_EQ(quote_at(w, l, "Minister"), "indirect | „Welt“ | „Welt“ | laut");
+  EXPECT_EQ(w.quotes.size(), 1u);
+  // After its cue too: "schreibt die „Rundschau“".
+  const std::string a = "„Wir sind bereit für die Wahl“, schreibt die „Rundschau“.";
+  const auto q = run(a, "de");
+  EXPECT_EQ(quote_at(q, a, "bereit"), "direct | „Rundschau“ | die „Rundschau“ | schreibt");
+  EXPECT_EQ(q.quotes.size(), 1u);
 }
 
 TEST(QuotesEngine, TheCueAfterTheReportedClauseWithAnAuxiliary) {
@@ -312,6 +328,11 @@ TEST(QuotesEngine, AReportOpeningTheSentenceIsTheSourceOfAnImpersonalOrPassiveCu
       "In dem neuen Bericht, der im Netz steht, heißt es, die Zahl der Straftaten sei gestiegen.";
   EXPECT_EQ(quote_at(run(h, "de"), h, "Straftaten"),
             "indirect | neuen Bericht | dem neuen Bericht | heißt es");
+  // The report noun in the genitive ("des Schreibens") names a report too.
+  const std::string g =
+      "In einer Fassung des Schreibens, die am Montag verschickt wurde, heißt es, die Kosten seien zu hoch.";
+  EXPECT_EQ(quote_at(run(g, "de"), g, "Kosten"),
+            "indirect | Fassung des Schreibens | einer Fassung des Schreibens | heißt es");
   // An agent in the cue's clause speaks instead.
   const std::string a =
       "In einer Mitteilung, die gestern kam, wurde von der Polizei gefordert, dass alle gehen.";
@@ -401,6 +422,29 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   // A quotation before it is left to the quotation rules; a sentence with no speech after it stays none.
   const std::string n = "Die Junta will nicht von der Bühne verschwinden. Das Wetter bleibt schön.";
   EXPECT_EQ(quote_at(run(n, "de"), n, "Bühne"), "(none)");
+  // After a sentence with a speaker of its own, the subject after the verb (not the
+  // demonstrative, its object) is the source the statements after it go on quoting.
+  const std::string o =
+      "Der Minister sagte, der Plan sei gut. Das bestätigte die Sprecherin. Die Kosten seien gering.";
+  EXPECT_EQ(quote_at(run(o, "de"), o, "Kosten"), "indirect | Sprecherin | die Sprecherin | ");
+  // With no phrase after the verb it stays the subject: "Das bestätigt, dass ...".
+  const std::string s = "Das bestätigt, dass der Plan gut ist.";
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
+}
+
+// Adverbs between the subject and its cue ("selber dagegen") leave the subject before them.
+TEST(QuotesEngine, AdverbsBetweenTheSubjectAndTheCue) {
+  const std::string t =
+      "Die Partei selber dagegen warf Müller, nachdem der Plan bekannt wurde, vor, er habe gelogen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "gelogen"), "indirect | Partei | Die Partei | warf");
+}
+
+// The subject after the verb when the phrase the sentence opens with is coordinated.
+TEST(QuotesEngine, AfterACoordinatedFrontedPhraseTheSubjectFollowsTheVerb) {
+  const std::string t =
+      "Zum Haushalt der Stadt und seiner neuen Rolle wird Müller in der Zeitung wie folgt zitiert: „Wir "
+      "müssen jetzt sparen, auch wenn es weh tut.“";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "sparen"), "direct | Müller | Müller | zitiert");
 }
 
 TEST(QuotesEngine, TheMainVerbAfterARelativeClauseWithAnAppositionIsReported) {
@@ -448,6 +492,14 @@ TEST(QuotesEngine, SeparableCuesOfProposingAndTakingAStand) {
       "Lehrer könne das Konto später einlösen.";
   EXPECT_EQ(quote_at(run(s, "de"), s, "Konto"),
             "indirect | Christian Wulff | der Ministerpräsident Christian Wulff | ");
+  // A cue of several words after the verb ("ging ... davon aus"), its last word closing the clause.
+  const std::string g = "Bislang gingen die Forscher davon aus, dass Planeten langsam wachsen.";
+  EXPECT_EQ(quote_at(run(g, "de"), g, "Planeten"), "indirect | Forscher | die Forscher | gingen");
+  const std::string z = "Den Flüchtlingen sicherte der Präsident am Montag zu, dass sie bleiben dürften.";
+  EXPECT_EQ(quote_at(run(z, "de"), z, "bleiben"), "indirect | Präsident | der Präsident | sicherte");
+  // Words of the cue in another order are none: "davon" after "aus".
+  const std::string n = "Bislang gingen die Forscher aus dem Labor davon, dass sie schnell fertig seien.";
+  EXPECT_EQ(quote_at(run(n, "de"), n, "fertig").find("gingen"), std::string::npos);
 }
 
 TEST(QuotesEngine, AReportNounsOwnerIsItsGenitiveNotTheClauseAfterIt) {
