@@ -577,3 +577,22 @@ TEST(QuotesEngine, ARoleNounAfterAnIndefiniteArticleIsSomeoneNew) {
   EXPECT_EQ(quote_at(run(en, "en", {{e, e + 8, "PER", 0, "Jane Roe"}}), en, "ready"),
             "indirect | spokeswoman | A spokeswoman | said");
 }
+
+TEST(QuotesEngine, AnAdverbOrAWWordOpeningTheSentenceIsNoSubject) {
+  // German puts an adverb before the verb and the subject after it: "Da sagte die Mutter".
+  const std::string t = "Da sagte die Mutter, sie komme später. Erst sagte der Minister, er wisse nichts.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "komme"), "indirect | Mutter | die Mutter | sagte");
+  EXPECT_EQ(quote_at(run(t, "de"), t, "wisse"), "indirect | Minister | der Minister | sagte");
+  // "Wer sagt, dass ..." is anyone who says it.
+  const std::string w = "Wer sagt, dass die Schulen schließen müssen, irrt.";
+  EXPECT_EQ(quote_at(run(w, "de"), w, "Schulen"), "indirect |  |  | sagt");
+  const std::string v = "Was sagt, dass die Schulen schließen müssen?";
+  EXPECT_EQ(quote_at(run(v, "de"), v, "Schulen"), "indirect |  |  | sagt");
+}
+
+TEST(QuotesEngine, IfOpeningASentenceIsNoSpeaker) {
+  // BBC News: "If confirmed, that would be ..." made "If" the subject of "confirmed".
+  const std::string t =
+      "Growth was 0.7%, the agency said. If confirmed, that would be the best quarter since 2002.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "best quarter"), "indirect |  |  | confirmed");
+}
