@@ -508,6 +508,11 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
       }
     }
   }
+  // "Es heißt, ...", "heißt es": a cue in its reporting sense only with the impersonal subject
+  // beside it; "Das heißt, ..." ("that means") reports nothing.
+  if ((w->single & kCueImpersonal) && !(i > 0 && word(i - 1) && has(i - 1, kImpersonal)) &&
+      !(i + 1 < last && word(i + 1) && has(i + 1, kImpersonal)))
+    return i;
   for (const std::uint32_t t : {kCueVerb, kCueSource, kCueAfter, kCueAnaphor, kCueSo})
     if (w->single & t) {
       type = t;

@@ -40,7 +40,8 @@ enum Flag : std::uint32_t {
   kOwn = 1u << 15,            // before a report noun, the report is the subject's: "nach eigenen Angaben"
   kPossessive = 1u << 25,  // before a report noun, whose it is as a pronoun would say: "nach seinen Angaben"
   kIndefinite = 1u << 26,  // opens a phrase that introduces someone new: "a spokeswoman", "ein Sprecher"
-  kGrammar = 1u << 18,     // a property of the language ("verb-second"), not a word
+  kCueImpersonal = 1u << 27,  // a verb cue only beside the impersonal subject: "es heißt", not "das heißt"
+  kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 
 /// A cue of several words, matched token by token after its first word.

@@ -578,6 +578,16 @@ TEST(QuotesEngine, ARoleNounAfterAnIndefiniteArticleIsSomeoneNew) {
             "indirect | spokeswoman | A spokeswoman | said");
 }
 
+TEST(QuotesEngine, HeisstReportsOnlyWithTheImpersonalSubject) {
+  // "Das heißt, ..." is "that means": no cue, and "Das" is no speaker.
+  const std::string t = "Der Minister sprach von einer Wende. Das heißt, dass die Zahlen wieder sinken.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Zahlen"), "(none)");
+  const std::string e = "Der Minister sprach von einer Wende. Es heißt, dass die Zahlen wieder sinken.";
+  EXPECT_EQ(quote_at(run(e, "de"), e, "Zahlen"), "indirect |  |  | heißt");
+  const std::string h = "In dem Bericht heißt es, dass die Zahlen wieder sinken.";
+  EXPECT_EQ(quote_at(run(h, "de"), h, "Zahlen"), "indirect | Bericht | dem Bericht | heißt es");
+}
+
 TEST(QuotesEngine, AnAdverbOrAWWordOpeningTheSentenceIsNoSubject) {
   // German puts an adverb before the verb and the subject after it: "Da sagte die Mutter".
   const std::string t = "Da sagte die Mutter, sie komme später. Erst sagte der Minister, er wisse nichts.";
