@@ -428,8 +428,11 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // in the middle is an object, and the subject follows the verb. So does a
     // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
     const bool object = left.b > head || (left.e - left.b == 1 && has(left.b, kDemonstrative));
-    if (german && object)
+    if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
+      // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".
+      if (ce < last && word(ce) && has(ce, kImpersonal)) return {};
+    }
     return left;
   }
   if (Candidate right = right_np(ce, last)) return right;

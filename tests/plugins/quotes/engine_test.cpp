@@ -588,6 +588,11 @@ TEST(QuotesEngine, HeisstReportsOnlyWithTheImpersonalSubject) {
   EXPECT_EQ(quote_at(run(h, "de"), h, "Zahlen"), "indirect | Bericht | dem Bericht | heißt es");
 }
 
+TEST(QuotesEngine, ADemonstrativeObjectBeforeAnImpersonalSubjectIsNoSpeaker) {
+  const std::string t = "Der Minister sprach von einer Wende. Das sieht man daran, dass die Zahlen sinken.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Zahlen"), "indirect |  |  | sieht");
+}
+
 TEST(QuotesEngine, AnAdverbOrAWWordOpeningTheSentenceIsNoSubject) {
   // German puts an adverb before the verb and the subject after it: "Da sagte die Mutter".
   const std::string t = "Da sagte die Mutter, sie komme später. Erst sagte der Minister, er wisse nichts.";
