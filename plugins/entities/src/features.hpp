@@ -69,6 +69,11 @@ struct SentenceFeatures {
 inline constexpr std::uint32_t kFeatureVersion = 3;        // 2: BILOU tags, 3: name heads
 inline constexpr std::uint32_t kOldestFeatureVersion = 2;  // the oldest extract_features() still computes
 
+/// Whether extract_features() computes feature version `version`.
+inline constexpr bool supported_feature_version(std::uint32_t version) {
+  return version >= kOldestFeatureVersion && version <= kFeatureVersion;
+}
+
 /// Extracts the features of `words` (one sentence; `kinds` as segment labels
 /// them) of feature version `version` (the model's). `gazetteer` may be null.
 /// Thread-safe with one scratch per thread.

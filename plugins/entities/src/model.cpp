@@ -96,7 +96,7 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
   if (std::memcmp(magic, kMagic, 8) != 0)
     throw std::runtime_error(path + ": not a tagwerk entities model; train one with tagwerk-train-entities");
   const auto version = r.pod<std::uint32_t>();
-  if (version < kOldestFeatureVersion || version > kFeatureVersion)
+  if (!supported_feature_version(version))
     throw std::runtime_error(path + ": the model was trained with features of version " +
                              std::to_string(version) + ", this plugin computes versions " +
                              std::to_string(kOldestFeatureVersion) + " to " +

@@ -126,7 +126,7 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
                              const TrainOptions& options,
                              const std::function<void(const EpochReport&)>& progress) {
   auto model = std::make_shared<Model>();
-  if (options.feature_version < kOldestFeatureVersion || options.feature_version > kFeatureVersion)
+  if (!supported_feature_version(options.feature_version))
     throw std::invalid_argument("feature version " + std::to_string(options.feature_version) +
                                 ": not one of " + std::to_string(kOldestFeatureVersion) + " to " +
                                 std::to_string(kFeatureVersion));

@@ -70,20 +70,17 @@ void find_marked(Scratch& s) {
 
 namespace {
 
-// The quotation is (in) the phrase naming a reported statement's speaker ("die
-// „Süddeutsche Zeitung“ berichtet, ...", "laut „Welt“") or stands right before a
-// cue as its subject ("„Muslix64“ erwähnte"): a name, not something said.
-// The quotation is (in) the speaker phrase of one of the first n statements ("laut „Welt“",
-// "„…“, schreibt die „Rundschau“").
-bool reported_speaker(const Scratch& s, std::size_t n, int open, int close) {
-  for (std::size_t r = 0; r < n; ++r)
-    if (s.stmts[r].cand && s.stmts[r].cand.b <= open && close < s.stmts[r].cand.e) return true;
+// The quotation is (in) the speaker phrase of a statement found so far ("die „Süddeutsche
+// Zeitung“ berichtet, ...", "laut „Welt“", "„…“, schreibt die „Rundschau“"): a name, not
+// something said.
+bool reported_speaker(const Scratch& s, int open, int close) {
+  for (const Stmt& st : s.stmts)
+    if (st.cand && st.cand.b <= open && close < st.cand.e) return true;
   return false;
 }
 
-bool names_speaker(const Scratch& s, std::size_t reported, int open, int close) {
-  const Doc& d = s.doc;
-  if (reported_speaker(s, reported, open, close)) return true;
+// The quotation stands right before a cue as its subject ("„Muslix64“ erwähnte").
+bool names_speaker(const Doc& d, int open, int close) {
   const int after = close + 1;
   std::uint32_t type = 0;
   return after < static_cast<int>(d.toks.size()) && d.word(after) &&
@@ -141,8 +138,8 @@ void classify_marked(Scratch& s) {
     const bool no_speech = !speech_in(d, d.sentences[d.toks[p.open].sentence].first,
                                       d.sentences[d.toks[p.open].sentence].second);
     const bool title = lower == 0 && !final_punct &&
-                       (named || (after_det && (no_speech || names_speaker(s, reported, p.open, close))) ||
-                        (words >= 2 && no_speech) || reported_speaker(s, s.stmts.size(), p.open, close));
+                       (named || (after_det && (no_speech || names_speaker(d, p.open, close))) ||
+                        (words >= 2 && no_speech) || reported_speaker(s, p.open, close));
     const int si = d.toks[p.open].sentence;
     const int sfirst = d.sentences[si].first;
     const int slast = d.sentences[d.toks[close - 1 > p.open ? close - 1 : p.open].sentence].second;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <tagwerk/text/char_class.hpp>
+
 namespace tagwerk::sentiment {
 namespace {
 
@@ -46,14 +48,10 @@ bool all_caps(std::string_view w) {
   return upper >= 2;
 }
 
-// The first character changes in lower case (ASCII and two-byte UTF-8
-// letters such as Ä).
+// Starts with an upper-case or title-case letter.
 bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  const auto c = static_cast<unsigned char>(w[0]);
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return w.size() >= 2 && c == 0xC3 && static_cast<unsigned char>(w[1]) >= 0x80 &&
-         static_cast<unsigned char>(w[1]) <= 0x9E;
+  return !w.empty() &&
+         text::is_upper_or_title(text::Utf8Cursor(w, static_cast<std::int32_t>(w.size())).at(0));
 }
 
 std::string_view token_text(std::string_view text, const Token& t) {

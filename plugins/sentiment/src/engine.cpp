@@ -35,8 +35,11 @@ constexpr double kTargetFromText = 0.5;
 // Sums of several sentences or clauses, normalized so that k clauses of
 // valence x score about like one of valence x*sqrt(k): more evidence, a
 // firmer score, yet a long article does not saturate.
+double spread(double sum, std::size_t k) {
+  return sum / std::sqrt(static_cast<double>(std::max<std::size_t>(k, 1)));
+}
 double normalize_many(double sum, std::size_t k) {
-  return normalize(sum / std::sqrt(static_cast<double>(std::max<std::size_t>(k, 1))), kAlpha);
+  return normalize(spread(sum, k), kAlpha);
 }
 
 std::size_t first_token_at(const std::vector<Token>& tokens, std::uint32_t pos) {
@@ -352,7 +355,13 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     return x;
   };
 
-  // Targets: the user's spans, then the words the target terms start.
+  // Targets: the user's spans, then the words the target terms start. A target
+  // without evidence in its sentence takes the tone of the text's sentences with sentiment.
+  if (in.targets.empty() && res_->terms.empty()) return out;
+  double text_sum = 0;
+  std::size_t with_sentiment = 0;
+  for (double v : s.sentence_sum) text_sum += v, with_sentiment += v != 0;
+  const double text_tone = spread(text_sum, with_sentiment);
   auto target = [&](std::uint32_t begin, std::uint32_t end) {
     const auto [a, b] = token_range(begin, end);
     Record r{Scope::Target, begin, end};
@@ -362,13 +371,7 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       double sum = clause_sum(a, b, true, std::nullopt, &evidence);
       const double own = sum;
       if (!evidence) sum = kTargetFromSentence * s.sentence_sum[s.token_sentence[a] - 1];
-      if (sum == 0) {
-        double text_sum = 0;
-        std::size_t with_sentiment = 0;
-        for (double v : s.sentence_sum) text_sum += v, with_sentiment += v != 0;
-        sum = kTargetFromText * text_sum /
-              std::sqrt(static_cast<double>(std::max<std::size_t>(with_sentiment, 1)));
-      }
+      if (sum == 0) sum = kTargetFromText * text_tone;
       r.evidence = evidence;
       r.score = normalize(sum, kAlpha);
       const LanguageModel& model = res_->models[s.sentence_model[s.token_sentence[a] - 1]];

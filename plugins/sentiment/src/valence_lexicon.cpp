@@ -127,13 +127,13 @@ std::optional<float> Lexicon::inflected(std::string_view w) const {
   return std::nullopt;
 }
 
-float Lexicon::decompound(std::string_view w, bool heads) const {
+float Lexicon::decompound(std::string_view w, bool capitalized) const {
   if (auto v = inflected(w)) return *v;
   // "Russland-Affäre": the part after the last hyphen.
   if (const std::size_t dash = w.rfind('-'); dash != std::string_view::npos && dash + 1 < w.size())
     return kCompoundWeight * decompound(w.substr(dash + 1));
   // The longest head that is a word: heads start at a character boundary.
-  for (std::size_t p = heads ? kMinStem : kMinLowerModifier; p + kMinHead <= w.size(); ++p) {
+  for (std::size_t p = capitalized ? kMinStem : kMinLowerModifier; p + kMinHead <= w.size(); ++p) {
     if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     if (auto v = inflected(w.substr(p))) return kCompoundWeight * *v;
   }

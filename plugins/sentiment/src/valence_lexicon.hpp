@@ -61,10 +61,11 @@ class Lexicon {
   }
   /// German: the valence of an inflected form ("gutes") or of a compound
   /// through its head ("wahlmanipulationen" via "manipulation", weighted
-  /// kCompoundWeight). 0 when nothing matches. Without `heads` only the part
-  /// after a hyphen is a head ("corona-krise"): lower-case words in running
-  /// text are rarely compound nouns ("bekleidet" is no "leidet").
-  float decompound(std::string_view lower, bool heads = true) const;
+  /// kCompoundWeight). 0 when nothing matches. For a word written in lower
+  /// case (`capitalized` false) a head must follow at least 5 bytes, or a
+  /// hyphen: lower-case words in running text
+  /// are rarely compound nouns ("umweltfreundlich" is, "bekleidet" is no "leidet").
+  float decompound(std::string_view lower, bool capitalized = true) const;
 
   std::size_t size() const noexcept { return terms_.size(); }
   static constexpr float kCompoundWeight = 0.8f;
