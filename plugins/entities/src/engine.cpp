@@ -85,15 +85,17 @@ std::vector<std::string> Engine::languages() const {
 
 namespace {
 
-void split_type(const std::string& type, Mention& m) {
+// The label and subtype of a model's type ("LOCderiv": LOC, deriv); false for
+// a type of no label (kUnreportedType: a name the tagger learnt to delimit
+// that the plugin does not report).
+bool split_type(const std::string& type, Mention& m) {
   for (int l = 0; l < 4; ++l)
     if (type.compare(0, kLabels[l].size(), kLabels[l]) == 0) {
       m.label = std::string(kLabels[l]);
       m.subtype = type.substr(kLabels[l].size());
-      return;
+      return true;
     }
-  m.label = "MISC";
-  m.subtype.clear();
+  return false;
 }
 
 bool upper_initial(std::string_view w) {
@@ -294,9 +296,9 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
       for (std::size_t k = i + 1; k < j; ++k) margin = std::min(margin, s.margins[k]);
       Mention m = sub_mention(in, Mention(), sentence.first_token + static_cast<std::uint32_t>(i),
                               static_cast<std::uint32_t>(j - i));
-      split_type(model.types[type_of(s.tags[i])], m);
       m.score = margin / (margin + model.margin_scale);
-      if (m.score >= options_.min_score) out.mentions.push_back(std::move(m));
+      if (split_type(model.types[type_of(s.tags[i])], m) && m.score >= options_.min_score)
+        out.mentions.push_back(std::move(m));
       i = j;
     }
   }
@@ -308,6 +310,9 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   if (options_.document_pass) {
     settle_adjacent_names(in, out);
     propagate(in, titles_, out, s.covered);
+    // A surname the pass tagged right after the rest of its name ("Senator
+    // Lindsey" + "Graham", which stands alone later) joins it.
+    settle_adjacent_names(in, out);
   }
   cluster_mentions(in, titles_, doc_gazetteer, out);
 }

@@ -199,6 +199,35 @@ TEST(Model, SavedAndLoadedItTagsTheSameAndABrokenFileIsNamed) {
   }
 }
 
+TEST(Engine, ANameOfNoLabelIsLearntButNotReported) {
+  // Companies trained as names of no label (as GUM's abstract names are):
+  // the tagger delimits them, the engine reports them under no label.
+  auto training = sentences(kPeople, kPlaces, kCompanies);
+  for (auto& s : training)
+    for (std::size_t i = 0; i < s.tags.size(); ++i)
+      if (s.tags[i] == "B-ORG") s.tags[i] = "B-" + std::string(en::kUnreportedType);
+  en::TrainOptions options;
+  options.lang = "de";
+  options.epochs = 8;
+  options.min_count = 1;
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "entities_unreported_test";
+  std::filesystem::create_directories(dir);
+  en::train(training, nullptr, en::WordClusters(), {}, nullptr, options, nullptr)
+      ->save((dir / "de.model").string());
+  std::ofstream(dir / "titles_de.txt") << "# titles\n";
+  const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
+  const std::string text = "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .";
+  const en::Input in = tokenize(text);
+  auto scratch = en::Engine::make_scratch();
+  en::Result r;
+  engine.analyze(in, *scratch, r);
+  std::map<std::string, std::string> label;
+  for (const auto& m : r.mentions) label[text.substr(m.begin, m.end - m.begin)] = m.label;
+  EXPECT_EQ(label["Maria Schulz"], "PER");
+  EXPECT_EQ(label["Dresden"], "LOC");
+  EXPECT_EQ(label.count("Zeiss"), 0u) << "reported as " << label["Zeiss"];
+}
+
 TEST(Engine, TagsClustersAndNamesADocument) {
   const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "entities_engine_test";
   std::filesystem::create_directories(dir);
