@@ -16,7 +16,8 @@ Metrics:
                     organization -> ORG, event -> OTH; abstract, object, ... stay unmatched)
   gum PER/LOC/ORG   the same, --only PER,LOC,ORG
   gum 4 (+other)    conll4 after GUM's other named types (abstract, object, substance, animal,
-                    plant) are mapped to OTH, as the English model is trained
+                    plant) are mapped to OTH (the English model learns them as names it does
+                    not report, so for it this is conll4)
 
 --documents runs each document as one record (its sentences joined by blank lines, in
 file order: GermEval's sentences of one source_url, GUM's of one doc), as a user runs

@@ -50,6 +50,20 @@ TEST(TrainingData, AGumPhraseIsTrimmedToItsNameAndTheRestIsNoName) {
   EXPECT_EQ(pairs(sentences[0]), want);
 }
 
+TEST(TrainingData, GumEventsAreMiscAndItsOtherNamedKindsANameOfNoLabel) {
+  // GUM's abstract names ("Figure 1", hashtags, languages) are no CoNLL
+  // MISC: the tagger learns them as names of no reported label.
+  const auto sentences =
+      load("gum", R"({"id":"g2","tokens":["See","Figure","1","on","the","Olympics","in","English","."],)"
+                  R"("tags":["O","B-abstract","I-abstract","O","B-event","I-event","O","B-abstract","O"]})"
+                  "\n");
+  ASSERT_EQ(sentences.size(), 1u);
+  const std::vector<std::string> want = {"See/O", "Figure/B-NAME",  "1/I-NAME",
+                                         "on/O",  "the/B-MISC",     "Olympics/I-MISC",
+                                         "in/O",  "English/B-NAME", "./O"};
+  EXPECT_EQ(pairs(sentences[0]), want);
+}
+
 TEST(TrainingData, GermEvalLabelsAreKeptWithOtherAsMisc) {
   const auto sentences = load(
       "germeval",
