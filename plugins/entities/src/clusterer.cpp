@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 
 #include "word_form.hpp"
@@ -279,6 +280,31 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
       }
     for (auto m : c.mentions)
       if (info[m].plain) r.mentions[m].label = c.label;
+  }
+}
+
+// Below this the tagger is torn between labels, and a gazetteer that knows the
+// name under one label decides.
+constexpr float kUnsureScore = 0.15f;
+
+void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  const auto only_label = [&](const Mention& m) -> int {
+    std::uint8_t bits = g->labels_of(word_of(in, m.first_token));
+    if (!bits) bits = g->labels_of(strip_genitive(word_of(in, m.first_token)));
+    for (int l = 0; l < 4; ++l)
+      if (bits == (1u << l)) return l;
+    return -1;  // unknown, or known under several labels
+  };
+  std::set<std::pair<std::string_view, std::string_view>> seen;  // (word, label) of one-word mentions
+  for (const Mention& m : r.mentions)
+    if (m.token_count == 1 && m.subtype.empty()) seen.emplace(word_of(in, m.first_token), m.label);
+  for (Mention& m : r.mentions) {
+    if (m.token_count != 1 || !m.subtype.empty()) continue;
+    const int l = only_label(m);
+    if (l < 0 || m.label == kLabels[l]) continue;
+    if (m.score < kUnsureScore || seen.count({word_of(in, m.first_token), kLabels[l]}))
+      m.label = std::string(kLabels[l]);
   }
 }
 

@@ -1,6 +1,7 @@
 // clusterer.hpp -- groups a document's mentions into entities: full name and
 // surname, genitive forms ("Putins"), a social handle after a name, acronyms
-// of a longer name; gives each cluster its label and canonical name.
+// of a longer name; gives each cluster its label and canonical name. Also the
+// gazetteer's say on a one-word mention's label before that.
 #ifndef TAGWERK_ENTITIES_CLUSTERER_HPP
 #define TAGWERK_ENTITIES_CLUSTERER_HPP
 
@@ -40,6 +41,12 @@ using Titles = std::set<std::string, std::less<>>;
 /// -> "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty input.
 std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person,
                                          const Titles& titles);
+
+/// A one-word mention that `gazetteer` knows under exactly one label takes it
+/// when the tagger was unsure (score < 0.15), or when another one-word mention
+/// of the word in the document has that label ("Athens" LOC and PER in one
+/// travel guide). `gazetteer` may be null (then nothing changes).
+void prefer_gazetteer(const Input& in, const Gazetteer* gazetteer, Result& r);
 
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,

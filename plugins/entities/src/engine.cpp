@@ -166,22 +166,6 @@ void settle_adjacent_names(const Input& in, Result& r) {
 // Mentions at least this certain are copied by the document pass (the score of
 // a typical training-data margin is 0.5; unseen text scores lower).
 constexpr float kPropagateScore = 0.3f;
-// Below this the tagger is torn between labels, and a gazetteer that knows the
-// name under one label decides.
-constexpr float kUnsureScore = 0.15f;
-
-// An unsure one-word mention that the gazetteer knows under exactly one label takes it.
-void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
-  if (!g) return;
-  for (Mention& m : r.mentions) {
-    if (m.token_count != 1 || m.score >= kUnsureScore || !m.subtype.empty()) continue;
-    std::uint8_t bits = g->labels_of(word_of(in, m.first_token));
-    if (!bits) bits = g->labels_of(strip_genitive(word_of(in, m.first_token)));
-    if (bits == 0 || (bits & (bits - 1)) != 0) continue;  // unknown, or known under several labels
-    for (int l = 0; l < 4; ++l)
-      if (bits == (1u << l)) m.label = std::string(kLabels[l]);
-  }
-}
 
 // The document pass: a name the tagger found once (with its words, its
 // genitive, a person's surname) is tagged wherever else it stands untagged.

@@ -133,3 +133,25 @@ TEST(Clusterer, ARoleEndingInATitleIsNotPartOfAPersonsName) {
   EXPECT_EQ(names(r), (std::vector<std::string>{"Jack Straw", "Tony Blair", "Jack Straw"}));
   EXPECT_EQ(r.clusters.size(), 2u);
 }
+
+TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother) {
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "Athens"));
+  ASSERT_TRUE(g.add("PER", "Theseus"));
+  const std::string text = "Athens grew . Theseus ruled Athens . Athens is old . Theseus";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 1, "LOC"), mention(in, 3, 1, "PER"), mention(in, 5, 1, "PER"),
+                mention(in, 7, 1, "PER"), mention(in, 11, 1, "LOC")};
+  r.mentions[4].score = 0.1f;  // unsure: the gazetteer decides alone
+  en::prefer_gazetteer(in, &g, r);
+  std::vector<std::string> labels;
+  for (const auto& m : r.mentions) labels.push_back(m.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"LOC", "PER", "LOC", "LOC", "PER"}));
+
+  // A word the document gives only the other label keeps it while the tagger is sure.
+  en::Result alone;
+  alone.mentions = {mention(in, 5, 1, "PER")};
+  en::prefer_gazetteer(in, &g, alone);
+  EXPECT_EQ(alone.mentions[0].label, "PER");
+}
