@@ -31,7 +31,7 @@ std::string map_type(const std::string& format, const std::string& type) {
     return type;
   }
   if (format == "gum") {
-    static const std::string U(en::kUnreportedType);
+    static const std::string U(en::kOtherNameType);
     static const std::map<std::string, std::string> gum = {
         {"person", "PER"}, {"place", "LOC"}, {"organization", "ORG"}, {"event", "MISC"}, {"abstract", U},
         {"object", U},     {"substance", U}, {"animal", U},           {"plant", U}};

@@ -1,7 +1,7 @@
 // training_data.hpp -- reading the gold NER sets ({"id","tokens","tags"} JSON
 // Lines) into training sentences on segment's tokens, with each corpus's
-// labels mapped to PER / LOC / ORG / MISC (+ deriv / part) or to names of no
-// reported label (kUnreportedType), and reading unlabelled text (any JSON
+// labels mapped to PER / LOC / ORG / MISC (+ deriv / part) or to the other
+// names (kOtherNameType, reported as MISC), and reading unlabelled text (any JSON
 // Lines with "text" or "tokens", compressed or not).
 #ifndef TAGWERK_TOOLS_TRAINING_DATA_HPP
 #define TAGWERK_TOOLS_TRAINING_DATA_HPP

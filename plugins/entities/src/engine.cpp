@@ -85,9 +85,8 @@ std::vector<std::string> Engine::languages() const {
 
 namespace {
 
-// The label and subtype of a model's type ("LOCderiv": LOC, deriv); false for
-// a type of no label (kUnreportedType: a name the tagger learnt to delimit
-// that the plugin does not report).
+// The label and subtype of a model's type ("LOCderiv": LOC, deriv; the
+// other names, kOtherNameType, are MISC); false for a type of no label.
 bool split_type(const std::string& type, Mention& m) {
   for (int l = 0; l < 4; ++l)
     if (type.compare(0, kLabels[l].size(), kLabels[l]) == 0) {
@@ -95,7 +94,10 @@ bool split_type(const std::string& type, Mention& m) {
       m.subtype = type.substr(kLabels[l].size());
       return true;
     }
-  return false;
+  if (type != kOtherNameType) return false;
+  m.label = std::string(kLabels[static_cast<int>(Label::MISC)]);
+  m.subtype.clear();
+  return true;
 }
 
 bool upper_initial(std::string_view w) {

@@ -15,10 +15,11 @@ namespace tagwerk::entities {
 /// The four labels, in the order of gazetteer bits and of Gazetteer::kLabels.
 enum class Label : std::uint8_t { PER = 0, LOC = 1, ORG = 2, MISC = 3 };
 inline constexpr std::string_view kLabels[4] = {"PER", "LOC", "ORG", "MISC"};
-/// The type of names a model learns to delimit but the plugin does not report
-/// (GUM's abstract, object, substance, animal and plant names: "Figure 1",
-/// "#argument", "English"); no label, so no gazetteer entry either.
-inline constexpr std::string_view kUnreportedType = "NAME";
+/// The type of the names a model learns apart from the events it calls MISC
+/// (GUM's abstract, object, substance, animal and plant names: "Windows XP",
+/// "Star Wars", "English"); the plugin reports them as MISC. No gazetteer
+/// entry: the gazetteer's labels are the four.
+inline constexpr std::string_view kOtherNameType = "NAME";
 /// The label for "PER", "LOC", ...; -1 for anything else.
 int label_index(std::string_view label) noexcept;
 
