@@ -90,8 +90,8 @@ std::string render_html(const ShowRecord& r, std::string_view source) {
     for (; next < r.entities.size() && r.entities[next].range.end <= p.end; ++next) {
       const auto& ent = r.entities[next];
       h += e(r.text.substr(pos, ent.range.begin - pos));
-      h += "<mark class=\"" + known_label(ent.label) + "\" title=\"" + e(ent.label) + ": " + e(ent.name) +
-           "\">" + e(r.slice(ent.range)) + "<sup>" + e(ent.label) + "</sup></mark>";
+      h += "<mark class=\"" + known_label(ent.label) + "\" title=\"" + e(ent.tag()) + ": " + e(ent.name) +
+           "\">" + e(r.slice(ent.range)) + "<sup>" + e(ent.tag()) + "</sup></mark>";
       pos = ent.range.end;
     }
     h += e(r.text.substr(pos, p.end - std::min(pos, p.end))) + "</p>\n";
@@ -101,7 +101,7 @@ std::string render_html(const ShowRecord& r, std::string_view source) {
     h += fmt::format(
         "<h2>Entities ({} mentions of {})</h2>\n<table>\n<tr><th>name</th><th>label</th><th>mentions</th>"
         "<th>sentiment</th></tr>\n",
-        r.entities.size(), r.clusters.size());
+        r.entity_mentions(), r.clusters.size());
     for (const auto& c : r.clusters) {
       h += "<tr><td>" + e(c.name) + "</td><td><mark class=\"" + known_label(c.label) + "\">" + e(c.label) +
            "</mark></td><td>" + std::to_string(c.mentions) + "</td><td>";
@@ -112,6 +112,16 @@ std::string render_html(const ShowRecord& r, std::string_view source) {
       h += "</td></tr>\n";
     }
     h += "</table>\n";
+  }
+
+  if (!r.name_words.empty()) {
+    h += fmt::format("<h2>Words made from names, no entities ({})</h2>\n<p class=\"dim\">",
+                     r.name_words.size());
+    for (std::size_t i = 0; i < r.name_words.size(); ++i) {
+      const auto& c = r.name_words[i];
+      h += fmt::format("{}{} <sup>{}</sup> {}×", i ? ", " : "", e(c.name), e(c.label), c.mentions);
+    }
+    h += "</p>\n";
   }
 
   if (!r.quotes.empty()) {

@@ -93,6 +93,7 @@ void read_layers(dom::element annotations, const RangeMapper& map, ShowRecord& r
     ShowEntity e;
     e.range = map.range(s).value_or(TextRange{});
     e.label = str_of(s, "label");
+    e.subtype = str_of(s, "subtype");
     e.name = str_of(s, "name");
     if (e.name.empty()) e.name = std::string(r.slice(e.range));
     const auto cluster = int_of(s, "cluster");
@@ -103,7 +104,16 @@ void read_layers(dom::element annotations, const RangeMapper& map, ShowRecord& r
   // "Präsident" apart, a reader sees one entity.
   std::map<std::size_t, std::size_t> cluster_slot;  // first mention -> index in r.clusters
   std::map<std::pair<std::string, std::string>, std::size_t> by_name;
+  // A word made from a name ("russische", "US-Präsident") is marked in the text
+  // but is no entity (as in the report's entity index): counted apart by text.
+  std::map<std::pair<std::string, std::string>, std::size_t> by_word;
   for (const auto& e : all) {
+    if (!e.subtype.empty()) {
+      auto [word, fresh] = by_word.try_emplace({std::string(r.slice(e.range)), e.tag()}, r.name_words.size());
+      if (fresh) r.name_words.push_back({word->first.first, e.tag(), 0, std::nullopt, {}});
+      ++r.name_words[word->second].mentions;
+      continue;
+    }
     const ShowEntity& first = e.cluster < all.size() ? all[e.cluster] : e;
     auto [named, fresh] = by_name.try_emplace({first.name, first.label}, r.clusters.size());
     if (fresh) r.clusters.push_back({first.name, first.label, 0, std::nullopt, {}});
@@ -128,8 +138,9 @@ void read_layers(dom::element annotations, const RangeMapper& map, ShowRecord& r
       r.clusters[it->second].sentiment_label = value.label;
     }
   }
-  std::stable_sort(r.clusters.begin(), r.clusters.end(),
-                   [](const ShowCluster& a, const ShowCluster& b) { return a.mentions > b.mentions; });
+  for (auto* list : {&r.clusters, &r.name_words})
+    std::stable_sort(list->begin(), list->end(),
+                     [](const ShowCluster& a, const ShowCluster& b) { return a.mentions > b.mentions; });
   std::sort(all.begin(), all.end(),
             [](const ShowEntity& a, const ShowEntity& b) { return a.range.begin < b.range.begin; });
   std::size_t last_end = 0;

@@ -22,9 +22,13 @@ struct TextRange {
 
 struct ShowEntity {
   TextRange range;
-  std::string label;  // PER, LOC, ORG, MISC
-  std::string name;   // canonical name; the surface text when the record has none
+  std::string label;    // PER, LOC, ORG, MISC
+  std::string subtype;  // "deriv" ("russische"), "part" ("US-Präsident"): a word made from a name, no entity
+  std::string name;     // canonical name; the surface text when the record has none
   std::size_t cluster = 0;
+
+  /// The label as GermEval writes it: "PER", or "LOCderiv" for a word made from a name.
+  std::string tag() const { return label + subtype; }
 };
 
 /// Entities merged by cluster and canonical name; most mentioned first, then by first mention.
@@ -62,15 +66,23 @@ struct ShowRecord {
   std::string date;
   std::string lang;
   std::string text;
-  std::vector<TextRange> paragraphs;  // never empty when the text is not
-  std::vector<ShowEntity> entities;   // sorted by begin, without overlaps
-  std::vector<ShowCluster> clusters;
+  std::vector<TextRange> paragraphs;    // never empty when the text is not
+  std::vector<ShowEntity> entities;     // sorted by begin, without overlaps
+  std::vector<ShowCluster> clusters;    // the entities (no words made from names)
+  std::vector<ShowCluster> name_words;  // words made from names, by text and tag; most frequent first
   std::vector<ShowQuote> quotes;
   std::vector<ShowTimex> timexes;
   std::vector<ShowSentiment> sentences;  // sentence-scope sentiment
   std::optional<ShowSentiment> document_sentiment;
   std::vector<core::RecordError> errors;
   std::vector<core::RecordError> warnings;
+
+  /// The mentions the entity list counts (words made from names are not among them).
+  std::size_t entity_mentions() const {
+    std::size_t n = 0;
+    for (const auto& c : clusters) n += c.mentions;
+    return n;
+  }
 
   std::string_view slice(TextRange r) const {
     return std::string_view(text).substr(r.begin, r.end - r.begin);

@@ -109,6 +109,7 @@ class Renderer {
     header();
     paragraphs();
     clusters();
+    name_words();
     quotes();
     timexes();
     sentences();
@@ -163,7 +164,8 @@ class Renderer {
         if (color_) {
           w.glued(label_color(e.label) + shown + kReset, columns(shown));
         } else {
-          w.glued("[" + shown + "|" + e.label + "]", columns(shown) + e.label.size() + 3);
+          const std::string tag = e.tag();
+          w.glued("[" + shown + "|" + tag + "]", columns(shown) + tag.size() + 3);
         }
         pos = e.range.end;
       }
@@ -174,7 +176,7 @@ class Renderer {
 
   void clusters() {
     if (r_.clusters.empty()) return;
-    section(fmt::format("Entities ({} mentions of {})", r_.entities.size(), r_.clusters.size()));
+    section(fmt::format("Entities ({} mentions of {})", r_.entity_mentions(), r_.clusters.size()));
     std::size_t name_width = 0;
     for (const auto& c : r_.clusters) name_width = std::max(name_width, columns(c.name));
     name_width = std::min<std::size_t>(name_width, width_ / 2);
@@ -188,6 +190,23 @@ class Renderer {
       if (c.sentiment) line += dim(fmt::format("  sentiment {} ({:+.2f})", c.sentiment_label, *c.sentiment));
       out_ << line << '\n';
     }
+  }
+
+  // After the entity list: the words made from names, marked in the text but
+  // no entities ("US-Präsident" is no place), on wrapped lines.
+  void name_words() {
+    if (r_.name_words.empty()) return;
+    section(fmt::format("Words made from names, no entities ({})", r_.name_words.size()));
+    Wrapper w(out_, width_, "  ");
+    for (std::size_t i = 0; i < r_.name_words.size(); ++i) {
+      const auto& c = r_.name_words[i];
+      // One word made from a name with its tag and count never breaks.
+      const std::string item =
+          fmt::format("{} {} {}x{}", c.name, c.label, c.mentions, i + 1 < r_.name_words.size() ? "," : "");
+      w.glued(item, columns(item));
+      w.text(" ");
+    }
+    w.finish();
   }
 
   void quotes() {

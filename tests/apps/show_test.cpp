@@ -69,6 +69,41 @@ TEST(Show, PlainOutputMarksEntitiesAndListsQuotesTimesAndSentiment) {
   EXPECT_FALSE(has(r.out, "fix-2")) << "only the first record is shown";
 }
 
+TEST(Show, WordsMadeFromNamesAreMarkedWithTheirSubtypeButAreNoEntities) {
+  // "russische" (LOCderiv) and "US-Präsident" (LOCpart) are no places: the text
+  // marks them with the subtype, the entity list leaves them out and a line of
+  // their own counts them.
+  const std::string record =
+      R"({"id": "fix-3", "text": "Die russische Regierung und US-Präsident Trump trafen sich in Berlin, russische Medien auch.", )"
+      R"("annotations": {"paragraph": [{"begin": 0, "end": 92}], "entity": [)"
+      R"({"begin": 4, "end": 13, "label": "LOC", "subtype": "deriv", "name": "russische", "cluster": 0}, )"
+      R"({"begin": 28, "end": 40, "label": "LOC", "subtype": "part", "name": "US-Präsident", "cluster": 1}, )"
+      R"({"begin": 41, "end": 46, "label": "PER", "subtype": "", "name": "Donald Trump", "cluster": 2}, )"
+      R"({"begin": 62, "end": 68, "label": "LOC", "subtype": "", "name": "Berlin", "cluster": 3}, )"
+      R"({"begin": 70, "end": 79, "label": "LOC", "subtype": "deriv", "name": "russische", "cluster": 4}]}, )"
+      R"("errors": [], "warnings": []})"
+      "\n";
+  CliRunner cli;
+  const auto file = cli.write("out.jsonl", record);
+  CliResult r = cli.run("show " + quote(file.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Die [russische|LOCderiv] Regierung und [US-Präsident|LOCpart] [Trump|PER]"))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "Entities (2 mentions of 2)")) << r.out;
+  EXPECT_FALSE(has(r.out, "US-Präsident  ")) << "no row of the entity list: " << r.out;
+  EXPECT_TRUE(has(
+      r.out, "Words made from names, no entities (2)\n  russische LOCderiv 2x, US-Präsident LOCpart 1x\n"))
+      << r.out;
+
+  const auto page = cli.dir() / "page.html";
+  r = cli.run("show " + quote(file.string()) + " --html " + quote(page.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = tagwerk::test::slurp(page);
+  EXPECT_TRUE(has(html, "<h2>Entities (2 mentions of 2)</h2>")) << html;
+  EXPECT_TRUE(has(html, "US-Präsident<sup>LOCpart</sup></mark>")) << html;
+  EXPECT_TRUE(has(html, "russische <sup>LOCderiv</sup> 2×, US-Präsident <sup>LOCpart</sup> 1×")) << html;
+}
+
 TEST(Show, OffsetsWrittenInUtf16OrBytesAreReadAsSuch) {
   CliRunner cli;
   // "😀 Merkel" — the emoji is 1 code point, 2 UTF-16 units, 4 bytes.
