@@ -81,7 +81,21 @@ std::string_view without_particle(std::string_view w) {
   return w.substr(dash + 1);
 }
 
-std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person,
+namespace {
+
+// An English possessive: "Britain's", "Nintendo’s", "Rangers'", or the
+// ending alone as a token of its own.
+bool possessive(std::string_view w) {
+  const auto ends = [&](std::string_view end) {
+    return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
+  };
+  if (ends("'s") || ends("\u2019s")) return true;
+  return (ends("s'") || ends("s\u2019")) || w == "'" || w == "\u2019";
+}
+
+}  // namespace
+
+std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person, bool keeps_article,
                                          const Titles& titles) {
   static const std::set<std::string_view> particles = {"von", "van", "der", "den", "de", "del", "della",
                                                        "la",  "le",  "da",  "di",  "du", "ten", "ter",
@@ -91,7 +105,18 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
     return f.upper_initial || f.has_digit;
   };
   std::size_t first = 0;
-  while (first + 1 < words.size() && (titles.count(words[first]) || !upper(words[first]))) ++first;
+  const auto article = [&](std::string_view w) { return !keeps_article && w == "The"; };
+  while (first + 1 < words.size() &&
+         (titles.count(words[first]) || !upper(words[first]) || article(words[first])))
+    ++first;
+  // A person's name begins after a possessive: "Britain's Jason Gardener",
+  // "Southampton's David Prutton".
+  if (person)
+    for (std::size_t k = words.size() - 1; k-- > first;)
+      if (possessive(words[k])) {
+        first = k + 1;
+        break;
+      }
   // A person's role before the name ends in a title word: "UK Foreign Secretary
   // Jack Straw", "Prime Minister Tony Blair" -> the words after it.
   if (person)
@@ -131,7 +156,7 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
     info[i].plain = m.subtype.empty();
     info[i].handle = m.token_count == 1 && in.tokens[m.first_token].kind == TokenKind::mention;
     auto& words = info[i].words;
-    words = name_words(std::move(words), m.label == "PER", titles);
+    words = name_words(std::move(words), m.label == "PER", m.label == "MISC", titles);
     std::string_view& last = words.back();
     const bool bare_s = german(m.first_token);
     std::string_view stripped = strip_genitive(last, bare_s);

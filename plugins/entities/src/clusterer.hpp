@@ -36,10 +36,13 @@ inline Mention sub_mention(const Input& in, const Mention& base, std::uint32_t f
 using Titles = std::set<std::string, std::less<>>;
 
 /// The name proper among a mention's words: without titles and leading
-/// lower-case words ("the White House" -> "White House"), and for a person cut
-/// before a lower-case word that is not a particle ("Vladimir Putin of Russia"
-/// -> "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty input.
-std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person,
+/// lower-case words ("the White House" -> "White House"), without a leading
+/// English article unless `keeps_article` (a work's title: "The Aviator"; "The
+/// Liberal Democrats" -> "Liberal Democrats"), and for a person from after a
+/// possessive ("Britain's Jason Gardener" -> "Jason Gardener") and cut before a
+/// lower-case word that is not a particle ("Vladimir Putin of Russia" ->
+/// "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty input.
+std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person, bool keeps_article,
                                          const Titles& titles);
 
 /// A one-word mention that `gazetteer` knows under exactly one label takes it

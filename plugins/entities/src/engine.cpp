@@ -191,7 +191,7 @@ void propagate(const Input& in, const Titles& titles, Result& r, std::vector<std
     };
     add(words);
     if (m.label == "PER") {
-      const auto name = name_words(words, true, titles);
+      const auto name = name_words(words, true, false, titles);
       if (name.size() >= 2 && upper_initial(name.back())) add({strip_genitive(name.back())});
     }
   }

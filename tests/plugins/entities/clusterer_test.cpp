@@ -134,6 +134,28 @@ TEST(Clusterer, ARoleEndingInATitleIsNotPartOfAPersonsName) {
   EXPECT_EQ(r.clusters.size(), 2u);
 }
 
+TEST(Clusterer, AnArticleIsNoPartOfANameButOfAWorksTitle) {
+  // GUM's spans hold the article, so the tagger writes "The Liberal
+  // Democrats" at a sentence's start: one party with "Liberal Democrats".
+  const std::string text = "The Liberal Democrats said . Liberal Democrats want . The Aviator won";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 3, "ORG"), mention(in, 5, 2, "ORG"), mention(in, 9, 2, "MISC")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Liberal Democrats", "Liberal Democrats", "The Aviator"}));
+  EXPECT_EQ(r.clusters.size(), 2u);
+}
+
+TEST(Clusterer, APersonsNameBeginsAfterAPossessive) {
+  // As segment cuts them: "Britain's" one token, "Rangers" and "'" two.
+  const std::string text = "Britain's Jason Gardener won . Rangers ' Fernando Ricksen and Jason Gardener";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 3, "PER"), mention(in, 5, 4, "PER"), mention(in, 10, 2, "PER")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Jason Gardener", "Fernando Ricksen", "Jason Gardener"}));
+}
+
 TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother) {
   en::Gazetteer g;
   ASSERT_TRUE(g.add("LOC", "Athens"));
