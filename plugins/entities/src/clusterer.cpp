@@ -70,6 +70,47 @@ bool abbreviates(std::string_view acronym, std::string_view name) {
   return true;
 }
 
+// A German name of `label` in the form the gazetteer knows with an
+// inflection ending less on one of its words, when it knows one: "Europäischen
+// Union" -> "Europäische Union", "Bundestages" -> "Bundestag", "Grünen" ->
+// "Grüne"; else `name` itself. Acronyms keep their letters ("NGOs" is no
+// inflection). The gazetteer's names are the training data's, so this is the
+// form the annotated news wrote most plainly, not a hand-made list.
+std::string base_form(const std::vector<std::string_view>& words, int label, const Gazetteer& g) {
+  std::vector<std::string> w(words.begin(), words.end());
+  const auto joined = [&] {
+    std::string s;
+    for (const auto& x : w) s += (s.empty() ? "" : " ") + x;
+    return s;
+  };
+  if (label < 0) return joined();
+  // One ending less on one word at a time, for as long as the gazetteer knows
+  // the result: "Zweiten Weltkriegs" -> "Zweiten Weltkrieg" -> "Zweite Weltkrieg".
+  for (bool shortened = true; shortened;) {
+    shortened = false;
+    for (std::size_t i = 0; i < w.size() && !shortened; ++i)
+      for (std::string_view ending : {"es", "s", "n"}) {
+        const std::size_t keep = w[i].size() - std::min(w[i].size(), ending.size());
+        if (keep < 3 || w[i].compare(keep, ending.size(), ending) != 0) continue;
+        const auto before = static_cast<unsigned char>(w[i][keep - 1]);
+        if (before < 0x80 && !(before >= 'a' && before <= 'z')) continue;  // "NGOs"
+        const std::string word = w[i];
+        w[i].resize(keep);
+        // Or a genitive on a hyphenated last word whose head ends names of the
+        // label: "Robert Koch-Instituts" ("Institut" ends organisations' names).
+        const std::size_t dash = w[i].rfind('-');
+        const bool genitive_of_head = i + 1 == w.size() && ending != "n" && dash != std::string::npos &&
+                                      (g.roles_of(std::string_view(w[i]).substr(dash + 1)) >> label) & 1u;
+        if (((g.labels_of(joined()) >> label) & 1u) || genitive_of_head) {
+          shortened = true;
+          break;
+        }
+        w[i] = word;
+      }
+  }
+  return joined();
+}
+
 }  // namespace
 
 // "al-Assad" -> "Assad", "bin-Salman" -> "Salman"; other words as they are.
@@ -295,7 +336,6 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
         best_plain = true;
       }
     }
-    c.name = join(info[best].words);
     c.label = r.mentions[c.mentions.front()].label;
     float top = -1;
     for (const auto& [label, v] : votes)
@@ -303,6 +343,11 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
         top = v;
         c.label = label;
       }
+    // A German name other than a person's by its base form, so that one
+    // organisation is one name across articles, whatever case it stood in.
+    c.name = gazetteer && c.label != "PER" && german(r.mentions[best].first_token)
+                 ? base_form(info[best].words, label_index(c.label), *gazetteer)
+                 : join(info[best].words);
     for (auto m : c.mentions)
       if (info[m].plain) r.mentions[m].label = c.label;
   }

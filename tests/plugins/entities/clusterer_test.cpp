@@ -156,6 +156,34 @@ TEST(Clusterer, APersonsNameBeginsAfterAPossessive) {
   EXPECT_EQ(names(r), (std::vector<std::string>{"Jason Gardener", "Fernando Ricksen", "Jason Gardener"}));
 }
 
+TEST(Clusterer, AGermanNameIsNamedByTheBaseFormTheGazetteerKnows) {
+  // What the training data's names hold: "Europäische Union", the Zweite
+  // Weltkrieg in two cases, "Institut" ending organisations' names.
+  en::Gazetteer g;
+  for (const char* name : {"Europäische Union", "Europäischen Union", "Deutsches Institut"})
+    ASSERT_TRUE(g.add("ORG", name));
+  for (const char* name : {"Zweiten Weltkrieg", "Zweite Weltkrieg"}) ASSERT_TRUE(g.add("MISC", name));
+  const std::string text =
+      "Die Europäischen Union und das Robert Koch-Instituts vor dem Zweiten Weltkriegs , die NGOs und die "
+      "Europäischen Union";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 1, 2, "ORG"), mention(in, 5, 2, "ORG"), mention(in, 9, 2, "MISC"),
+                mention(in, 13, 1, "ORG"), mention(in, 16, 2, "ORG")};
+  en::cluster_mentions(in, kTitles, &g, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Europäische Union", "Robert Koch-Institut",
+                                                "Zweite Weltkrieg", "NGOs", "Europäische Union"}))
+      << "an acronym keeps its ending";
+
+  // English sentences keep their names as written.
+  const std::string english_text = "the Europäischen Union said";
+  const en::Input english = tokenize(english_text, "en");
+  en::Result e;
+  e.mentions = {mention(english, 1, 2, "ORG")};
+  en::cluster_mentions(english, kTitles, &g, e);
+  EXPECT_EQ(e.clusters[0].name, "Europäischen Union");
+}
+
 TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother) {
   en::Gazetteer g;
   ASSERT_TRUE(g.add("LOC", "Athens"));
