@@ -110,6 +110,68 @@ TEST(Report, EntityIndexMergesMentionsAcrossDocuments) {
   EXPECT_EQ(cell(e, 3, "name"), "Angela Merkel");
 }
 
+// An acronym that a document clustered with a longer name, twice or more,
+// names that entity in every document: its mentions, quotes and sentiment
+// join the longer name's. Seen once, it stays apart.
+TEST(Report, AnAcronymJoinedToALongerNameJoinsItAcrossDocuments) {
+  std::vector<tc::ReportRecord> records(4);
+  const std::string defines = "Robert Koch-Institut RKI RKI", alone = "RKI sagt",
+                    once = "Europäische Union EU", eu = "EU";
+  const auto entity = [](std::int64_t begin, std::int64_t end, std::string_view name) {
+    tc::ReportSpan e;
+    e.begin = begin;
+    e.end = end;
+    e.label = "ORG";
+    e.name = name;
+    return e;
+  };
+  records[0].text = defines;
+  records[0].date = "2020-03-01";
+  records[0].entity = {entity(0, 20, "Robert Koch-Institut"), entity(21, 24, "Robert Koch-Institut"),
+                       entity(25, 28, "Robert Koch-Institut")};
+  records[1].text = alone;
+  records[1].date = "2020-04-01";
+  records[1].entity = {entity(0, 3, "RKI")};
+  tc::ReportSpan quote;
+  quote.begin = 4;
+  quote.end = 8;
+  quote.kind = "indirect";
+  quote.ref = 0;
+  records[1].quote = {quote};
+  tc::ReportSpan tone;
+  tone.scope = "entity";
+  tone.ref = 0;
+  tone.score = -0.5;
+  records[1].sentiment = {tone};
+  records[2].text = once;
+  records[2].entity = {entity(0, 17, "Europäische Union"), entity(18, 20, "Europäische Union")};
+  records[3].text = eu;
+  records[3].entity = {entity(0, 2, "EU")};
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = "d" + std::to_string(i);
+
+  tc::ReportState s;
+  for (const auto& r : records) s.map(r);
+  const auto ts = s.finish();
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(cell(e, 0, "name"), "Robert Koch-Institut");
+  EXPECT_EQ(cell(e, 0, "mentions"), "4");
+  EXPECT_EQ(cell(e, 0, "documents"), "2");
+  EXPECT_EQ(cell(e, 0, "last_seen"), "2020-04-01");
+  EXPECT_EQ(cell(e, 0, "variants"), "RKI (3); Robert Koch-Institut (1)");
+  for (std::size_t row = 1; row < 3; ++row) EXPECT_NE(cell(e, row, "name"), "RKI");
+  const auto& q = table(ts, "quotes");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(cell(q, 0, "speaker"), "Robert Koch-Institut");
+  EXPECT_EQ(cell(q, 0, "speaker_entity"), "Robert Koch-Institut");
+  const auto& tone_table = table(ts, "sentiment");
+  ASSERT_EQ(tone_table.size(), 1u);
+  EXPECT_EQ(cell(tone_table, 0, "name"), "Robert Koch-Institut");
+  const auto& timeline = table(ts, "timeline");
+  for (std::size_t row = 0; row < timeline.size(); ++row)
+    EXPECT_EQ(cell(timeline, row, "entities").find("RKI"), std::string::npos);
+}
+
 // An entity with more surface forms than kept_names keeps the most frequent
 // half and counts the mentions of the rest, so its list stays bounded.
 TEST(Report, VariantListsAreBoundedWithTheRestCounted) {

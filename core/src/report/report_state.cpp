@@ -417,20 +417,98 @@ void merge_map(Map& into, Map& from, Add add) {
   }
 }
 
+void add_entity(ReportState::Entity& e, ReportState::Entity& o, std::size_t kept) {
+  e.mentions += o.mentions;
+  e.documents += o.documents;
+  e.other_variants += o.other_variants;
+  add_counts(e.variants, e.other_variants, std::move(o.variants), kept);
+  keep_min(e.first_seen, o.first_seen);
+  keep_max(e.last_seen, o.last_seen);
+}
+
+// "RKI", "EU", "DFB": two to six capital letters.
+bool acronym(std::string_view s) {
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < s.size(); ++letters) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      ++i;
+    } else if (s.compare(i, 2, "\u00c4") == 0 || s.compare(i, 2, "\u00d6") == 0 ||
+               s.compare(i, 2, "\u00dc") == 0) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 6;
+}
+
 }  // namespace
+
+std::map<std::string, std::string, std::less<>> ReportState::merge_acronyms() {
+  // Evidence: the acronym is a variant, twice or more, of a longer name of
+  // the same label (documents that define it clustered them: "Robert
+  // Koch-Institut (RKI)"). The longer name with the most such mentions wins.
+  std::map<EntityKey, std::pair<std::uint64_t, const EntityKey*>> best;
+  for (const auto& [key, e] : entities_) {
+    if (acronym(key.first)) continue;
+    for (const auto& [variant, n] : e.variants) {
+      if (n < 2 || !acronym(variant)) continue;
+      EntityKey from{variant, key.second};
+      if (!entities_.count(from)) continue;
+      auto& b = best[from];
+      if (n > b.first) b = {n, &key};
+    }
+  }
+  std::map<EntityKey, EntityKey> alias;
+  for (const auto& [from, b] : best) alias.emplace(from, *b.second);
+  // The names alone, for the tables that key by name: only where no label
+  // sends the acronym elsewhere.
+  std::map<std::string, std::string, std::less<>> by_name;
+  std::set<std::string> ambiguous;
+  for (const auto& [from, to] : alias) {
+    auto [it, fresh] = by_name.emplace(from.first, to.first);
+    if (!fresh && it->second != to.first) ambiguous.insert(from.first);
+  }
+  for (const auto& a : ambiguous) by_name.erase(a);
+
+  for (const auto& [from, to] : alias) {
+    auto it = entities_.find(from);
+    add_entity(entities_[to], it->second, options_.kept_names);
+    entities_.erase(it);
+  }
+  for (auto it = sentiment_.begin(); it != sentiment_.end();) {
+    const auto a = alias.find({std::get<0>(it->first), std::get<1>(it->first)});
+    if (a == alias.end()) {
+      ++it;
+      continue;
+    }
+    Sentiment& s = sentiment_[{a->second.first, std::get<1>(it->first), std::get<2>(it->first)}];
+    s.micro_sum += it->second.micro_sum;
+    s.count += it->second.count;
+    it = sentiment_.erase(it);
+  }
+  const auto rename = [&](NameCounts& counts) {
+    for (const auto& [from, to] : by_name) {
+      auto it = counts.find(from);
+      if (it == counts.end()) continue;
+      const std::uint64_t n = it->second;
+      counts.erase(it);
+      counts[to] += n;
+    }
+  };
+  for (auto& [key, p] : periods_) {
+    rename(p.entities);
+    rename(p.speakers);
+  }
+  return by_name;
+}
 
 void ReportState::merge(ReportState&& other) {
   const std::size_t kept = options_.kept_names;
   records_ += other.records_;
   skipped_ += other.skipped_;
-  merge_map(entities_, other.entities_, [&](Entity& e, Entity& o) {
-    e.mentions += o.mentions;
-    e.documents += o.documents;
-    e.other_variants += o.other_variants;
-    add_counts(e.variants, e.other_variants, std::move(o.variants), kept);
-    keep_min(e.first_seen, o.first_seen);
-    keep_max(e.last_seen, o.last_seen);
-  });
+  merge_map(entities_, other.entities_, [&](Entity& e, Entity& o) { add_entity(e, o, kept); });
   std::move(other.quotes_.begin(), other.quotes_.end(), std::back_inserter(quotes_));
   quote_bytes_ += other.quote_bytes_;
   if (other.spill_) {
@@ -460,6 +538,7 @@ std::vector<ReportTable> ReportState::finish() const& {
 
 std::vector<ReportTable> ReportState::finish() && {
   std::vector<ReportTable> tables;
+  auto renamed = std::make_shared<std::map<std::string, std::string, std::less<>>>(merge_acronyms());
 
   ReportTable ent{
       "entities", {"name", "label", "mentions", "documents", "first_seen", "last_seen", "variants"}, {}};
@@ -497,13 +576,18 @@ std::vector<ReportTable> ReportState::finish() && {
       std::make_shared<QuoteMerger>(spill_ ? spill_->runs : std::vector<QuoteRun>{}, std::move(quotes_));
   quotes_.clear();
   quotes.generated = qs->size();
-  quotes.generate = [qs](std::size_t i, std::vector<ReportCell>& row) {
+  quotes.generate = [qs, renamed](std::size_t i, std::vector<ReportCell>& row) {
     const Quote& q = qs->at(i);
+    // A speaker named by an acronym merged into a longer name takes that name.
+    const auto name = [&](Quote::Field f) {
+      const auto it = renamed->find(q.get(f));
+      return it == renamed->end() ? text_or_empty(q.get(f)) : ReportCell::of(it->second);
+    };
     row = {text_or_empty(q.get(Quote::date)),
            ReportCell::of(std::string(q.get(Quote::doc_id))),
            text_or_empty(q.get(Quote::title)),
-           text_or_empty(q.get(Quote::speaker)),
-           text_or_empty(q.get(Quote::speaker_entity)),
+           name(Quote::speaker),
+           name(Quote::speaker_entity),
            text_or_empty(q.get(Quote::kind)),
            text_or_empty(q.get(Quote::cue)),
            ReportCell::of(std::string(q.get(Quote::text))),

@@ -209,6 +209,10 @@ class ReportState {
   std::size_t quote_bytes_ = 0;
   std::shared_ptr<QuoteSpill> spill_;  ///< the runs past quote_memory; shared by copies
   void spill_if_full();
+  /// finish()'s first step: an acronym that documents joined to a longer name
+  /// names that entity everywhere. Returns the names moved (acronym -> name),
+  /// for the quotes' speakers.
+  std::map<std::string, std::string, std::less<>> merge_acronyms();
   std::map<std::string, Period> periods_;
   std::map<std::tuple<std::string, std::string, std::string>, Sentiment> sentiment_;  ///< name, label, period
 };
