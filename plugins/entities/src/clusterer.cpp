@@ -176,6 +176,47 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
   return words;
 }
 
+void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& r) {
+  std::set<std::string_view> alone;
+  for (const Mention& m : r.mentions)
+    if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
+      alone.insert(strip_genitive(word_of(in, m.first_token)));
+  const auto is_alone = [&](std::uint32_t t) { return alone.count(strip_genitive(word_of(in, t))) != 0; };
+  constexpr int per = static_cast<int>(Label::PER);
+  const auto given_name = [&](std::uint32_t t) {
+    const std::uint8_t roles = gazetteer ? gazetteer->roles_of(word_of(in, t)) : 0;
+    return (roles >> (4 + per) & 1u) && !(roles >> per & 1u);
+  };
+  // Two persons apart: each alone elsewhere, the first no given name.
+  const auto two = [&](std::uint32_t a, std::uint32_t b) {
+    return is_alone(a) && is_alone(b) && !given_name(a);
+  };
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    if (m.label == "PER" && m.subtype.empty() && m.token_count == 2 &&
+        two(m.first_token, m.first_token + 1)) {
+      out.push_back(sub_mention(in, m, m.first_token, 1));
+      out.push_back(sub_mention(in, m, m.first_token + 1, 1));
+      continue;
+    }
+    if (!out.empty()) {
+      Mention& prev = out.back();
+      if (prev.label == "PER" && m.label == "PER" && prev.subtype.empty() && m.subtype.empty() &&
+          prev.first_token + prev.token_count == m.first_token &&
+          in.tokens[m.first_token].kind == TokenKind::word &&
+          !two(prev.first_token + prev.token_count - 1, m.first_token)) {
+        prev.token_count += m.token_count;
+        prev.end = m.end;
+        prev.score = std::min(prev.score, m.score);
+        continue;
+      }
+    }
+    out.push_back(m);
+  }
+  r.mentions.swap(out);
+}
+
 void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r) {
   const std::size_t n = r.mentions.size();
   std::vector<Info> info(n);

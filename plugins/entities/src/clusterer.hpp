@@ -51,6 +51,15 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
 /// travel guide). `gazetteer` may be null (then nothing changes).
 void prefer_gazetteer(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// Where two person names touch, the tagger cut one name in two ("Senator
+/// Lindsey" "Graham") or read two as one ("dass Trump Putins Zusicherungen"):
+/// names that are, elsewhere in the document, each a person of one word stay
+/// (or become) two mentions, unless the first is a given name (a word that
+/// begins the gazetteer's person names and ends none: "Joe" of "Joe und Jill
+/// Biden" before "Joe Biden"); other touching person mentions become one.
+/// `gazetteer` may be null (then no word is a given name).
+void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

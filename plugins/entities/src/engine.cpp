@@ -129,42 +129,6 @@ void cut_at_handles(const Input& in, Result& r) {
   r.mentions.swap(out);
 }
 
-// Where two person names touch, the tagger cut one name in two ("Senator
-// Lindsey" "Graham") or read two as one ("dass Trump Putins Zusicherungen"):
-// names that are, elsewhere, each a person of one word stay (or become) two
-// mentions; other touching person mentions become one.
-void settle_adjacent_names(const Input& in, Result& r) {
-  std::set<std::string_view> alone;
-  for (const Mention& m : r.mentions)
-    if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
-      alone.insert(strip_genitive(word_of(in, m.first_token)));
-  const auto is_alone = [&](std::uint32_t t) { return alone.count(strip_genitive(word_of(in, t))) != 0; };
-  std::vector<Mention> out;
-  out.reserve(r.mentions.size());
-  for (const Mention& m : r.mentions) {
-    if (m.label == "PER" && m.subtype.empty() && m.token_count == 2 && is_alone(m.first_token) &&
-        is_alone(m.first_token + 1)) {
-      out.push_back(sub_mention(in, m, m.first_token, 1));
-      out.push_back(sub_mention(in, m, m.first_token + 1, 1));
-      continue;
-    }
-    if (!out.empty()) {
-      Mention& prev = out.back();
-      if (prev.label == "PER" && m.label == "PER" && prev.subtype.empty() && m.subtype.empty() &&
-          prev.first_token + prev.token_count == m.first_token &&
-          in.tokens[m.first_token].kind == TokenKind::word &&
-          !(is_alone(prev.first_token + prev.token_count - 1) && is_alone(m.first_token))) {
-        prev.token_count += m.token_count;
-        prev.end = m.end;
-        prev.score = std::min(prev.score, m.score);
-        continue;
-      }
-    }
-    out.push_back(m);
-  }
-  r.mentions.swap(out);
-}
-
 // Mentions at least this certain are copied by the document pass (the score of
 // a typical training-data margin is 0.5; unseen text scores lower).
 constexpr float kPropagateScore = 0.3f;
@@ -294,11 +258,11 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   cut_at_handles(in, out);
   prefer_gazetteer(in, doc_gazetteer, out);
   if (options_.document_pass) {
-    settle_adjacent_names(in, out);
+    settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);
     // A surname the pass tagged right after the rest of its name ("Senator
     // Lindsey" + "Graham", which stands alone later) joins it.
-    settle_adjacent_names(in, out);
+    settle_adjacent_names(in, doc_gazetteer, out);
   }
   cluster_mentions(in, titles_, doc_gazetteer, out);
 }

@@ -184,6 +184,33 @@ TEST(Clusterer, AGermanNameIsNamedByTheBaseFormTheGazetteerKnows) {
   EXPECT_EQ(e.clusters[0].name, "Europäischen Union");
 }
 
+TEST(Clusterer, TouchingPersonsJoinUnlessBothStandAloneAndTheFirstIsNoGivenName) {
+  // The gazetteer's names: "Joe" begins persons' names, "Trump" ends them.
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Joe Kaeser"));
+  ASSERT_TRUE(g.add("PER", "Donald Trump"));
+  const std::string text =
+      "Joe und Jill Biden kamen . Joe Biden sagte , dass Trump Putins Wort glaube . Trump und Putin";
+  const en::Input in = tokenize(text);
+  const std::vector<en::Mention> tagged = {mention(in, 0, 1, "PER"),  mention(in, 2, 2, "PER"),
+                                           mention(in, 6, 1, "PER"),  mention(in, 7, 1, "PER"),
+                                           mention(in, 11, 2, "PER"), mention(in, 16, 1, "PER"),
+                                           mention(in, 18, 1, "PER")};
+  const auto settled = [&](const en::Gazetteer* gazetteer) {
+    en::Result r;
+    r.mentions = tagged;
+    en::settle_adjacent_names(in, gazetteer, r);
+    std::vector<std::string> spans;
+    for (const auto& m : r.mentions) spans.push_back(text.substr(m.begin, m.end - m.begin));
+    return spans;
+  };
+  EXPECT_EQ(settled(&g), (std::vector<std::string>{"Joe", "Jill Biden", "Joe Biden", "Trump", "Putins",
+                                                   "Trump", "Putin"}));
+  // Without the gazetteer "Joe" is no given name: two one-word persons stay two.
+  EXPECT_EQ(settled(nullptr), (std::vector<std::string>{"Joe", "Jill Biden", "Joe", "Biden", "Trump",
+                                                        "Putins", "Trump", "Putin"}));
+}
+
 TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother) {
   en::Gazetteer g;
   ASSERT_TRUE(g.add("LOC", "Athens"));
