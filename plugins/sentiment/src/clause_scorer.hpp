@@ -41,6 +41,7 @@ struct Scratch {
   std::vector<std::uint32_t> token_sentence;  // per document token: its sentence + 1 (0: none)
   std::vector<std::size_t> sentence_model;    // per sentence: the language model used
   std::string feature;                        // one feature name being built
+  std::vector<std::uint8_t> linked;           // per sentence: its paragraph has a link
 };
 
 struct LanguageModel {
@@ -52,6 +53,7 @@ struct LanguageModel {
   LinearModel document_model;        // empty: documents are scored by the rules
   double document_model_weight = 1;  // LanguageFiles::document_model_weight
   int dilution_words = 0;            // LanguageFiles::dilution_words
+  double link_share = 1;             // LanguageFiles::link_share
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the

@@ -264,6 +264,32 @@ TEST(SentimentEngine, ALongSentenceDilutesOneMildWord) {
                    sttest::engine().analyze(sttest::segmented("A fair plan.", "en"), *scratch)[1].score);
 }
 
+TEST(SentimentEngine, TheParagraphOfALinkWeighsItsShare) {
+  // A tweet sharing a link: its words are mostly the linked page's title.
+  const std::string tweet = "Tolles Angebot! Super Preise bei uns http://t.co/abc123";
+  const std::string line = "Tolles Angebot! Super Preise bei uns";
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  languages[0].link_share = 0.3;
+  const st::Engine engine(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  const double plain = engine.analyze(sttest::segmented(line, "de"), *scratch)[0].score;
+  const auto linked = engine.analyze(sttest::segmented(tweet, "de"), *scratch);
+  ASSERT_GT(plain, 0.3);
+  ASSERT_GE(linked.size(), 3u);  // document and two sentences
+  EXPECT_GT(linked[0].score, 0.0);
+  EXPECT_LT(linked[0].score, 0.5 * plain);
+  // Both sentences share the link's paragraph, the first one too.
+  EXPECT_LT(linked[1].score, engine.analyze(sttest::segmented("Tolles Angebot!", "de"), *scratch)[1].score);
+  // A paragraph without a link keeps its weight.
+  const std::string two = "Tolles Angebot!\n\nMehr unter http://t.co/abc123";
+  const auto apart = engine.analyze(sttest::segmented(two, "de"), *scratch);
+  EXPECT_DOUBLE_EQ(apart[1].score,
+                   engine.analyze(sttest::segmented("Tolles Angebot!", "de"), *scratch)[1].score);
+  // English keeps links at full weight unless told.
+  EXPECT_DOUBLE_EQ(sttest::score("Great offer, good prices http://t.co/abc123", "en"),
+                   sttest::score("Great offer, good prices", "en"));
+}
+
 TEST(SentimentEngine, TheDeclaredLanguageIsTheDocumentsMainLanguage) {
   // English text in a record that says it is German: the document takes
   // the German band (here 0.9), not the English one (0.05).
