@@ -58,6 +58,22 @@ std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// An emoticon as written, else with the character repeated at its end
+// written twice, else once (":-)))" as ":-))", then ":-)"; ":dd" as ":d").
+std::optional<float> emoticon(const Lexicon& lex, std::string& lower) {
+  if (auto v = lex.exact(lower)) return v;
+  std::size_t run = 1;
+  while (run < lower.size() && lower[lower.size() - 1 - run] == lower.back()) ++run;
+  if (run < 2 || run == lower.size()) return std::nullopt;
+  for (std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+    if (keep >= run) continue;
+    lower.resize(lower.size() - run + keep);
+    if (auto v = lex.exact(lower)) return v;
+    run = keep;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 double normalize(double sum, double alpha) noexcept {
@@ -103,19 +119,30 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     }
     if (is_mark(t.kind)) {
       exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
-      // The longest run of touching tokens that is an emoticon (":-)", "<3").
-      // The run may cross the sentence's end: segment splits "-.-" after its ".".
-      for (std::size_t m = std::min(kMaxEmoticonTokens, tokens.size() - first - k); m >= 1; --m) {
-        if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
-        if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
-        bool touching = true;
-        for (std::size_t j = 1; j < m && touching; ++j)
-          touching = tokens[first + k + j].begin == tokens[first + k + j - 1].end;
-        if (!touching) continue;
-        to_lower(text.substr(t.begin, tokens[first + k + m - 1].end - t.begin), s.lower);
-        if (auto v = lex.exact(s.lower)) {
+      // The longest run of touching tokens that is an emoticon (":-)", "<3"),
+      // a part repeated at its end read once (":-)))", ":DD", "<333"). The run
+      // may cross the sentence's end: segment splits "-.-" after its ".".
+      std::size_t unit_end[kMaxEmoticonTokens];  // one past each part's last token
+      std::size_t units = 0;
+      for (std::size_t j = first + k; units < kMaxEmoticonTokens && j < tokens.size();) {
+        if (j > first + k && tokens[j].begin != tokens[j - 1].end) break;
+        std::size_t e = j + 1;
+        while (e < tokens.size() && tokens[e].begin == tokens[e - 1].end &&
+               static_cast<unsigned char>(text[tokens[j].begin]) < 0x80 &&
+               token_text(text, tokens[e]) == token_text(text, tokens[j]))
+          ++e;
+        unit_end[units++] = e;
+        j = e;
+      }
+      for (std::size_t m = units; m >= 1; --m) {
+        const std::uint32_t part_begin = m == 1 ? t.begin : tokens[unit_end[m - 2]].begin;
+        if (part_begin - t.begin > 8) continue;
+        // One ASCII mark is never an emoticon.
+        if (m == 1 && word.size() == 1 && unit_end[0] == first + k + 1) break;
+        to_lower(text.substr(t.begin, tokens[unit_end[m - 1] - 1].end - t.begin), s.lower);
+        if (auto v = emoticon(lex, s.lower)) {
           s.valence[k] = *v;
-          k += std::min(m - 1, n - 1 - k);
+          k += std::min(unit_end[m - 1] - (first + k) - 1, n - 1 - k);
           break;
         }
       }

@@ -56,6 +56,19 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, AnEmoticonsRepeatedEndIsReadOnce) {
+  EXPECT_GT(score("wir sehen uns morgen :-)))", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen :DD", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen <333", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen :((((", "de"), -0.2);
+  EXPECT_GT(score("wir sehen uns morgen :3", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen :'D", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen )':", "de"), -0.2);
+  EXPECT_EQ(score("Der Zug fährt ab ))) und kommt an", "de"), 0.0);  // brackets alone are none
+  // Emoji still count each time.
+  EXPECT_GT(score("wir sehen uns morgen 😀😀", "de"), score("wir sehen uns morgen 😀", "de"));
+}
+
 TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
