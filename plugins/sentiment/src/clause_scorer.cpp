@@ -74,6 +74,50 @@ std::optional<float> emoticon(const Lexicon& lex, std::string& lower) {
   return std::nullopt;
 }
 
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// `w` with every run of more than `keep` equal ASCII letters cut to `keep`.
+void squeeze(std::string_view w, std::size_t keep, std::string& out) {
+  out.clear();
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    run = i > 0 && w[i] == w[i - 1] ? run + 1 : 1;
+    if (run <= keep || !(w[i] >= 'a' && w[i] <= 'z')) out.push_back(w[i]);
+  }
+}
+
+// Laughter: one syllable of "h" and a vowel said twice or more, letters held
+// or not ("haha", "hihihi", "hahahaaa", "ahahah"; not "hohe").
+bool laughter(std::string_view once) {
+  if (once.size() >= 2 && is_vowel(once[0]) && once[1] == 'h') once.remove_prefix(1);
+  if (!once.empty() && once.back() == 'h') once.remove_suffix(1);
+  if (once.size() < 4 || once.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < once.size(); i += 2)
+    if (once[i] != 'h' || !is_vowel(once[i + 1]) || once[i + 1] != once[1]) return false;
+  return true;
+}
+
+// A word the lexicon lacks, read as tweets spell: laughter takes the valence
+// of "haha"; letters held three times or more ("suuuper", "looool") are read
+// twice, then once. `buf` is scratch.
+std::optional<float> spoken_form(const Lexicon& lex, bool decompound, std::string_view w, std::string& buf) {
+  squeeze(w, 1, buf);
+  if (laughter(buf)) return lex.exact("haha");
+  bool held = false;
+  for (std::size_t i = 2; i < w.size() && !held; ++i)
+    held = w[i] == w[i - 1] && w[i] == w[i - 2] && w[i] >= 'a' && w[i] <= 'z';
+  if (!held) return std::nullopt;
+  for (std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+    squeeze(w, keep, buf);
+    if (auto v = lex.exact(buf)) return v;
+    if (decompound)
+      if (const float v = lex.decompound(buf, false); v != 0.f) return v;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 double normalize(double sum, double alpha) noexcept {
@@ -177,6 +221,9 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
           info.lower_valence = lex.decompound(w, false);
         }
       }
+      if (info.mod.kind == ModKind::None && info.valence == 0.f && info.lower_valence == 0.f && !lex.exact(w))
+        if (auto v = spoken_form(lex, model.decompound, w, s.spelling))
+          info.valence = info.lower_valence = *v;
       it = cache.emplace(std::string(w), info).first;
     }
     const Modifier mod = it->second.mod;

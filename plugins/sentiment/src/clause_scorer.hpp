@@ -27,6 +27,7 @@ struct WordInfo {
 /// Per-thread buffers and the word lookup cache.
 struct Scratch {
   std::string lower;                            // one token, lower-cased
+  std::string spelling;                         // one word as tweets spell it, held letters cut
   std::vector<float> valence;                   // per token of the sentence, after the rules
   std::vector<float> head_valence;              // per token: its valence read as a compound
   std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence

@@ -69,6 +69,17 @@ TEST(SentimentRules, AnEmoticonsRepeatedEndIsReadOnce) {
   EXPECT_GT(score("wir sehen uns morgen 😀😀", "de"), score("wir sehen uns morgen 😀", "de"));
 }
 
+TEST(SentimentRules, LaughterAndHeldLettersAsTweetsWriteThem) {
+  for (const char* laugh : {"hahaha", "hihihi", "hehe", "hahahaaa", "ahahah", "hahahahahahahaha"})
+    EXPECT_GT(score(std::string("wir sehen uns morgen ") + laugh, "de"), 0.2) << laugh;
+  EXPECT_GT(score("das war suuuuper", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen xDDDD", "de"), 0.2);
+  EXPECT_GT(score("that was goooood", "en"), 0.2);
+  // Not laughter: other syllables, or the vowel changes ("hohe Berge").
+  EXPECT_EQ(score("Die hohe Mauer steht am Fluss.", "de"), 0.0);
+  EXPECT_EQ(score("Die Schifffahrt auf dem Rhein beginnt.", "de"), 0.0);
+}
+
 TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
