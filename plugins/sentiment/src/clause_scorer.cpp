@@ -132,6 +132,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
   s.clause.assign(n, 0);
   s.mods.assign(n, Modifier{});
   s.negated.assign(n, 0);
+  s.noun.assign(n, 0);
   if (s.word_cache.size() <= model_index) s.word_cache.resize(model_index + 1);
   StringMap<WordInfo>& cache = s.word_cache[model_index];
   if (cache.size() > kMaxCache) cache.clear();
@@ -205,6 +206,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     const std::size_t first_char = !word.empty() && static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1;
     const bool capital = word.compare(0, first_char, s.lower, 0, first_char) != 0;
     capitalized += capital && words > 0;
+    s.noun[k] = capital && words > 0 && t.kind != "hashtag";
     ++words;
     std::string_view w = s.lower;
     if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);

@@ -33,6 +33,7 @@ struct Scratch {
   std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence
   std::vector<Modifier> mods;                   // per token
   std::vector<std::uint8_t> negated;            // per token
+  std::vector<std::uint8_t> noun;               // per token: capitalized, not the sentence's first word
   std::vector<StringMap<WordInfo>> word_cache;  // per language model
   // Per document token: its valence, global clause number, quote index + 1 (0: none).
   std::vector<float> doc_valence;
@@ -55,6 +56,7 @@ struct LanguageModel {
   double document_model_weight = 1;  // LanguageFiles::document_model_weight
   int dilution_words = 0;            // LanguageFiles::dilution_words
   double link_share = 1;             // LanguageFiles::link_share
+  double noun_share = 1;             // LanguageFiles::noun_share
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the
@@ -62,7 +64,7 @@ struct LanguageModel {
 double normalize(double sum, double alpha = 15.0) noexcept;
 
 /// Scores tokens[first, last) of `text` as one sentence: fills
-/// scratch.valence and scratch.clause (indexed from 0 = tokens[first]) and
+/// scratch.valence, scratch.noun and scratch.clause (indexed from 0 = tokens[first]) and
 /// returns the exclamation emphasis to add to a sum in its direction.
 /// `model_index` picks the model's lookup cache in the scratch.
 double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,

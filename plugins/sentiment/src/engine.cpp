@@ -125,6 +125,7 @@ Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
     model.document_model_weight = files.document_model_weight;
     model.dilution_words = files.dilution_words;
     model.link_share = files.link_share;
+    model.noun_share = files.noun_share;
     for (const std::string& path : files.lexicons) model.lexicon.load(path);
     if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
     if (!files.target_model.empty()) model.target_model = LinearModel::load(files.target_model);
@@ -213,13 +214,17 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       if (res_->models[k].lang == sent.lang) m = k;
     s.sentence_model[i] = m;
     const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
-    double sum = 0, outlet = 0;
+    // `sum` and `outlet` weigh nouns by their share; `plain` keeps them whole
+    // for the targets' fallback to their sentence.
+    double sum = 0, outlet = 0, plain = 0;
     bool outlet_speaks = false;
+    const float noun_share = static_cast<float>(res_->models[m].noun_share);
     std::size_t words = 0;
     for (std::size_t k = t; k < last; ++k) {
       words += in.tokens[k].kind == "word" || in.tokens[k].kind == "hashtag";
-      const float v = s.valence[k - t];
-      s.doc_valence[k] = v;
+      s.doc_valence[k] = s.valence[k - t];
+      plain += s.valence[k - t];
+      const float v = s.noun[k - t] ? s.valence[k - t] * noun_share : s.valence[k - t];
       s.doc_clause[k] = clause_base + s.clause[k - t];
       s.token_sentence[k] = static_cast<std::uint32_t>(i + 1);
       sum += v;
@@ -229,7 +234,7 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       }
     }
     clause_base += (last > t ? s.clause[last - t - 1] : 0) + 1;
-    s.sentence_sum[i] = sum;
+    s.sentence_sum[i] = plain;
     if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
     if (outlet != 0) outlet += outlet > 0 ? emphasis : -emphasis;
     const auto dilution = static_cast<std::size_t>(std::max(res_->models[m].dilution_words, 0));

@@ -314,6 +314,30 @@ TEST(SentimentEngine, TheParagraphOfALinkWeighsItsShare) {
                    sttest::score("Great offer, good prices", "en"));
 }
 
+TEST(SentimentEngine, NounsCountWithTheirShareInSentencesButWholeForTargets) {
+  const std::string text = "Der Krieg dauerte drei Jahre.";
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  const st::Engine whole(languages, st::Options{});
+  languages[0].noun_share = 0.3;
+  const st::Engine shared(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  st::Input in = sttest::segmented(text, "de");
+  in.targets = st::parse_target_spans("18-22", text);  // "drei"
+  const auto a = whole.analyze(in, *scratch);
+  const auto b = shared.analyze(in, *scratch);
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_LT(a[0].score, -0.2);  // "Krieg"
+  EXPECT_GT(b[0].score, -0.2);
+  EXPECT_LT(b[0].score, 0.0);
+  EXPECT_NEAR(b[1].score / a[1].score, 0.3, 0.05);  // the sentence record, about linear near 0
+  EXPECT_STREQ(a[2].label, "neg");  // the target
+  EXPECT_DOUBLE_EQ(b[2].score, a[2].score);
+  // A word that carries sentiment but no capital keeps its weight.
+  const std::string verb = "Die Leute haben gelogen.";
+  EXPECT_DOUBLE_EQ(shared.analyze(sttest::segmented(verb, "de"), *scratch)[0].score,
+                   whole.analyze(sttest::segmented(verb, "de"), *scratch)[0].score);
+}
+
 TEST(SentimentEngine, TheDeclaredLanguageIsTheDocumentsMainLanguage) {
   // English text in a record that says it is German: the document takes
   // the German band (here 0.9), not the English one (0.05).
