@@ -58,6 +58,37 @@ std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// Tokens of an HTML entity for "<", ">" or "&" starting at tokens[j] (3:
+// "&", "lt", ";" touching), else 0: tweets often come with "&lt;3".
+std::size_t html_entity(std::string_view text, const std::vector<Token>& tokens, std::size_t j) {
+  if (j + 2 >= tokens.size() || token_text(text, tokens[j]) != "&" || tokens[j + 1].begin != tokens[j].end ||
+      tokens[j + 2].begin != tokens[j + 1].end || token_text(text, tokens[j + 2]) != ";")
+    return 0;
+  const std::string_view name = token_text(text, tokens[j + 1]);
+  return name == "lt" || name == "gt" || name == "amp" ? 3 : 0;
+}
+
+// "&lt;" -> "<", "&gt;" -> ">", "&amp;" -> "&" in place.
+void decode_entities(std::string& s) {
+  if (s.find('&') == std::string::npos) return;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 4, "&lt;") == 0) {
+      out += '<';
+      i += 3;
+    } else if (s.compare(i, 4, "&gt;") == 0) {
+      out += '>';
+      i += 3;
+    } else if (s.compare(i, 5, "&amp;") == 0) {
+      out += '&';
+      i += 4;
+    } else {
+      out += s[i];
+    }
+  }
+  s = std::move(out);
+}
+
 // An emoticon as written, else with the character repeated at its end
 // written twice, else once (":-)))" as ":-))", then ":-)"; ":dd" as ":d").
 std::optional<float> emoticon(const Lexicon& lex, std::string& lower) {
@@ -172,10 +203,13 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
       for (std::size_t j = first + k; units < kMaxEmoticonTokens && j < tokens.size();) {
         if (j > first + k && tokens[j].begin != tokens[j - 1].end) break;
         std::size_t e = j + 1;
-        while (e < tokens.size() && tokens[e].begin == tokens[e - 1].end &&
-               static_cast<unsigned char>(text[tokens[j].begin]) < 0x80 &&
-               token_text(text, tokens[e]) == token_text(text, tokens[j]))
-          ++e;
+        if (const std::size_t entity = html_entity(text, tokens, j); entity > 0)
+          e = j + entity;
+        else
+          while (e < tokens.size() && tokens[e].begin == tokens[e - 1].end &&
+                 static_cast<unsigned char>(text[tokens[j].begin]) < 0x80 &&
+                 token_text(text, tokens[e]) == token_text(text, tokens[j]))
+            ++e;
         unit_end[units++] = e;
         j = e;
       }
@@ -185,6 +219,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
         // One ASCII mark is never an emoticon.
         if (m == 1 && word.size() == 1 && unit_end[0] == first + k + 1) break;
         to_lower(text.substr(t.begin, tokens[unit_end[m - 1] - 1].end - t.begin), s.lower);
+        decode_entities(s.lower);
         if (auto v = emoticon(lex, s.lower)) {
           s.valence[k] = *v;
           k += std::min(unit_end[m - 1] - (first + k) - 1, n - 1 - k);

@@ -80,6 +80,15 @@ TEST(SentimentRules, LaughterAndHeldLettersAsTweetsWriteThem) {
   EXPECT_EQ(score("Die Schifffahrt auf dem Rhein beginnt.", "de"), 0.0);
 }
 
+TEST(SentimentRules, EmoticonsWrittenWithHtmlEntities) {
+  // Tweets often come HTML-escaped: "<3" as "&lt;3".
+  EXPECT_GT(score("ich hab dich lieb &lt;3", "de"), score("ich hab dich lieb", "de") + 0.1);
+  EXPECT_GT(score("wir sehen uns morgen &lt;333", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen &gt;.&lt;", "de"), -0.2);
+  EXPECT_EQ(score("Wir sehen uns bei H&amp;M.", "de"), 0.0);
+  EXPECT_GT(score("wir sehen uns morgen ♡", "de"), 0.2);
+}
+
 TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
@@ -330,7 +339,7 @@ TEST(SentimentEngine, NounsCountWithTheirShareInSentencesButWholeForTargets) {
   EXPECT_GT(b[0].score, -0.2);
   EXPECT_LT(b[0].score, 0.0);
   EXPECT_NEAR(b[1].score / a[1].score, 0.3, 0.05);  // the sentence record, about linear near 0
-  EXPECT_STREQ(a[2].label, "neg");  // the target
+  EXPECT_STREQ(a[2].label, "neg");                  // the target
   EXPECT_DOUBLE_EQ(b[2].score, a[2].score);
   // A word that carries sentiment but no capital keeps its weight.
   const std::string verb = "Die Leute haben gelogen.";
