@@ -118,15 +118,23 @@ class SentimentPlugin {
                            " (0 turns the dilution of long sentences off)");
     return static_cast<int>(n);
   }
+  static double share(const tagwerk::Config& config, const char* param) {
+    const double w = config.get_float(param);
+    if (!(w >= 0 && w <= 1))
+      throw tagwerk::Error(std::string("parameter '") + param + "' must be in [0, 1], got " +
+                           std::to_string(w) + ": a share of a sum (1: off, 0: the words never count)");
+    return w;
+  }
   static std::vector<st::LanguageFiles> languages(const tagwerk::Config& config) {
     return {
         {"de", files(config, "lexicon_de"), config.loaded(config.data_file("de.rules.tsv")), true,
          model(config, "target_model_de"), model(config, "document_model_de"),
          band(config, "neutral_band_de"), weight(config, "document_model_weight_de"),
-         words(config, "dilution_words_de")},
+         words(config, "dilution_words_de"), share(config, "link_share_de"), share(config, "noun_share_de")},
         {"en", files(config, "lexicon_en"), config.loaded(config.data_file("en.rules.tsv")), false,
          model(config, "target_model_en"), model(config, "document_model_en"), band(config, "neutral_band"),
-         weight(config, "document_model_weight_en"), words(config, "dilution_words_en")}};
+         weight(config, "document_model_weight_en"), words(config, "dilution_words_en"),
+         share(config, "link_share_en")}};
   }
   static st::Options options(const tagwerk::Config& config) {
     st::Options o;
@@ -200,6 +208,15 @@ TAGWERK_PLUGIN(
         .param("dilution_words_en", tagwerk::ParamType::Int, "10",
                "the same for English sentences (10: chosen on the VADER NYT and tweets tuning halves; it "
                "also helps English news sentences)")
+        .param("link_share_de", tagwerk::ParamType::Float, "0.3",
+               "German sentences that carry a link (a URL) have their sum scaled by this share: next to a "
+               "link stand mostly the linked page's title or an advert, not the writer's verdict; 1: off")
+        .param("noun_share_de", tagwerk::ParamType::Float, "1",
+               "the share with which a German noun (a capitalized word after the sentence's first) counts "
+               "in sentence and document scores; targets and entities keep it whole; 1: off. 0.3 labels "
+               "encyclopedic text neutral far more often and helps tweets, but makes many news documents neu "
+               "(see docs/quality.md)")
+        .param("link_share_en", tagwerk::ParamType::Float, "1", "the same for English sentences")
         .param("quote_aware", tagwerk::ParamType::Bool, "true",
                "leave quoted text out of the document score and out of its own speaker's entity score")
         .param("targets", tagwerk::ParamType::StringList, "[]",

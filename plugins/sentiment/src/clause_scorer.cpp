@@ -58,6 +58,97 @@ std::string_view token_text(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// Tokens of an HTML entity for "<", ">" or "&" starting at tokens[j] (3:
+// "&", "lt", ";" touching), else 0: tweets often come with "&lt;3".
+std::size_t html_entity(std::string_view text, const std::vector<Token>& tokens, std::size_t j) {
+  if (j + 2 >= tokens.size() || token_text(text, tokens[j]) != "&" || tokens[j + 1].begin != tokens[j].end ||
+      tokens[j + 2].begin != tokens[j + 1].end || token_text(text, tokens[j + 2]) != ";")
+    return 0;
+  const std::string_view name = token_text(text, tokens[j + 1]);
+  return name == "lt" || name == "gt" || name == "amp" ? 3 : 0;
+}
+
+// "&lt;" -> "<", "&gt;" -> ">", "&amp;" -> "&" in place.
+void decode_entities(std::string& s) {
+  if (s.find('&') == std::string::npos) return;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 4, "&lt;") == 0) {
+      out += '<';
+      i += 3;
+    } else if (s.compare(i, 4, "&gt;") == 0) {
+      out += '>';
+      i += 3;
+    } else if (s.compare(i, 5, "&amp;") == 0) {
+      out += '&';
+      i += 4;
+    } else {
+      out += s[i];
+    }
+  }
+  s = std::move(out);
+}
+
+// An emoticon as written, else with the character repeated at its end
+// written twice, else once (":-)))" as ":-))", then ":-)"; ":dd" as ":d").
+std::optional<float> emoticon(const Lexicon& lex, std::string& lower) {
+  if (auto v = lex.exact(lower)) return v;
+  std::size_t run = 1;
+  while (run < lower.size() && lower[lower.size() - 1 - run] == lower.back()) ++run;
+  if (run < 2 || run == lower.size()) return std::nullopt;
+  for (std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+    if (keep >= run) continue;
+    lower.resize(lower.size() - run + keep);
+    if (auto v = lex.exact(lower)) return v;
+    run = keep;
+  }
+  return std::nullopt;
+}
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// `w` with every run of more than `keep` equal ASCII letters cut to `keep`.
+void squeeze(std::string_view w, std::size_t keep, std::string& out) {
+  out.clear();
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    run = i > 0 && w[i] == w[i - 1] ? run + 1 : 1;
+    if (run <= keep || !(w[i] >= 'a' && w[i] <= 'z')) out.push_back(w[i]);
+  }
+}
+
+// Laughter: one syllable of "h" and a vowel said twice or more, letters held
+// or not ("haha", "hihihi", "hahahaaa", "ahahah"; not "hohe").
+bool laughter(std::string_view once) {
+  if (once.size() >= 2 && is_vowel(once[0]) && once[1] == 'h') once.remove_prefix(1);
+  if (!once.empty() && once.back() == 'h') once.remove_suffix(1);
+  if (once.size() < 4 || once.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < once.size(); i += 2)
+    if (once[i] != 'h' || !is_vowel(once[i + 1]) || once[i + 1] != once[1]) return false;
+  return true;
+}
+
+// A word the lexicon lacks, read as tweets spell: laughter takes the valence
+// of "haha"; letters held three times or more ("suuuper", "looool") are read
+// twice, then once. `buf` is scratch.
+std::optional<float> spoken_form(const Lexicon& lex, bool decompound, std::string_view w, std::string& buf) {
+  squeeze(w, 1, buf);
+  if (laughter(buf)) return lex.exact("haha");
+  bool held = false;
+  for (std::size_t i = 2; i < w.size() && !held; ++i)
+    held = w[i] == w[i - 1] && w[i] == w[i - 2] && w[i] >= 'a' && w[i] <= 'z';
+  if (!held) return std::nullopt;
+  for (std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+    squeeze(w, keep, buf);
+    if (auto v = lex.exact(buf)) return v;
+    if (decompound)
+      if (const float v = lex.decompound(buf, false); v != 0.f) return v;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 double normalize(double sum, double alpha) noexcept {
@@ -72,6 +163,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
   s.clause.assign(n, 0);
   s.mods.assign(n, Modifier{});
   s.negated.assign(n, 0);
+  s.noun.assign(n, 0);
   if (s.word_cache.size() <= model_index) s.word_cache.resize(model_index + 1);
   StringMap<WordInfo>& cache = s.word_cache[model_index];
   if (cache.size() > kMaxCache) cache.clear();
@@ -103,19 +195,34 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     }
     if (is_mark(t.kind)) {
       exclamations += static_cast<int>(std::count(word.begin(), word.end(), '!'));
-      // The longest run of touching tokens that is an emoticon (":-)", "<3").
-      // The run may cross the sentence's end: segment splits "-.-" after its ".".
-      for (std::size_t m = std::min(kMaxEmoticonTokens, tokens.size() - first - k); m >= 1; --m) {
-        if (tokens[first + k + m - 1].begin - t.begin > 8) continue;
-        if (m == 1 && word.size() == 1) break;  // one ASCII mark is never an emoticon
-        bool touching = true;
-        for (std::size_t j = 1; j < m && touching; ++j)
-          touching = tokens[first + k + j].begin == tokens[first + k + j - 1].end;
-        if (!touching) continue;
-        to_lower(text.substr(t.begin, tokens[first + k + m - 1].end - t.begin), s.lower);
-        if (auto v = lex.exact(s.lower)) {
+      // The longest run of touching tokens that is an emoticon (":-)", "<3"),
+      // a part repeated at its end read once (":-)))", ":DD", "<333"). The run
+      // may cross the sentence's end: segment splits "-.-" after its ".".
+      std::size_t unit_end[kMaxEmoticonTokens];  // one past each part's last token
+      std::size_t units = 0;
+      for (std::size_t j = first + k; units < kMaxEmoticonTokens && j < tokens.size();) {
+        if (j > first + k && tokens[j].begin != tokens[j - 1].end) break;
+        std::size_t e = j + 1;
+        if (const std::size_t entity = html_entity(text, tokens, j); entity > 0)
+          e = j + entity;
+        else
+          while (e < tokens.size() && tokens[e].begin == tokens[e - 1].end &&
+                 static_cast<unsigned char>(text[tokens[j].begin]) < 0x80 &&
+                 token_text(text, tokens[e]) == token_text(text, tokens[j]))
+            ++e;
+        unit_end[units++] = e;
+        j = e;
+      }
+      for (std::size_t m = units; m >= 1; --m) {
+        const std::uint32_t part_begin = m == 1 ? t.begin : tokens[unit_end[m - 2]].begin;
+        if (part_begin - t.begin > 8) continue;
+        // One ASCII mark is never an emoticon.
+        if (m == 1 && word.size() == 1 && unit_end[0] == first + k + 1) break;
+        to_lower(text.substr(t.begin, tokens[unit_end[m - 1] - 1].end - t.begin), s.lower);
+        decode_entities(s.lower);
+        if (auto v = emoticon(lex, s.lower)) {
           s.valence[k] = *v;
-          k += std::min(m - 1, n - 1 - k);
+          k += std::min(unit_end[m - 1] - (first + k) - 1, n - 1 - k);
           break;
         }
       }
@@ -134,6 +241,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     const std::size_t first_char = !word.empty() && static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1;
     const bool capital = word.compare(0, first_char, s.lower, 0, first_char) != 0;
     capitalized += capital && words > 0;
+    s.noun[k] = capital && words > 0 && t.kind != "hashtag";
     ++words;
     std::string_view w = s.lower;
     if (t.kind == "hashtag" && !w.empty() && w.front() == '#') w.remove_prefix(1);
@@ -150,6 +258,9 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
           info.lower_valence = lex.decompound(w, false);
         }
       }
+      if (info.mod.kind == ModKind::None && info.valence == 0.f && info.lower_valence == 0.f && !lex.exact(w))
+        if (auto v = spoken_form(lex, model.decompound, w, s.spelling))
+          info.valence = info.lower_valence = *v;
       it = cache.emplace(std::string(w), info).first;
     }
     const Modifier mod = it->second.mod;

@@ -27,11 +27,13 @@ struct WordInfo {
 /// Per-thread buffers and the word lookup cache.
 struct Scratch {
   std::string lower;                            // one token, lower-cased
+  std::string spelling;                         // one word as tweets spell it, held letters cut
   std::vector<float> valence;                   // per token of the sentence, after the rules
   std::vector<float> head_valence;              // per token: its valence read as a compound
   std::vector<std::uint32_t> clause;            // per token: its clause number in the sentence
   std::vector<Modifier> mods;                   // per token
   std::vector<std::uint8_t> negated;            // per token
+  std::vector<std::uint8_t> noun;               // per token: capitalized, not the sentence's first word
   std::vector<StringMap<WordInfo>> word_cache;  // per language model
   // Per document token: its valence, global clause number, quote index + 1 (0: none).
   std::vector<float> doc_valence;
@@ -41,6 +43,7 @@ struct Scratch {
   std::vector<std::uint32_t> token_sentence;  // per document token: its sentence + 1 (0: none)
   std::vector<std::size_t> sentence_model;    // per sentence: the language model used
   std::string feature;                        // one feature name being built
+  std::vector<std::uint8_t> linked;           // per sentence: its paragraph has a link
 };
 
 struct LanguageModel {
@@ -52,6 +55,8 @@ struct LanguageModel {
   LinearModel document_model;        // empty: documents are scored by the rules
   double document_model_weight = 1;  // LanguageFiles::document_model_weight
   int dilution_words = 0;            // LanguageFiles::dilution_words
+  double link_share = 1;             // LanguageFiles::link_share
+  double noun_share = 1;             // LanguageFiles::noun_share
 };
 
 /// VADER's normalization of a valence sum into (-1, 1); alpha grows with the
@@ -59,7 +64,7 @@ struct LanguageModel {
 double normalize(double sum, double alpha = 15.0) noexcept;
 
 /// Scores tokens[first, last) of `text` as one sentence: fills
-/// scratch.valence and scratch.clause (indexed from 0 = tokens[first]) and
+/// scratch.valence, scratch.noun and scratch.clause (indexed from 0 = tokens[first]) and
 /// returns the exclamation emphasis to add to a sum in its direction.
 /// `model_index` picks the model's lookup cache in the scratch.
 double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,

@@ -73,6 +73,31 @@ void apply(const LinearModel& model, const Features& x, Record& r) {
                                                                                          : "neg";
 }
 
+// linked[i] = 1 when sentence i shares a paragraph (a run of sentences no line
+// break separates) with a link: a tweet's words around its link.
+void mark_linked_paragraphs(const Input& in, std::vector<std::uint8_t>& linked) {
+  linked.assign(in.sentences.size(), 0);
+  std::size_t t = 0, first = 0;
+  bool link = false;
+  for (std::size_t i = 0; i <= in.sentences.size(); ++i) {
+    const bool breaks =
+        i == in.sentences.size() ||
+        (i > 0 && in.text.substr(in.sentences[i - 1].end, in.sentences[i].begin - in.sentences[i - 1].end)
+                          .find('\n') != std::string_view::npos);
+    if (breaks) {
+      if (link)
+        std::fill(linked.begin() + static_cast<std::ptrdiff_t>(first),
+                  linked.begin() + static_cast<std::ptrdiff_t>(i), 1);
+      first = i;
+      link = false;
+    }
+    if (i == in.sentences.size()) break;
+    while (t < in.tokens.size() && in.tokens[t].begin < in.sentences[i].begin) ++t;
+    for (; t < in.tokens.size() && in.tokens[t].end <= in.sentences[i].end; ++t)
+      link |= in.tokens[t].kind == "url";
+  }
+}
+
 }  // namespace
 
 const char* to_string(Scope s) noexcept {
@@ -99,6 +124,8 @@ Engine::Engine(const std::vector<LanguageFiles>& languages, Options options)
     model.neutral_band = files.neutral_band >= 0 ? files.neutral_band : options_.neutral_band;
     model.document_model_weight = files.document_model_weight;
     model.dilution_words = files.dilution_words;
+    model.link_share = files.link_share;
+    model.noun_share = files.noun_share;
     for (const std::string& path : files.lexicons) model.lexicon.load(path);
     if (!files.rules.empty()) model.lexicon.load_rules(files.rules);
     if (!files.target_model.empty()) model.target_model = LinearModel::load(files.target_model);
@@ -169,6 +196,8 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
          t < n && in.tokens[t].begin < in.quotes[q].end; ++t)
       s.quote_of[t] = static_cast<std::uint32_t>(q + 1);
 
+  mark_linked_paragraphs(in, s.linked);
+
   Record doc{Scope::Document, 0, static_cast<std::uint32_t>(in.text.size())};
   out.push_back(doc);
   double doc_sum = 0;
@@ -185,13 +214,17 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       if (res_->models[k].lang == sent.lang) m = k;
     s.sentence_model[i] = m;
     const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
-    double sum = 0, outlet = 0;
+    // `sum` and `outlet` weigh nouns by their share; `plain` keeps them whole
+    // for the targets' fallback to their sentence.
+    double sum = 0, outlet = 0, plain = 0;
     bool outlet_speaks = false;
+    const float noun_share = static_cast<float>(res_->models[m].noun_share);
     std::size_t words = 0;
     for (std::size_t k = t; k < last; ++k) {
       words += in.tokens[k].kind == "word" || in.tokens[k].kind == "hashtag";
-      const float v = s.valence[k - t];
-      s.doc_valence[k] = v;
+      s.doc_valence[k] = s.valence[k - t];
+      plain += s.valence[k - t];
+      const float v = s.noun[k - t] ? s.valence[k - t] * noun_share : s.valence[k - t];
       s.doc_clause[k] = clause_base + s.clause[k - t];
       s.token_sentence[k] = static_cast<std::uint32_t>(i + 1);
       sum += v;
@@ -201,7 +234,7 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       }
     }
     clause_base += (last > t ? s.clause[last - t - 1] : 0) + 1;
-    s.sentence_sum[i] = sum;
+    s.sentence_sum[i] = plain;
     if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
     if (outlet != 0) outlet += outlet > 0 ? emphasis : -emphasis;
     const auto dilution = static_cast<std::size_t>(std::max(res_->models[m].dilution_words, 0));
@@ -209,6 +242,10 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
       const double share = static_cast<double>(dilution) / static_cast<double>(words);
       sum *= share;
       outlet *= share;
+    }
+    if (s.linked[i]) {
+      sum *= res_->models[m].link_share;
+      outlet *= res_->models[m].link_share;
     }
     Record r{Scope::Sentence, sent.begin, sent.end, normalize(sum, kAlpha)};
     r.label = label_in(r.score, res_->models[m]);

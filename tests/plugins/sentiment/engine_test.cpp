@@ -56,6 +56,39 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, AnEmoticonsRepeatedEndIsReadOnce) {
+  EXPECT_GT(score("wir sehen uns morgen :-)))", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen :DD", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen <333", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen :((((", "de"), -0.2);
+  EXPECT_GT(score("wir sehen uns morgen :3", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen :'D", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen )':", "de"), -0.2);
+  EXPECT_EQ(score("Der Zug fährt ab ))) und kommt an", "de"), 0.0);  // brackets alone are none
+  // Emoji still count each time.
+  EXPECT_GT(score("wir sehen uns morgen 😀😀", "de"), score("wir sehen uns morgen 😀", "de"));
+}
+
+TEST(SentimentRules, LaughterAndHeldLettersAsTweetsWriteThem) {
+  for (const char* laugh : {"hahaha", "hihihi", "hehe", "hahahaaa", "ahahah", "hahahahahahahaha"})
+    EXPECT_GT(score(std::string("wir sehen uns morgen ") + laugh, "de"), 0.2) << laugh;
+  EXPECT_GT(score("das war suuuuper", "de"), 0.2);
+  EXPECT_GT(score("wir sehen uns morgen xDDDD", "de"), 0.2);
+  EXPECT_GT(score("that was goooood", "en"), 0.2);
+  // Not laughter: other syllables, or the vowel changes ("hohe Berge").
+  EXPECT_EQ(score("Die hohe Mauer steht am Fluss.", "de"), 0.0);
+  EXPECT_EQ(score("Die Schifffahrt auf dem Rhein beginnt.", "de"), 0.0);
+}
+
+TEST(SentimentRules, EmoticonsWrittenWithHtmlEntities) {
+  // Tweets often come HTML-escaped: "<3" as "&lt;3".
+  EXPECT_GT(score("ich hab dich lieb &lt;3", "de"), score("ich hab dich lieb", "de") + 0.1);
+  EXPECT_GT(score("wir sehen uns morgen &lt;333", "de"), 0.2);
+  EXPECT_LT(score("wir sehen uns morgen &gt;.&lt;", "de"), -0.2);
+  EXPECT_EQ(score("Wir sehen uns bei H&amp;M.", "de"), 0.0);
+  EXPECT_GT(score("wir sehen uns morgen ♡", "de"), 0.2);
+}
+
 TEST(SentimentRules, MoreEmoticonsAndOnesStartingWithALetter) {
   EXPECT_LT(score("meine augen brennen D:", "de"), -0.2);
   EXPECT_LT(score("Wieder Regen heute ;(", "de"), -0.2);
@@ -262,6 +295,56 @@ TEST(SentimentEngine, ALongSentenceDilutesOneMildWord) {
       st::Engine(languages, st::Options{}).analyze(sttest::segmented("A fair plan.", "en"), *scratch);
   EXPECT_DOUBLE_EQ(short_one[1].score,
                    sttest::engine().analyze(sttest::segmented("A fair plan.", "en"), *scratch)[1].score);
+}
+
+TEST(SentimentEngine, TheParagraphOfALinkWeighsItsShare) {
+  // A tweet sharing a link: its words are mostly the linked page's title.
+  const std::string tweet = "Tolles Angebot! Super Preise bei uns http://t.co/abc123";
+  const std::string line = "Tolles Angebot! Super Preise bei uns";
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  languages[0].link_share = 0.3;
+  const st::Engine engine(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  const double plain = engine.analyze(sttest::segmented(line, "de"), *scratch)[0].score;
+  const auto linked = engine.analyze(sttest::segmented(tweet, "de"), *scratch);
+  ASSERT_GT(plain, 0.3);
+  ASSERT_GE(linked.size(), 3u);  // document and two sentences
+  EXPECT_GT(linked[0].score, 0.0);
+  EXPECT_LT(linked[0].score, 0.5 * plain);
+  // Both sentences share the link's paragraph, the first one too.
+  EXPECT_LT(linked[1].score, engine.analyze(sttest::segmented("Tolles Angebot!", "de"), *scratch)[1].score);
+  // A paragraph without a link keeps its weight.
+  const std::string two = "Tolles Angebot!\n\nMehr unter http://t.co/abc123";
+  const auto apart = engine.analyze(sttest::segmented(two, "de"), *scratch);
+  EXPECT_DOUBLE_EQ(apart[1].score,
+                   engine.analyze(sttest::segmented("Tolles Angebot!", "de"), *scratch)[1].score);
+  // English keeps links at full weight unless told.
+  EXPECT_DOUBLE_EQ(sttest::score("Great offer, good prices http://t.co/abc123", "en"),
+                   sttest::score("Great offer, good prices", "en"));
+}
+
+TEST(SentimentEngine, NounsCountWithTheirShareInSentencesButWholeForTargets) {
+  const std::string text = "Der Krieg dauerte drei Jahre.";
+  auto languages = st::shipped_languages(TAGWERK_SOURCE_DIR "/plugins/sentiment/data");
+  const st::Engine whole(languages, st::Options{});
+  languages[0].noun_share = 0.3;
+  const st::Engine shared(languages, st::Options{});
+  auto scratch = st::Engine::make_scratch();
+  st::Input in = sttest::segmented(text, "de");
+  in.targets = st::parse_target_spans("18-22", text);  // "drei"
+  const auto a = whole.analyze(in, *scratch);
+  const auto b = shared.analyze(in, *scratch);
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_LT(a[0].score, -0.2);  // "Krieg"
+  EXPECT_GT(b[0].score, -0.2);
+  EXPECT_LT(b[0].score, 0.0);
+  EXPECT_NEAR(b[1].score / a[1].score, 0.3, 0.05);  // the sentence record, about linear near 0
+  EXPECT_STREQ(a[2].label, "neg");                  // the target
+  EXPECT_DOUBLE_EQ(b[2].score, a[2].score);
+  // A word that carries sentiment but no capital keeps its weight.
+  const std::string verb = "Die Leute haben gelogen.";
+  EXPECT_DOUBLE_EQ(shared.analyze(sttest::segmented(verb, "de"), *scratch)[0].score,
+                   whole.analyze(sttest::segmented(verb, "de"), *scratch)[0].score);
 }
 
 TEST(SentimentEngine, TheDeclaredLanguageIsTheDocumentsMainLanguage) {

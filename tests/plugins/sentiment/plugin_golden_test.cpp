@@ -146,6 +146,19 @@ TEST(SentimentPlugin, EnglishDocumentsBlendTheShippedModelWithTheRules) {
   EXPECT_LT(std::abs(with_model.real("score") - 0.75 * without.real("score")), 0.25 + 1e-9);
 }
 
+TEST(SentimentPlugin, AGermanTweetSharingALinkIsNeutralByDefault) {
+  const Harness chain(plugins_under_test(), "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\n");
+  const Harness full(plugins_under_test(),
+                     "[[step]]\nuse = \"segment\"\n\n[[step]]\nuse = \"sentiment\"\nlink_share_de = 1.0\n");
+  const std::string text = "Günstiger Anbieter für Online-Darlehen in Deutschland http://t.co/G84qcIGk7k";
+  const Result r = chain.run(text, {{"id", "l1"}, {"lang", "de"}});
+  const Result f = full.run(text, {{"id", "l1"}, {"lang", "de"}});
+  ASSERT_TRUE(r.ok()) << r.messages();
+  EXPECT_EQ(f.layer("sentiment")[0].label, "pos");
+  EXPECT_EQ(r.layer("sentiment")[0].label, "neu");
+  EXPECT_GT(r.layer("sentiment")[0].real("score"), 0.0);
+}
+
 TEST(SentimentPlugin, ABadBandNamesTheParameterAndTheRange) {
   try {
     Harness chain(plugins_under_test(),
