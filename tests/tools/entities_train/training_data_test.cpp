@@ -23,7 +23,10 @@ tagwerk::segment::Segmenter segmenter() {
 }
 
 std::vector<tagwerk::entities::TrainingSentence> load(const std::string& format, const std::string& jsonl) {
-  const fs::path path = fs::path(testing::TempDir()) / ("training_data_test_" + format + ".jsonl");
+  // One file per test: ctest runs the tests of this binary at once.
+  const fs::path path =
+      fs::path(testing::TempDir()) /
+      (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" + format + ".jsonl");
   std::ofstream(path) << jsonl;
   LoadStats stats;
   return tagwerk::tools::load_sentences(TrainingFile{format, path.string()}, segmenter(), nullptr, false,
