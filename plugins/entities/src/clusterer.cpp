@@ -308,4 +308,33 @@ void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
   }
 }
 
+namespace {
+
+// Label bits of the gazetteer's one-word name `w` or of its genitive's stem.
+std::uint8_t known_labels(const Gazetteer& g, std::string_view w) {
+  const std::uint8_t bits = g.labels_of(w);
+  return bits ? bits : g.labels_of(strip_genitive(w));
+}
+
+constexpr std::uint8_t kEndsMask = 0x0f;  // roles_of(): the bits of "ends a name of label l"
+
+}  // namespace
+
+void org_heads(const Input& in, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  constexpr std::uint8_t org = 1u << static_cast<int>(Label::ORG);
+  for (Mention& m : r.mentions) {
+    if (!m.subtype.empty() || m.label != kLabels[static_cast<int>(Label::PER)]) continue;
+    const std::string_view last = word_of(in, m.first_token + m.token_count - 1);
+    if (known_labels(*g, last) & ~org) continue;  // the compound is a known name of another label
+    const std::size_t dash = last.rfind('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= last.size()) continue;
+    const std::string_view head = last.substr(dash + 1);
+    if (!first_char_form(head).upper_initial) continue;
+    std::uint8_t ends = g->roles_of(head) & kEndsMask;
+    if (!ends) ends = g->roles_of(strip_genitive(head)) & kEndsMask;
+    if (ends == org) m.label = std::string(kLabels[static_cast<int>(Label::ORG)]);
+  }
+}
+
 }  // namespace tagwerk::entities

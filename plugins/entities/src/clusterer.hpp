@@ -48,6 +48,14 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
 /// travel guide). `gazetteer` may be null (then nothing changes).
 void prefer_gazetteer(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A person mention whose last word is a hyphen compound ending in an
+/// organisation's head is ORG ("Robert Koch-Institut", "Konrad-Adenauer-Stiftung"):
+/// a head is a word that ends the gazetteer's names of more than one word of
+/// label ORG alone (Gazetteer::roles_of: "Institut", "Partei", "Klinik"), not a
+/// list; a compound the gazetteer knows under another label stays. Mentions
+/// with a subtype stay. `gazetteer` may be null (then nothing changes).
+void org_heads(const Input& in, const Gazetteer* gazetteer, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

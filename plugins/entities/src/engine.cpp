@@ -291,6 +291,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
   prefer_gazetteer(in, doc_gazetteer, out);
+  org_heads(in, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, out);
     propagate(in, titles_, out, s.covered);

@@ -19,6 +19,14 @@ std::vector<std::string> names(const en::Result& r) {
   return out;
 }
 
+// The words and labels of a result's mentions, in order ("Robert Koch-Institut/ORG").
+std::vector<std::string> spans(const en::Input& in, const en::Result& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.mentions)
+    out.push_back(std::string(in.text.substr(m.begin, m.end - m.begin)) + "/" + m.label);
+  return out;
+}
+
 }  // namespace
 
 TEST(Clusterer, FullNameSurnameGenitiveAndHandleAreOnePerson) {
@@ -154,4 +162,34 @@ TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother
   alone.mentions = {mention(in, 5, 1, "PER")};
   en::prefer_gazetteer(in, &g, alone);
   EXPECT_EQ(alone.mentions[0].label, "PER");
+}
+
+TEST(Clusterer, AHyphenCompoundEndingInAnOrganisationsHeadIsAnOrganisation) {
+  en::Gazetteer g;  // heads learnt from names of more than one word
+  ASSERT_TRUE(g.add("ORG", "Deutsches Institut"));
+  ASSERT_TRUE(g.add("ORG", "Bertelsmann Stiftung"));
+  ASSERT_TRUE(g.add("LOC", "Weißes Haus"));
+  ASSERT_TRUE(g.add("ORG", "Haus"));  // one word: no head
+  ASSERT_TRUE(g.add("ORG", "Axel Springer Haus"));
+  ASSERT_TRUE(g.add("PER", "Hans Koch"));
+  ASSERT_TRUE(g.add("ORG", "Holstein Partei"));
+  ASSERT_TRUE(g.add("LOC", "Schleswig-Holstein"));  // a known place stays one
+  const std::string text =
+      "Das Robert Koch-Institut und die Konrad-Adenauer-Stiftung , das Robert Koch-Instituts , Anna "
+      "Müller-Koch , das Rudolf Steiner-Haus , Koch-Institut-Chef Robert Koch-Institute , Schleswig-Holstein";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 1, 2, "PER"),          mention(in, 5, 1, "PER"),  mention(in, 8, 2, "PER"),
+                mention(in, 11, 2, "PER"),         mention(in, 15, 2, "PER"), mention(in, 18, 1, "PER"),
+                mention(in, 19, 2, "PER", "part"), mention(in, 22, 1, "PER")};
+  en::org_heads(in, &g, r);
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Robert Koch-Institut/ORG", "Konrad-Adenauer-Stiftung/ORG",
+                                      "Robert Koch-Instituts/ORG", "Anna Müller-Koch/PER",
+                                      "Rudolf Steiner-Haus/PER", "Koch-Institut-Chef/PER",
+                                      "Robert Koch-Institute/PER", "Schleswig-Holstein/PER"}));
+  en::Result none;
+  none.mentions = {mention(in, 1, 2, "PER")};
+  en::org_heads(in, nullptr, none);
+  EXPECT_EQ(none.mentions[0].label, "PER");
 }
