@@ -337,4 +337,55 @@ void org_heads(const Input& in, const Gazetteer* g, Result& r) {
   }
 }
 
+void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  // Words of person mentions of more than one word (the last one without its genitive).
+  std::set<std::string_view> in_names;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || m.token_count < 2) continue;
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t) {
+      in_names.insert(word_of(in, t));
+      in_names.insert(strip_genitive(word_of(in, t)));
+      in_names.insert(without_particle(strip_genitive(word_of(in, t))));
+    }
+  }
+  // Words after a title ("Frau Böhnisch" of "Böhnisch-Büro") are people's names.
+  for (const Mention& m : r.mentions)
+    if (m.label == "PER" && m.first_token > 0 && titles.count(word_of(in, m.first_token - 1)))
+      in_names.insert(word_of(in, m.first_token));
+  std::set<std::string_view> candidates;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || m.token_count != 1 || !m.subtype.empty()) continue;
+    const std::string_view w = word_of(in, m.first_token);
+    if (w.size() < 3 || in_names.count(w) || (g && (known_labels(*g, w) & per))) continue;
+    candidates.insert(w);
+  }
+  if (candidates.empty()) return;
+  // A word of the document that begins with a candidate and goes on: after a
+  // hyphen, or in lower case beyond a genitive ending ("Coronavirus", not "Coronas").
+  std::set<std::string_view> parts;
+  for (std::uint32_t t = 0; t < in.tokens.size(); ++t) {
+    if (in.tokens[t].kind != TokenKind::word) continue;
+    const std::string_view word = word_of(in, t);
+    for (std::size_t end = 3; end + 1 < word.size(); ++end) {
+      const std::string_view head = word.substr(0, end);
+      if (!candidates.count(head)) continue;
+      const std::string_view rest = word.substr(end);
+      const bool hyphen = rest[0] == '-' && rest.size() > 1;
+      const bool lower = (rest[0] >= 'a' && rest[0] <= 'z') || static_cast<unsigned char>(rest[0]) >= 0x80;
+      const bool solid = lower && !first_char_form(rest).upper_initial && strip_genitive(word) != head &&
+                         strip_genitive_es(word) != head;
+      if (hyphen || solid) parts.insert(head);
+    }
+  }
+  if (parts.empty()) return;
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (Mention& m : r.mentions)
+    if (!(m.label == "PER" && m.token_count == 1 && m.subtype.empty() &&
+          parts.count(word_of(in, m.first_token))))
+      out.push_back(std::move(m));
+  r.mentions.swap(out);
+}
+
 }  // namespace tagwerk::entities

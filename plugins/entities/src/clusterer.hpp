@@ -56,6 +56,14 @@ void prefer_gazetteer(const Input& in, const Gazetteer* gazetteer, Result& r);
 /// with a subtype stay. `gazetteer` may be null (then nothing changes).
 void org_heads(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A one-word person mention whose word begins compounds of the document
+/// ("Corona" of "Corona-Krise", "Coronavirus"; its genitive not counted) is no
+/// person's name and is dropped, unless the word is also part of a person
+/// mention of more words there ("Trump" of "Donald Trump" and "Trump-Regierung"),
+/// follows a title word in one of its mentions ("Frau Böhnisch" and
+/// "Böhnisch-Büro") or the gazetteer knows it as a person. `gazetteer` may be null.
+void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

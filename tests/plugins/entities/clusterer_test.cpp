@@ -2,6 +2,8 @@
 // which name it gets.
 #include "clusterer.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
@@ -10,7 +12,7 @@ using namespace entities_test;
 
 namespace {
 
-const en::Titles kTitles = {"Präsident", "President", "Senator"};
+const en::Titles kTitles = {"Präsident", "President", "Senator", "Frau"};
 
 // The cluster name of every mention, in order.
 std::vector<std::string> names(const en::Result& r) {
@@ -192,4 +194,34 @@ TEST(Clusterer, AHyphenCompoundEndingInAnOrganisationsHeadIsAnOrganisation) {
   none.mentions = {mention(in, 1, 2, "PER")};
   en::org_heads(in, nullptr, none);
   EXPECT_EQ(none.mentions[0].label, "PER");
+}
+
+TEST(Clusterer, AWordThatBeginsCompoundsOfTheDocumentIsNoPerson) {
+  const std::string text =
+      "Corona verändert alles . Die Corona-Krise und das Coronavirus . Trump sagte , die Trump-Regierung "
+      "und Donald Trump . Lena sagte , Lenas Buch . Merkel und die Merkel-Jahre . Präsident Assad , das "
+      "Assad-Regime . Sagte Baschar al-Assad . Frau Böhnisch im Böhnisch-Büro .";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Corona"), 1, "PER"),  mention(in, at("Trump"), 1, "PER"),
+                mention(in, at("Donald"), 2, "PER"),  mention(in, at("Lena"), 1, "PER"),
+                mention(in, at("Merkel"), 1, "PER"),  mention(in, at("Corona-Krise"), 1, "MISC"),
+                mention(in, at("Assad"), 1, "PER"),   mention(in, at("Baschar"), 2, "PER"),
+                mention(in, at("Böhnisch"), 1, "PER")};
+  std::sort(r.mentions.begin(), r.mentions.end(),
+            [](const en::Mention& a, const en::Mention& b) { return a.first_token < b.first_token; });
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Merkel"));
+  en::drop_compound_parts(in, kTitles, &g, r);
+  // "Trump" is part of "Donald Trump", "Assad" of "Baschar al-Assad", "Lenas" a
+  // genitive, "Merkel" a person to the gazetteer, "Böhnisch" after a title.
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Corona-Krise/MISC", "Trump/PER", "Donald Trump/PER", "Lena/PER",
+                                      "Merkel/PER", "Assad/PER", "Baschar al-Assad/PER", "Böhnisch/PER"}));
+  // Without the gazetteer "Merkel" of "Merkel-Jahre" goes too.
+  en::Result alone;
+  alone.mentions = {mention(in, at("Merkel"), 1, "PER")};
+  en::drop_compound_parts(in, kTitles, nullptr, alone);
+  EXPECT_TRUE(alone.mentions.empty());
 }
