@@ -388,4 +388,58 @@ void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer*
   r.mentions.swap(out);
 }
 
+void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
+  constexpr std::uint8_t loc = 1u << static_cast<int>(Label::LOC);
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  std::set<std::string_view> places;
+  std::set<std::vector<std::string_view>> people;  // person mentions' words, the last without its genitive
+  const auto words_of = [&](std::uint32_t first, std::uint32_t count) {
+    std::vector<std::string_view> w;
+    for (std::uint32_t t = first; t < first + count; ++t) w.push_back(word_of(in, t));
+    w.back() = strip_genitive(w.back());
+    return w;
+  };
+  // Words of the document's person mentions (but the first of those that may be
+  // split): a place's name that is also a person's ("Rumpfs Fleur Salomé", Ella
+  // Rumpf's role) stays.
+  std::set<std::string_view> person_words;
+  for (const Mention& m : r.mentions) {
+    if (!m.subtype.empty()) continue;
+    if (m.label == "LOC" && m.token_count == 1) places.insert(strip_genitive(word_of(in, m.first_token)));
+    if (m.label != "PER") continue;
+    if (m.token_count >= 2) people.insert(words_of(m.first_token, m.token_count));
+    for (std::uint32_t t = m.first_token + (m.token_count >= 3 ? 1 : 0); t < m.first_token + m.token_count;
+         ++t)
+      person_words.insert(strip_genitive(word_of(in, t)));
+  }
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty() || m.token_count < 3 ||
+        in.tokens[m.first_token].kind != TokenKind::word) {
+      out.push_back(m);
+      continue;
+    }
+    const std::string_view first = word_of(in, m.first_token);
+    const bool place = (places.count(strip_genitive(first)) || (g && known_labels(*g, first) == loc)) &&
+                       !person_words.count(strip_genitive(first));
+    const auto rest = words_of(m.first_token + 1, m.token_count - 1);
+    bool person = people.count(rest) != 0;
+    if (!person && g) {
+      std::string name;
+      for (auto w : rest) name.append(name.empty() ? "" : " ").append(w);
+      person = (g->labels_of(name) & per) != 0;
+    }
+    if (!place || !person) {
+      out.push_back(m);
+      continue;
+    }
+    Mention where = sub_mention(in, m, m.first_token, 1);
+    where.label = "LOC";
+    out.push_back(where);
+    out.push_back(sub_mention(in, m, m.first_token + 1, m.token_count - 1));
+  }
+  r.mentions.swap(out);
+}
+
 }  // namespace tagwerk::entities

@@ -64,6 +64,13 @@ void org_heads(const Input& in, const Gazetteer* gazetteer, Result& r);
 /// "Böhnisch-Büro") or the gazetteer knows it as a person. `gazetteer` may be null.
 void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
 
+/// A person mention of three or more words whose first word is a place (the
+/// gazetteer's only label, or a place mention of the document) and whose other
+/// words are a person's name of the document or the gazetteer ("Wilmington Joe
+/// Bidens": "Joe Biden" elsewhere) becomes two mentions, the place and the
+/// person. `gazetteer` may be null (then only the document says what a place is).
+void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

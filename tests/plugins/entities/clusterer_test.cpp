@@ -225,3 +225,30 @@ TEST(Clusterer, AWordThatBeginsCompoundsOfTheDocumentIsNoPerson) {
   en::drop_compound_parts(in, kTitles, nullptr, alone);
   EXPECT_TRUE(alone.mentions.empty());
 }
+
+TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
+  const std::string text =
+      "Joe Biden sprach in Wilmington . Seither ist Wilmington Joe Bidens Heimat . Bremens Davy Klaassen "
+      "traf . Anna Maria Schulz und Anna Schulz . Davy Klaassen . Ella Rumpf spielt , Rumpfs Fleur Salomé";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"),
+                mention(in, at("Wilmington"), 1, "LOC"),
+                mention(in, at("Wilmington", at("Seither")), 3, "PER"),
+                mention(in, at("Bremens"), 3, "PER"),
+                mention(in, at("Anna"), 3, "PER"),  // "Anna" is no place
+                mention(in, at("Anna", at("und")), 2, "PER"),
+                mention(in, at("Davy", at("Schulz")), 2, "PER"),
+                mention(in, at("Ella"), 2, "PER"),
+                mention(in, at("Rumpfs"), 3, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "Bremen"));
+  ASSERT_TRUE(g.add("LOC", "Rumpf"));  // a place to the gazetteer, a person in the document
+  ASSERT_TRUE(g.add("PER", "Fleur Salomé"));
+  en::split_place_before_person(in, &g, r);
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{
+                              "Joe Biden/PER", "Wilmington/LOC", "Wilmington/LOC", "Joe Bidens/PER",
+                              "Bremens/LOC", "Davy Klaassen/PER", "Anna Maria Schulz/PER", "Anna Schulz/PER",
+                              "Davy Klaassen/PER", "Ella Rumpf/PER", "Rumpfs Fleur Salomé/PER"}));
+}
