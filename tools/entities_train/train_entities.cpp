@@ -3,13 +3,14 @@
 //   gazetteer --out FILE                      place names from ICU (de, en)
 //   clusters  --text FILE... --out FILE       word clusters from unlabelled text
 //   model     --lang L --train FORMAT:PATH... --out FILE [--clusters FILE]
-//             [--gazetteer FILE]... [--epochs N] [--min-count N] [--seed N]
+//             [--gazetteer FILE]... [--epochs N] [--min-count N] [--seed N] [--runs N]
 //             [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]...
 //             [--names-out FILE] [--no-names] [--feature-version N]
 //             The model carries the names of its training data (jackknifed while
 //             training: a sentence sees the other half's) and of --names files;
 //             --names-out lists them, --no-names leaves them out.
 //             --feature-version 2 trains without the name heads (features.hpp).
+//             --runs N averages the weights of N runs (seeds --seed, --seed + 1, ...).
 //   evaluate  --model FILE --dev FORMAT:PATH [--dev-ids FILE] [--gazetteer FILE]...
 //             [--print]                  the tagger alone on gold sentences
 // See docs/quality.md ("Entities") for the commands that made the shipped files.
@@ -38,8 +39,8 @@ const char* kUsage =
     "              [--min-count 3] [--levels 64,256,1024] [--seed 1] [--work-dir DIR]\n"
     "       tagwerk-train-entities model --lang de|en --train FORMAT:PATH... --out FILE\n"
     "              [--clusters FILE] [--gazetteer FILE]... [--epochs 10] [--min-count 2] [--seed 1]\n"
-    "              [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]... [--names-out FILE] "
-    "[--no-names] [--feature-version 2|3]\n"
+    "              [--runs 1] [--dev FORMAT:PATH [--dev-ids FILE]] [--names FORMAT:PATH]...\n"
+    "              [--names-out FILE] [--no-names] [--feature-version 2|3]\n"
     "       tagwerk-train-entities evaluate --model FILE --dev FORMAT:PATH [--dev-ids FILE]\n"
     "              [--gazetteer FILE]... [--print]   (the tagger alone, exact-chunk F1)\n"
     "FORMAT is germeval, gum or smartdata (JSON Lines {\"id\",\"tokens\",\"tags\"}); --text takes any\n"
@@ -206,13 +207,16 @@ int run_model(const Args& a) {
   options.epochs = to_int(a, "epochs", 10);
   options.min_count = to_int(a, "min-count", 2);
   options.seed = static_cast<unsigned>(to_int(a, "seed", 1));
+  options.runs = to_int(a, "runs", 1);
   options.feature_version =
       static_cast<std::uint32_t>(to_int(a, "feature-version", static_cast<int>(en::kFeatureVersion)));
   options.provenance = provenance.str();
   const auto start = std::chrono::steady_clock::now();
   auto model = en::train(sentences, dev.empty() ? nullptr : &dev, std::move(clusters), gazetteers,
                          gazetteers.empty() ? nullptr : &gazetteer, options, [&](const en::EpochReport& r) {
-                           std::cerr << "model: epoch " << r.epoch << " train word accuracy " << std::fixed
+                           std::cerr << "model: ";
+                           if (options.runs > 1) std::cerr << "run " << r.run << " ";
+                           std::cerr << "epoch " << r.epoch << " train word accuracy " << std::fixed
                                      << std::setprecision(4) << r.train_word_accuracy;
                            if (r.dev_f1 >= 0) std::cerr << ", dev F1 " << r.dev_f1;
                            std::cerr << " ("

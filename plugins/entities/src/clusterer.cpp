@@ -419,4 +419,138 @@ void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
   }
 }
 
+namespace {
+
+// Label bits of the gazetteer's one-word name `w` or of its genitive's stem.
+std::uint8_t known_labels(const Gazetteer& g, std::string_view w) {
+  const std::uint8_t bits = g.labels_of(w);
+  return bits ? bits : g.labels_of(strip_genitive(w));
+}
+
+constexpr std::uint8_t kEndsMask = 0x0f;  // roles_of(): the bits of "ends a name of label l"
+
+}  // namespace
+
+void org_heads(const Input& in, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  constexpr std::uint8_t org = 1u << static_cast<int>(Label::ORG);
+  for (Mention& m : r.mentions) {
+    if (!m.subtype.empty() || m.label != kLabels[static_cast<int>(Label::PER)]) continue;
+    const std::string_view last = word_of(in, m.first_token + m.token_count - 1);
+    if (known_labels(*g, last) & ~org) continue;  // the compound is a known name of another label
+    const std::size_t dash = last.rfind('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= last.size()) continue;
+    const std::string_view head = last.substr(dash + 1);
+    if (!first_char_form(head).upper_initial) continue;
+    std::uint8_t ends = g->roles_of(head) & kEndsMask;
+    if (!ends) ends = g->roles_of(strip_genitive(head)) & kEndsMask;
+    if (ends == org) m.label = std::string(kLabels[static_cast<int>(Label::ORG)]);
+  }
+}
+
+void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  // Words of person mentions of more than one word (the last one without its genitive).
+  std::set<std::string_view> in_names;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || m.token_count < 2) continue;
+    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t) {
+      in_names.insert(word_of(in, t));
+      in_names.insert(strip_genitive(word_of(in, t)));
+      in_names.insert(without_particle(strip_genitive(word_of(in, t))));
+    }
+  }
+  // Words after a title ("Frau Böhnisch" of "Böhnisch-Büro") are people's names.
+  for (const Mention& m : r.mentions)
+    if (m.label == "PER" && m.first_token > 0 && titles.count(word_of(in, m.first_token - 1)))
+      in_names.insert(word_of(in, m.first_token));
+  std::set<std::string_view> candidates;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || m.token_count != 1 || !m.subtype.empty()) continue;
+    const std::string_view w = word_of(in, m.first_token);
+    if (w.size() < 3 || in_names.count(w) || (g && (known_labels(*g, w) & per))) continue;
+    candidates.insert(w);
+  }
+  if (candidates.empty()) return;
+  // A word of the document that begins with a candidate and goes on: after a
+  // hyphen, or in lower case beyond a genitive ending ("Coronavirus", not "Coronas").
+  std::set<std::string_view> parts;
+  for (std::uint32_t t = 0; t < in.tokens.size(); ++t) {
+    if (in.tokens[t].kind != TokenKind::word) continue;
+    const std::string_view word = word_of(in, t);
+    for (std::size_t end = 3; end + 1 < word.size(); ++end) {
+      const std::string_view head = word.substr(0, end);
+      if (!candidates.count(head)) continue;
+      const std::string_view rest = word.substr(end);
+      const bool hyphen = rest[0] == '-' && rest.size() > 1;
+      const bool lower = (rest[0] >= 'a' && rest[0] <= 'z') || static_cast<unsigned char>(rest[0]) >= 0x80;
+      const bool solid = lower && !first_char_form(rest).upper_initial && strip_genitive(word) != head &&
+                         strip_genitive_es(word) != head;
+      if (hyphen || solid) parts.insert(head);
+    }
+  }
+  if (parts.empty()) return;
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (Mention& m : r.mentions)
+    if (!(m.label == "PER" && m.token_count == 1 && m.subtype.empty() &&
+          parts.count(word_of(in, m.first_token))))
+      out.push_back(std::move(m));
+  r.mentions.swap(out);
+}
+
+void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
+  constexpr std::uint8_t loc = 1u << static_cast<int>(Label::LOC);
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  std::set<std::string_view> places;
+  std::set<std::vector<std::string_view>> people;  // person mentions' words, the last without its genitive
+  const auto words_of = [&](std::uint32_t first, std::uint32_t count) {
+    std::vector<std::string_view> w;
+    for (std::uint32_t t = first; t < first + count; ++t) w.push_back(word_of(in, t));
+    w.back() = strip_genitive(w.back());
+    return w;
+  };
+  // Words of the document's person mentions (but the first of those that may be
+  // split): a place's name that is also a person's ("Rumpfs Fleur Salomé", Ella
+  // Rumpf's role) stays.
+  std::set<std::string_view> person_words;
+  for (const Mention& m : r.mentions) {
+    if (!m.subtype.empty()) continue;
+    if (m.label == "LOC" && m.token_count == 1) places.insert(strip_genitive(word_of(in, m.first_token)));
+    if (m.label != "PER") continue;
+    if (m.token_count >= 2) people.insert(words_of(m.first_token, m.token_count));
+    for (std::uint32_t t = m.first_token + (m.token_count >= 3 ? 1 : 0); t < m.first_token + m.token_count;
+         ++t)
+      person_words.insert(strip_genitive(word_of(in, t)));
+  }
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty() || m.token_count < 3 ||
+        in.tokens[m.first_token].kind != TokenKind::word) {
+      out.push_back(m);
+      continue;
+    }
+    const std::string_view first = word_of(in, m.first_token);
+    const bool place = (places.count(strip_genitive(first)) || (g && known_labels(*g, first) == loc)) &&
+                       !person_words.count(strip_genitive(first));
+    const auto rest = words_of(m.first_token + 1, m.token_count - 1);
+    bool person = people.count(rest) != 0;
+    if (!person && g) {
+      std::string name;
+      for (auto w : rest) name.append(name.empty() ? "" : " ").append(w);
+      person = (g->labels_of(name) & per) != 0;
+    }
+    if (!place || !person) {
+      out.push_back(m);
+      continue;
+    }
+    Mention where = sub_mention(in, m, m.first_token, 1);
+    where.label = "LOC";
+    out.push_back(where);
+    out.push_back(sub_mention(in, m, m.first_token + 1, m.token_count - 1));
+  }
+  r.mentions.swap(out);
+}
+
 }  // namespace tagwerk::entities

@@ -60,6 +60,29 @@ void prefer_gazetteer(const Input& in, const Gazetteer* gazetteer, Result& r);
 /// `gazetteer` may be null (then no word is a given name).
 void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A person mention whose last word is a hyphen compound ending in an
+/// organisation's head is ORG ("Robert Koch-Institut", "Konrad-Adenauer-Stiftung"):
+/// a head is a word that ends the gazetteer's names of more than one word of
+/// label ORG alone (Gazetteer::roles_of: "Institut", "Partei", "Klinik"), not a
+/// list; a compound the gazetteer knows under another label stays. Mentions
+/// with a subtype stay. `gazetteer` may be null (then nothing changes).
+void org_heads(const Input& in, const Gazetteer* gazetteer, Result& r);
+
+/// A one-word person mention whose word begins compounds of the document
+/// ("Corona" of "Corona-Krise", "Coronavirus"; its genitive not counted) is no
+/// person's name and is dropped, unless the word is also part of a person
+/// mention of more words there ("Trump" of "Donald Trump" and "Trump-Regierung"),
+/// follows a title word in one of its mentions ("Frau Böhnisch" and
+/// "Böhnisch-Büro") or the gazetteer knows it as a person. `gazetteer` may be null.
+void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
+/// A person mention of three or more words whose first word is a place (the
+/// gazetteer's only label, or a place mention of the document) and whose other
+/// words are a person's name of the document or the gazetteer ("Wilmington Joe
+/// Bidens": "Joe Biden" elsewhere) becomes two mentions, the place and the
+/// person. `gazetteer` may be null (then only the document says what a place is).
+void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

@@ -257,6 +257,9 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
   prefer_gazetteer(in, doc_gazetteer, out);
+  org_heads(in, doc_gazetteer, out);
+  drop_compound_parts(in, titles_, doc_gazetteer, out);
+  split_place_before_person(in, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);

@@ -130,6 +130,8 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     throw std::invalid_argument("feature version " + std::to_string(options.feature_version) +
                                 ": not one of " + std::to_string(kOldestFeatureVersion) + " to " +
                                 std::to_string(kFeatureVersion));
+  if (options.runs < 1)
+    throw std::invalid_argument("runs " + std::to_string(options.runs) + ": at least one run is needed");
   model->lang = options.lang;
   model->feature_version = options.feature_version;
   model->provenance = options.provenance;
@@ -183,12 +185,9 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     feats[s] = SentenceFeatures();
   }
 
-  std::vector<float> w(keys.size() * tags, 0.0f), u(keys.size() * tags, 0.0f);
-  std::vector<float> tw((tags + 1) * tags, 0.0f), tu((tags + 1) * tags, 0.0f);
+  std::vector<float> w, u, tw, tu;
   float c = 1;
   std::vector<std::size_t> order(sentences.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937 rng(options.seed);
   DecodeScratch ds;
   std::vector<std::uint16_t> pred;
   const auto averaged = [&](const std::vector<float>& v, const std::vector<float>& acc) {
@@ -207,49 +206,67 @@ std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
     tw[from * tags + to] += d;
     tu[from * tags + to] += c * d;
   };
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    std::size_t right = 0, total = 0;
-    for (std::size_t s : order) {
-      const std::size_t n = gold[s].size();
-      ds.emissions.assign(n * tags, 0.0f);
-      for (std::size_t i = 0; i < n; ++i)
-        for (std::uint32_t k = row_offsets[s][i]; k < row_offsets[s][i + 1]; ++k) {
-          const float* row = &w[static_cast<std::size_t>(rows[s][k]) * tags];
-          float* e = &ds.emissions[i * tags];
-          for (std::size_t t = 0; t < tags; ++t) e[t] += row[t];
+  // The mean of the runs' averaged weights and transitions.
+  std::vector<float> final_weights(keys.size() * tags, 0.0f), final_transitions((tags + 1) * tags, 0.0f);
+  for (int run = 1; run <= options.runs; ++run) {
+    w.assign(keys.size() * tags, 0.0f);
+    u.assign(keys.size() * tags, 0.0f);
+    tw.assign((tags + 1) * tags, 0.0f);
+    tu.assign((tags + 1) * tags, 0.0f);
+    c = 1;
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937 rng(options.seed + static_cast<unsigned>(run - 1));
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      std::size_t right = 0, total = 0;
+      for (std::size_t s : order) {
+        const std::size_t n = gold[s].size();
+        ds.emissions.assign(n * tags, 0.0f);
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::uint32_t k = row_offsets[s][i]; k < row_offsets[s][i + 1]; ++k) {
+            const float* row = &w[static_cast<std::size_t>(rows[s][k]) * tags];
+            float* e = &ds.emissions[i * tags];
+            for (std::size_t t = 0; t < tags; ++t) e[t] += row[t];
+          }
+        viterbi(ds.emissions.data(), n, model->graph, tw.data(), ds, pred, nullptr);
+        const std::vector<std::uint16_t>& g = gold[s];
+        for (std::size_t i = 0; i < n; ++i) {
+          ++total;
+          if (pred[i] == g[i]) {
+            ++right;
+          } else {
+            update(s, i, g[i], 1.0f);
+            update(s, i, pred[i], -1.0f);
+          }
+          const std::size_t gp = i == 0 ? tags : g[i - 1], pp = i == 0 ? tags : pred[i - 1];
+          if (gp != pp || g[i] != pred[i]) {
+            update_transition(gp, g[i], 1.0f);
+            update_transition(pp, pred[i], -1.0f);
+          }
         }
-      viterbi(ds.emissions.data(), n, model->graph, tw.data(), ds, pred, nullptr);
-      const std::vector<std::uint16_t>& g = gold[s];
-      for (std::size_t i = 0; i < n; ++i) {
-        ++total;
-        if (pred[i] == g[i]) {
-          ++right;
-        } else {
-          update(s, i, g[i], 1.0f);
-          update(s, i, pred[i], -1.0f);
-        }
-        const std::size_t gp = i == 0 ? tags : g[i - 1], pp = i == 0 ? tags : pred[i - 1];
-        if (gp != pp || g[i] != pred[i]) {
-          update_transition(gp, g[i], 1.0f);
-          update_transition(pp, pred[i], -1.0f);
-        }
+        c += 1;
       }
-      c += 1;
+      EpochReport report;
+      report.run = run;
+      report.epoch = epoch;
+      report.train_word_accuracy = total ? static_cast<double>(right) / static_cast<double>(total) : 0;
+      if (dev) {
+        model->set_weights(keys, averaged(w, u));
+        model->transitions = averaged(tw, tu);
+        report.dev_f1 = chunk_f1(*model, dev_gazetteer, *dev);
+      }
+      if (progress) progress(report);
     }
-    EpochReport report;
-    report.epoch = epoch;
-    report.train_word_accuracy = total ? static_cast<double>(right) / static_cast<double>(total) : 0;
-    if (dev) {
-      model->set_weights(keys, averaged(w, u));
-      model->transitions = averaged(tw, tu);
-      report.dev_f1 = chunk_f1(*model, dev_gazetteer, *dev);
-    }
-    if (progress) progress(report);
+    const float share = 1.0f / static_cast<float>(options.runs);
+    const std::vector<float> run_weights = averaged(w, u), run_transitions = averaged(tw, tu);
+    for (std::size_t i = 0; i < run_weights.size(); ++i) final_weights[i] += share * run_weights[i];
+    for (std::size_t i = 0; i < run_transitions.size(); ++i)
+      final_transitions[i] += share * run_transitions[i];
   }
-  const std::vector<float> final_weights = averaged(w, u);
+  std::vector<float>().swap(w);
+  std::vector<float>().swap(u);
   model->set_weights(keys, final_weights);
-  model->transitions = averaged(tw, tu);
+  model->transitions = final_transitions;
 
   // The margin scale: the median margin of a word tagged as part of a name.
   std::vector<float> margins, all;

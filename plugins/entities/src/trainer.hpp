@@ -26,11 +26,15 @@ struct TrainOptions {
   int epochs = 10;
   int min_count = 2;  // features seen fewer times in the training data get no weights
   unsigned seed = 1;  // the order sentences are visited in each epoch
+  /// Runs of the perceptron, run k visiting the sentences in the order of seed
+  /// + k; the model's weights are the mean of the runs' (averaged) weights.
+  int runs = 1;
   std::uint32_t feature_version = kFeatureVersion;  // an older one trains a model without the newer features
   std::string provenance;                           // stored in the model as it is
 };
 
 struct EpochReport {
+  int run = 1;  // 1 to TrainOptions::runs
   int epoch = 0;
   double train_word_accuracy = 0;
   double dev_f1 = -1;  // exact-chunk F1 on the dev sentences; -1 without them
@@ -39,8 +43,10 @@ struct EpochReport {
 /// Trains a model on `sentences`, each seeing gazetteers[its gazetteer] (so names
 /// taken from the training data can be jackknifed: a sentence sees only the names
 /// of the other fold); with `dev`, reports its F1 after every epoch, `dev_gazetteer`
-/// (the one tagging will use) matched. Throws std::invalid_argument naming the
-/// sentence of a malformed tag or gazetteer index.
+/// (the one tagging will use) matched (the F1 of the run so far, alone). With
+/// options.runs > 1 the runs' weights are averaged: steadier than one run, a
+/// larger model (the union of the runs' weights). Throws std::invalid_argument
+/// naming the sentence of a malformed tag or gazetteer index, or for runs < 1.
 std::shared_ptr<Model> train(const std::vector<TrainingSentence>& sentences,
                              const std::vector<TrainingSentence>* dev, WordClusters clusters,
                              const std::vector<const Gazetteer*>& gazetteers, const Gazetteer* dev_gazetteer,

@@ -2,6 +2,8 @@
 // which name it gets.
 #include "clusterer.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
@@ -10,12 +12,20 @@ using namespace entities_test;
 
 namespace {
 
-const en::Titles kTitles = {"Präsident", "President", "Senator"};
+const en::Titles kTitles = {"Präsident", "President", "Senator", "Frau"};
 
 // The cluster name of every mention, in order.
 std::vector<std::string> names(const en::Result& r) {
   std::vector<std::string> out;
   for (const auto& m : r.mentions) out.push_back(r.clusters[m.cluster].name);
+  return out;
+}
+
+// The words and labels of a result's mentions, in order ("Robert Koch-Institut/ORG").
+std::vector<std::string> spans(const en::Input& in, const en::Result& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.mentions)
+    out.push_back(std::string(in.text.substr(m.begin, m.end - m.begin)) + "/" + m.label);
   return out;
 }
 
@@ -231,4 +241,91 @@ TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother
   alone.mentions = {mention(in, 5, 1, "PER")};
   en::prefer_gazetteer(in, &g, alone);
   EXPECT_EQ(alone.mentions[0].label, "PER");
+}
+
+TEST(Clusterer, AHyphenCompoundEndingInAnOrganisationsHeadIsAnOrganisation) {
+  en::Gazetteer g;  // heads learnt from names of more than one word
+  ASSERT_TRUE(g.add("ORG", "Deutsches Institut"));
+  ASSERT_TRUE(g.add("ORG", "Bertelsmann Stiftung"));
+  ASSERT_TRUE(g.add("LOC", "Weißes Haus"));
+  ASSERT_TRUE(g.add("ORG", "Haus"));  // one word: no head
+  ASSERT_TRUE(g.add("ORG", "Axel Springer Haus"));
+  ASSERT_TRUE(g.add("PER", "Hans Koch"));
+  ASSERT_TRUE(g.add("ORG", "Holstein Partei"));
+  ASSERT_TRUE(g.add("LOC", "Schleswig-Holstein"));  // a known place stays one
+  const std::string text =
+      "Das Robert Koch-Institut und die Konrad-Adenauer-Stiftung , das Robert Koch-Instituts , Anna "
+      "Müller-Koch , das Rudolf Steiner-Haus , Koch-Institut-Chef Robert Koch-Institute , Schleswig-Holstein";
+  const en::Input in = tokenize(text);
+  en::Result r;
+  r.mentions = {mention(in, 1, 2, "PER"),          mention(in, 5, 1, "PER"),  mention(in, 8, 2, "PER"),
+                mention(in, 11, 2, "PER"),         mention(in, 15, 2, "PER"), mention(in, 18, 1, "PER"),
+                mention(in, 19, 2, "PER", "part"), mention(in, 22, 1, "PER")};
+  en::org_heads(in, &g, r);
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Robert Koch-Institut/ORG", "Konrad-Adenauer-Stiftung/ORG",
+                                      "Robert Koch-Instituts/ORG", "Anna Müller-Koch/PER",
+                                      "Rudolf Steiner-Haus/PER", "Koch-Institut-Chef/PER",
+                                      "Robert Koch-Institute/PER", "Schleswig-Holstein/PER"}));
+  en::Result none;
+  none.mentions = {mention(in, 1, 2, "PER")};
+  en::org_heads(in, nullptr, none);
+  EXPECT_EQ(none.mentions[0].label, "PER");
+}
+
+TEST(Clusterer, AWordThatBeginsCompoundsOfTheDocumentIsNoPerson) {
+  const std::string text =
+      "Corona verändert alles . Die Corona-Krise und das Coronavirus . Trump sagte , die Trump-Regierung "
+      "und Donald Trump . Lena sagte , Lenas Buch . Merkel und die Merkel-Jahre . Präsident Assad , das "
+      "Assad-Regime . Sagte Baschar al-Assad . Frau Böhnisch im Böhnisch-Büro .";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Corona"), 1, "PER"),  mention(in, at("Trump"), 1, "PER"),
+                mention(in, at("Donald"), 2, "PER"),  mention(in, at("Lena"), 1, "PER"),
+                mention(in, at("Merkel"), 1, "PER"),  mention(in, at("Corona-Krise"), 1, "MISC"),
+                mention(in, at("Assad"), 1, "PER"),   mention(in, at("Baschar"), 2, "PER"),
+                mention(in, at("Böhnisch"), 1, "PER")};
+  std::sort(r.mentions.begin(), r.mentions.end(),
+            [](const en::Mention& a, const en::Mention& b) { return a.first_token < b.first_token; });
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Merkel"));
+  en::drop_compound_parts(in, kTitles, &g, r);
+  // "Trump" is part of "Donald Trump", "Assad" of "Baschar al-Assad", "Lenas" a
+  // genitive, "Merkel" a person to the gazetteer, "Böhnisch" after a title.
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Corona-Krise/MISC", "Trump/PER", "Donald Trump/PER", "Lena/PER",
+                                      "Merkel/PER", "Assad/PER", "Baschar al-Assad/PER", "Böhnisch/PER"}));
+  // Without the gazetteer "Merkel" of "Merkel-Jahre" goes too.
+  en::Result alone;
+  alone.mentions = {mention(in, at("Merkel"), 1, "PER")};
+  en::drop_compound_parts(in, kTitles, nullptr, alone);
+  EXPECT_TRUE(alone.mentions.empty());
+}
+
+TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
+  const std::string text =
+      "Joe Biden sprach in Wilmington . Seither ist Wilmington Joe Bidens Heimat . Bremens Davy Klaassen "
+      "traf . Anna Maria Schulz und Anna Schulz . Davy Klaassen . Ella Rumpf spielt , Rumpfs Fleur Salomé";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, 0, 2, "PER"),
+                mention(in, at("Wilmington"), 1, "LOC"),
+                mention(in, at("Wilmington", at("Seither")), 3, "PER"),
+                mention(in, at("Bremens"), 3, "PER"),
+                mention(in, at("Anna"), 3, "PER"),  // "Anna" is no place
+                mention(in, at("Anna", at("und")), 2, "PER"),
+                mention(in, at("Davy", at("Schulz")), 2, "PER"),
+                mention(in, at("Ella"), 2, "PER"),
+                mention(in, at("Rumpfs"), 3, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "Bremen"));
+  ASSERT_TRUE(g.add("LOC", "Rumpf"));  // a place to the gazetteer, a person in the document
+  ASSERT_TRUE(g.add("PER", "Fleur Salomé"));
+  en::split_place_before_person(in, &g, r);
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{
+                              "Joe Biden/PER", "Wilmington/LOC", "Wilmington/LOC", "Joe Bidens/PER",
+                              "Bremens/LOC", "Davy Klaassen/PER", "Anna Maria Schulz/PER", "Anna Schulz/PER",
+                              "Davy Klaassen/PER", "Ella Rumpf/PER", "Rumpfs Fleur Salomé/PER"}));
 }

@@ -151,6 +151,46 @@ TEST(Trainer, LearnsTheFramesAndTagsNamesItNeverSaw) {
   EXPECT_GT(en::chunk_f1(*model, nullptr, unseen), 0.8);
 }
 
+TEST(Trainer, SeveralRunsAverageTheWeightsOfRunsWithSuccessiveSeeds) {
+  const auto training = sentences(kPeople, kPlaces, kCompanies);
+  const auto train = [&](unsigned seed, int runs) {
+    en::TrainOptions options;
+    options.lang = "de";
+    options.epochs = 3;  // few epochs: the runs still differ
+    options.min_count = 1;
+    options.seed = seed;
+    options.runs = runs;
+    return en::train(training, nullptr, en::WordClusters(), {}, nullptr, options, nullptr);
+  };
+  const auto mean = train(1, 3);
+  const std::shared_ptr<const en::Model> single[3] = {train(1, 1), train(2, 1), train(3, 1)};
+  // Every word's score of every tag is the mean of the three runs' scores.
+  const auto scores = [](const en::Model& m, const en::TrainingSentence& s) {
+    en::FeatureScratch fs;
+    en::SentenceFeatures f;
+    en::DecodeScratch ds;
+    const std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    en::extract_features(words, s.kinds, m.clusters, nullptr, m.feature_version, fs, f);
+    en::emissions(m, f, ds);
+    return ds.emissions;
+  };
+  bool runs_differ = false;
+  for (const auto& s : sentences({{"Maria", "Schulz"}}, {"Dresden"}, {"Zeiss"})) {
+    const auto m = scores(*mean, s);
+    std::vector<float> expected(m.size(), 0.0f);
+    for (const auto& model : single) {
+      const auto e = scores(*model, s);
+      ASSERT_EQ(e.size(), m.size());
+      for (std::size_t i = 0; i < e.size(); ++i) expected[i] += e[i] / 3;
+      runs_differ = runs_differ || e != scores(*single[0], s);
+    }
+    for (std::size_t i = 0; i < m.size(); ++i) EXPECT_NEAR(m[i], expected[i], 1e-4f) << "score " << i;
+  }
+  EXPECT_TRUE(runs_differ) << "the seeds gave one model: the test shows nothing";
+  EXPECT_DOUBLE_EQ(en::chunk_f1(*mean, nullptr, training), 1.0);
+  EXPECT_THROW(train(1, 0), std::invalid_argument);
+}
+
 TEST(Model, SavedAndLoadedItTagsTheSameAndABrokenFileIsNamed) {
   const auto model = tiny_model();
   const std::string path = testing::TempDir() + "/tiny.model";
