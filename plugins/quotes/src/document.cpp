@@ -427,11 +427,14 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // In German the subject before the verb is the clause's first phrase; a phrase
     // in the middle is an object, and the subject follows the verb. So does a
     // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
-    const bool object = left.b > head || (left.e - left.b == 1 && has(left.b, kDemonstrative));
+    const bool demonstrative = left.e - left.b == 1 && has(left.b, kDemonstrative);
+    const bool object = left.b > head || demonstrative;
     if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
       // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".
       if (ce < last && word(ce) && has(ce, kImpersonal)) return {};
+      // "Das bestätigt, dass ...": a demonstrative subject is a fact, no one who speaks.
+      if (demonstrative) return {};
     }
     return left;
   }

@@ -176,6 +176,11 @@ void find_reported(Scratch& s) {
         st.b = first;
         st.e = end;
       } else {  // a verb of saying
+        // "If confirmed, that would be ...", "Wenn er sagt, dass ..., irrt er": a conditional
+        // clause says what would follow from a statement, and makes none.
+        bool conditional = false;
+        for (int k = cstart; k < i && !conditional; ++k) conditional = d.word(k) && d.has(k, kConditional);
+        if (conditional) continue;
         st.cand = d.subject_of(i, ce, first, end);
         const bool inverted = st.cand && st.cand.b >= ce;
         int k = inverted ? st.cand.e : ce;

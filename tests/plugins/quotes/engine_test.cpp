@@ -427,9 +427,10 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   const std::string o =
       "Der Minister sagte, der Plan sei gut. Das bestätigte die Sprecherin. Die Kosten seien gering.";
   EXPECT_EQ(quote_at(run(o, "de"), o, "Kosten"), "indirect | Sprecherin | die Sprecherin | ");
-  // With no phrase after the verb it stays the subject: "Das bestätigt, dass ...".
+  // With no phrase after the verb the demonstrative is the subject, a fact that names no
+  // speaker: "Das bestätigt, dass ...".
   const std::string s = "Das bestätigt, dass der Plan gut ist.";
-  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect |  |  | bestätigt");
 }
 
 // Adverbs between the subject and its cue ("selber dagegen") leave the subject before them.
@@ -609,5 +610,18 @@ TEST(QuotesEngine, IfOpeningASentenceIsNoSpeaker) {
   // BBC News: "If confirmed, that would be ..." made "If" the subject of "confirmed".
   const std::string t =
       "Growth was 0.7%, the agency said. If confirmed, that would be the best quarter since 2002.";
-  EXPECT_EQ(quote_at(run(t, "en"), t, "best quarter"), "indirect |  |  | confirmed");
+  EXPECT_EQ(quote_at(run(t, "en"), t, "best quarter"), "(none)");
+}
+
+TEST(QuotesEngine, ACueInAConditionalClauseMakesNoStatement) {
+  // A conditional clause says what would follow from a statement; it reports none.
+  const std::string t = "The deal will go ahead unless the board says that the price is too low.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "price"), "(none)");
+  const std::string w = "Wenn der Minister sagt, dass die Steuern sinken, irrt er.";
+  EXPECT_EQ(quote_at(run(w, "de"), w, "Steuern"), "(none)");
+  const std::string f = "Falls die Regierung ankündigt, dass die Steuern sinken, wäre das eine Wende.";
+  EXPECT_EQ(quote_at(run(f, "de"), f, "Steuern"), "(none)");
+  // Outside the conditional clause the cue reports as before.
+  const std::string m = "Der Minister sagte, dass die Steuern sinken, wenn die Wirtschaft wächst.";
+  EXPECT_EQ(quote_at(run(m, "de"), m, "Steuern"), "indirect | Minister | Der Minister | sagte");
 }
