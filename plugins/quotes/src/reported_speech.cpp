@@ -292,8 +292,13 @@ void find_reported(Scratch& s) {
         if (const Candidate np = d.sentence_subject(first, end);
             np && np.type != Candidate::Pronoun && np.e < end && !d.has(np.e, kKonj1 | kKonj2)) {
           bool subordinate = false;
+          // A clause joined by "und", "doch" is a main clause of its own, no subordinate one ("Seine
+          // Frau ist ... operiert worden, und er wolle sie ... begleiten").
           for (int j = np.e + 1; j < end && !subordinate; ++j)
-            subordinate = d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) > np.e;
+            if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted) {
+              const int cs = d.clause_start(j, np.e);
+              subordinate = cs > np.e && !d.has(cs, kConj);
+            }
           // A Konjunktiv in the subject's own clause is the main verb's: the sentence is what is
           // reported, its subject no speaker ("Eine Reform ... könne ..., da ... könne").
           for (int j = np.e; subordinate && j < end; ++j)

@@ -625,3 +625,16 @@ TEST(QuotesEngine, ACueInAConditionalClauseMakesNoStatement) {
   const std::string m = "Der Minister sagte, dass die Steuern sinken, wenn die Wirtschaft wächst.";
   EXPECT_EQ(quote_at(run(m, "de"), m, "Steuern"), "indirect | Minister | Der Minister | sagte");
 }
+
+TEST(QuotesEngine, AKonjunktivInASubordinateClauseGivesTheSentenceItsSubjectsView) {
+  // "weil ... seien": the subject of the main clause holds the view.
+  const std::string t =
+      "Vertreter der Organisationen erwarten keine Entscheidung, weil die Staaten uneins seien.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "uneins"),
+            "indirect | Vertreter der Organisationen | Vertreter der Organisationen | ");
+  // A clause joined by "und" is a main clause of its own: its Konjunktiv continues the speaker.
+  const std::string u =
+      "„Es ist allein dieser private Grund“, teilte der Minister mit. Seine Frau ist mehrfach operiert "
+      "worden, und er wolle sie nun begleiten.";
+  EXPECT_EQ(quote_at(run(u, "de"), u, "begleiten"), "indirect | Minister | der Minister | ");
+}
