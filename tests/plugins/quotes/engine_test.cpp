@@ -638,3 +638,12 @@ TEST(QuotesEngine, AKonjunktivInASubordinateClauseGivesTheSentenceItsSubjectsVie
       "worden, und er wolle sie nun begleiten.";
   EXPECT_EQ(quote_at(run(u, "de"), u, "begleiten"), "indirect | Minister | der Minister | ");
 }
+
+TEST(QuotesEngine, AFragmentInASentenceWithoutACueCarriesTheLatestSpeaker) {
+  // "so genannte" makes the sentence one of speech, but no cue names its subject as a speaker:
+  // the quoted word goes on with the report quoted just before, not "Ein Drittel der Gewaltdelikte".
+  const std::string t =
+      "Der Bericht führt aus, rund 37 Prozent der Gewalt weise einen „extremistischen“ Hintergrund auf. "
+      "Ein Drittel der Gewaltdelikte richte sich gegen so genannte („mutmaßliche“) Linksextremisten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "mutmaßliche"), "partial | Bericht | Der Bericht | ");
+}
