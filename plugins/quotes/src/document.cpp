@@ -123,6 +123,15 @@ bool Doc::genitive_after(int det, int limit) const {
          !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
 }
 
+bool Doc::adverb(int i) const {
+  // English "-ly" ("Clinton boldly suggested"), German "-weise" ("waren fälschlicherweise davon
+  // ausgegangen", "sagte bezeichnenderweise"): adverbs by their ending, in no list.
+  const std::string_view w = low(i);
+  if (toks[i].cap) return false;
+  if (lex(i).verb_second()) return w.size() > 8 && w.substr(w.size() - 5) == "weise";
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly";
+}
+
 bool Doc::modifier(int i, int limit) const {
   // English noun phrases put lower-case nouns before their head: "White House press secretary".
   return !lex(i).verb_second() && word(i) && !toks[i].cap &&
@@ -185,8 +194,7 @@ Candidate Doc::left_np(int end, int limit) const {
     // "Mook further asserted", "Clinton boldly suggested").
     int particles = 0;
     while (p >= limit && word(p) && (!toks[p].cap || has(p, kParticle)) && particles < 2 &&
-           (has(p, kParticle) ||
-            (!lex(p).verb_second() && low(p).size() > 4 && low(p).substr(low(p).size() - 2) == "ly")))
+           (has(p, kParticle) || adverb(p)))
       --p, ++particles;
     // A parenthesis after the name: "Renate Künast ( Grüne )".
     if (p > limit && punct(p, ')')) {
@@ -278,7 +286,8 @@ Candidate Doc::right_np(int begin, int limit) const {
   int p = begin;
   if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
   // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
-  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && has(p, kParticle); ++k) ++p;
+  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && (has(p, kParticle) || adverb(p)); ++k)
+    ++p;
   if (has(p, kImpersonal) || has(p, kComp)) return {};
   if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
   const int b = p;

@@ -647,3 +647,11 @@ TEST(QuotesEngine, AFragmentInASentenceWithoutACueCarriesTheLatestSpeaker) {
       "Ein Drittel der Gewaltdelikte richte sich gegen so genannte („mutmaßliche“) Linksextremisten.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "mutmaßliche"), "partial | Bericht | Der Bericht | ");
 }
+
+TEST(QuotesEngine, AnAdverbKnownByItsEndingStandsBetweenTheSubjectAndTheCue) {
+  // German "-weise" as English "-ly": "fälschlicherweise" is no subject and ends none.
+  const std::string t = "Die Soldaten waren fälschlicherweise davon ausgegangen, die Männer seien bewaffnet.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "bewaffnet"), "indirect | Soldaten | Die Soldaten | davon ausgegangen");
+  const std::string r = "Am Abend sagte bezeichnenderweise der Minister, er wisse von nichts.";
+  EXPECT_EQ(quote_at(run(r, "de"), r, "nichts"), "indirect | Minister | der Minister | sagte");
+}
