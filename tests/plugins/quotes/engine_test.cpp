@@ -655,3 +655,9 @@ TEST(QuotesEngine, AnAdverbKnownByItsEndingStandsBetweenTheSubjectAndTheCue) {
   const std::string r = "Am Abend sagte bezeichnenderweise der Minister, er wisse von nichts.";
   EXPECT_EQ(quote_at(run(r, "de"), r, "nichts"), "indirect | Minister | der Minister | sagte");
 }
+
+TEST(QuotesEngine, AFocusParticleBeforeTheSubjectAfterTheCue) {
+  // "erklärten nur die Gefängnisse": the subject after the particle, not nobody.
+  const std::string t = "Von den Einrichtungen erklärten nur die Gefängnisse, nicht teilnehmen zu wollen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "teilnehmen"), "indirect | Gefängnisse | die Gefängnisse | erklärten");
+}
