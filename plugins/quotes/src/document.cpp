@@ -398,6 +398,13 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (Candidate np = this->right_np(a + 1, c)) return np;
       if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
     }
+    // "Der Zugang ... wird im Bericht als problematisch bezeichnet": without an agent, a
+    // report the clause names in a prepositional phrase says it, not the passive's subject.
+    for (int a = start; passive && a + 1 < c; ++a) {
+      if (!word(a) || (low(a) != "in" && low(a) != "im") || a == head) continue;
+      const Candidate np = this->right_np(a + 1, c);
+      if (np && np.e <= c && np.e - np.b <= 3 && has(np.e - 1, kReport)) return np;
+    }
     // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
     // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
     for (int a = head; a < c; ++a) {

@@ -661,3 +661,12 @@ TEST(QuotesEngine, AFocusParticleBeforeTheSubjectAfterTheCue) {
   const std::string t = "Von den Einrichtungen erklärten nur die Gefängnisse, nicht teilnehmen zu wollen.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "teilnehmen"), "indirect | Gefängnisse | die Gefängnisse | erklärten");
 }
+
+TEST(QuotesEngine, AReportInAnAgentlessPassiveIsItsSource) {
+  // "wird im Bericht als problematisch bezeichnet": the report says it, not the passive's subject,
+  // and the Konjunktiv sentence after it goes on quoting the report.
+  const std::string t =
+      "Der Zugang zum Osten des Landes wird im Bericht als problematisch bezeichnet. Daher gebe es dort "
+      "Lücken.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Lücken"), "indirect | Bericht | Bericht | ");
+}
