@@ -386,6 +386,8 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // "Von deutscher Seite wurde gefordert".
     bool passive = false;
     for (int a = start; a < c && !passive; ++a) passive = word(a) && has(a, kPassive);
+    // "war den USA vorgeworfen worden": the passive auxiliary after the participle.
+    if (ce < last && word(ce) && has(ce, kPassive) && !toks[c].cap) passive = true;
     // Without an agent or a subject of its own the text is the source: "In einer
     // Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass ...",
     // "In der Vorabversion des Berichts, der ..., heißt es": the sentence's fronted phrase,

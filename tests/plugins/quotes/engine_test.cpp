@@ -670,3 +670,11 @@ TEST(QuotesEngine, AReportInAnAgentlessPassiveIsItsSource) {
       "Lücken.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Lücken"), "indirect | Bericht | Bericht | ");
 }
+
+TEST(QuotesEngine, APassiveAuxiliaryAfterTheParticipleMakesItsAgentTheSpeaker) {
+  // "war den USA vorgeworfen worden": the agent speaks, not the dative object.
+  const std::string t =
+      "Von Seiten der deutschen Delegation war den USA vorgeworfen worden, das Dokument verwässert zu haben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "verwässert"),
+            "indirect | Seiten der deutschen Delegation | Seiten der deutschen Delegation | vorgeworfen");
+}
