@@ -446,7 +446,9 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // in the middle is an object, and the subject follows the verb. So does a
     // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
     const bool demonstrative = left.e - left.b == 1 && has(left.b, kDemonstrative);
-    const bool object = left.b > head || demonstrative;
+    // "Deren Haltung ... bezeichnete er als ...": a pronoun right after the verb is its subject.
+    const bool pronoun_after = left.type != Candidate::Pronoun && ce < last && word(ce) && has(ce, kPronoun);
+    const bool object = left.b > head || demonstrative || pronoun_after;
     if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
       // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".

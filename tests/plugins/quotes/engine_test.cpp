@@ -678,3 +678,9 @@ TEST(QuotesEngine, APassiveAuxiliaryAfterTheParticipleMakesItsAgentTheSpeaker) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "verwässert"),
             "indirect | Seiten der deutschen Delegation | Seiten der deutschen Delegation | vorgeworfen");
 }
+
+TEST(QuotesEngine, APronounRightAfterTheVerbIsItsSubject) {
+  // German fronts the object: "Die Pläne ... kritisierte er", the subject is the pronoun after the verb.
+  const std::string t = "Die Pläne der Regierung kritisierte er scharf, sie seien zu teuer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "teuer"), "indirect | er | er | kritisierte");
+}
