@@ -500,7 +500,15 @@ Candidate Doc::sentence_subject(int first, int limit) const {
 Candidate Doc::after_first_verb(int head, int limit) const {
   // The fronted phrase may be coordinated: "Zum Haushalt und seiner neuen Rolle wird Müller ...".
   int v = head + 1;
-  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v)))) ++v;
+  // A lower-case word in -en before a determiner or a pronoun is the verb, no adjective
+  // ("Unter den gegenwärtigen Bedingungen halten die Befehlshaber ...").
+  auto verb = [&](int i) {
+    return !toks[i].cap && !has(i, kDet | kPrep | kConj) && i + 1 < limit && word(i + 1) &&
+           has(i + 1, kDet | kPronoun);
+  };
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v))) &&
+         !verb(v))
+    ++v;
   if (v >= limit || !word(v)) return {};
   return right_np(v + 1, limit);
 }

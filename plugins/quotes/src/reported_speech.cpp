@@ -304,6 +304,9 @@ void find_reported(Scratch& s) {
           for (int j = np.e; subordinate && j < end; ++j)
             if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) <= np.e)
               subordinate = false;
+          // So is the finite verb right before a subject after a fronted phrase ("In vielen Fällen
+          // habe die Polizei nicht reagiert, auch wenn es Zeugen gegeben habe").
+          if (subordinate && np.b > first && d.has(np.b - 1, kKonj1 | kKonj2)) subordinate = false;
           // So after a relative clause: "Lediglich Personen, die ... hätten, seien ...".
           if (subordinate && d.punct(np.e, ',') && np.e + 1 < end && d.has(np.e + 1, kRel)) {
             // The main verb is the first word after a comma that no phrase opens (the relative

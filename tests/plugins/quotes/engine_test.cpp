@@ -684,3 +684,17 @@ TEST(QuotesEngine, APronounRightAfterTheVerbIsItsSubject) {
   const std::string t = "Die Pläne der Regierung kritisierte er scharf, sie seien zu teuer.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "teuer"), "indirect | er | er | kritisierte");
 }
+
+TEST(QuotesEngine, AfterAFrontedPhraseTheVerbEndsItAndTheSubjectFollows) {
+  // "halten" is the verb (a determiner follows it), not an adjective of the fronted phrase: the
+  // subject after it holds the view of the Konjunktiv clause.
+  const std::string t =
+      "Der General sprach in Bagdad. Unter den gegenwärtigen Bedingungen halten die Befehlshaber einen "
+      "Abzug für unwahrscheinlich, da die Armee nicht bereit sei.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "unwahrscheinlich"), "indirect | Befehlshaber | die Befehlshaber | ");
+  // A Konjunktiv verb before that subject is the main verb: the sentence is what is reported.
+  const std::string k =
+      "Der Bericht nennt Beispiele. In vielen Fällen habe die Polizei nicht reagiert, auch wenn es Zeugen "
+      "gegeben habe.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "reagiert"), "indirect | Bericht | Der Bericht | ");
+}
