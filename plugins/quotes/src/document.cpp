@@ -10,6 +10,7 @@ TokKind kind_of(std::string_view kind) {
   if (kind == "num") return TokKind::Num;
   if (kind == "punct") return TokKind::Punct;
   if (kind == "mention") return TokKind::Mention;
+  if (kind == "url") return TokKind::Url;
   return TokKind::Other;
 }
 
@@ -213,6 +214,8 @@ Candidate Doc::left_np(int end, int limit) const {
     // "Die Wochenzeitschrift „Jungle World“ hatte kritisiert": a quoted name ends the subject.
     if (p > limit && toks[p].kind == TokKind::Punct && toks[p - 1].quoted)
       return quoted_name_before(p + 1, limit);
+    // "Wie t-online.de berichtet": a web address names its site.
+    if (p >= limit && toks[p].kind == TokKind::Url) return {p, p + 1, Candidate::Name};
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};

@@ -14,7 +14,7 @@
 
 namespace tagwerk::quotes {
 
-enum class TokKind : std::uint8_t { Word, Num, Punct, Mention, Other };
+enum class TokKind : std::uint8_t { Word, Num, Punct, Mention, Url, Other };
 
 struct Tok {
   std::uint32_t begin = 0, end = 0;

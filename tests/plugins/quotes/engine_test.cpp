@@ -698,3 +698,9 @@ TEST(QuotesEngine, AfterAFrontedPhraseTheVerbEndsItAndTheSubjectFollows) {
       "gegeben habe.";
   EXPECT_EQ(quote_at(run(k, "de"), k, "reagiert"), "indirect | Bericht | Der Bericht | ");
 }
+
+TEST(QuotesEngine, AWebAddressBeforeTheCueNamesItsSite) {
+  // The segmenter makes "t-online.de" one `url` token: it is the subject, in lower case too.
+  const std::string t = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Trailer"), "indirect | t-online.de | t-online.de | berichtet");
+}
