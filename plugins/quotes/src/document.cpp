@@ -287,6 +287,7 @@ Candidate Doc::left_np(int end, int limit) const {
 
 Candidate Doc::right_np(int begin, int limit) const {
   int p = begin;
+  if (p < limit && toks[p].kind == TokKind::Url) return {p, p + 1, Candidate::Name};  // "laut t-online.de"
   if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
   // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
   for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && (has(p, kParticle) || adverb(p)); ++k)

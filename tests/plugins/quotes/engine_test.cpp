@@ -703,4 +703,7 @@ TEST(QuotesEngine, AWebAddressBeforeTheCueNamesItsSite) {
   // The segmenter makes "t-online.de" one `url` token: it is the subject, in lower case too.
   const std::string t = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "Trailer"), "indirect | t-online.de | t-online.de | berichtet");
+  // After the cue as well.
+  const std::string a = "Der Trailer ist veröffentlicht worden, berichtet spiegel.de.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "Trailer"), "indirect | spiegel.de | spiegel.de | berichtet");
 }
