@@ -466,7 +466,15 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
   if (Candidate np = quoted_name_at(ce, last)) return np;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
-  return sentence_subject(first, c);
+  if (Candidate np = sentence_subject(first, c)) return np;
+  // "So hat sich etwa die Landesvorsitzende ..., Karin Broszat, ... ausgesprochen und behauptet":
+  // the cue's clause starts after an apposition; the subject follows the sentence's auxiliary.
+  if (german) {
+    int a = first;
+    while (a < c && word(a) && has(a, kConj | kParticle) && !has(a, kPronoun)) ++a;
+    if (a + 1 < c && word(a) && has(a, kAux) && !toks[a].cap) return right_np(a + 1, c);
+  }
+  return {};
 }
 
 Candidate Doc::nominative(const Candidate& np) const {

@@ -707,3 +707,12 @@ TEST(QuotesEngine, AWebAddressBeforeTheCueNamesItsSite) {
   const std::string a = "Der Trailer ist veröffentlicht worden, berichtet spiegel.de.";
   EXPECT_EQ(quote_at(run(a, "de"), a, "Trailer"), "indirect | spiegel.de | spiegel.de | berichtet");
 }
+
+TEST(QuotesEngine, ASubjectAfterTheAuxiliaryBeforeAnApposition) {
+  // The apposition's commas cut the cue's clause off its subject, which follows "hat".
+  const std::string t =
+      "So hat sich etwa die Vorsitzende des Verbands, Karin Broszat, gegen die Konkurrenz ausgesprochen "
+      "und behauptet, die Schulen seien schlecht.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Schulen"),
+            "indirect | Vorsitzende des Verbands | die Vorsitzende des Verbands | behauptet");
+}
