@@ -116,6 +116,13 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
   };
   ranges(&Tok::sentence, sentences);
   ranges(&Tok::paragraph, paragraphs);
+  // A capitalised German word after another word is a noun, no verb: "die Steuersätze für
+  // Reiche", "die Stimme", not the Konjunktiv forms "reiche", "stimme".
+  for (std::size_t i = 1; i < toks.size(); ++i)
+    if (toks[i].cap && (toks[i].flags & (kKonj1 | kKonj2)) && lists[toks[i].lang].verb_second() &&
+        toks[i - 1].sentence == toks[i].sentence &&
+        (toks[i - 1].kind == TokKind::Word || toks[i - 1].kind == TokKind::Num))
+      toks[i].flags &= ~(kKonj1 | kKonj2);
 }
 
 bool Doc::genitive_after(int det, int limit) const {

@@ -716,3 +716,13 @@ TEST(QuotesEngine, ASubjectAfterTheAuxiliaryBeforeAnApposition) {
   EXPECT_EQ(quote_at(run(t, "de"), t, "Schulen"),
             "indirect | Vorsitzende des Verbands | die Vorsitzende des Verbands | behauptet");
 }
+
+TEST(QuotesEngine, ACapitalisedWordInsideASentenceIsNoKonjunktiv) {
+  // "Reiche", "Stimme" are nouns, not the Konjunktiv forms "reiche", "stimme": no reported speech.
+  const std::string t =
+      "Die Partei fordert seit Jahren höhere Steuersätze für Reiche. Die Stimme des Volkes zählt.";
+  EXPECT_TRUE(run(t, "de").quotes.empty());
+  // Opening a sentence the form is still a verb: "Habe er ..." continues the speaker.
+  const std::string k = "Der Minister sagte, er komme später. Habe er doch keine Zeit.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "keine Zeit"), "indirect | Minister | Der Minister | ");
+}
