@@ -10,6 +10,7 @@ TokKind kind_of(std::string_view kind) {
   if (kind == "num") return TokKind::Num;
   if (kind == "punct") return TokKind::Punct;
   if (kind == "mention") return TokKind::Mention;
+  if (kind == "url") return TokKind::Url;
   return TokKind::Other;
 }
 
@@ -115,12 +116,28 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
   };
   ranges(&Tok::sentence, sentences);
   ranges(&Tok::paragraph, paragraphs);
+  // A capitalised German word after another word is a noun, no verb: "die Steuersätze für
+  // Reiche", "die Stimme", not the Konjunktiv forms "reiche", "stimme".
+  for (std::size_t i = 1; i < toks.size(); ++i)
+    if (toks[i].cap && (toks[i].flags & (kKonj1 | kKonj2)) && lists[toks[i].lang].verb_second() &&
+        toks[i - 1].sentence == toks[i].sentence &&
+        (toks[i - 1].kind == TokKind::Word || toks[i - 1].kind == TokKind::Num))
+      toks[i].flags &= ~(kKonj1 | kKonj2);
 }
 
 bool Doc::genitive_after(int det, int limit) const {
   const std::string_view w = low(det);
   return (w == "der" || w == "des") && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
          !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
+}
+
+bool Doc::adverb(int i) const {
+  // English "-ly" ("Clinton boldly suggested"), German "-weise" ("waren fälschlicherweise davon
+  // ausgegangen", "sagte bezeichnenderweise"): adverbs by their ending, in no list.
+  const std::string_view w = low(i);
+  if (toks[i].cap) return false;
+  if (lex(i).verb_second()) return w.size() > 8 && w.substr(w.size() - 5) == "weise";
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
 
 bool Doc::modifier(int i, int limit) const {
@@ -185,8 +202,7 @@ Candidate Doc::left_np(int end, int limit) const {
     // "Mook further asserted", "Clinton boldly suggested").
     int particles = 0;
     while (p >= limit && word(p) && (!toks[p].cap || has(p, kParticle)) && particles < 2 &&
-           (has(p, kParticle) ||
-            (!lex(p).verb_second() && low(p).size() > 4 && low(p).substr(low(p).size() - 2) == "ly")))
+           (has(p, kParticle) || adverb(p)))
       --p, ++particles;
     // A parenthesis after the name: "Renate Künast ( Grüne )".
     if (p > limit && punct(p, ')')) {
@@ -205,6 +221,8 @@ Candidate Doc::left_np(int end, int limit) const {
     // "Die Wochenzeitschrift „Jungle World“ hatte kritisiert": a quoted name ends the subject.
     if (p > limit && toks[p].kind == TokKind::Punct && toks[p - 1].quoted)
       return quoted_name_before(p + 1, limit);
+    // "Wie t-online.de berichtet": a web address names its site.
+    if (p >= limit && toks[p].kind == TokKind::Url) return {p, p + 1, Candidate::Name};
     if (p < limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
     if (has(p, kImpersonal)) return {};
     if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
@@ -276,9 +294,11 @@ Candidate Doc::left_np(int end, int limit) const {
 
 Candidate Doc::right_np(int begin, int limit) const {
   int p = begin;
+  if (p < limit && toks[p].kind == TokKind::Url) return {p, p + 1, Candidate::Name};  // "laut t-online.de"
   if (p >= limit || !(word(p) || toks[p].kind == TokKind::Mention)) return {};
   // A reflexive or an adverb between the verb and its subject: "äußerte sich Navarro-Valls".
-  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && has(p, kParticle); ++k) ++p;
+  for (int k = 0; k < 2 && p + 1 < limit && word(p) && !toks[p].cap && (has(p, kParticle) || adverb(p)); ++k)
+    ++p;
   if (has(p, kImpersonal) || has(p, kComp)) return {};
   if (has(p, kPronoun)) return {p, p + 1, Candidate::Pronoun};
   const int b = p;
@@ -377,6 +397,8 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // "Von deutscher Seite wurde gefordert".
     bool passive = false;
     for (int a = start; a < c && !passive; ++a) passive = word(a) && has(a, kPassive);
+    // "war den USA vorgeworfen worden": the passive auxiliary after the participle.
+    if (ce < last && word(ce) && has(ce, kPassive) && !toks[c].cap) passive = true;
     // Without an agent or a subject of its own the text is the source: "In einer
     // Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass ...",
     // "In der Vorabversion des Berichts, der ..., heißt es": the sentence's fronted phrase,
@@ -388,6 +410,13 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       if (!word(a) || !has(a, kAgent)) continue;
       if (Candidate np = this->right_np(a + 1, c)) return np;
       if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
+    }
+    // "Der Zugang ... wird im Bericht als problematisch bezeichnet": without an agent, a
+    // report the clause names in a prepositional phrase says it, not the passive's subject.
+    for (int a = start; passive && a + 1 < c; ++a) {
+      if (!word(a) || (low(a) != "in" && low(a) != "im") || a == head) continue;
+      const Candidate np = this->right_np(a + 1, c);
+      if (np && np.e <= c && np.e - np.b <= 3 && has(np.e - 1, kReport)) return np;
     }
     // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
     // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
@@ -427,11 +456,16 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // In German the subject before the verb is the clause's first phrase; a phrase
     // in the middle is an object, and the subject follows the verb. So does a
     // demonstrative alone before the verb, what was said ("Das bestätigte die Sprecherin").
-    const bool object = left.b > head || (left.e - left.b == 1 && has(left.b, kDemonstrative));
+    const bool demonstrative = left.e - left.b == 1 && has(left.b, kDemonstrative);
+    // "Deren Haltung ... bezeichnete er als ...": a pronoun right after the verb is its subject.
+    const bool pronoun_after = left.type != Candidate::Pronoun && ce < last && word(ce) && has(ce, kPronoun);
+    const bool object = left.b > head || demonstrative || pronoun_after;
     if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
       // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".
       if (ce < last && word(ce) && has(ce, kImpersonal)) return {};
+      // "Das bestätigt, dass ...": a demonstrative subject is a fact, no one who speaks.
+      if (demonstrative) return {};
     }
     return left;
   }
@@ -439,7 +473,15 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
   if (Candidate np = quoted_name_at(ce, last)) return np;
   // "Renate Künast, Fraktionschefin der Grünen, kritisierte": the phrase the sentence opens with.
-  return sentence_subject(first, c);
+  if (Candidate np = sentence_subject(first, c)) return np;
+  // "So hat sich etwa die Landesvorsitzende ..., Karin Broszat, ... ausgesprochen und behauptet":
+  // the cue's clause starts after an apposition; the subject follows the sentence's auxiliary.
+  if (german) {
+    int a = first;
+    while (a < c && word(a) && has(a, kConj | kParticle) && !has(a, kPronoun)) ++a;
+    if (a + 1 < c && word(a) && has(a, kAux) && !toks[a].cap) return right_np(a + 1, c);
+  }
+  return {};
 }
 
 Candidate Doc::nominative(const Candidate& np) const {
@@ -477,7 +519,15 @@ Candidate Doc::sentence_subject(int first, int limit) const {
 Candidate Doc::after_first_verb(int head, int limit) const {
   // The fronted phrase may be coordinated: "Zum Haushalt und seiner neuen Rolle wird Müller ...".
   int v = head + 1;
-  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v)))) ++v;
+  // A lower-case word in -en before a determiner or a pronoun is the verb, no adjective
+  // ("Unter den gegenwärtigen Bedingungen halten die Befehlshaber ...").
+  auto verb = [&](int i) {
+    return !toks[i].cap && !has(i, kDet | kPrep | kConj) && i + 1 < limit && word(i + 1) &&
+           has(i + 1, kDet | kPronoun);
+  };
+  while (v < limit && word(v) && (toks[v].cap || has(v, kDet | kPrep | kConj) || inflected(low(v))) &&
+         !verb(v))
+    ++v;
   if (v >= limit || !word(v)) return {};
   return right_np(v + 1, limit);
 }

@@ -14,7 +14,7 @@
 
 namespace tagwerk::quotes {
 
-enum class TokKind : std::uint8_t { Word, Num, Punct, Mention, Other };
+enum class TokKind : std::uint8_t { Word, Num, Punct, Mention, Url, Other };
 
 struct Tok {
   std::uint32_t begin = 0, end = 0;
@@ -63,6 +63,8 @@ struct Doc {
   /// Fills the document from the input (tokens, sentences, paragraphs, lower-case forms, flags).
   void build(const Input& in, const std::vector<Lexicon>& lexicons, const std::vector<std::string>& langs);
 
+  /// An adverb known by its ending ("boldly", "fälschlicherweise"), in no word list.
+  bool adverb(int i) const;
   /// A lower-case word inside an English noun phrase, before a role or a name.
   bool modifier(int i, int limit) const;
   /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").

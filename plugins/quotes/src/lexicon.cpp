@@ -36,7 +36,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"demonstrative", kDemonstrative},
                                       {"own", kOwn},
                                       {"possessive", kPossessive},
-                                      {"indefinite", kIndefinite}};
+                                      {"indefinite", kIndefinite},
+                                      {"conditional", kConditional}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -41,6 +41,7 @@ enum Flag : std::uint32_t {
   kPossessive = 1u << 25,  // before a report noun, whose it is as a pronoun would say: "nach seinen Angaben"
   kIndefinite = 1u << 26,  // opens a phrase that introduces someone new: "a spokeswoman", "ein Sprecher"
   kCueImpersonal = 1u << 27,  // a verb cue only beside the impersonal subject: "es heißt", not "das heißt"
+  kConditional = 1u << 28,    // opens a conditional clause: a cue in it reports nothing ("If confirmed, ...")
   kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 

@@ -260,8 +260,7 @@ void classify_marked(Scratch& s) {
         }
       }
       // No cue found: the sentence's subject, when it is named before the fragment.
-      if (!st.cand)
-        if (const Candidate np = d.sentence_subject(sfirst, p.open); np && np.e <= p.open) st.cand = np;
+      if (!st.cand) st.carry = true;
     } else {
       continue;  // a scare quote, a title, a name
     }

@@ -176,6 +176,11 @@ void find_reported(Scratch& s) {
         st.b = first;
         st.e = end;
       } else {  // a verb of saying
+        // "If confirmed, that would be ...", "Wenn er sagt, dass ..., irrt er": a conditional
+        // clause says what would follow from a statement, and makes none.
+        bool conditional = false;
+        for (int k = cstart; k < i && !conditional; ++k) conditional = d.word(k) && d.has(k, kConditional);
+        if (conditional) continue;
         st.cand = d.subject_of(i, ce, first, end);
         const bool inverted = st.cand && st.cand.b >= ce;
         int k = inverted ? st.cand.e : ce;
@@ -287,13 +292,21 @@ void find_reported(Scratch& s) {
         if (const Candidate np = d.sentence_subject(first, end);
             np && np.type != Candidate::Pronoun && np.e < end && !d.has(np.e, kKonj1 | kKonj2)) {
           bool subordinate = false;
+          // A clause joined by "und", "doch" is a main clause of its own, no subordinate one ("Seine
+          // Frau ist ... operiert worden, und er wolle sie ... begleiten").
           for (int j = np.e + 1; j < end && !subordinate; ++j)
-            subordinate = d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) > np.e;
+            if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted) {
+              const int cs = d.clause_start(j, np.e);
+              subordinate = cs > np.e && !d.has(cs, kConj);
+            }
           // A Konjunktiv in the subject's own clause is the main verb's: the sentence is what is
           // reported, its subject no speaker ("Eine Reform ... könne ..., da ... könne").
           for (int j = np.e; subordinate && j < end; ++j)
             if (d.has(j, kKonj1 | kKonj2) && !d.toks[j].quoted && d.clause_start(j, np.e) <= np.e)
               subordinate = false;
+          // So is the finite verb right before a subject after a fronted phrase ("In vielen Fällen
+          // habe die Polizei nicht reagiert, auch wenn es Zeugen gegeben habe").
+          if (subordinate && np.b > first && d.has(np.b - 1, kKonj1 | kKonj2)) subordinate = false;
           // So after a relative clause: "Lediglich Personen, die ... hätten, seien ...".
           if (subordinate && d.punct(np.e, ',') && np.e + 1 < end && d.has(np.e + 1, kRel)) {
             // The main verb is the first word after a comma that no phrase opens (the relative

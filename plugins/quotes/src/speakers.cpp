@@ -323,15 +323,14 @@ Result resolve(const Input& in, Scratch& s) {
       ref.tok = c.b;
     } else if (c) {
       ref = referent_of(st, c, i, prev);
-    } else if (st.kind == Kind::Partial) {
-      // A fragment inside reported speech: the speaker of that statement.
-      for (std::size_t j = i; j-- > 0;)
-        if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e) {
-          ref = refs[j];
-          break;
-        }
-    } else if (st.carry && prev && d.toks[st.b].paragraph - d.toks[prev->tok].paragraph <= 1) {
-      ref = *prev;
+    } else {
+      bool inside = false;
+      if (st.kind == Kind::Partial)  // a fragment inside reported speech: the speaker of that statement
+        for (std::size_t j = i; j-- > 0 && !inside;)
+          if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e)
+            ref = refs[j], inside = true;
+      if (!inside && st.carry && prev && d.toks[st.b].paragraph - d.toks[prev->tok].paragraph <= 1)
+        ref = *prev;
     }
     ref.source = false;  // carried on from a source, it is this statement's speaker now
     refs.push_back(ref);

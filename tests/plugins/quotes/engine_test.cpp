@@ -427,9 +427,10 @@ TEST(QuotesEngine, ADemonstrativeBeforeTheCueMakesTheSentenceBeforeAStatement) {
   const std::string o =
       "Der Minister sagte, der Plan sei gut. Das bestätigte die Sprecherin. Die Kosten seien gering.";
   EXPECT_EQ(quote_at(run(o, "de"), o, "Kosten"), "indirect | Sprecherin | die Sprecherin | ");
-  // With no phrase after the verb it stays the subject: "Das bestätigt, dass ...".
+  // With no phrase after the verb the demonstrative is the subject, a fact that names no
+  // speaker: "Das bestätigt, dass ...".
   const std::string s = "Das bestätigt, dass der Plan gut ist.";
-  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect | Das | Das | bestätigt");
+  EXPECT_EQ(quote_at(run(s, "de"), s, "Plan"), "indirect |  |  | bestätigt");
 }
 
 // Adverbs between the subject and its cue ("selber dagegen") leave the subject before them.
@@ -609,5 +610,119 @@ TEST(QuotesEngine, IfOpeningASentenceIsNoSpeaker) {
   // BBC News: "If confirmed, that would be ..." made "If" the subject of "confirmed".
   const std::string t =
       "Growth was 0.7%, the agency said. If confirmed, that would be the best quarter since 2002.";
-  EXPECT_EQ(quote_at(run(t, "en"), t, "best quarter"), "indirect |  |  | confirmed");
+  EXPECT_EQ(quote_at(run(t, "en"), t, "best quarter"), "(none)");
+}
+
+TEST(QuotesEngine, ACueInAConditionalClauseMakesNoStatement) {
+  // A conditional clause says what would follow from a statement; it reports none.
+  const std::string t = "The deal will go ahead unless the board says that the price is too low.";
+  EXPECT_EQ(quote_at(run(t, "en"), t, "price"), "(none)");
+  const std::string w = "Wenn der Minister sagt, dass die Steuern sinken, irrt er.";
+  EXPECT_EQ(quote_at(run(w, "de"), w, "Steuern"), "(none)");
+  const std::string f = "Falls die Regierung ankündigt, dass die Steuern sinken, wäre das eine Wende.";
+  EXPECT_EQ(quote_at(run(f, "de"), f, "Steuern"), "(none)");
+  // Outside the conditional clause the cue reports as before.
+  const std::string m = "Der Minister sagte, dass die Steuern sinken, wenn die Wirtschaft wächst.";
+  EXPECT_EQ(quote_at(run(m, "de"), m, "Steuern"), "indirect | Minister | Der Minister | sagte");
+}
+
+TEST(QuotesEngine, AKonjunktivInASubordinateClauseGivesTheSentenceItsSubjectsView) {
+  // "weil ... seien": the subject of the main clause holds the view.
+  const std::string t =
+      "Vertreter der Organisationen erwarten keine Entscheidung, weil die Staaten uneins seien.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "uneins"),
+            "indirect | Vertreter der Organisationen | Vertreter der Organisationen | ");
+  // A clause joined by "und" is a main clause of its own: its Konjunktiv continues the speaker.
+  const std::string u =
+      "„Es ist allein dieser private Grund“, teilte der Minister mit. Seine Frau ist mehrfach operiert "
+      "worden, und er wolle sie nun begleiten.";
+  EXPECT_EQ(quote_at(run(u, "de"), u, "begleiten"), "indirect | Minister | der Minister | ");
+}
+
+TEST(QuotesEngine, AFragmentInASentenceWithoutACueCarriesTheLatestSpeaker) {
+  // "so genannte" makes the sentence one of speech, but no cue names its subject as a speaker:
+  // the quoted word goes on with the report quoted just before, not "Ein Drittel der Gewaltdelikte".
+  const std::string t =
+      "Der Bericht führt aus, rund 37 Prozent der Gewalt weise einen „extremistischen“ Hintergrund auf. "
+      "Ein Drittel der Gewaltdelikte richte sich gegen so genannte („mutmaßliche“) Linksextremisten.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "mutmaßliche"), "partial | Bericht | Der Bericht | ");
+}
+
+TEST(QuotesEngine, AnAdverbKnownByItsEndingStandsBetweenTheSubjectAndTheCue) {
+  // German "-weise" as English "-ly": "fälschlicherweise" is no subject and ends none.
+  const std::string t = "Die Soldaten waren fälschlicherweise davon ausgegangen, die Männer seien bewaffnet.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "bewaffnet"), "indirect | Soldaten | Die Soldaten | davon ausgegangen");
+  const std::string r = "Am Abend sagte bezeichnenderweise der Minister, er wisse von nichts.";
+  EXPECT_EQ(quote_at(run(r, "de"), r, "nichts"), "indirect | Minister | der Minister | sagte");
+}
+
+TEST(QuotesEngine, AFocusParticleBeforeTheSubjectAfterTheCue) {
+  // "erklärten nur die Gefängnisse": the subject after the particle, not nobody.
+  const std::string t = "Von den Einrichtungen erklärten nur die Gefängnisse, nicht teilnehmen zu wollen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "teilnehmen"), "indirect | Gefängnisse | die Gefängnisse | erklärten");
+}
+
+TEST(QuotesEngine, AReportInAnAgentlessPassiveIsItsSource) {
+  // "wird im Bericht als problematisch bezeichnet": the report says it, not the passive's subject,
+  // and the Konjunktiv sentence after it goes on quoting the report.
+  const std::string t =
+      "Der Zugang zum Osten des Landes wird im Bericht als problematisch bezeichnet. Daher gebe es dort "
+      "Lücken.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Lücken"), "indirect | Bericht | Bericht | ");
+}
+
+TEST(QuotesEngine, APassiveAuxiliaryAfterTheParticipleMakesItsAgentTheSpeaker) {
+  // "war den USA vorgeworfen worden": the agent speaks, not the dative object.
+  const std::string t =
+      "Von Seiten der deutschen Delegation war den USA vorgeworfen worden, das Dokument verwässert zu haben.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "verwässert"),
+            "indirect | Seiten der deutschen Delegation | Seiten der deutschen Delegation | vorgeworfen");
+}
+
+TEST(QuotesEngine, APronounRightAfterTheVerbIsItsSubject) {
+  // German fronts the object: "Die Pläne ... kritisierte er", the subject is the pronoun after the verb.
+  const std::string t = "Die Pläne der Regierung kritisierte er scharf, sie seien zu teuer.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "teuer"), "indirect | er | er | kritisierte");
+}
+
+TEST(QuotesEngine, AfterAFrontedPhraseTheVerbEndsItAndTheSubjectFollows) {
+  // "halten" is the verb (a determiner follows it), not an adjective of the fronted phrase: the
+  // subject after it holds the view of the Konjunktiv clause.
+  const std::string t =
+      "Der General sprach in Bagdad. Unter den gegenwärtigen Bedingungen halten die Befehlshaber einen "
+      "Abzug für unwahrscheinlich, da die Armee nicht bereit sei.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "unwahrscheinlich"), "indirect | Befehlshaber | die Befehlshaber | ");
+  // A Konjunktiv verb before that subject is the main verb: the sentence is what is reported.
+  const std::string k =
+      "Der Bericht nennt Beispiele. In vielen Fällen habe die Polizei nicht reagiert, auch wenn es Zeugen "
+      "gegeben habe.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "reagiert"), "indirect | Bericht | Der Bericht | ");
+}
+
+TEST(QuotesEngine, AWebAddressBeforeTheCueNamesItsSite) {
+  // The segmenter makes "t-online.de" one `url` token: it is the subject, in lower case too.
+  const std::string t = "Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Trailer"), "indirect | t-online.de | t-online.de | berichtet");
+  // After the cue as well.
+  const std::string a = "Der Trailer ist veröffentlicht worden, berichtet spiegel.de.";
+  EXPECT_EQ(quote_at(run(a, "de"), a, "Trailer"), "indirect | spiegel.de | spiegel.de | berichtet");
+}
+
+TEST(QuotesEngine, ASubjectAfterTheAuxiliaryBeforeAnApposition) {
+  // The apposition's commas cut the cue's clause off its subject, which follows "hat".
+  const std::string t =
+      "So hat sich etwa die Vorsitzende des Verbands, Karin Broszat, gegen die Konkurrenz ausgesprochen "
+      "und behauptet, die Schulen seien schlecht.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Schulen"),
+            "indirect | Vorsitzende des Verbands | die Vorsitzende des Verbands | behauptet");
+}
+
+TEST(QuotesEngine, ACapitalisedWordInsideASentenceIsNoKonjunktiv) {
+  // "Reiche", "Stimme" are nouns, not the Konjunktiv forms "reiche", "stimme": no reported speech.
+  const std::string t =
+      "Die Partei fordert seit Jahren höhere Steuersätze für Reiche. Die Stimme des Volkes zählt.";
+  EXPECT_TRUE(run(t, "de").quotes.empty());
+  // Opening a sentence the form is still a verb: "Habe er ..." continues the speaker.
+  const std::string k = "Der Minister sagte, er komme später. Habe er doch keine Zeit.";
+  EXPECT_EQ(quote_at(run(k, "de"), k, "keine Zeit"), "indirect | Minister | Der Minister | ");
 }
