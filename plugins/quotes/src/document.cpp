@@ -140,6 +140,16 @@ bool Doc::adverb(int i) const {
   return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
 
+bool Doc::pronominal_adverb(int i) const {
+  if (!lex(i).verb_second()) return false;
+  const std::string_view w = low(i);
+  for (const std::string_view head : {"dar", "da", "hier"})
+    if (w.size() > head.size() + 1 && w.substr(0, head.size()) == head &&
+        (lex(i).flags(w.substr(head.size())) & kPrep))
+      return true;
+  return false;
+}
+
 bool Doc::modifier(int i, int limit) const {
   // English noun phrases put lower-case nouns before their head: "White House press secretary".
   return !lex(i).verb_second() && word(i) && !toks[i].cap &&
@@ -276,7 +286,8 @@ Candidate Doc::left_np(int end, int limit) const {
     // A number before the noun belongs to the phrase: "22 Prozent teilen die Meinung".
     if (b - 1 >= limit && b == p && toks[b - 1].kind == TokKind::Num) --b;
     // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
-    if (b == p && b == limit && (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep)))
+    if (b == p && b == limit &&
+        (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep) || pronominal_adverb(b)))
       return {};
     if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
       of = has(b - 1, kAgent) ? Candidate{b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name}

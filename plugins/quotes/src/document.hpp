@@ -65,6 +65,9 @@ struct Doc {
 
   /// An adverb known by its ending ("boldly", "fälschlicherweise"), in no word list.
   bool adverb(int i) const;
+  /// A German pronominal adverb, "da(r)" or "hier" and a preposition ("Dazu",
+  /// "Darauf", "Hierzu"): it stands for a thing, never for a speaker.
+  bool pronominal_adverb(int i) const;
   /// A lower-case word inside an English noun phrase, before a role or a name.
   bool modifier(int i, int limit) const;
   /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").

@@ -378,6 +378,14 @@ TEST(QuotesEngine, ACueWithoutAClauseNamesTheSourceTheStatementsAfterItQuote) {
   EXPECT_EQ(quote_at(run(n, "de"), n, "Kette"), "indirect |  |  | ");
 }
 
+TEST(QuotesEngine, APronominalAdverbOpeningTheSentenceIsNoSpeaker) {
+  // "Dazu" (da + zu) stands for a thing: the subject after the verb speaks.
+  for (const std::string adverb : {"Dazu", "Darauf", "Hierzu"}) {
+    const std::string t = adverb + " sagte die Ministerin, man prüfe den Fall.";
+    EXPECT_EQ(quote_at(run(t, "de"), t, "prüfe"), "indirect | Ministerin | die Ministerin | sagte") << adverb;
+  }
+}
+
 TEST(QuotesEngine, APronounAfterASourceNamingAPersonContinuesThatSource) {
   const std::string t =
       "Der Vizekanzler Franz Müntefering hat seinen Rücktritt verkündet. Er werde als Abgeordneter im "
