@@ -147,7 +147,8 @@ TEST(Report, AnAcronymJoinedToALongerNameJoinsItAcrossDocuments) {
   records[2].entity = {entity(0, 17, "Europäische Union"), entity(18, 20, "Europäische Union")};
   records[3].text = eu;
   records[3].entity = {entity(0, 2, "EU")};
-  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = "d" + std::to_string(i);
+  const std::string ids[] = {"d0", "d1", "d2", "d3"};  // the records' views point into them
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
 
   tc::ReportState s;
   for (const auto& r : records) s.map(r);
