@@ -209,8 +209,9 @@ TAGWERK_PLUGIN(
                "the same for English sentences (10: chosen on the VADER NYT and tweets tuning halves; it "
                "also helps English news sentences)")
         .param("link_share_de", tagwerk::ParamType::Float, "0.3",
-               "German sentences that carry a link (a URL) have their sum scaled by this share: next to a "
-               "link stand mostly the linked page's title or an advert, not the writer's verdict; 1: off")
+               "German sentences in a paragraph that carries a link (a URL) have their sum scaled by this "
+               "share: next to a link stand mostly the linked page's title or an advert, not the writer's "
+               "verdict; 1: off")
         .param("noun_share_de", tagwerk::ParamType::Float, "1",
                "the share with which a German noun (a capitalized word after the sentence's first) counts "
                "in sentence and document scores; targets and entities keep it whole; 1: off. 0.3 labels "

@@ -5,6 +5,8 @@
 #include "report/quote_spill.hpp"
 
 #include <simdjson.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <chrono>
@@ -426,19 +428,16 @@ void add_entity(ReportState::Entity& e, ReportState::Entity& o, std::size_t kept
   keep_max(e.last_seen, o.last_seen);
 }
 
-// "RKI", "EU", "DFB": two to six capital letters.
+// "RKI", "EU", "ÖVP": two to six capital letters.
 bool acronym(std::string_view s) {
-  std::size_t letters = 0;
-  for (std::size_t i = 0; i < s.size(); ++letters) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      ++i;
-    } else if (s.compare(i, 2, "\u00c4") == 0 || s.compare(i, 2, "\u00d6") == 0 ||
-               s.compare(i, 2, "\u00dc") == 0) {
-      i += 2;
-    } else {
-      return false;
-    }
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto length = static_cast<std::int32_t>(s.size());
+  std::int32_t i = 0, letters = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0 || !u_isupper(c)) return false;
+    ++letters;
   }
   return letters >= 2 && letters <= 6;
 }

@@ -20,9 +20,11 @@ struct Info {
   bool plain = true;         // no subtype
 };
 
-std::string join(const std::vector<std::string_view>& words) {
+// The words with a space between them (views or strings).
+template <class Word>
+std::string join(const std::vector<Word>& words) {
   std::string s;
-  for (auto w : words) {
+  for (const auto& w : words) {
     if (!s.empty()) s += ' ';
     s.append(w);
   }
@@ -73,17 +75,13 @@ bool abbreviates(std::string_view acronym, std::string_view name) {
 // A German name of `label` in the form the gazetteer knows with an
 // inflection ending less on one of its words, when it knows one: "Europäischen
 // Union" -> "Europäische Union", "Bundestages" -> "Bundestag", "Grünen" ->
-// "Grüne"; else `name` itself. Acronyms keep their letters ("NGOs" is no
+// "Grüne"; else the words as they are. Acronyms keep their letters ("NGOs" is no
 // inflection). The gazetteer's names are the training data's, so this is the
 // form the annotated news wrote most plainly, not a hand-made list.
 std::string base_form(const std::vector<std::string_view>& words, int label, const Gazetteer& g) {
   std::vector<std::string> w(words.begin(), words.end());
-  const auto joined = [&] {
-    std::string s;
-    for (const auto& x : w) s += (s.empty() ? "" : " ") + x;
-    return s;
-  };
-  if (label < 0) return joined();
+  if (label < 0) return join(w);
+  const auto bit = static_cast<std::uint8_t>(1u << label);
   // One ending less on one word at a time, for as long as the gazetteer knows
   // the result: "Zweiten Weltkriegs" -> "Zweiten Weltkrieg" -> "Zweite Weltkrieg".
   for (bool shortened = true; shortened;) {
@@ -100,15 +98,24 @@ std::string base_form(const std::vector<std::string_view>& words, int label, con
         // label: "Robert Koch-Instituts" ("Institut" ends organisations' names).
         const std::size_t dash = w[i].rfind('-');
         const bool genitive_of_head = i + 1 == w.size() && ending != "n" && dash != std::string::npos &&
-                                      (g.roles_of(std::string_view(w[i]).substr(dash + 1)) >> label) & 1u;
-        if (((g.labels_of(joined()) >> label) & 1u) || genitive_of_head) {
+                                      (g.ends_of(std::string_view(w[i]).substr(dash + 1)) & bit);
+        if ((g.labels_of(join(w)) & bit) || genitive_of_head) {
           shortened = true;
           break;
         }
         w[i] = word;
       }
   }
-  return joined();
+  return join(w);
+}
+
+// An English possessive: "Britain's", "Nintendo’s", "Rangers'", or the
+// ending alone as a token of its own.
+bool possessive(std::string_view w) {
+  const auto ends = [&](std::string_view end) {
+    return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
+  };
+  return ends("'s") || ends("\u2019s") || ends("s'") || ends("s\u2019") || w == "'" || w == "\u2019";
 }
 
 }  // namespace
@@ -121,20 +128,6 @@ std::string_view without_particle(std::string_view w) {
     if (w[i] < 'a' || w[i] > 'z') return w;
   return w.substr(dash + 1);
 }
-
-namespace {
-
-// An English possessive: "Britain's", "Nintendo’s", "Rangers'", or the
-// ending alone as a token of its own.
-bool possessive(std::string_view w) {
-  const auto ends = [&](std::string_view end) {
-    return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
-  };
-  if (ends("'s") || ends("\u2019s")) return true;
-  return (ends("s'") || ends("s\u2019")) || w == "'" || w == "\u2019";
-}
-
-}  // namespace
 
 std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person, bool keeps_article,
                                          const Titles& titles) {
@@ -182,10 +175,10 @@ void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& 
     if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
       alone.insert(strip_genitive(word_of(in, m.first_token)));
   const auto is_alone = [&](std::uint32_t t) { return alone.count(strip_genitive(word_of(in, t))) != 0; };
-  constexpr int per = static_cast<int>(Label::PER);
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
   const auto given_name = [&](std::uint32_t t) {
-    const std::uint8_t roles = gazetteer ? gazetteer->roles_of(word_of(in, t)) : 0;
-    return (roles >> (4 + per) & 1u) && !(roles >> per & 1u);
+    return gazetteer && (gazetteer->begins_of(word_of(in, t)) & per) &&
+           !(gazetteer->ends_of(word_of(in, t)) & per);
   };
   // Two persons apart: each alone elsewhere, the first no given name.
   const auto two = [&](std::uint32_t a, std::uint32_t b) {
@@ -427,8 +420,6 @@ std::uint8_t known_labels(const Gazetteer& g, std::string_view w) {
   return bits ? bits : g.labels_of(strip_genitive(w));
 }
 
-constexpr std::uint8_t kEndsMask = 0x0f;  // roles_of(): the bits of "ends a name of label l"
-
 }  // namespace
 
 void org_heads(const Input& in, const Gazetteer* g, Result& r) {
@@ -442,8 +433,8 @@ void org_heads(const Input& in, const Gazetteer* g, Result& r) {
     if (dash == std::string_view::npos || dash == 0 || dash + 1 >= last.size()) continue;
     const std::string_view head = last.substr(dash + 1);
     if (!first_char_form(head).upper_initial) continue;
-    std::uint8_t ends = g->roles_of(head) & kEndsMask;
-    if (!ends) ends = g->roles_of(strip_genitive(head)) & kEndsMask;
+    std::uint8_t ends = g->ends_of(head);
+    if (!ends) ends = g->ends_of(strip_genitive(head));
     if (ends == org) m.label = std::string(kLabels[static_cast<int>(Label::ORG)]);
   }
 }
@@ -536,11 +527,7 @@ void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
                        !person_words.count(strip_genitive(first));
     const auto rest = words_of(m.first_token + 1, m.token_count - 1);
     bool person = people.count(rest) != 0;
-    if (!person && g) {
-      std::string name;
-      for (auto w : rest) name.append(name.empty() ? "" : " ").append(w);
-      person = (g->labels_of(name) & per) != 0;
-    }
+    if (!person && g) person = (g->labels_of(join(rest)) & per) != 0;
     if (!place || !person) {
       out.push_back(m);
       continue;

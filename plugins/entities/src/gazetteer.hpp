@@ -53,6 +53,9 @@ class Gazetteer {
   /// when it begins one; 0 when neither. Learnt from whatever names were added
   /// (the training data's, with the model's names), not a hand-made list.
   std::uint8_t roles_of(std::string_view word) const;
+  /// The labels (bit per label) of the names of more than one word that `word` ends / begins.
+  std::uint8_t ends_of(std::string_view word) const { return roles_of(word) & 0x0f; }
+  std::uint8_t begins_of(std::string_view word) const { return roles_of(word) >> 4; }
 
   /// Adds every name of `other`.
   void merge(const Gazetteer& other);

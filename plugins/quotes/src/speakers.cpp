@@ -327,8 +327,10 @@ Result resolve(const Input& in, Scratch& s) {
       bool inside = false;
       if (st.kind == Kind::Partial)  // a fragment inside reported speech: the speaker of that statement
         for (std::size_t j = i; j-- > 0 && !inside;)
-          if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e)
-            ref = refs[j], inside = true;
+          if (s.stmts[j].kind == Kind::Indirect && s.stmts[j].b <= st.b && st.b < s.stmts[j].e) {
+            ref = refs[j];
+            inside = true;
+          }
       if (!inside && st.carry && prev && d.toks[st.b].paragraph - d.toks[prev->tok].paragraph <= 1)
         ref = *prev;
     }

@@ -108,9 +108,10 @@ struct LanguageFiles {
   /// records): one mild word in a long factual sentence leaves it neutral,
   /// where the same word in a short one does not. 0: off.
   int dilution_words = 0;
-  /// A sentence that carries a link (a url token) has its sum scaled by this
-  /// share (sentence and document records): what sits next to a link is
-  /// mostly the linked page's title or an advert, not the writer's verdict. 1: off.
+  /// A sentence whose paragraph (sentences no line break separates) carries a
+  /// link (a url token) has its sum scaled by this share (sentence and document
+  /// records): what sits next to a link is mostly the linked page's title or
+  /// an advert, not the writer's verdict. 1: off.
   double link_share = 1;
   /// A capitalized word after a sentence's first (in German, a noun: "Krieg",
   /// "Erfolg") counts with this share in the sums of the sentence and document
