@@ -39,14 +39,16 @@ tune on the tuning part, read the confirmation part as numbers only. `--splits "
 them. --pred-dir DIR scores the predictions DIR/<name>.pred.jsonl of an earlier run (its
 --out folder) instead of running anything: the numbers of an older build, on new splits.
 
---errors FILE writes every relaxed pair whose value is wrong, plus spurious and
-missed timexes, as TSV (data set, id, kind, gold text, gold value, predicted text,
-predicted value) for error analysis.
+--errors FILE writes every error as TSV (data set, id, category, gold text, gold value,
+predicted text, predicted value); --categories [PART] prints how many errors of each
+category (timex_errors.py: span, missed, spurious, duration/date, vague, granularity,
+direction, anchor, duration amount, other) the tuning or confirmation part (default) or
+all of each data set has.
 
 Usage:
   eval_timex.py DATA_DIR EVAL_DIR [--driver [CMD] | --tagwerk CMD | --pred-dir DIR]
                 [--files a.jsonl,b.jsonl] [--combine NAME=a.jsonl,b.jsonl] [--splits DIR]
-                [--out DIR] [--markdown] [--errors FILE]
+                [--out DIR] [--markdown] [--errors FILE] [--categories [PART]]
 """
 import argparse
 import filecmp
@@ -57,6 +59,8 @@ import shlex
 import subprocess
 import sys
 import tempfile
+
+import timex_errors
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get('TAGWERK_BUILD_DIR', os.path.join(ROOT, 'build', 'release'))
@@ -181,42 +185,6 @@ def score(scorer, gold_path, pred_path):
     return json.loads(r.stdout)
 
 
-def norm(v):
-    v = (v or '').strip().upper()
-    for suffix in (':00:00', ':00'):
-        if len(v) > 13 and v.endswith(suffix) and 'T' in v:
-            v = v[:-len(suffix)]
-    return v
-
-
-def list_errors(name, gold, preds, out):
-    """Value errors, spurious and missed timexes (overlap pairing as in the scorer, simplified)."""
-    pred_by_id = {p['id']: p for p in preds}
-    for g in gold:
-        text = g['text']
-        ps = sorted((pred_by_id.get(g['id']) or {}).get('timexes') or [], key=lambda t: t['begin'])
-        used = set()
-        for gt in g.get('timexes') or []:
-            best, best_ov = None, 0
-            for k, pt in enumerate(ps):
-                ov = min(gt['end'], pt['end']) - max(gt['begin'], pt['begin'])
-                if k not in used and ov > best_ov:
-                    best, best_ov = k, ov
-            gtext = text[gt['begin']:gt['end']].replace('\n', ' ')
-            if best is None:
-                out.write(f"{name}\t{g['id']}\tmissed\t{gtext}\t{gt.get('value')}\t\t\n")
-                continue
-            used.add(best)
-            pt = ps[best]
-            if gt.get('value') and norm(gt['value']) != norm(pt.get('value')):
-                ptext = text[pt['begin']:pt['end']].replace('\n', ' ')
-                out.write(f"{name}\t{g['id']}\tvalue\t{gtext}\t{gt['value']}\t{ptext}\t{pt.get('value')}\n")
-        for k, pt in enumerate(ps):
-            if k not in used:
-                ptext = text[pt['begin']:pt['end']].replace('\n', ' ')
-                out.write(f"{name}\t{g['id']}\tspurious\t\t\t{ptext}\t{pt.get('value')}\n")
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('data_dir', help='folder with gold *.jsonl')
@@ -235,7 +203,9 @@ def main(argv=None):
     ap.add_argument('--first-sentences', default='meantime_en=6',
                     help='NAME=N,...: score only the first N gold sentences of data set NAME')
     ap.add_argument('--markdown', action='store_true', help='print a Markdown table')
-    ap.add_argument('--errors', help='write value errors, spurious and missed timexes to this TSV file')
+    ap.add_argument('--errors', help='write every error (see --categories) to this TSV file')
+    ap.add_argument('--categories', nargs='?', const='confirmation', choices=('tuning', 'confirmation', 'all'),
+                    help='print the errors by category (timex_errors.py) on this part (default: confirmation)')
     a = ap.parse_args(argv)
 
     files = sorted(glob.glob(os.path.join(a.data_dir, '*.jsonl')))
@@ -253,7 +223,7 @@ def main(argv=None):
     scope = dict(x.split('=') for x in a.first_sentences.split(',') if '=' in x)
     errors = open(a.errors, 'w', encoding='utf-8') if a.errors else None
 
-    rows, sets, splits = [], {}, {}
+    rows, sets, splits, categories = [], {}, {}, []
     for gold_file in files:
         name = os.path.splitext(os.path.basename(gold_file))[0]
         gold = read_jsonl(gold_file)
@@ -282,7 +252,12 @@ def main(argv=None):
             splits[name] = split
             rows += score_parts(scorer, name, gold_path, pred, split, out_dir)
         if errors:
-            list_errors(name, gold, read_jsonl(pred), errors)
+            timex_errors.write_tsv(name, gold, read_jsonl(pred), errors)
+        if a.categories:
+            ids = None if a.categories == 'all' else (split or {}).get(a.categories)
+            if a.categories == 'all' or ids is not None:
+                categories.append((f'{name} / {a.categories}',
+                                   timex_errors.count(gold, read_jsonl(pred), ids)[0]))
     if errors:
         errors.close()
 
@@ -327,6 +302,9 @@ def main(argv=None):
             s, rl, v = r['strict'], r['relaxed'], r['value']
             print(f"{name:44} {r['gold']:5d} {r['pred']:5d} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:8.4f} "
                   f"{rl['precision']:7.4f} {rl['recall']:7.4f} {rl['f1']:8.4f} {v['accuracy']:7.4f} {v['f1']:7.4f}")
+    if categories:
+        print()
+        print(timex_errors.markdown(categories))
     print(f'predictions in {out_dir}', file=sys.stderr)
     return 0
 
