@@ -79,6 +79,25 @@ std::filesystem::path one_file() {
   return p;
 }
 
+// An entity mention of a hand-made record (code point offsets).
+tc::ReportSpan entity_span(std::int64_t begin, std::int64_t end, std::string_view label,
+                           std::string_view name = {}, std::string_view subtype = {}) {
+  tc::ReportSpan m;
+  m.begin = begin;
+  m.end = end;
+  m.label = label;
+  m.name = name;
+  m.subtype = subtype;
+  return m;
+}
+
+// The tables of hand-made records (their views must outlive the call).
+std::vector<tc::ReportTable> reduce_records(const std::vector<tc::ReportRecord>& records) {
+  tc::ReportState s;
+  for (const auto& r : records) s.map(r);
+  return s.finish();
+}
+
 }  // namespace
 
 TEST(ReportPeriod, KeysOfDatesAndTimexValues) {
@@ -118,12 +137,7 @@ TEST(Report, AnAcronymJoinedToALongerNameJoinsItAcrossDocuments) {
   const std::string defines = "Robert Koch-Institut RKI RKI", alone = "RKI sagt",
                     once = "Europäische Union EU", eu = "EU";
   const auto entity = [](std::int64_t begin, std::int64_t end, std::string_view name) {
-    tc::ReportSpan e;
-    e.begin = begin;
-    e.end = end;
-    e.label = "ORG";
-    e.name = name;
-    return e;
+    return entity_span(begin, end, "ORG", name);
   };
   records[0].text = defines;
   records[0].date = "2020-03-01";
@@ -150,9 +164,7 @@ TEST(Report, AnAcronymJoinedToALongerNameJoinsItAcrossDocuments) {
   const std::string ids[] = {"d0", "d1", "d2", "d3"};  // the records' views point into them
   for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
 
-  tc::ReportState s;
-  for (const auto& r : records) s.map(r);
-  const auto ts = s.finish();
+  const auto ts = reduce_records(records);
   const auto& e = table(ts, "entities");
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(cell(e, 0, "name"), "Robert Koch-Institut");
@@ -211,28 +223,14 @@ TEST(Report, VariantListsAreBoundedWithTheRestCounted) {
   EXPECT_EQ(sum, 9u) << variants;
 }
 
-// An entity mention of one record (code point offsets).
-tc::ReportSpan entity_span(std::int64_t begin, std::int64_t end, std::string_view label,
-                           std::string_view name = {}, std::string_view subtype = {}) {
-  tc::ReportSpan m;
-  m.begin = begin;
-  m.end = end;
-  m.label = label;
-  m.name = name;
-  m.subtype = subtype;
-  return m;
-}
-
 // The entity index of one record with `text` and these mentions.
 std::vector<tc::ReportTable> index_of(std::string_view text, std::vector<tc::ReportSpan> mentions) {
-  tc::ReportState s;
-  tc::ReportRecord r;
-  r.id = "d";
-  r.text = text;
-  r.date = "2020-07-02";
-  r.entity = std::move(mentions);
-  s.map(r);
-  return s.finish();
+  std::vector<tc::ReportRecord> records(1);
+  records[0].id = "d";
+  records[0].text = text;
+  records[0].date = "2020-07-02";
+  records[0].entity = std::move(mentions);
+  return reduce_records(records);
 }
 
 // "russische" and "US-Präsident" (subtypes deriv and part) are words about
@@ -427,4 +425,28 @@ TEST(ReportWrite, WritesEveryTableAsJsonAndCsvAndThePage) {
   EXPECT_TRUE(std::filesystem::exists(dir / "index.html"));
   EXPECT_EQ(slurp(dir / "timeline.csv").substr(0, 50), "period,documents,statements,quotes,entities,speake");
   std::filesystem::remove_all(dir);
+}
+
+// Only an acronym that can abbreviate the longer name joins it: a document that
+// clustered "the UK" with "Amnesty International UK" does not rename the UK.
+TEST(Report, AnAcronymThatIsAWordOfTheLongerNameStaysApart) {
+  const std::string joined = "Amnesty International UK UK UK", alone = "UK", ids[] = {"d0", "d1"};
+  std::vector<tc::ReportRecord> records(2);
+  const auto place = [](std::int64_t begin, std::int64_t end, std::string_view name) {
+    return entity_span(begin, end, "LOC", name);
+  };
+  records[0].text = joined;
+  records[0].entity = {place(0, 24, "Amnesty International UK"), place(25, 27, "Amnesty International UK"),
+                       place(28, 30, "Amnesty International UK")};
+  records[1].text = alone;
+  records[1].entity = {place(0, 2, "UK")};
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
+
+  const auto ts = reduce_records(records);
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(cell(e, 0, "name"), "Amnesty International UK");
+  EXPECT_EQ(cell(e, 0, "mentions"), "3");
+  EXPECT_EQ(cell(e, 1, "name"), "UK");
+  EXPECT_EQ(cell(e, 1, "mentions"), "1");
 }

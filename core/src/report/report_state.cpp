@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 namespace tagwerk::core {
 
@@ -442,17 +443,47 @@ bool acronym(std::string_view s) {
   return letters >= 2 && letters <= 6;
 }
 
+// Whether `acronym` can abbreviate `name`: its first letter begins the name and
+// the rest follow in order, case-insensitively ("RKI" in "Robert Koch-Institut",
+// "WHO" in "Weltgesundheitsorganisation"), and it is not a word of the name
+// ("UK" of "Amnesty International UK", which a document clustered with "the UK").
+bool abbreviates(std::string_view acronym, std::string_view name) {
+  const auto letters = [](std::string_view s) {
+    std::vector<UChar32> out;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto length = static_cast<std::int32_t>(s.size());
+    for (std::int32_t i = 0; i < length;) {
+      UChar32 c;
+      U8_NEXT(p, i, length, c);
+      out.push_back(c < 0 ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    }
+    return out;
+  };
+  for (std::size_t at = 0; at <= name.size();) {  // the acronym as a word of the name
+    const std::size_t end = std::min(name.find(' ', at), name.size());
+    if (name.substr(at, end - at) == acronym) return false;
+    at = end + 1;
+  }
+  const auto a = letters(acronym), n = letters(name);
+  if (a.empty() || n.empty() || a.front() != n.front()) return false;
+  std::size_t k = 1;
+  for (std::size_t i = 1; i < n.size() && k < a.size(); ++i)
+    if (n[i] == a[k]) ++k;
+  return k == a.size();
+}
+
 }  // namespace
 
 std::map<std::string, std::string, std::less<>> ReportState::merge_acronyms() {
   // Evidence: the acronym is a variant, twice or more, of a longer name of
-  // the same label (documents that define it clustered them: "Robert
-  // Koch-Institut (RKI)"). The longer name with the most such mentions wins.
+  // the same label that it can abbreviate (documents that define it clustered
+  // them: "Robert Koch-Institut (RKI)"). The longer name with the most such
+  // mentions wins.
   std::map<EntityKey, std::pair<std::uint64_t, const EntityKey*>> best;
   for (const auto& [key, e] : entities_) {
     if (acronym(key.first)) continue;
     for (const auto& [variant, n] : e.variants) {
-      if (n < 2 || !acronym(variant)) continue;
+      if (n < 2 || !acronym(variant) || !abbreviates(variant, key.first)) continue;
       EntityKey from{variant, key.second};
       if (!entities_.count(from)) continue;
       auto& b = best[from];

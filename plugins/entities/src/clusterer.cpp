@@ -118,6 +118,19 @@ bool possessive(std::string_view w) {
   return ends("'s") || ends("\u2019s") || ends("s'") || ends("s\u2019") || w == "'" || w == "\u2019";
 }
 
+// Label bits of the gazetteer's one-word name `w` or of its genitive's stem.
+std::uint8_t known_labels(const Gazetteer& g, std::string_view w) {
+  const std::uint8_t bits = g.labels_of(w);
+  return bits ? bits : g.labels_of(strip_genitive(w));
+}
+
+// A given name: a word that begins the gazetteer's person names and ends none
+// ("Joe", not "Trump"); none without a gazetteer.
+bool given_name(const Gazetteer* g, std::string_view w) {
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  return g && (g->begins_of(w) & per) && !(g->ends_of(w) & per);
+}
+
 }  // namespace
 
 // "al-Assad" -> "Assad", "bin-Salman" -> "Salman"; other words as they are.
@@ -175,14 +188,9 @@ void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& 
     if (m.label == "PER" && m.token_count == 1 && m.subtype.empty())
       alone.insert(strip_genitive(word_of(in, m.first_token)));
   const auto is_alone = [&](std::uint32_t t) { return alone.count(strip_genitive(word_of(in, t))) != 0; };
-  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
-  const auto given_name = [&](std::uint32_t t) {
-    return gazetteer && (gazetteer->begins_of(word_of(in, t)) & per) &&
-           !(gazetteer->ends_of(word_of(in, t)) & per);
-  };
   // Two persons apart: each alone elsewhere, the first no given name.
   const auto two = [&](std::uint32_t a, std::uint32_t b) {
-    return is_alone(a) && is_alone(b) && !given_name(a);
+    return is_alone(a) && is_alone(b) && !given_name(gazetteer, word_of(in, a));
   };
   std::vector<Mention> out;
   out.reserve(r.mentions.size());
@@ -391,36 +399,39 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
 // name under one label decides.
 constexpr float kUnsureScore = 0.15f;
 
+namespace {
+
+// The one name word of a mention: its only token, or its last after words in
+// lower case ("the UK", "a US"); empty for a name of more words.
+std::string_view one_name_word(const Input& in, const Mention& m) {
+  for (std::uint32_t t = m.first_token; t + 1 < m.first_token + m.token_count; ++t) {
+    const WordForm f = first_char_form(word_of(in, t));
+    if (f.upper_initial || f.has_digit) return {};
+  }
+  return word_of(in, m.first_token + m.token_count - 1);
+}
+
+}  // namespace
+
 void prefer_gazetteer(const Input& in, const Gazetteer* g, Result& r) {
   if (!g) return;
-  const auto only_label = [&](const Mention& m) -> int {
-    std::uint8_t bits = g->labels_of(word_of(in, m.first_token));
-    if (!bits) bits = g->labels_of(strip_genitive(word_of(in, m.first_token)));
+  const auto only_label = [&](std::string_view w) -> int {
+    const std::uint8_t bits = known_labels(*g, w);
     for (int l = 0; l < 4; ++l)
       if (bits == (1u << l)) return l;
     return -1;  // unknown, or known under several labels
   };
   std::set<std::pair<std::string_view, std::string_view>> seen;  // (word, label) of one-word mentions
   for (const Mention& m : r.mentions)
-    if (m.token_count == 1 && m.subtype.empty()) seen.emplace(word_of(in, m.first_token), m.label);
+    if (const auto w = one_name_word(in, m); !w.empty() && m.subtype.empty()) seen.emplace(w, m.label);
   for (Mention& m : r.mentions) {
-    if (m.token_count != 1 || !m.subtype.empty()) continue;
-    const int l = only_label(m);
+    const std::string_view w = one_name_word(in, m);
+    if (w.empty() || !m.subtype.empty()) continue;
+    const int l = only_label(w);
     if (l < 0 || m.label == kLabels[l]) continue;
-    if (m.score < kUnsureScore || seen.count({word_of(in, m.first_token), kLabels[l]}))
-      m.label = std::string(kLabels[l]);
+    if (m.score < kUnsureScore || seen.count({w, kLabels[l]})) m.label = std::string(kLabels[l]);
   }
 }
-
-namespace {
-
-// Label bits of the gazetteer's one-word name `w` or of its genitive's stem.
-std::uint8_t known_labels(const Gazetteer& g, std::string_view w) {
-  const std::uint8_t bits = g.labels_of(w);
-  return bits ? bits : g.labels_of(strip_genitive(w));
-}
-
-}  // namespace
 
 void org_heads(const Input& in, const Gazetteer* g, Result& r) {
   if (!g) return;

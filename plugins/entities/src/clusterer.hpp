@@ -45,7 +45,8 @@ using Titles = std::set<std::string, std::less<>>;
 std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person, bool keeps_article,
                                          const Titles& titles);
 
-/// A one-word mention that `gazetteer` knows under exactly one label takes it
+/// A one-word mention (or one word after lower-case words: "the UK") that
+/// `gazetteer` knows under exactly one label takes it
 /// when the tagger was unsure (score < 0.15), or when another one-word mention
 /// of the word in the document has that label ("Athens" LOC and PER in one
 /// travel guide). `gazetteer` may be null (then nothing changes).

@@ -236,6 +236,16 @@ TEST(Clusterer, TheGazetteersOnlyLabelWinsWhereTheDocumentGivesAWordItAndAnother
   for (const auto& m : r.mentions) labels.push_back(m.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"LOC", "PER", "LOC", "LOC", "PER"}));
 
+  // So does one name word after lower-case words ("the UK" read as an organisation).
+  ASSERT_TRUE(g.add("LOC", "UK"));
+  const std::string english = "the UK grew . the UK and Amnesty International UK";
+  const en::Input in2 = tokenize(english, "en");
+  en::Result uk;
+  uk.mentions = {mention(in2, 0, 2, "ORG"), mention(in2, 4, 2, "LOC"), mention(in2, 7, 3, "ORG")};
+  en::prefer_gazetteer(in2, &g, uk);
+  EXPECT_EQ(uk.mentions[0].label, "LOC");
+  EXPECT_EQ(uk.mentions[2].label, "ORG") << "a name of three words is the tagger's";
+
   // A word the document gives only the other label keeps it while the tagger is sure.
   en::Result alone;
   alone.mentions = {mention(in, 5, 1, "PER")};
