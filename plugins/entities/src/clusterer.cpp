@@ -131,6 +131,17 @@ bool given_name(const Gazetteer* g, std::string_view w) {
   return g && (g->begins_of(w) & per) && !(g->ends_of(w) & per);
 }
 
+// Whether `w` is a title of `titles`, also in lower case ("spokesman") or as
+// the last part of a hyphenated word ("co-chairman", "ex-minister").
+bool title_word(const Titles& titles, std::string_view w) {
+  if (titles.count(w)) return true;
+  if (const std::size_t dash = w.rfind('-'); dash != std::string_view::npos) w.remove_prefix(dash + 1);
+  if (w.empty() || w[0] < 'a' || w[0] > 'z') return titles.count(w) != 0;
+  std::string up(w);
+  up[0] = static_cast<char>(up[0] - 'a' + 'A');
+  return titles.count(up) != 0;
+}
+
 }  // namespace
 
 // "al-Assad" -> "Assad", "bin-Salman" -> "Salman"; other words as they are.
@@ -165,10 +176,11 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
         break;
       }
   // A person's role before the name ends in a title word: "UK Foreign Secretary
-  // Jack Straw", "Prime Minister Tony Blair" -> the words after it.
+  // Jack Straw", "Prime Minister Tony Blair" -> the words after it; also a title
+  // written in lower case or after a hyphen: "Tory co-chairman Liam Fox".
   if (person)
     for (std::size_t k = words.size() - 1; k-- > first;)
-      if (titles.count(words[k])) {
+      if (title_word(titles, words[k])) {
         first = k + 1;
         break;
       }

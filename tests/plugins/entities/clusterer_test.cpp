@@ -144,6 +144,17 @@ TEST(Clusterer, ARoleEndingInATitleIsNotPartOfAPersonsName) {
   EXPECT_EQ(r.clusters.size(), 2u);
 }
 
+// Also a title in lower case or after a hyphen: "Tory co-chairman Liam Fox", "Kuka-Chef Reuter".
+TEST(Clusterer, ARoleEndingInATitleWrittenSmallOrAfterAHyphenIsNotPartOfTheName) {
+  const en::Titles titles = {"Chairman", "Chef"};
+  const std::string text = "Tory co-chairman Liam Fox sagte , Kuka-Chef Reuter und chairman Bob Smith";
+  const en::Input in = tokenize(text, "en");
+  en::Result r;
+  r.mentions = {mention(in, 0, 4, "PER"), mention(in, 6, 2, "PER"), mention(in, 9, 3, "PER")};
+  en::cluster_mentions(in, titles, nullptr, r);
+  EXPECT_EQ(names(r), (std::vector<std::string>{"Liam Fox", "Reuter", "Bob Smith"}));
+}
+
 TEST(Clusterer, AnArticleIsNoPartOfANameButOfAWorksTitle) {
   // GUM's spans hold the article, so the tagger writes "The Liberal
   // Democrats" at a sentence's start: one party with "Liberal Democrats".
