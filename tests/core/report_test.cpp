@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace tc = tagwerk::core;
@@ -449,4 +450,36 @@ TEST(Report, AnAcronymThatIsAWordOfTheLongerNameStaysApart) {
   EXPECT_EQ(cell(e, 0, "mentions"), "3");
   EXPECT_EQ(cell(e, 1, "name"), "UK");
   EXPECT_EQ(cell(e, 1, "mentions"), "1");
+}
+
+// A person named by the surname alone in one document is the full name that
+// other documents joined it with, twice or more; a word that begins more of the
+// corpus's full names than it ends is a given name and stays apart.
+TEST(Report, ASurnameAloneJoinsTheFullNameDocumentsGaveIt) {
+  const std::string full = "Angela Merkel , Merkel , Merkel", alone = "Merkel sagt",
+                    given = "Eira Thomas , Thomas , Thomas ; Thomas Müller , Thomas Müller , Thomas Müller",
+                    first = "Thomas lacht", ids[] = {"d0", "d1", "d2", "d3"};
+  std::vector<tc::ReportRecord> records(4);
+  records[0].text = full;
+  records[0].entity = {entity_span(0, 13, "PER", "Angela Merkel"),
+                       entity_span(16, 22, "PER", "Angela Merkel"),
+                       entity_span(25, 31, "PER", "Angela Merkel")};
+  records[1].text = alone;
+  records[1].entity = {entity_span(0, 6, "PER", "Merkel")};
+  records[2].text = given;
+  records[2].entity = {
+      entity_span(0, 11, "PER", "Eira Thomas"),    entity_span(14, 20, "PER", "Eira Thomas"),
+      entity_span(23, 29, "PER", "Eira Thomas"),   entity_span(32, 45, "PER", "Thomas Müller"),
+      entity_span(48, 61, "PER", "Thomas Müller"), entity_span(64, 77, "PER", "Thomas Müller")};
+  records[3].text = first;
+  records[3].entity = {entity_span(0, 6, "PER", "Thomas")};
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
+
+  const auto ts = reduce_records(records);
+  const auto& e = table(ts, "entities");
+  std::map<std::string, std::string> mentions;
+  for (std::size_t row = 0; row < e.size(); ++row) mentions[cell(e, row, "name")] = cell(e, row, "mentions");
+  EXPECT_EQ(mentions,
+            (std::map<std::string, std::string>{
+                {"Angela Merkel", "4"}, {"Eira Thomas", "3"}, {"Thomas Müller", "3"}, {"Thomas", "1"}}));
 }

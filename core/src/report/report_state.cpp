@@ -474,7 +474,7 @@ bool abbreviates(std::string_view acronym, std::string_view name) {
 
 }  // namespace
 
-std::map<std::string, std::string, std::less<>> ReportState::merge_acronyms() {
+std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::acronym_aliases() const {
   // Evidence: the acronym is a variant, twice or more, of a longer name of
   // the same label that it can abbreviate (documents that define it clustered
   // them: "Robert Koch-Institut (RKI)"). The longer name with the most such
@@ -492,6 +492,73 @@ std::map<std::string, std::string, std::less<>> ReportState::merge_acronyms() {
   }
   std::map<EntityKey, EntityKey> alias;
   for (const auto& [from, b] : best) alias.emplace(from, *b.second);
+  return alias;
+}
+
+std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::surname_aliases() const {
+  // A person named by one word in some documents ("Merkel", where the article
+  // never writes her first name) is the full name that documents clustered that
+  // word with ("Angela Merkel" with the variant "Merkel"), when: the word is a
+  // variant of that full name twice or more and in at least 4 of 5 cases where
+  // it is a variant of a full name; the full name is all capitalised words; it
+  // has at least half as many mentions as the word alone (not "Former Tory" for
+  // "Tory"); and the word is no given name of the corpus (it ends the corpus's
+  // person names of two or more words more often than it begins them: "Thomas",
+  // "Clemens" stay).
+  const std::string per = "PER";
+  std::map<std::string_view, std::uint64_t> begins, ends;  // mentions of full names by their first, last word
+  const auto words_of = [](std::string_view name) {
+    std::vector<std::string_view> w;
+    for (std::size_t at = 0; at < name.size();) {
+      const std::size_t end = std::min(name.find(' ', at), name.size());
+      if (end > at) w.push_back(name.substr(at, end - at));
+      at = end + 1;
+    }
+    return w;
+  };
+  for (const auto& [key, e] : entities_) {
+    if (key.second != per) continue;
+    const auto w = words_of(key.first);
+    if (w.size() < 2) continue;
+    begins[w.front()] += e.mentions;
+    ends[w.back()] += e.mentions;
+  }
+  struct Best {
+    std::uint64_t n = 0, all = 0;
+    const EntityKey* key = nullptr;
+  };
+  std::map<std::string_view, Best> best;
+  for (const auto& [key, e] : entities_) {
+    if (key.second != per) continue;
+    const auto w = words_of(key.first);
+    if (w.size() < 2) continue;
+    const auto v = e.variants.find(w.back());
+    if (v == e.variants.end()) continue;
+    Best& b = best[w.back()];
+    b.all += v->second;
+    const bool proper = std::all_of(w.begin(), w.end(), [](std::string_view x) {
+      const auto* p = reinterpret_cast<const std::uint8_t*>(x.data());
+      std::int32_t i = 0;
+      UChar32 c;
+      U8_NEXT(p, i, static_cast<std::int32_t>(x.size()), c);
+      return c >= 0 && u_isupper(c);
+    });
+    if (proper && v->second > b.n) b = {v->second, b.all, &key};
+  }
+  std::map<EntityKey, EntityKey> alias;
+  for (const auto& [word, b] : best) {
+    const auto alone = entities_.find(EntityKey{std::string(word), per});
+    if (!b.key || alone == entities_.end() || b.n < 2 || 5 * b.n < 4 * b.all) continue;
+    if (2 * entities_.at(*b.key).mentions < alone->second.mentions) continue;
+    if (begins[word] >= ends[word]) continue;
+    alias.emplace(alone->first, *b.key);
+  }
+  return alias;
+}
+
+std::map<std::string, std::string, std::less<>> ReportState::merge_short_names() {
+  std::map<EntityKey, EntityKey> alias = acronym_aliases();
+  alias.merge(surname_aliases());
   // The names alone, for the tables that key by name: only where no label
   // sends the acronym elsewhere.
   std::map<std::string, std::string, std::less<>> by_name;
@@ -568,7 +635,7 @@ std::vector<ReportTable> ReportState::finish() const& {
 
 std::vector<ReportTable> ReportState::finish() && {
   std::vector<ReportTable> tables;
-  auto renamed = std::make_shared<std::map<std::string, std::string, std::less<>>>(merge_acronyms());
+  auto renamed = std::make_shared<std::map<std::string, std::string, std::less<>>>(merge_short_names());
 
   ReportTable ent{
       "entities", {"name", "label", "mentions", "documents", "first_seen", "last_seen", "variants"}, {}};
