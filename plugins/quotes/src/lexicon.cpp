@@ -37,7 +37,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"own", kOwn},
                                       {"possessive", kPossessive},
                                       {"indefinite", kIndefinite},
-                                      {"conditional", kConditional}};
+                                      {"conditional", kConditional},
+                                      {"view", kView}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -42,6 +42,7 @@ enum Flag : std::uint32_t {
   kIndefinite = 1u << 26,  // opens a phrase that introduces someone new: "a spokeswoman", "ein Sprecher"
   kCueImpersonal = 1u << 27,  // a verb cue only beside the impersonal subject: "es heißt", not "das heißt"
   kConditional = 1u << 28,    // opens a conditional clause: a cue in it reports nothing ("If confirmed, ...")
+  kView = 1u << 29,           // a report noun naming a point of view: a source only with its owner ("Sicht")
   kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 

@@ -112,9 +112,21 @@ void find_reported(Scratch& s) {
         for (int k = i + 1; k < end && k <= i + 3 && !report; ++k)
           if (d.word(k) && d.toks[k].cap && d.has(k, kReport)) {
             const Candidate of = d.right_np(k + 1, end);
-            // Whose report: a genitive after it ("Angaben der Polizei"), not the reported clause's
-            // subject ("nach dessen Angaben die Bombe enthalten sollte").
-            report = {k, of && d.genitive_after(k + 1, first) ? of.e : k + 1, Candidate::Name};
+            // Whose report: a genitive after it ("Angaben der Polizei") or "von" and a name
+            // ("Recherchen von NDR und WDR"), not the reported clause's subject ("nach dessen
+            // Angaben die Bombe enthalten sollte").
+            const Candidate by = k + 2 < end && d.low(k + 1) == "von" ? d.right_np(k + 2, end) : Candidate{};
+            const int e = of && d.genitive_after(k + 1, first) ? of.e
+                          : by && d.toks[k + 2].cap            ? by.e
+                                                               : k + 1;
+            // A point of view is a source only with whose it is: after it (above), or before it
+            // as a possessive, "eigen" or a name ("aus Trumps Sicht"); "aus epidemiologischer
+            // Sicht", "aus dieser Sicht" report nobody's words.
+            bool owned = e > k + 1;
+            for (int w = i + 1; w < k && !owned; ++w)
+              owned = d.has(w, kPossessive | kOwn) || (d.toks[w].cap && !d.has(w, kDet));
+            if (d.has(k, kView) && !owned) break;
+            report = {k, e, Candidate::Name};
           }
         if (report) {
           ce = i + 1;

@@ -74,6 +74,22 @@ TEST(QuotesEngine, SourcesBeforeAndAfterTheSpeaker) {
   EXPECT_EQ(quote_at(run(so, "de"), so, "Lage"), "indirect | Sprecher | der Sprecher | so");
 }
 
+// "Recherchen von NDR und WDR": whose report, also after "von". A point of view ("Sicht")
+// is a source only with whose it is; "aus epidemiologischer Sicht" reports nobody's words.
+TEST(QuotesEngine, AReportByVonAndAViewOnlyWithItsOwner) {
+  const std::string von = "Nach Recherchen von NDR und WDR fehlen Masken.";
+  EXPECT_EQ(quote_at(run(von, "de"), von, "Masken"),
+            "indirect | Recherchen von NDR und WDR | Recherchen von NDR und WDR | Nach");
+  const std::string owner = "Aus Sicht der Experten ist die Lage ernst.";
+  EXPECT_EQ(quote_at(run(owner, "de"), owner, "Lage"), "indirect | Experten | der Experten | Aus Sicht");
+  const std::string his = "Aus seiner Sicht ist die Lage ernst.";
+  EXPECT_NE(quote_at(run(his, "de"), his, "Lage"), "(none)");
+  const std::string perspective = "Das ist aus epidemiologischer Sicht ein Fehler.";
+  EXPECT_EQ(quote_at(run(perspective, "de"), perspective, "Fehler"), "(none)");
+  const std::string this_view = "Unüberschaubar war aus dieser Sicht nur die Zukunft.";
+  EXPECT_EQ(quote_at(run(this_view, "de"), this_view, "Zukunft"), "(none)");
+}
+
 TEST(QuotesEngine, EnglishReportedSpeech) {
   const std::string said = "The senator said the plan would fail. According to officials, talks continue.";
   const auto r = run(said, "en");
