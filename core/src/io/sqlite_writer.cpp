@@ -1,7 +1,9 @@
-// The SQLite writer (docs/sqlite.md). format() turns a record into a compact
-// list of rows (statement number, then typed values) on the workers; write()
-// only binds those values to prepared statements, so no SQL is ever built
-// from a record's text. Rows go in one transaction per batch of records.
+// The SQLite writer (docs/sqlite.md). format() turns a record into compact
+// runs of rows (statement number, values per row, rows, then typed values) on
+// the workers; write() binds those values where they lie to prepared
+// statements of many rows, so no SQL is ever built from a record's text and
+// the serial stage does little besides SQLite's own work. Rows go in one
+// transaction per batch of records.
 #include <tagwerk/core/record_writer.hpp>
 
 #include <tagwerk/core/error.hpp>
@@ -101,12 +103,22 @@ const char* sql_type(tw_value_type type) {
   }
 }
 
+/// A record's rows as format() encodes them for write(): runs of rows of one
+/// statement, each a statement number, the values per row and the number of
+/// rows, then the rows' values one after the other.
 class Rows {
  public:
   explicit Rows(std::string& out) : out_(out) {}
-  void row(unsigned char statement, std::size_t values) {
+  /// Starts a run; its number of rows is 0 until end_run().
+  void run(unsigned char statement, std::size_t values) {
     out_.push_back(static_cast<char>(statement));
     out_.push_back(static_cast<char>(values));
+    run_at_ = out_.size();
+    out_.append(sizeof(std::uint32_t), '\0');
+  }
+  void end_run(std::size_t rows) {
+    const auto n = static_cast<std::uint32_t>(rows);
+    std::memcpy(out_.data() + run_at_, &n, sizeof n);
   }
   void null() { out_.push_back(kNull); }
   void integer(std::int64_t v) {
@@ -157,6 +169,7 @@ class Rows {
  private:
   std::string& out_;
   std::string scratch_;
+  std::size_t run_at_ = 0;
 };
 
 class SqliteWriter final : public RecordWriter {
@@ -194,7 +207,8 @@ class SqliteWriter final : public RecordWriter {
 
   void format(const Document& doc, std::string& out) const override {
     Rows rows(out);
-    rows.row(kDocumentRow, 12);
+    rows.run(kDocumentRow, 12);
+    rows.end_run(1);
     rows.text(doc.id);
     if (doc.unreadable) {
       for (int i = 0; i < 8; ++i) rows.null();
@@ -244,21 +258,31 @@ class SqliteWriter final : public RecordWriter {
     if (!db_) open();
     ++doc_;
     std::size_t at = 0;
-    while (at + 2 <= formatted.size()) {
+    while (at + 6 <= formatted.size()) {
       const auto statement = static_cast<unsigned char>(formatted[at]);
-      const auto count = static_cast<unsigned char>(formatted[at + 1]);
-      at += 2;
-      std::vector<Value>& row = targets_.at(statement).pending;
-      const std::size_t first = row.size();
-      row.push_back(Value::of(doc_));
-      for (unsigned char k = 0; k < count; ++k) row.push_back(decode(formatted, at));
-      if (statement == kSpanRow) {
-        row[first + 1] = Value::of(layer_id(row[first + 1].text));
-      } else if (statement == kAttributeRow) {
-        const std::int64_t layer = layer_id(row[first + 1].text);
-        row[first + 3] = Value::of(attribute_id(layer, row[first + 3].text, row[first + 4].text));
-        row[first + 1] = Value::of(layer);
-        row.erase(row.begin() + static_cast<std::ptrdiff_t>(first + 4));  // the type is in `attributes`
+      const auto values = static_cast<unsigned char>(formatted[at + 1]);
+      std::uint32_t rows;
+      std::memcpy(&rows, formatted.data() + at + 2, sizeof rows);
+      at += 6;
+      Target& t = targets_.at(statement);
+      if (statement != kSpanRow && statement != kAttributeRow) {
+        // The values as format() made them, bound where they lie.
+        insert(t, rows, [&](std::size_t) { return decode(formatted, at); });
+        continue;
+      }
+      // The generic layers' rows name their layer and attribute: those become keys.
+      std::vector<Value>& row = t.pending;
+      for (std::uint32_t r = 0; r < rows; ++r) {
+        const std::size_t first = row.size();
+        for (unsigned char k = 0; k < values; ++k) row.push_back(decode(formatted, at));
+        if (statement == kSpanRow) {
+          row[first] = Value::of(layer_id(row[first].text));
+        } else {
+          const std::int64_t layer = layer_id(row[first].text);
+          row[first + 2] = Value::of(attribute_id(layer, row[first + 2].text, row[first + 3].text));
+          row[first] = Value::of(layer);
+          row.erase(row.begin() + static_cast<std::ptrdiff_t>(first + 3));  // the type is in `attributes`
+        }
       }
     }
     // The text values point into `formatted`: every row is in before it goes.
@@ -310,16 +334,35 @@ class SqliteWriter final : public RecordWriter {
     const unsigned char table_row =
         table ? static_cast<unsigned char>(kFirstTableRow + (table - tables_.data())) : 0;
     const auto& spans = layer.spans();
+    if (std::find(generic.begin(), generic.end(), 1) != generic.end()) {
+      rows.run(kAttributeRow, 5);
+      std::size_t count = 0;
+      for (std::size_t i = 0; i < spans.size(); ++i)
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+          const AttrColumn& column = columns[c];
+          if (!generic[c] || !column.has(i)) continue;
+          rows.text(layer.name());
+          rows.integer(static_cast<std::int64_t>(i));
+          rows.text(column.key());
+          rows.text_owned(value_type_name(column.type()));
+          rows.item(column, i);
+          ++count;
+        }
+      rows.end_run(count);
+    }
+
     OffsetMapper::Cursor cursor;
     std::string packed;
     if (table && table->packed) {
       packed.reserve(spans.size() * 16);
       packed.push_back('[');
+    } else {
+      rows.run(table ? table_row : kSpanRow, table ? 4 + typed.size() : 5);
+      rows.end_run(spans.size());
     }
     for (std::size_t i = 0; i < spans.size(); ++i) {
       const tw_span& span = spans[i];
       const std::string_view label = layer.label(i);
-      // The offsets once, copied into both rows.
       std::int64_t begin = -1, end = -1;
       if (span.begin != TW_NO_OFFSET) begin = static_cast<std::int64_t>(mapper.map(span.begin, cursor));
       if (span.end != TW_NO_OFFSET) end = static_cast<std::int64_t>(mapper.map(span.end, cursor));
@@ -332,35 +375,24 @@ class SqliteWriter final : public RecordWriter {
       // column there only (the view `spans` shows it with the others): in
       // layer_spans and span_attributes as well they would double the rows to write.
       if (!table) {
-        rows.row(kSpanRow, 5);
         rows.text(layer.name());
         rows.integer(static_cast<std::int64_t>(i));
         offsets();
+        continue;
       }
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        const AttrColumn& column = columns[c];
-        if (!generic[c] || !column.has(i)) continue;
-        rows.row(kAttributeRow, 5);
-        rows.text(layer.name());
-        rows.integer(static_cast<std::int64_t>(i));
-        rows.text(column.key());
-        rows.text_owned(value_type_name(column.type()));
-        rows.item(column, i);
-      }
-      if (!table) continue;
       if (table->packed) {
         append_packed(packed, i, begin, end, label, typed);
         continue;
       }
-      rows.row(table_row, 4 + typed.size());
       rows.integer(static_cast<std::int64_t>(i));
       offsets();
       for (const AttrColumn* column : typed) column && column->has(i) ? rows.item(*column, i) : rows.null();
     }
     if (packed.empty()) return;
     packed.push_back(']');
-    rows.row(table_row, 1);
+    rows.run(table_row, 1);
     rows.text_owned(packed);
+    rows.end_run(1);
   }
 
   /// Span i of a packed layer as the JSON array [begin, end, label, columns...].
@@ -429,13 +461,15 @@ class SqliteWriter final : public RecordWriter {
   }
 
   /// One table's INSERT: the rows waiting for it, and the statement for 1,
-  /// 2, 4, ... kMaxRowsAtOnce rows, each prepared on first use. One statement
-  /// of many rows costs SQLite much less per row than a statement per row.
+  /// 2, 4, ... 64 rows at once, each prepared on first use. One statement of
+  /// many rows costs SQLite much less per row than a statement per row. In a
+  /// table of a record's rows, `doc` is parameter 1 of every row, bound once.
   struct Target {
-    std::string head;  // INSERT INTO table(columns) VALUES
-    int columns = 0;
+    std::string head;         // INSERT INTO table(columns) VALUES
+    bool doc = true;          // the first column is doc, the record's number
+    std::size_t per_row = 0;  // the parameters of each row besides doc
     std::array<sqlite3_stmt*, kRowCounts> statements{};
-    std::vector<Value> pending;  // whole rows of `columns` values
+    std::vector<Value> pending;  // whole rows of per_row values
   };
 
   void add_target(const std::string& table, const std::vector<std::string>& columns) {
@@ -443,43 +477,50 @@ class SqliteWriter final : public RecordWriter {
     t.head = "INSERT INTO " + table + "(";
     for (std::size_t k = 0; k < columns.size(); ++k) t.head += (k ? ", \"" : "\"") + columns[k] + "\"";
     t.head += ") VALUES";
-    t.columns = static_cast<int>(columns.size());
+    t.doc = columns.front() == "doc";
+    t.per_row = columns.size() - (t.doc ? 1 : 0);
   }
 
   sqlite3_stmt* statement(Target& t, std::size_t power) {
     sqlite3_stmt*& s = t.statements[power];
     if (s) return s;
     std::string sql = t.head;
-    std::string row = "(";
-    for (int c = 0; c < t.columns; ++c) row += c ? ",?" : "?";
-    row += ")";
+    std::size_t p = t.doc ? 1 : 0;
     for (std::size_t r = 0; r < (std::size_t{1} << power); ++r) {
-      if (r) sql += ',';
-      sql += row;
+      sql += r ? ",(" : "(";
+      if (t.doc) sql += "?1";
+      for (std::size_t c = 0; c < t.per_row; ++c) sql += (c || t.doc ? ",?" : "?") + std::to_string(++p);
+      sql += ')';
     }
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) fail("preparing a statement");
     return s;
   }
 
-  /// Writes t's pending rows, as many at once as the statements and
-  /// SQLite's limit on parameters allow.
-  void insert_pending(Target& t) {
-    const auto columns = static_cast<std::size_t>(t.columns);
-    std::size_t rows = t.pending.size() / columns, at = 0;
+  /// Writes `rows` rows to t, as many at once as the statements and SQLite's
+  /// limit on parameters allow; value(k) is the next value (k counts them).
+  template <typename NextValue>
+  void insert(Target& t, std::size_t rows, NextValue value) {
+    const std::size_t first = t.doc ? 1 : 0;
+    std::size_t k = 0;
     while (rows > 0) {
       std::size_t power = 0;
       while (power + 1 < kRowCounts && (std::size_t{2} << power) <= rows &&
-             (std::size_t{2} << power) * columns <= max_parameters_)
+             first + (std::size_t{2} << power) * t.per_row <= max_parameters_)
         ++power;
       sqlite3_stmt* s = statement(t, power);
-      const std::size_t n = (std::size_t{1} << power) * columns;
-      for (std::size_t k = 0; k < n; ++k) bind(s, static_cast<int>(k + 1), t.pending[at + k]);
+      if (t.doc) sqlite3_bind_int64(s, 1, doc_);
+      const std::size_t n = (std::size_t{1} << power) * t.per_row;
+      for (std::size_t p = 0; p < n; ++p) bind(s, static_cast<int>(first + p + 1), value(k++));
       const int rc = sqlite3_step(s);
       sqlite3_reset(s);
       if (rc != SQLITE_DONE) fail("writing a row");
-      at += n;
       rows -= std::size_t{1} << power;
     }
+  }
+
+  void insert_pending(Target& t) {
+    if (t.pending.empty()) return;
+    insert(t, t.pending.size() / t.per_row, [&](std::size_t k) { return t.pending[k]; });
     t.pending.clear();
   }
 
@@ -553,6 +594,12 @@ class SqliteWriter final : public RecordWriter {
   }
 
   void open() {
+    // SQLite counts every allocation under a mutex for sqlite3_memory_used()
+    // and the heap limits, which tagwerk never uses: 7 % of the writer's time.
+    // The switch works only before SQLite starts; after, it is refused and
+    // changes nothing.
+    static const int kNoMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    static_cast<void>(kNoMemoryStatistics);
     // One thread writes: SQLite's own mutexes would only cost time.
     if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK)
