@@ -121,14 +121,10 @@ class Rows {
     std::memcpy(out_.data() + run_at_, &n, sizeof n);
   }
   void null() { out_.push_back(kNull); }
-  void integer(std::int64_t v) {
-    out_.push_back(kInt);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
+  void integer(std::int64_t v) { tagged(kInt, v); }
   void real(double v) {
     if (!std::isfinite(v)) return null();
-    out_.push_back(kReal);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    tagged(kReal, v);
   }
   void text(std::string_view s) {
     if (!is_valid_utf8(s)) return text_owned(repair_utf8(s));
@@ -160,13 +156,20 @@ class Rows {
   }
   std::string& scratch() { return scratch_; }
   void text_owned(std::string_view s) {
-    out_.push_back(kText);
-    const auto n = static_cast<std::uint32_t>(s.size());
-    out_.append(reinterpret_cast<const char*>(&n), sizeof n);
+    tagged(kText, static_cast<std::uint32_t>(s.size()));
     out_.append(s);
   }
 
  private:
+  /// The tag and the bytes of v, in one append.
+  template <typename T>
+  void tagged(char tag, T v) {
+    char bytes[1 + sizeof v];
+    bytes[0] = tag;
+    std::memcpy(bytes + 1, &v, sizeof v);
+    out_.append(bytes, sizeof bytes);
+  }
+
   std::string& out_;
   std::string scratch_;
   std::size_t run_at_ = 0;
@@ -398,20 +401,16 @@ class SqliteWriter final : public RecordWriter {
   /// Span i of a packed layer as the JSON array [begin, end, label, columns...].
   static void append_packed(std::string& out, std::size_t i, std::int64_t begin, std::int64_t end,
                             std::string_view label, const std::vector<const AttrColumn*>& typed) {
-    if (i) out.push_back(',');
-    out.push_back('[');
-    const auto number = [&](std::int64_t v) {
-      if (v < 0) {
-        out.append("null");
-        return;
-      }
-      char buf[24];
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-    };
-    number(begin);
-    out.push_back(',');
-    number(end);
-    out.push_back(',');
+    // "[begin,end," in one append.
+    char head[2 + 2 * 21];
+    char* p = head;
+    if (i) *p++ = ',';
+    *p++ = '[';
+    for (const std::int64_t v : {begin, end}) {
+      p = v < 0 ? std::copy_n("null", 4, p) : std::to_chars(p, head + sizeof head, v).ptr;
+      *p++ = ',';
+    }
+    out.append(head, p);
     if (label.empty())
       out.append("null");
     else
