@@ -203,6 +203,11 @@ TEST_F(SqliteOutput, TheDocumentedExampleQueriesRun) {
   ASSERT_FALSE(quotes.empty());
   EXPECT_EQ(quotes[0][0], "2017-07-10");
   EXPECT_NE(quotes[0][3].find("sorgfältig prüfen"), std::string::npos) << quotes[0][3];
+  // docs/sqlite.md: sentences per language from the packed rows, as the view counts them.
+  const auto languages = db.rows(
+      "SELECT j.value ->> 3 AS lang, count(*) FROM sentences_packed, json_each(spans) j GROUP BY lang");
+  ASSERT_FALSE(languages.empty());
+  EXPECT_EQ(languages, db.rows("SELECT lang, count(*) FROM sentences GROUP BY lang"));
 }
 
 // A third-party layer (tests/apps/schema-plugins/marks_plugin.cpp) needs no

@@ -23,10 +23,7 @@ constexpr std::size_t kFlushBytes = 1u << 20;
 /// Strings from plugins are not checked on the way in: repair here, so the
 /// output stays valid UTF-8 (and valid JSON) whatever a plugin set.
 void append_string(std::string& out, std::string_view s) {
-  // Most keys and labels are short and ASCII: skip the validator's dispatch for them.
-  bool ascii = s.size() <= 64;
-  for (std::size_t i = 0; ascii && i < s.size(); ++i) ascii = static_cast<unsigned char>(s[i]) < 0x80;
-  if (ascii || is_valid_utf8(s)) {
+  if (is_valid_utf8(s)) {
     append_json_string(out, s);
   } else {
     append_json_string(out, repair_utf8(s));

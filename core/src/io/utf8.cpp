@@ -12,6 +12,9 @@
 namespace tagwerk::core {
 
 bool is_valid_utf8(std::string_view text) noexcept {
+  // Most names, keys and labels are short and ASCII: skip the validator's dispatch for them.
+  if (text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+    return true;
   return simdjson::validate_utf8(text.data(), text.size());
 }
 
