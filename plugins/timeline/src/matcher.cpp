@@ -1,6 +1,6 @@
 #include "matcher.hpp"
 
-#include <cstdio>
+#include "calendar.hpp"
 
 namespace tagwerk::timeline {
 
@@ -165,6 +165,7 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
   std::array<Capture, 8> caps{};
   Capture scratch;
   Match best;  // outside the loop: zeroing its captures per token cost a fifth of this function
+  const bool any_word = !rules.any_word_candidates().empty();
   while (i < last) {
     const Token& t = tokens.tokens[i];
     std::uint32_t best_end = 0, best_context = 0;
@@ -190,17 +191,18 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
         }
       }
     };
-    const int next_word = i + 1 < last ? word_ids[i + 1] : -1;
-    const bool next_number = i + 1 < last && tokens.tokens[i + 1].kind == TokenKind::Number;
+    // What follows, read only for a token that starts a variant (most tokens start none).
+    auto next_word = [&] { return i + 1 < last ? word_ids[i + 1] : -1; };
+    auto next_number = [&] { return i + 1 < last && tokens.tokens[i + 1].kind == TokenKind::Number; };
     if (t.kind == TokenKind::Number) {
-      try_list(rules.number_candidates(t.digits).for_next(next_word, next_number), false);
+      try_list(rules.number_candidates(t.digits).for_next(next_word(), next_number()), false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
-      try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next_word, next_number),
-               info.tens);
+      if (!info.candidates.all().empty())
+        try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next_word(), next_number()),
+                 info.tens);
     }
-    if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty())
-      try_list(rules.any_word_candidates(), false);
+    if (any_word && t.kind == TokenKind::Word) try_list(rules.any_word_candidates(), false);
     if (best_end > 0) {
       best.first = i;
       best.last = best_end;
@@ -214,9 +216,9 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
 
 std::string capture_text(const RuleSet& rules, const Capture& c) {
   if (c.value >= 0) return rules.values()[static_cast<std::size_t>(c.value)];
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%0*lld", static_cast<int>(c.width), static_cast<long long>(c.number));
-  return buf;
+  std::string out;
+  append_padded(out, c.number, c.width);
+  return out;
 }
 
 }  // namespace tagwerk::timeline

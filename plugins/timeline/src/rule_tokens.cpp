@@ -81,9 +81,16 @@ CodePoint fold_punct(CodePoint c) {
 
 // True when text[begin, end) between two segment tokens holds only format
 // characters: the tokens are written together.
-bool only_invisible(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end) {
-  for (std::int32_t i = begin; i < end;)
-    if (piece_of(cursor.at(i, &i)) != Piece::Invisible) return false;
+bool only_invisible(const Utf8Cursor& cursor, const char* bytes, std::int32_t begin, std::int32_t end) {
+  for (std::int32_t i = begin; i < end;) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {  // a space, nearly always: no decoding
+      if (kAsciiPiece[b] != Piece::Invisible) return false;
+      ++i;
+    } else if (piece_of(cursor.at(i, &i)) != Piece::Invisible) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -233,7 +240,8 @@ void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, To
   for (const TokenSpan& s : spans) {
     if (s.begin >= s.end || s.end > size || (!first && s.begin < prev_end)) continue;
     const auto begin = static_cast<std::int32_t>(s.begin), end = static_cast<std::int32_t>(s.end);
-    const bool glued = !first && only_invisible(cursor, static_cast<std::int32_t>(prev_end), begin);
+    const bool glued =
+        !first && only_invisible(cursor, text.data(), static_cast<std::int32_t>(prev_end), begin);
     if (is_opaque(s.kind))
       keep_whole(cursor, begin, end, glued, out, fold);
     else
