@@ -1,5 +1,7 @@
 #include "matcher.hpp"
 
+#include <algorithm>
+
 #include "calendar.hpp"
 
 namespace tagwerk::timeline {
@@ -149,6 +151,18 @@ struct Cursor {
   }
 };
 
+// The token after i: its word id (-1: none of the rules' words, or no token before last) and
+// whether it is a number.
+struct NextToken {
+  int word;
+  bool number;
+};
+NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t i,
+                     std::uint32_t last) {
+  if (i + 1 >= last) return {-1, false};
+  return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
+}
+
 }  // namespace
 
 void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
@@ -170,14 +184,17 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     const Token& t = tokens.tokens[i];
     std::uint32_t best_end = 0, best_context = 0;
     // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
-    auto try_list = [&](const std::vector<std::uint32_t>& list, bool tens) {
+    auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
       for (auto vi : list) {
         const Variant& v = variants[vi];
-        // Cheap test first: "am" + weekday fails on "am Ende" without trying the variant.
+        // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
+        // a digit class fails on a word without a call.
         if (v.check_second && !(tens && v.num_first) &&
-            (i + 1 >= last || cur.consume(v.elements[1], i + 1, scratch) == 0))
+            (i + 1 >= last || !CandidateList::may_follow(v.second, next.word, next.number) ||
+             cur.consume(v.elements[1], i + 1, scratch) == 0))
           continue;
-        caps = {};
+        // Only the rule's captures are read (resolver.cpp), so only they are cleared.
+        std::fill_n(caps.begin(), v.captures, Capture{});
         std::uint32_t context = 0;
         std::uint32_t end = cur.match(v, i, caps, &context);
         if (end == 0) continue;
@@ -187,22 +204,24 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
           best_end = end;
           best_context = context;
           best.rule = v.rule;
-          best.captures = caps;
+          std::copy_n(caps.begin(), v.captures, best.captures.begin());
         }
       }
     };
-    // What follows, read only for a token that starts a variant (most tokens start none).
-    auto next_word = [&] { return i + 1 < last ? word_ids[i + 1] : -1; };
-    auto next_number = [&] { return i + 1 < last && tokens.tokens[i + 1].kind == TokenKind::Number; };
+    // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
-      try_list(rules.number_candidates(t.digits).for_next(next_word(), next_number()), false);
+      const NextToken next = next_token(tokens, word_ids, i, last);
+      try_list(rules.number_candidates(t.digits).for_next(next.word, next.number), next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
-      if (!info.candidates.all().empty())
-        try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next_word(), next_number()),
+      if (!info.candidates.all().empty()) {
+        const NextToken next = next_token(tokens, word_ids, i, last);
+        try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number), next,
                  info.tens);
+      }
     }
-    if (any_word && t.kind == TokenKind::Word) try_list(rules.any_word_candidates(), false);
+    if (any_word && t.kind == TokenKind::Word)
+      try_list(rules.any_word_candidates(), next_token(tokens, word_ids, i, last), false);
     if (best_end > 0) {
       best.first = i;
       best.last = best_end;

@@ -448,6 +448,7 @@ void RuleSet::index_variants() {
     auto& elems = variants_[v].elements;
     variants_[v].check_second = elems.size() >= 2 && !elems[0].negated && !elems[1].negated;
     variants_[v].num_first = elems.front().kind == ElemKind::Num;
+    variants_[v].captures = static_cast<std::uint8_t>(rules_[variants_[v].rule].captures.size());
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:
@@ -519,17 +520,25 @@ void RuleSet::index_variants() {
       case ElemKind::Literal:
       case ElemKind::Lexicon:
         second[v] = e.kind == ElemKind::Literal ? e.words : lexicon_words[e.lexicon];
-        std::sort(second[v].begin(), second[v].end());
-        second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
         next[v] = CandidateList::Next::Word;
         break;
-      case ElemKind::Num:
+      case ElemKind::Num:  // digits or a word of `numword`
+        if (numword < 0) {
+          next[v] = CandidateList::Next::Number;
+          break;
+        }
+        second[v] = lexicon_words[static_cast<std::size_t>(numword)];
+        next[v] = CandidateList::Next::NumberOrWord;
+        break;
       case ElemKind::Word:
         break;
       default:  // the digit classes
         next[v] = CandidateList::Next::Number;
         break;
     }
+    std::sort(second[v].begin(), second[v].end());
+    second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
+    variants_[v].second = next[v];
   }
   auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };
   for (auto& info : infos_) info.candidates.index(needs);

@@ -73,6 +73,9 @@ struct Variant {
   // the first takes one token (always but for <NUM> on a tens word: "twenty four").
   bool check_second = false;
   bool num_first = false;  // the first element is <NUM>
+  // With check_second: what the second element needs of the next token, tested before it.
+  CandidateList::Next second = CandidateList::Next::Any;
+  std::uint8_t captures = 0;  // the rule's captures: the matcher clears only these per try
 };
 
 struct LexHit {

@@ -86,3 +86,25 @@ TEST(RuleSet, LeadingContextNarrativeOptionAndEndings) {
             std::string::npos);
   EXPECT_NE(error_of("lang de\nheute => DATE 1 narrative=yes\n").find("narrative=no"), std::string::npos);
 }
+
+TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
+  // Five variants start with "the": more than the index leaves unindexed.
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex numword: two=2\n"
+      "the end => DATE 1\nthe <DAY> => DATE 2\nthe <NUM> days => DURATION P{num}D\n"
+      "the <WORD> year => DATE 3\nthe past => DATE 4\n",
+      "t");
+  const CandidateList& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the"))).candidates;
+  ASSERT_EQ(the.all().size(), 5u);
+  auto rules_of = [&](const std::vector<std::uint32_t>& list) {
+    std::vector<int> lines;
+    for (auto v : list) lines.push_back(rs.rules()[rs.variants()[v].rule].line);
+    return lines;
+  };
+  // "the government": neither a digit class nor <NUM>, which needs a number or a number word.
+  EXPECT_EQ(rules_of(the.for_next(-1, false)), (std::vector<int>{6}));
+  EXPECT_EQ(rules_of(the.for_next(-1, true)), (std::vector<int>{4, 5, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
+}
