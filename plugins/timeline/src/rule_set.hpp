@@ -108,6 +108,8 @@ class RuleSet {
   /// Word id of a folded word, or -1 when no rule or lexicon knows it.
   int word_id(std::string_view folded) const noexcept { return word_table_.find(folded); }
   const WordInfo& word(std::uint32_t id) const { return infos_[id]; }
+  /// How many words the rules know: their ids are 0 ... word_count() - 1.
+  std::size_t word_count() const noexcept { return infos_.size(); }
   const std::vector<std::uint32_t>& number_candidates() const noexcept { return number_first_; }
   /// The variants whose first element can match a number of `digits` digits (a subset of
   /// number_candidates(), in the same order).
