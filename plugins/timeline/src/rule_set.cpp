@@ -4,8 +4,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include <tagwerk/text/char_class.hpp>
 
@@ -381,18 +383,26 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         auto action = split_ws(line.substr(arrow + 2));
         if (action.size() < 2) throw ParseError("a rule needs `=> TYPE VALUE`");
         rule.type = std::string(action[0]);
-        if (rule.type != "DATE" && rule.type != "TIME" && rule.type != "DURATION" && rule.type != "SET" &&
-            rule.type != "NONE")
+        static constexpr std::pair<std::string_view, RuleType> kTypes[] = {{"DATE", RuleType::Date},
+                                                                           {"TIME", RuleType::Time},
+                                                                           {"DURATION", RuleType::Duration},
+                                                                           {"SET", RuleType::Set},
+                                                                           {"NONE", RuleType::None}};
+        const auto* type = std::find_if(std::begin(kTypes), std::end(kTypes),
+                                        [&](const auto& t) { return t.first == rule.type; });
+        if (type == std::end(kTypes))
           throw ParseError("type must be DATE, TIME, DURATION, SET or NONE, not '" + rule.type + "'");
+        rule.kind = type->second;
         rule.value_source = std::string(action[1]);
         rule.value = parse_template(action[1], rule);
         for (std::size_t a = 2; a < action.size(); ++a) {
           std::string_view opt = action[a];
           if (opt.substr(0, 4) == "mod=")
             rule.mod = parse_template(opt.substr(4), rule);
-          else if (opt.substr(0, 7) == "anchor=")
+          else if (opt.substr(0, 7) == "anchor=") {
             rule.anchor = std::string(opt.substr(7));
-          else if (opt == "narrative=no")
+            rule.anchors = rule.anchor != "no";
+          } else if (opt == "narrative=no")
             rule.not_in_narrative = true;
           else
             throw ParseError("unknown option '" + std::string(opt) +

@@ -51,13 +51,18 @@ struct TemplateOp {
   std::vector<std::vector<TemplateOp>> args;
 };
 
+/// A rule's type, for the engine's tests per match (the text is in Rule::type).
+enum class RuleType : std::uint8_t { Date, Time, Duration, Set, None };
+
 struct Rule {
   int line = 0;
-  std::string type;  // DATE, TIME, DURATION, SET
+  std::string type;                // DATE, TIME, DURATION, SET
+  RuleType kind = RuleType::Date;  // the same, NONE included (a blocker)
   std::string value_source;
   std::vector<TemplateOp> value;
   std::vector<TemplateOp> mod;    // empty: no mod
   std::string anchor;             // "no" keeps the timex from becoming the narrative reference
+  bool anchors = true;            // anchor is not "no"
   bool not_in_narrative = false;  // narrative=no: no timex in a narrative (TIMEX2 leaves "damals" out)
   std::vector<std::string> captures;
 };
