@@ -115,7 +115,9 @@ bool RuleSet::past_ending(std::string_view w) const {
   auto tail = [&](const std::vector<Ending>& list, bool& found) {
     for (const auto& e : list) {
       const std::string_view s = e.suffix;
-      if (w.size() >= s.size() && w.substr(w.size() - s.size()) == s && (w.size() > s.size() || !e.past)) {
+      // Compared byte by byte from the end: endings are a few bytes, a memcmp call costs more.
+      if (w.size() >= s.size() && std::equal(s.rbegin(), s.rend(), w.rbegin()) &&
+          (w.size() > s.size() || !e.past)) {
         found = true;
         return e.past;
       }
@@ -123,8 +125,9 @@ bool RuleSet::past_ending(std::string_view w) const {
     return false;
   };
   bool found = false;
-  const std::uint32_t bit = w.size() >= 3 ? tail_bits(w) : 0;
-  if (w.size() >= 3 && (ending_tails_[bit >> 6] >> (bit & 63) & 1)) {
+  // English has no ending of three bytes or more ("-ed" only): no filter to ask.
+  const std::uint32_t bit = w.size() >= 3 && !endings_.empty() ? tail_bits(w) : 0;
+  if (w.size() >= 3 && !endings_.empty() && (ending_tails_[bit >> 6] >> (bit & 63) & 1)) {
     auto it = endings_.find(w.substr(w.size() - 3));
     if (it != endings_.end()) {
       const bool past = tail(it->second, found);

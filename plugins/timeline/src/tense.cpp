@@ -172,20 +172,20 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
 void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
            const std::vector<int>& word_ids, TenseScan& scan) {
   const std::uint32_t n = scan.last - scan.first;
-  scan.left.assign(n, TenseScan::kNone);
+  scan.left.resize(n);
   scan.right.assign(n, TenseScan::kNone);
   scan.cue.assign(n, 0);
+  std::uint32_t stop = TenseScan::kNone;  // the last stop so far: left[] is filled on the way
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::uint32_t j = scan.first + i;
     const bool quote = tokens.tokens[j].kind == TokenKind::Punct && is_quote(tokens, j);
     const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
     if (quote || c != 0) {
-      scan.left[i] = scan.right[i] = j;
+      stop = scan.right[i] = j;
       scan.cue[i] = static_cast<std::int8_t>(c);
     }
+    scan.left[i] = stop;
   }
-  for (std::uint32_t i = 1; i < n; ++i)
-    if (scan.left[i] == TenseScan::kNone) scan.left[i] = scan.left[i - 1];
   for (std::uint32_t i = n - 1; i-- > 0;)
     if (scan.right[i] == TenseScan::kNone) scan.right[i] = scan.right[i + 1];
   scan.built = true;
