@@ -270,6 +270,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 3. Resolve in text order against DCT, narrative reference and tense.
   int dct_timex = -1;
+  result.timexes.reserve(s.matches.size());  // at most one each: no Timex moved by a regrowth
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
@@ -305,12 +306,16 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   }
 
   // 4. Date the statements and summarize.
-  assign_events(*sentences, false, result.timexes, result.dct, dct_timex, result.events);
+  // Which timexes can date a statement, asked once each (it parses the value), not per range.
+  std::vector<bool> calendar(result.timexes.size());
+  for (std::size_t i = 0; i < calendar.size(); ++i) calendar[i] = is_calendar_time(result.timexes[i]);
+  result.events.reserve(sentences->size() + input.quotes.size());
+  assign_events(*sentences, false, result.timexes, calendar, result.dct, dct_timex, result.events);
   if (!input.quotes.empty())
-    assign_events(input.quotes, true, result.timexes, result.dct, dct_timex, result.events);
+    assign_events(input.quotes, true, result.timexes, calendar, result.dct, dct_timex, result.events);
   std::set<std::string> times;
-  for (const auto& t : result.timexes)
-    if (is_calendar_time(t)) times.insert(t.value);
+  for (std::size_t i = 0; i < calendar.size(); ++i)
+    if (calendar[i]) times.insert(result.timexes[i].value);
   result.times.assign(times.begin(), times.end());
   if (!result.times.empty()) {
     result.earliest = result.times.front();
