@@ -47,7 +47,7 @@ class CandidateList {
 
   /// Indexes the variants by the next token. needs(v) gives what v's second element needs
   /// and, for Next::Word and Next::NumberOrWord, a pointer to the sorted word ids it accepts.
-  /// Short lists stay unindexed: trying them is as cheap.
+  /// A list of one variant stays unindexed: testing it is as cheap.
   template <typename Needs>
   void index(const Needs& needs) {
     by_next_.clear();
@@ -78,7 +78,7 @@ class CandidateList {
   /// that holds every variant whose second element can match that token.
   const std::vector<std::uint32_t>& for_next(int next_word, bool next_is_number) const noexcept {
     if (all_.size() <= kIndexFrom) return all_;
-    if (next_word >= 0) {
+    if (next_word >= 0 && !by_next_.empty()) {
       auto it = by_next_.find(static_cast<std::uint32_t>(next_word));
       if (it != by_next_.end()) return next_is_number ? it->second.number : it->second.word;
     }
@@ -86,7 +86,9 @@ class CandidateList {
   }
 
  private:
-  static constexpr std::size_t kIndexFrom = 4;
+  // From two variants on: "in", "of", "that" + an ordinary word (a third of English tokens
+  // follow one of the rules' function words) then try nothing at all.
+  static constexpr std::size_t kIndexFrom = 1;
   std::vector<std::uint32_t> all_;
   std::vector<std::uint32_t> any_;     // tried whatever follows
   std::vector<std::uint32_t> number_;  // tried when a number follows (any_ among them)

@@ -151,6 +151,28 @@ struct Cursor {
   }
 };
 
+// Whether token i + 2 may be the third element of v (see Variant::third), v's first two
+// elements having matched tokens i and i + 1.
+bool third_fits(const Variant& v, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t i,
+                std::uint32_t last) {
+  if (v.third == CandidateList::Next::Any) return true;
+  if (i + 2 >= last) return false;
+  const int id = word_ids[i + 2];
+  const bool number = tokens.tokens[i + 2].kind == TokenKind::Number;
+  const bool listed = id >= 0 && (v.third_words >> (static_cast<std::uint32_t>(id) & 63) & 1) != 0;
+  switch (v.third) {
+    case CandidateList::Next::Word:
+      return listed;
+    case CandidateList::Next::Number:
+      return number;
+    case CandidateList::Next::NumberOrWord:
+      return number || listed;
+    case CandidateList::Next::Any:
+      break;
+  }
+  return true;
+}
+
 // The token after i: its word id (-1: none of the rules' words, or no token before last) and
 // whether it is a number.
 struct NextToken {
@@ -185,13 +207,14 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     std::uint32_t best_end = 0, best_context = 0;
     // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
     auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
+      if (list.empty()) return;
       for (auto vi : list) {
         const Variant& v = variants[vi];
         // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
         // a digit class fails on a word without a call.
         if (v.check_second && !(tens && v.num_first) &&
             (i + 1 >= last || !CandidateList::may_follow(v.second, next.word, next.number) ||
-             cur.consume(v.elements[1], i + 1, scratch) == 0))
+             cur.consume(v.elements[1], i + 1, scratch) == 0 || !third_fits(v, tokens, word_ids, i, last)))
           continue;
         // Only the rule's captures are read (resolver.cpp), so only they are cleared.
         std::fill_n(caps.begin(), v.captures, Capture{});

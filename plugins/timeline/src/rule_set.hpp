@@ -80,6 +80,11 @@ struct Variant {
   bool num_first = false;  // the first element is <NUM>
   // With check_second: what the second element needs of the next token, tested before it.
   CandidateList::Next second = CandidateList::Next::Any;
+  // What the third element needs of the token after the next, when the first two take one
+  // token each ("the" + "first" + "quarter" is tried on "the first time" no further), and
+  // for a word a bit per (word id mod 64) of the words it accepts: a test before the call.
+  CandidateList::Next third = CandidateList::Next::Any;
+  std::uint64_t third_words = ~std::uint64_t{0};
   std::uint8_t captures = 0;  // the rule's captures: the matcher clears only these per try
 };
 

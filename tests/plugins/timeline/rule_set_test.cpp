@@ -1,10 +1,14 @@
 // The rules file format: parse errors name file and line; optional elements expand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "matcher.hpp"
 #include "rule_set.hpp"
+#include "rule_tokens.hpp"
 
 using namespace tagwerk::timeline;
 
@@ -107,4 +111,33 @@ TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
   EXPECT_EQ(rules_of(the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
   EXPECT_EQ(rules_of(the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
   EXPECT_EQ(rules_of(the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
+}
+
+TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex ord: first=1 second=2\n"
+      "the @ord quarter => DATE Q{ord}\nthe @ord <YEAR4> => DATE {year4}\nthe @ord two => DATE T{ord}\n",
+      "t");
+  const Variant& v = rs.variants()[0];
+  EXPECT_EQ(v.third, CandidateList::Next::Word);
+  EXPECT_EQ(rs.variants()[1].third, CandidateList::Next::Number);
+  // "the first time", "the second quarter", "the first 2020": only the last two match.
+  const std::string text = "the first time the second quarter the first 2020";
+  std::vector<TokenSpan> spans;
+  for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
+    e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
+    spans.push_back(TokenSpan{b, e, "word"});
+  }
+  Tokens tokens;
+  split_tokens(text, spans, tokens);
+  std::vector<int> ids;
+  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+  lookup_words(rs, tokens, 0, n, ids);
+  std::vector<Match> matches;
+  find_matches(rs, tokens, ids, 0, n, matches);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].first, 3u);
+  EXPECT_EQ(matches[0].rule, 0u);
+  EXPECT_EQ(matches[1].first, 6u);
+  EXPECT_EQ(matches[1].rule, 1u);
 }
