@@ -3,8 +3,10 @@
 // element can be the next word ("the" + "end", "the" + a season word), those whose second
 // element is a number class when a number follows, and those whose second element checks
 // nothing of the rules' words are tried; a digit class is not tried before a word, nor
-// <NUM> before a word that is no number word ("the" + "government"). Built once with the
-// rules; read-only after, thread-safe to read.
+// <NUM> before a word that is no number word ("the" + "government"). Every list is indexed,
+// one of a single variant too: "of", "is", "was" + an ordinary word (the rules' function
+// words start a quarter of English tokens) then try nothing. Built once with the rules;
+// read-only after, thread-safe to read.
 #pragma once
 
 #include <algorithm>
@@ -47,13 +49,12 @@ class CandidateList {
 
   /// Indexes the variants by the next token. needs(v) gives what v's second element needs
   /// and, for Next::Word and Next::NumberOrWord, a pointer to the sorted word ids it accepts.
-  /// A list of one variant stays unindexed: testing it is as cheap.
   template <typename Needs>
   void index(const Needs& needs) {
     by_next_.clear();
     any_.clear();
     number_.clear();
-    if (all_.size() <= kIndexFrom) return;
+    if (all_.empty()) return;
     for (auto v : all_) {
       const auto [next, words] = needs(v);
       if (next == Next::Word || next == Next::NumberOrWord)
@@ -77,7 +78,7 @@ class CandidateList {
   /// words, or no token) and is a number or not, in the order added: a subsequence of all()
   /// that holds every variant whose second element can match that token.
   const std::vector<std::uint32_t>& for_next(int next_word, bool next_is_number) const noexcept {
-    if (all_.size() <= kIndexFrom) return all_;
+    if (all_.empty()) return all_;
     if (next_word >= 0 && !by_next_.empty()) {
       auto it = by_next_.find(static_cast<std::uint32_t>(next_word));
       if (it != by_next_.end()) return next_is_number ? it->second.number : it->second.word;
@@ -86,9 +87,6 @@ class CandidateList {
   }
 
  private:
-  // From two variants on: "in", "of", "that" + an ordinary word (a third of English tokens
-  // follow one of the rules' function words) then try nothing at all.
-  static constexpr std::size_t kIndexFrom = 1;
   std::vector<std::uint32_t> all_;
   std::vector<std::uint32_t> any_;     // tried whatever follows
   std::vector<std::uint32_t> number_;  // tried when a number follows (any_ among them)

@@ -92,7 +92,7 @@ TEST(RuleSet, LeadingContextNarrativeOptionAndEndings) {
 }
 
 TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
-  // Five variants start with "the": more than the index leaves unindexed.
+  // Five variants start with "the", each with a second element of another kind.
   RuleSet rs = RuleSet::parse(
       "lang en\nlex numword: two=2\n"
       "the end => DATE 1\nthe <DAY> => DATE 2\nthe <NUM> days => DURATION P{num}D\n"
