@@ -207,7 +207,6 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     std::uint32_t best_end = 0, best_context = 0;
     // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
     auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
-      if (list.empty()) return;
       for (auto vi : list) {
         const Variant& v = variants[vi];
         // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
@@ -234,13 +233,16 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
       const NextToken next = next_token(tokens, word_ids, i, last);
-      try_list(rules.number_candidates(t.digits).for_next(next.word, next.number), next, false);
+      const auto& list = rules.number_candidates(t.digits).for_next(next.word, next.number);
+      if (!list.empty()) try_list(list, next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
       if (!info.candidates.all().empty()) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number), next,
-                 info.tens);
+        const auto& list =
+            info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number);
+        // Most often empty: a function word before an ordinary word. No call then.
+        if (!list.empty()) try_list(list, next, info.tens);
       }
     }
     if (any_word && t.kind == TokenKind::Word)
