@@ -51,6 +51,9 @@ struct Engine::Impl {
   std::vector<int> month_lex;         // lexicon id of `month` per rule set
   // per rule set and rule: a weekday or "today", which a text about the days around its DCT has
   std::vector<std::vector<bool>> news_marker;
+  // per rule set and rule: its value or mod may read the tense (resolver.hpp: reads_tense); a
+  // year, a duration or a clock time needs no tense scan of its sentence
+  std::vector<std::vector<bool>> tensed;
 
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
     for (std::size_t i = 0; i < languages.size(); ++i)
@@ -142,6 +145,9 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     }
     impl_->tense_cues.emplace_back(impl_->rules.back());
     impl_->month_lex.push_back(impl_->rules.back().lexicon("month"));
+    auto& tensed = impl_->tensed.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules())
+      tensed.push_back(reads_tense(rule.value) || reads_tense(rule.mod));
     auto& marker = impl_->news_marker.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       marker.push_back(rule.value_source.find("@wday(") != std::string::npos ||
@@ -281,8 +287,9 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (rule.kind == RuleType::None)
         continue;  // a blocker: the words are no timex ("This Week" the TV show)
       if (rule.not_in_narrative && ctx.narrative) continue;  // "damals" in a history: TIMEX2 leaves it out
-      ctx.tense = tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first,
-                           m.last, s.tense);
+      ctx.tense = impl.tensed[f.rules][m.rule] ? tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids,
+                                                          f.first, f.last, m.first, m.last, s.tense)
+                                               : 0;
       Timex t;
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;

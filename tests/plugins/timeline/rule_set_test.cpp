@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "matcher.hpp"
+#include "resolver.hpp"
 #include "rule_set.hpp"
 #include "rule_tokens.hpp"
 
@@ -140,4 +141,17 @@ TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
   EXPECT_EQ(matches[0].rule, 0u);
   EXPECT_EQ(matches[1].first, 6u);
   EXPECT_EQ(matches[1].rule, 1u);
+}
+
+TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex wd: monday=1\n"
+      "<YEAR4> => DATE {year4}\n<NUM> days => DURATION @dur({num},D)\n"
+      "@wd => DATE @wday({wd})\n<YEAR4> now => DATE @add(@year(),0)\n",
+      "t");
+  ASSERT_EQ(rs.rules().size(), 4u);
+  EXPECT_FALSE(reads_tense(rs.rules()[0].value));  // captures only
+  EXPECT_FALSE(reads_tense(rs.rules()[1].value));  // arithmetic and formatting only
+  EXPECT_TRUE(reads_tense(rs.rules()[2].value));
+  EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
 }
