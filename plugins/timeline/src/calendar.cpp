@@ -1,6 +1,6 @@
 #include "calendar.hpp"
 
-#include <cstdio>
+#include <charconv>
 
 namespace tagwerk::timeline {
 
@@ -115,52 +115,74 @@ Date shift(Date d, Granularity unit, long n) {
   return out;
 }
 
+void append_padded(std::string& out, std::int64_t v, int width) {
+  char digits[24];
+  const std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, magnitude);
+  const auto n = static_cast<int>(end - digits) + (v < 0 ? 1 : 0);
+  if (v < 0) out += '-';
+  if (width > n) out.append(static_cast<std::size_t>(width - n), '0');
+  out.append(digits, end);
+}
+
 std::string format_value(const Date& d) {
-  char buf[40];
-  int y = d.year;
+  std::string out;
+  out.reserve(16);
+  const int y = d.year;
+  auto two = [&out](char sep, int v) {
+    out += sep;
+    append_padded(out, v, 2);
+  };
   switch (d.granularity) {
     case Granularity::Century:
-      std::snprintf(buf, sizeof buf, "%02d", floor_div(y, 100));
+      append_padded(out, floor_div(y, 100), 2);
       break;
     case Granularity::Decade:
-      std::snprintf(buf, sizeof buf, "%03d", floor_div(y, 10));
+      append_padded(out, floor_div(y, 10), 3);
       break;
     case Granularity::Year:
-      std::snprintf(buf, sizeof buf, "%04d", y);
+      append_padded(out, y, 4);
       break;
     case Granularity::Half:
-      std::snprintf(buf, sizeof buf, "%04d-H%d", y, d.month <= 6 ? 1 : 2);
+      append_padded(out, y, 4);
+      out += d.month <= 6 ? "-H1" : "-H2";
       break;
     case Granularity::Quarter:
-      std::snprintf(buf, sizeof buf, "%04d-Q%d", y, (d.month - 1) / 3 + 1);
+      append_padded(out, y, 4);
+      out += "-Q";
+      append_padded(out, (d.month - 1) / 3 + 1, 0);
       break;
     case Granularity::Season: {
-      static constexpr const char* kSeasons[] = {"WI", "WI", "SP", "SP", "SP", "SU",
-                                                 "SU", "SU", "FA", "FA", "FA", "WI"};
-      std::snprintf(buf, sizeof buf, "%04d-%s", y, kSeasons[(d.month - 1) % 12]);
+      static constexpr const char* kSeasons[] = {"-WI", "-WI", "-SP", "-SP", "-SP", "-SU",
+                                                 "-SU", "-SU", "-FA", "-FA", "-FA", "-WI"};
+      append_padded(out, y, 4);
+      out += kSeasons[(d.month - 1) % 12];
       break;
     }
     case Granularity::Month:
-      std::snprintf(buf, sizeof buf, "%04d-%02d", y, d.month);
+      append_padded(out, y, 4);
+      two('-', d.month);
       break;
     case Granularity::Week: {
       int wy = 0, w = 0;
       iso_week(d, wy, w);
-      std::snprintf(buf, sizeof buf, "%04d-W%02d", wy, w);
+      append_padded(out, wy, 4);
+      out += "-W";
+      append_padded(out, w, 2);
       break;
     }
     case Granularity::Day:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, d.month, d.day);
-      break;
     case Granularity::Hour:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d", y, d.month, d.day, d.hour < 0 ? 0 : d.hour);
-      break;
     case Granularity::Minute:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, d.month, d.day, d.hour < 0 ? 0 : d.hour,
-                    d.minute);
+      append_padded(out, y, 4);
+      two('-', d.month);
+      two('-', d.day);
+      if (d.granularity == Granularity::Day) break;
+      two('T', d.hour < 0 ? 0 : d.hour);
+      if (d.granularity == Granularity::Minute) two(':', d.minute);
       break;
   }
-  return buf;
+  return out;
 }
 
 std::optional<Date> parse_value(std::string_view v) {

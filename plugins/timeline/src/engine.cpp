@@ -44,11 +44,16 @@ void ScratchDeleter::operator()(Scratch* s) const noexcept {
 struct Engine::Impl {
   std::vector<std::string> languages;
   std::vector<RuleSet> rules;
-  std::vector<int> dct_cue;           // lexicon id of `dct_cue` per rule set
+  // per rule set and word id: whether the word is in `dct_cue` (empty: no such lexicon); asked
+  // for every token of the top of the text, most of a short article
+  std::vector<std::vector<std::uint8_t>> dct_cue;
   std::vector<TenseCues> tense_cues;  // per rule set
   std::vector<int> month_lex;         // lexicon id of `month` per rule set
   // per rule set and rule: a weekday or "today", which a text about the days around its DCT has
   std::vector<std::vector<bool>> news_marker;
+  // per rule set and rule: its value or mod may read the tense (resolver.hpp: reads_tense); a
+  // year, a duration or a clock time needs no tense scan of its sentence
+  std::vector<std::vector<bool>> tensed;
 
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
     for (std::size_t i = 0; i < languages.size(); ++i)
@@ -103,6 +108,28 @@ bool date_broken_at(const RuleSet& rs, int month_lex, std::string_view text, con
   return rs.lex_value(rs.word_id(t.fold(month)), month_lex) != nullptr;
 }
 
+// The start of the line holding a byte, for bytes asked in text order: the text is searched
+// forward once (memchr) rather than backwards from each byte, up to a paragraph each time.
+class LineStarts {
+ public:
+  explicit LineStarts(std::string_view text) : text_(text), next_(text.find('\n')) {}
+  std::size_t start_of(std::size_t byte) {
+    if (byte < asked_) *this = LineStarts(text_);  // not in text order after all: start over
+    asked_ = byte;
+    while (next_ < byte) {
+      head_ = next_ + 1;
+      next_ = text_.find('\n', head_);
+    }
+    return head_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t next_;  // the first line break at or after head_ (npos: none)
+  std::size_t head_ = 0;
+  std::size_t asked_ = 0;
+};
+
 }  // namespace
 
 Engine::Engine(const std::string& data_dir, const std::vector<std::string>& languages) : impl_(new Impl) {
@@ -110,9 +137,17 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
   for (const auto& lang : languages) {
     impl_->languages.push_back(lang);
     impl_->rules.push_back(RuleSet::load_file(data_dir + "/" + lang + ".rules"));
-    impl_->dct_cue.push_back(impl_->rules.back().lexicon("dct_cue"));
+    auto& cue = impl_->dct_cue.emplace_back();
+    if (const int lex = impl_->rules.back().lexicon("dct_cue"); lex >= 0) {
+      cue.assign(impl_->rules.back().word_count(), 0);
+      for (std::size_t id = 0; id < cue.size(); ++id)
+        cue[id] = impl_->rules.back().lex_value(static_cast<int>(id), lex) != nullptr;
+    }
     impl_->tense_cues.emplace_back(impl_->rules.back());
     impl_->month_lex.push_back(impl_->rules.back().lexicon("month"));
+    auto& tensed = impl_->tensed.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules())
+      tensed.push_back(reads_tense(rule.value) || reads_tense(rule.mod));
     auto& marker = impl_->news_marker.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       marker.push_back(rule.value_source.find("@wday(") != std::string::npos ||
@@ -177,9 +212,10 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     f.match_begin = s.matches.size();
     find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches);
     f.match_end = s.matches.size();
-    if (sent.begin < kDctWindow && impl.dct_cue[f.rules] >= 0)
+    if (const auto& is_cue = impl.dct_cue[f.rules]; sent.begin < kDctWindow && !is_cue.empty())
       for (std::uint32_t j = f.first; j < f.last && s.tokens.tokens[j].begin < kDctWindow; ++j)
-        if (rs.lex_value(s.word_ids[j], impl.dct_cue[f.rules])) cue_ends.push_back(s.tokens.tokens[j].end);
+        if (const int id = s.word_ids[j]; id >= 0 && is_cue[static_cast<std::size_t>(id)])
+          cue_ends.push_back(s.tokens.tokens[j].end);
     found.push_back(f);
   }
 
@@ -189,12 +225,13 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   int far_years = 0, near_years = 0;
   int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
+  LineStarts lines(text);
   for (const auto& f : found) {
     const RuleSet& rs = impl.rules[f.rules];
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
-      if (rule.type != "DATE" && rule.type != "TIME") continue;
+      if (rule.kind != RuleType::Date && rule.kind != RuleType::Time) continue;
       if (impl.news_marker[f.rules][m.rule]) ++news_markers;
       // Without a metadata date only the top of the text is read here (DCT candidates).
       if (!metadata_dct && s.tokens.tokens[m.first].begin >= kDctWindow) continue;
@@ -210,8 +247,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (c.begin < kDctWindow) {
         for (auto ce : cue_ends)
           if (ce <= c.begin && c.begin - ce <= kDctCueDistance) c.after_cue = true;
-        const auto line_break = c.begin == 0 ? std::string_view::npos : text.rfind('\n', c.begin - 1);
-        const std::size_t head = line_break == std::string_view::npos ? 0 : line_break + 1;
+        const std::size_t head = lines.start_of(c.begin);
         c.dateline = is_dateline_head(text.substr(head, c.begin - head));
         c.value = v;
         candidates.push_back(std::move(c));
@@ -240,6 +276,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 3. Resolve in text order against DCT, narrative reference and tense.
   int dct_timex = -1;
+  result.timexes.reserve(s.matches.size());  // at most one each: no Timex moved by a regrowth
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
@@ -247,37 +284,45 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
       const Rule& rule = rs.rules()[m.rule];
-      if (rule.type == "NONE") continue;  // a blocker: the words are no timex ("This Week" the TV show)
+      if (rule.kind == RuleType::None)
+        continue;  // a blocker: the words are no timex ("This Week" the TV show)
       if (rule.not_in_narrative && ctx.narrative) continue;  // "damals" in a history: TIMEX2 leaves it out
-      ctx.tense = tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids, f.first, f.last, m.first,
-                           m.last, s.tense);
+      ctx.tense = impl.tensed[f.rules][m.rule] ? tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids,
+                                                          f.first, f.last, m.first, m.last, s.tense)
+                                               : 0;
       Timex t;
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
       t.type = rule.type;
       t.value = resolve_value(rs, m, ctx);
       t.mod = resolve_mod(rs, m, ctx);
-      if (t.type == "DATE" && is_duration_value(t.value)) {
+      bool dated = rule.kind == RuleType::Date || rule.kind == RuleType::Time;
+      if (rule.kind == RuleType::Date && is_duration_value(t.value)) {
         // "in two weeks" not looking ahead (@infut): the duration, without its signal word.
         t.type = "DURATION";
+        dated = false;
         if (m.last - m.first > 1 && s.tokens.fold(s.tokens.tokens[m.first]) == "in")
           t.begin = s.tokens.tokens[m.first + 1].begin;
       }
       t.rule_line = rule.line;
       t.lang = rs.lang();
-      if ((t.type == "DATE" || t.type == "TIME") && rule.anchor != "no") update_reference(ctx, t.value);
+      if (dated && rule.anchors) update_reference(ctx, t.value);
       if (static_cast<int>(t.begin) == dct_timex_begin) dct_timex = static_cast<int>(result.timexes.size());
       result.timexes.push_back(std::move(t));
     }
   }
 
   // 4. Date the statements and summarize.
-  assign_events(*sentences, false, result.timexes, result.dct, dct_timex, result.events);
+  // Which timexes can date a statement, asked once each (it parses the value), not per range.
+  std::vector<bool> calendar(result.timexes.size());
+  for (std::size_t i = 0; i < calendar.size(); ++i) calendar[i] = is_calendar_time(result.timexes[i]);
+  result.events.reserve(sentences->size() + input.quotes.size());
+  assign_events(*sentences, false, result.timexes, calendar, result.dct, dct_timex, result.events);
   if (!input.quotes.empty())
-    assign_events(input.quotes, true, result.timexes, result.dct, dct_timex, result.events);
+    assign_events(input.quotes, true, result.timexes, calendar, result.dct, dct_timex, result.events);
   std::set<std::string> times;
-  for (const auto& t : result.timexes)
-    if (is_calendar_time(t)) times.insert(t.value);
+  for (std::size_t i = 0; i < calendar.size(); ++i)
+    if (calendar[i]) times.insert(result.timexes[i].value);
   result.times.assign(times.begin(), times.end());
   if (!result.times.empty()) {
     result.earliest = result.times.front();

@@ -9,13 +9,13 @@ bool is_calendar_time(const Timex& t) {
 }
 
 void assign_events(const std::vector<TextRange>& ranges, bool quotes, const std::vector<Timex>& timexes,
-                   const std::string& dct, int dct_timex, std::vector<Event>& out) {
+                   const std::vector<bool>& calendar, const std::string& dct, int dct_timex,
+                   std::vector<Event>& out) {
   std::size_t next = 0;  // first timex not yet before the current range
   int narrative = -1;    // last calendar timex before the current range
   for (const auto& r : ranges) {
     while (next < timexes.size() && timexes[next].end <= r.begin) {
-      if (static_cast<int>(next) != dct_timex && is_calendar_time(timexes[next]))
-        narrative = static_cast<int>(next);
+      if (static_cast<int>(next) != dct_timex && calendar[next]) narrative = static_cast<int>(next);
       ++next;
     }
     Event e;
@@ -23,7 +23,7 @@ void assign_events(const std::vector<TextRange>& ranges, bool quotes, const std:
     e.end = r.end;
     e.quote = quotes;
     for (std::size_t k = next; k < timexes.size() && timexes[k].begin < r.end; ++k) {
-      if (timexes[k].begin >= r.begin && is_calendar_time(timexes[k])) {
+      if (timexes[k].begin >= r.begin && calendar[k]) {
         e.timex = static_cast<int>(k);
         e.time = timexes[k].value;
         e.source = TimeSource::Timex;

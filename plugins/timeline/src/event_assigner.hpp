@@ -11,10 +11,12 @@
 namespace tagwerk::timeline {
 
 /// Appends one Event per range to out (ranges in text order). timexes are in
-/// text order with resolved values; dct may be empty; dct_timex (or -1) is the
-/// timex the DCT was read from, which dates its own sentence but no narrative.
+/// text order with resolved values, calendar[i] is is_calendar_time(timexes[i]);
+/// dct may be empty; dct_timex (or -1) is the timex the DCT was read from, which
+/// dates its own sentence but no narrative.
 void assign_events(const std::vector<TextRange>& ranges, bool quotes, const std::vector<Timex>& timexes,
-                   const std::string& dct, int dct_timex, std::vector<Event>& out);
+                   const std::vector<bool>& calendar, const std::string& dct, int dct_timex,
+                   std::vector<Event>& out);
 
 /// True when a timex can date a statement (a DATE/TIME with a calendar value).
 bool is_calendar_time(const Timex& t);

@@ -1,6 +1,8 @@
 #include "matcher.hpp"
 
-#include <cstdio>
+#include <algorithm>
+
+#include "calendar.hpp"
 
 namespace tagwerk::timeline {
 
@@ -149,6 +151,40 @@ struct Cursor {
   }
 };
 
+// Whether token i + 2 may be the third element of v (see Variant::third), v's first two
+// elements having matched tokens i and i + 1.
+bool third_fits(const Variant& v, const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t i,
+                std::uint32_t last) {
+  if (v.third == CandidateList::Next::Any) return true;
+  if (i + 2 >= last) return false;
+  const int id = word_ids[i + 2];
+  const bool number = tokens.tokens[i + 2].kind == TokenKind::Number;
+  const bool listed = id >= 0 && (v.third_words >> (static_cast<std::uint32_t>(id) & 63) & 1) != 0;
+  switch (v.third) {
+    case CandidateList::Next::Word:
+      return listed;
+    case CandidateList::Next::Number:
+      return number;
+    case CandidateList::Next::NumberOrWord:
+      return number || listed;
+    case CandidateList::Next::Any:
+      break;
+  }
+  return true;
+}
+
+// The token after i: its word id (-1: none of the rules' words, or no token before last) and
+// whether it is a number.
+struct NextToken {
+  int word;
+  bool number;
+};
+NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std::uint32_t i,
+                     std::uint32_t last) {
+  if (i + 1 >= last) return {-1, false};
+  return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
+}
+
 }  // namespace
 
 void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
@@ -165,18 +201,22 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
   std::array<Capture, 8> caps{};
   Capture scratch;
   Match best;  // outside the loop: zeroing its captures per token cost a fifth of this function
+  const bool any_word = !rules.any_word_candidates().empty();
   while (i < last) {
     const Token& t = tokens.tokens[i];
     std::uint32_t best_end = 0, best_context = 0;
     // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
-    auto try_list = [&](const std::vector<std::uint32_t>& list, bool tens) {
+    auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
       for (auto vi : list) {
         const Variant& v = variants[vi];
-        // Cheap test first: "am" + weekday fails on "am Ende" without trying the variant.
+        // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
+        // a digit class fails on a word without a call.
         if (v.check_second && !(tens && v.num_first) &&
-            (i + 1 >= last || cur.consume(v.elements[1], i + 1, scratch) == 0))
+            (i + 1 >= last || !CandidateList::may_follow(v.second, next.word, next.number) ||
+             cur.consume(v.elements[1], i + 1, scratch) == 0 || !third_fits(v, tokens, word_ids, i, last)))
           continue;
-        caps = {};
+        // Only the rule's captures are read (resolver.cpp), so only they are cleared.
+        std::fill_n(caps.begin(), v.captures, Capture{});
         std::uint32_t context = 0;
         std::uint32_t end = cur.match(v, i, caps, &context);
         if (end == 0) continue;
@@ -186,21 +226,27 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
           best_end = end;
           best_context = context;
           best.rule = v.rule;
-          best.captures = caps;
+          std::copy_n(caps.begin(), v.captures, best.captures.begin());
         }
       }
     };
-    const int next_word = i + 1 < last ? word_ids[i + 1] : -1;
-    const bool next_number = i + 1 < last && tokens.tokens[i + 1].kind == TokenKind::Number;
+    // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
-      try_list(rules.number_candidates(t.digits).for_next(next_word, next_number), false);
+      const NextToken next = next_token(tokens, word_ids, i, last);
+      const auto& list = rules.number_candidates(t.digits).for_next(next.word, next.number);
+      if (!list.empty()) try_list(list, next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
-      try_list(info.tens ? info.candidates.all() : info.candidates.for_next(next_word, next_number),
-               info.tens);
+      if (!info.candidates.all().empty()) {
+        const NextToken next = next_token(tokens, word_ids, i, last);
+        const auto& list =
+            info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number);
+        // Most often empty: a function word before an ordinary word. No call then.
+        if (!list.empty()) try_list(list, next, info.tens);
+      }
     }
-    if (t.kind == TokenKind::Word && !rules.any_word_candidates().empty())
-      try_list(rules.any_word_candidates(), false);
+    if (any_word && t.kind == TokenKind::Word)
+      try_list(rules.any_word_candidates(), next_token(tokens, word_ids, i, last), false);
     if (best_end > 0) {
       best.first = i;
       best.last = best_end;
@@ -214,9 +260,9 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
 
 std::string capture_text(const RuleSet& rules, const Capture& c) {
   if (c.value >= 0) return rules.values()[static_cast<std::size_t>(c.value)];
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%0*lld", static_cast<int>(c.width), static_cast<long long>(c.number));
-  return buf;
+  std::string out;
+  append_padded(out, c.number, c.width);
+  return out;
 }
 
 }  // namespace tagwerk::timeline

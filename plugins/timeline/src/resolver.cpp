@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -408,6 +409,20 @@ void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match&
 }
 
 }  // namespace
+
+bool reads_tense(const std::vector<TemplateOp>& ops) {
+  // The functions of call() that read no context at all (their arguments may still).
+  static constexpr std::string_view kContextFree[] = {"dur",  "hhmm", "add", "sub", "neg", "mul",    "pad2",
+                                                      "tail", "div",  "bc",  "pm",  "am",  "century"};
+  for (const auto& op : ops) {
+    if (op.kind != TemplateOp::Kind::Call) continue;
+    if (std::find(std::begin(kContextFree), std::end(kContextFree), op.text) == std::end(kContextFree))
+      return true;
+    for (const auto& a : op.args)
+      if (reads_tense(a)) return true;
+  }
+  return false;
+}
 
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx) {
   ctx.implied.reset();

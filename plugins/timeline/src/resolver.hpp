@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "calendar.hpp"
 #include "matcher.hpp"
@@ -33,6 +34,11 @@ struct ResolveContext {
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx);
 /// The mod of match m ("" when its rule sets none).
 std::string resolve_mod(const RuleSet& rules, const Match& m, ResolveContext& ctx);
+
+/// Whether evaluating `ops` (a value or mod template) may read ResolveContext::tense: true
+/// when it calls any function but the arithmetic and formatting ones (@dur, @add, @pm, ...),
+/// which read no context. The engine skips the tense scan for a rule that reads none.
+bool reads_tense(const std::vector<TemplateOp>& ops);
 
 /// Moves ctx.reference to a resolved DATE/TIME value (ignored when the value
 /// is not a calendar date, e.g. "PRESENT_REF" or "P3D"), or to ctx.implied

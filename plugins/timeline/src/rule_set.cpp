@@ -4,8 +4,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include <tagwerk/text/char_class.hpp>
 
@@ -113,7 +115,9 @@ bool RuleSet::past_ending(std::string_view w) const {
   auto tail = [&](const std::vector<Ending>& list, bool& found) {
     for (const auto& e : list) {
       const std::string_view s = e.suffix;
-      if (w.size() >= s.size() && w.substr(w.size() - s.size()) == s && (w.size() > s.size() || !e.past)) {
+      // Compared byte by byte from the end: endings are a few bytes, a memcmp call costs more.
+      if (w.size() >= s.size() && std::equal(s.rbegin(), s.rend(), w.rbegin()) &&
+          (w.size() > s.size() || !e.past)) {
         found = true;
         return e.past;
       }
@@ -121,8 +125,9 @@ bool RuleSet::past_ending(std::string_view w) const {
     return false;
   };
   bool found = false;
-  const std::uint32_t bit = w.size() >= 3 ? tail_bits(w) : 0;
-  if (w.size() >= 3 && (ending_tails_[bit >> 6] >> (bit & 63) & 1)) {
+  // English has no ending of three bytes or more ("-ed" only): no filter to ask.
+  const std::uint32_t bit = w.size() >= 3 && !endings_.empty() ? tail_bits(w) : 0;
+  if (w.size() >= 3 && !endings_.empty() && (ending_tails_[bit >> 6] >> (bit & 63) & 1)) {
     auto it = endings_.find(w.substr(w.size() - 3));
     if (it != endings_.end()) {
       const bool past = tail(it->second, found);
@@ -381,18 +386,26 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& origin) {
         auto action = split_ws(line.substr(arrow + 2));
         if (action.size() < 2) throw ParseError("a rule needs `=> TYPE VALUE`");
         rule.type = std::string(action[0]);
-        if (rule.type != "DATE" && rule.type != "TIME" && rule.type != "DURATION" && rule.type != "SET" &&
-            rule.type != "NONE")
+        static constexpr std::pair<std::string_view, RuleType> kTypes[] = {{"DATE", RuleType::Date},
+                                                                           {"TIME", RuleType::Time},
+                                                                           {"DURATION", RuleType::Duration},
+                                                                           {"SET", RuleType::Set},
+                                                                           {"NONE", RuleType::None}};
+        const auto* type = std::find_if(std::begin(kTypes), std::end(kTypes),
+                                        [&](const auto& t) { return t.first == rule.type; });
+        if (type == std::end(kTypes))
           throw ParseError("type must be DATE, TIME, DURATION, SET or NONE, not '" + rule.type + "'");
+        rule.kind = type->second;
         rule.value_source = std::string(action[1]);
         rule.value = parse_template(action[1], rule);
         for (std::size_t a = 2; a < action.size(); ++a) {
           std::string_view opt = action[a];
           if (opt.substr(0, 4) == "mod=")
             rule.mod = parse_template(opt.substr(4), rule);
-          else if (opt.substr(0, 7) == "anchor=")
+          else if (opt.substr(0, 7) == "anchor=") {
             rule.anchor = std::string(opt.substr(7));
-          else if (opt == "narrative=no")
+            rule.anchors = rule.anchor != "no";
+          } else if (opt == "narrative=no")
             rule.not_in_narrative = true;
           else
             throw ParseError("unknown option '" + std::string(opt) +
@@ -448,6 +461,7 @@ void RuleSet::index_variants() {
     auto& elems = variants_[v].elements;
     variants_[v].check_second = elems.size() >= 2 && !elems[0].negated && !elems[1].negated;
     variants_[v].num_first = elems.front().kind == ElemKind::Num;
+    variants_[v].captures = static_cast<std::uint8_t>(rules_[variants_[v].rule].captures.size());
     const Element& e = variants_[v].elements.front();
     switch (e.kind) {
       case ElemKind::Literal:
@@ -519,16 +533,46 @@ void RuleSet::index_variants() {
       case ElemKind::Literal:
       case ElemKind::Lexicon:
         second[v] = e.kind == ElemKind::Literal ? e.words : lexicon_words[e.lexicon];
-        std::sort(second[v].begin(), second[v].end());
-        second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
         next[v] = CandidateList::Next::Word;
         break;
-      case ElemKind::Num:
+      case ElemKind::Num:  // digits or a word of `numword`
+        if (numword < 0) {
+          next[v] = CandidateList::Next::Number;
+          break;
+        }
+        second[v] = lexicon_words[static_cast<std::size_t>(numword)];
+        next[v] = CandidateList::Next::NumberOrWord;
+        break;
       case ElemKind::Word:
         break;
       default:  // the digit classes
         next[v] = CandidateList::Next::Number;
         break;
+    }
+    std::sort(second[v].begin(), second[v].end());
+    second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
+    variants_[v].second = next[v];
+  }
+  // The third element, where it is the third token: no element before it is negated or
+  // <NUM> (which may take two or three tokens), and it is no negation itself.
+  for (auto& variant : variants_) {
+    const auto& elems = variant.elements;
+    if (!variant.check_second || elems.size() < 3 || elems[2].negated) continue;
+    if (elems[0].kind == ElemKind::Num || elems[1].kind == ElemKind::Num) continue;
+    const Element& e = elems[2];
+    const std::vector<std::uint32_t>* words = nullptr;
+    if (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) {
+      words = e.kind == ElemKind::Literal ? &e.words : &lexicon_words[e.lexicon];
+      variant.third = CandidateList::Next::Word;
+    } else if (e.kind == ElemKind::Num) {
+      if (numword >= 0) words = &lexicon_words[static_cast<std::size_t>(numword)];
+      variant.third = numword >= 0 ? CandidateList::Next::NumberOrWord : CandidateList::Next::Number;
+    } else if (e.kind != ElemKind::Word) {
+      variant.third = CandidateList::Next::Number;  // a digit class
+    }
+    if (words) {
+      variant.third_words = 0;
+      for (auto w : *words) variant.third_words |= std::uint64_t{1} << (w & 63);
     }
   }
   auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };

@@ -51,13 +51,18 @@ struct TemplateOp {
   std::vector<std::vector<TemplateOp>> args;
 };
 
+/// A rule's type, for the engine's tests per match (the text is in Rule::type).
+enum class RuleType : std::uint8_t { Date, Time, Duration, Set, None };
+
 struct Rule {
   int line = 0;
-  std::string type;  // DATE, TIME, DURATION, SET
+  std::string type;                // DATE, TIME, DURATION, SET
+  RuleType kind = RuleType::Date;  // the same, NONE included (a blocker)
   std::string value_source;
   std::vector<TemplateOp> value;
   std::vector<TemplateOp> mod;    // empty: no mod
   std::string anchor;             // "no" keeps the timex from becoming the narrative reference
+  bool anchors = true;            // anchor is not "no"
   bool not_in_narrative = false;  // narrative=no: no timex in a narrative (TIMEX2 leaves "damals" out)
   std::vector<std::string> captures;
 };
@@ -73,6 +78,14 @@ struct Variant {
   // the first takes one token (always but for <NUM> on a tens word: "twenty four").
   bool check_second = false;
   bool num_first = false;  // the first element is <NUM>
+  // With check_second: what the second element needs of the next token, tested before it.
+  CandidateList::Next second = CandidateList::Next::Any;
+  // What the third element needs of the token after the next, when the first two take one
+  // token each ("the" + "first" + "quarter" is tried on "the first time" no further), and
+  // for a word a bit per (word id mod 64) of the words it accepts: a test before the call.
+  CandidateList::Next third = CandidateList::Next::Any;
+  std::uint64_t third_words = ~std::uint64_t{0};
+  std::uint8_t captures = 0;  // the rule's captures: the matcher clears only these per try
 };
 
 struct LexHit {
@@ -105,6 +118,8 @@ class RuleSet {
   /// Word id of a folded word, or -1 when no rule or lexicon knows it.
   int word_id(std::string_view folded) const noexcept { return word_table_.find(folded); }
   const WordInfo& word(std::uint32_t id) const { return infos_[id]; }
+  /// How many words the rules know: their ids are 0 ... word_count() - 1.
+  std::size_t word_count() const noexcept { return infos_.size(); }
   const std::vector<std::uint32_t>& number_candidates() const noexcept { return number_first_; }
   /// The variants whose first element can match a number of `digits` digits (a subset of
   /// number_candidates(), in the same order).

@@ -81,9 +81,16 @@ CodePoint fold_punct(CodePoint c) {
 
 // True when text[begin, end) between two segment tokens holds only format
 // characters: the tokens are written together.
-bool only_invisible(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end) {
-  for (std::int32_t i = begin; i < end;)
-    if (piece_of(cursor.at(i, &i)) != Piece::Invisible) return false;
+bool only_invisible(const Utf8Cursor& cursor, const char* bytes, std::int32_t begin, std::int32_t end) {
+  for (std::int32_t i = begin; i < end;) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {  // a space, nearly always: no decoding
+      if (kAsciiPiece[b] != Piece::Invisible) return false;
+      ++i;
+    } else if (piece_of(cursor.at(i, &i)) != Piece::Invisible) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -138,10 +145,43 @@ void keep_whole(const Utf8Cursor& cursor, std::int32_t begin, std::int32_t end, 
   out.tokens.push_back(t);
 }
 
+// The usual segment token, ASCII letters only ("the") or one ASCII punctuation byte, as one
+// rule token without the general loop (its fixed cost per token weighed most on English,
+// whose words are short). False, with nothing appended, for any other token.
+bool cut_ascii(const char* bytes, std::int32_t begin, std::int32_t end, bool glued, Tokens& out,
+               FoldWriter& fold) {
+  const auto first = static_cast<unsigned char>(bytes[begin]);
+  char* w = fold.tail();
+  TokenKind kind;
+  if (kAsciiLetterFold[first] != 0) {
+    std::int32_t j = begin;
+    for (char f; j < end && (f = kAsciiLetterFold[static_cast<unsigned char>(bytes[j])]) != 0; ++j) *w++ = f;
+    if (j < end) return false;
+    kind = TokenKind::Word;
+  } else if (end == begin + 1 && first < 0x80 && kAsciiPiece[first] == Piece::Other) {
+    *w++ = static_cast<char>(first);
+    kind = TokenKind::Punct;
+  } else {
+    return false;
+  }
+  const bool token_glued = glued && !out.tokens.empty();
+  Token& t = out.tokens.emplace_back();
+  t.begin = static_cast<std::uint32_t>(begin);
+  t.end = static_cast<std::uint32_t>(end);
+  t.kind = kind;
+  t.glued = token_glued;
+  t.upper_initial = first >= 'A' && first <= 'Z';
+  t.fold_begin = static_cast<std::uint32_t>(fold.size());
+  t.fold_size = static_cast<std::uint32_t>(end - begin);
+  fold.set_tail(w);
+  return true;
+}
+
 // Appends the rule tokens of one segment token text[begin, end); bytes is the text's.
 void split_one(const Utf8Cursor& cursor, const char* bytes, std::int32_t begin, std::int32_t end, bool glued,
                Tokens& out, FoldWriter& fold) {
   fold.reserve_for(static_cast<std::size_t>(end - begin));
+  if (cut_ascii(bytes, begin, end, glued, out, fold)) return;
   std::int32_t i = begin;
   bool space_before = !glued;
   while (i < end) {
@@ -233,7 +273,8 @@ void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, To
   for (const TokenSpan& s : spans) {
     if (s.begin >= s.end || s.end > size || (!first && s.begin < prev_end)) continue;
     const auto begin = static_cast<std::int32_t>(s.begin), end = static_cast<std::int32_t>(s.end);
-    const bool glued = !first && only_invisible(cursor, static_cast<std::int32_t>(prev_end), begin);
+    const bool glued =
+        !first && only_invisible(cursor, text.data(), static_cast<std::int32_t>(prev_end), begin);
     if (is_opaque(s.kind))
       keep_whole(cursor, begin, end, glued, out, fold);
     else

@@ -37,8 +37,9 @@ struct Token {
 struct Tokens {
   std::vector<Token> tokens;
   std::string folded;
+  /// The folded text of t, a token of `tokens` (no bounds check: the lookup of every token).
   std::string_view fold(const Token& t) const {
-    return std::string_view(folded).substr(t.fold_begin, t.fold_size);
+    return std::string_view(folded.data() + t.fold_begin, t.fold_size);
   }
   void clear() {
     tokens.clear();

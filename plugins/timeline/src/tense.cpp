@@ -1,6 +1,7 @@
 #include "tense.hpp"
 
 #include <string_view>
+#include <utility>
 
 #include "resolver.hpp"
 
@@ -17,14 +18,30 @@ TenseCues::TenseCues(const RuleSet& rules)
       since(rules.lexicon("since")),
       since_skip(rules.lexicon("since_skip")),
       determiner(rules.lexicon("determiner")),
-      perfect_aux(rules.lexicon("perfect_aux")) {}
+      perfect_aux(rules.lexicon("perfect_aux")) {
+  const std::pair<int, Cue> lexicons[] = {{past, kPast},
+                                          {future, kFuture},
+                                          {not_past, kNotPast},
+                                          {deadline, kDeadline},
+                                          {month, kMonth},
+                                          {month_abbr, kMonthAbbr},
+                                          {future_to, kFutureTo},
+                                          {since, kSince},
+                                          {since_skip, kSinceSkip},
+                                          {determiner, kDeterminer},
+                                          {perfect_aux, kPerfectAux}};
+  bits.assign(rules.word_count(), 0);
+  for (std::size_t id = 0; id < bits.size(); ++id)
+    for (const auto& [lex, bit] : lexicons)
+      if (rules.lex_value(static_cast<int>(id), lex)) bits[id] = static_cast<std::uint16_t>(bits[id] | bit);
+}
 
 namespace {
 
-bool is_future(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
-               const std::vector<int>& word_ids, std::uint32_t j) {
-  return j < tokens.tokens.size() && tokens.tokens[j].kind == TokenKind::Word && word_ids[j] >= 0 &&
-         rules.lex_value(word_ids[j], cues.future);
+bool is_future(const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
+               std::uint32_t j) {
+  return j < tokens.tokens.size() && tokens.tokens[j].kind == TokenKind::Word &&
+         cues.is(word_ids[j], TenseCues::kFuture);
 }
 
 // A quotation mark: `"`, typographic quotes, and the `` '' of news wires.
@@ -42,20 +59,19 @@ bool is_quote(const Tokens& tokens, std::uint32_t j) {
 }
 
 // A word of the rules' `determiner` lexicon ("the", "its", "die", "einen").
-bool is_determiner(const RuleSet& rules, const TenseCues& cues, const std::vector<int>& word_ids,
-                   std::uint32_t j) {
-  return rules.lex_value(word_ids[j], cues.determiner) != nullptr;
+bool is_determiner(const TenseCues& cues, const std::vector<int>& word_ids, std::uint32_t j) {
+  return cues.is(word_ids[j], TenseCues::kDeterminer);
 }
 
 // "to" followed by a verb-like word: lower-case and no determiner ("agreed to a meeting"
 // is no plan).
-bool to_infinitive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
-                   const std::vector<int>& word_ids, std::uint32_t j) {
+bool to_infinitive(const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
+                   std::uint32_t j) {
   if (j + 1 >= tokens.tokens.size() || tokens.fold(tokens.tokens[j]) != "to") return false;
   const Token& v = tokens.tokens[j + 1];
   if (v.kind != TokenKind::Word || v.upper_initial) return false;
   const auto w = tokens.fold(v);
-  return !is_determiner(rules, cues, word_ids, j + 1) && w != "this" && w != "that";
+  return !is_determiner(cues, word_ids, j + 1) && w != "this" && w != "that";
 }
 
 bool after_be(const Tokens& tokens, std::uint32_t j) {
@@ -65,11 +81,11 @@ bool after_be(const Tokens& tokens, std::uint32_t j) {
 // A participle used as an adjective: right after a determiner, or after a determiner and
 // one adverb ("the proposed merger", "a still unspecified date", "the newly elected";
 // German "die erste Welle", "im letzten Jahr").
-bool attributive(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
-                 const std::vector<int>& word_ids, std::uint32_t j) {
+bool attributive(const TenseCues& cues, const Tokens& tokens, const std::vector<int>& word_ids,
+                 std::uint32_t j) {
   if (j == 0) return false;
-  if (is_determiner(rules, cues, word_ids, j - 1)) return true;
-  if (j < 2 || !is_determiner(rules, cues, word_ids, j - 2)) return false;
+  if (is_determiner(cues, word_ids, j - 1)) return true;
+  if (j < 2 || !is_determiner(cues, word_ids, j - 2)) return false;
   const auto adv = tokens.fold(tokens.tokens[j - 1]);
   return adv == "still" || (adv.size() > 3 && adv.substr(adv.size() - 2) == "ly");
 }
@@ -122,9 +138,9 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   }
   // A Perfekt auxiliary ("hat", "ist") is past only with a participle in its clause:
   // "hat am Sonntag angekündigt", not "könnte im Herbst ein Ende haben".
-  if (id >= 0 && rules.lex_value(id, cues.perfect_aux)) return perfect_at(tokens, first, last, j) ? -1 : 0;
+  if (cues.is(id, TenseCues::kPerfectAux)) return perfect_at(tokens, first, last, j) ? -1 : 0;
   if (id >= 0) {
-    if (rules.lex_value(id, cues.future)) {
+    if (cues.is(id, TenseCues::kFuture)) {
       // "had been due/scheduled to expire Friday": the plan is over, the day is past.
       const bool pluperfect =
           j >= 2 && tokens.fold(tokens.tokens[j - 1]) == "been" && tokens.fold(tokens.tokens[j - 2]) == "had";
@@ -133,11 +149,11 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
     // A head that looks ahead to an infinitive: "plans to leave", "set to resume Monday",
     // "agreed to purchase ... in February", "is to resume trading Tuesday"; without
     // "to + verb" it is an ordinary word ("vacation plans", "agreed Tuesday": past).
-    if (rules.lex_value(id, cues.future_to) && to_infinitive(rules, cues, tokens, word_ids, j + 1)) return 1;
+    if (cues.is(id, TenseCues::kFutureTo) && to_infinitive(cues, tokens, word_ids, j + 1)) return 1;
     // After "be" a past participle is a passive, tenseless ("would be paid in January").
     if (after_be(tokens, j)) return 0;
-    if (rules.lex_value(id, cues.past)) return is_future(rules, cues, tokens, word_ids, j + 1) ? 1 : -1;
-    if (rules.lex_value(id, cues.not_past)) return 0;
+    if (cues.is(id, TenseCues::kPast)) return is_future(cues, tokens, word_ids, j + 1) ? 1 : -1;
+    if (cues.is(id, TenseCues::kNotPast)) return 0;
   }
   // A regular past form ("announced", German preterites "meldete", "sagten", "trat" from
   // the lexicon); names ("United", "Ahmed") and German nouns start upper-case.
@@ -146,7 +162,7 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   // erste Welle"). An ending of `not_past_suffix` is no past ("besten", "auftreten").
   // (The ending first: most words have none, and it is the cheaper test.)
   if (t.fold_size >= 5 && !t.upper_initial && rules.past_ending(tokens.fold(t)) && !after_be(tokens, j) &&
-      !attributive(rules, cues, tokens, word_ids, j))
+      !attributive(cues, tokens, word_ids, j))
     return -1;
   return 0;
 }
@@ -156,20 +172,20 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
 void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
            const std::vector<int>& word_ids, TenseScan& scan) {
   const std::uint32_t n = scan.last - scan.first;
-  scan.left.assign(n, TenseScan::kNone);
+  scan.left.resize(n);
   scan.right.assign(n, TenseScan::kNone);
   scan.cue.assign(n, 0);
+  std::uint32_t stop = TenseScan::kNone;  // the last stop so far: left[] is filled on the way
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::uint32_t j = scan.first + i;
-    const bool quote = is_quote(tokens, j);
+    const bool quote = tokens.tokens[j].kind == TokenKind::Punct && is_quote(tokens, j);
     const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
     if (quote || c != 0) {
-      scan.left[i] = scan.right[i] = j;
+      stop = scan.right[i] = j;
       scan.cue[i] = static_cast<std::int8_t>(c);
     }
+    scan.left[i] = stop;
   }
-  for (std::uint32_t i = 1; i < n; ++i)
-    if (scan.left[i] == TenseScan::kNone) scan.left[i] = scan.left[i - 1];
   for (std::uint32_t i = n - 1; i-- > 0;)
     if (scan.right[i] == TenseScan::kNone) scan.right[i] = scan.right[i + 1];
   scan.built = true;
@@ -198,18 +214,18 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   // "seit März", "seit dem 3. März", "since Monday": past, this month or day included.
   if (cues.since >= 0 && begin > first) {
     std::uint32_t j = begin - 1;
-    if (j > first && rules.lex_value(word_ids[j], cues.since_skip)) --j;
-    if (rules.lex_value(word_ids[j], cues.since)) return kSincePast;
+    if (j > first && cues.is(word_ids[j], TenseCues::kSinceSkip)) --j;
+    if (cues.is(word_ids[j], TenseCues::kSince)) return kSincePast;
   }
   if (cues.deadline >= 0 && begin >= first + 2) {
     const Token& before = tokens.tokens[begin - 2];
     const auto b = tokens.fold(before);
     const std::string* kind = rules.lex_value(word_ids[begin - 1], cues.deadline);
     // A month before the signal makes a range ("from March through June"), no deadline.
-    const bool range = rules.lex_value(word_ids[begin - 2], cues.month) != nullptr;
+    const bool range = cues.is(word_ids[begin - 2], TenseCues::kMonth);
     if (kind && before.kind == TokenKind::Word && b != "up" && b != "not" && !range) {
       const int w = word_ids[begin];
-      if (*kind != "month" || rules.lex_value(w, cues.month) || rules.lex_value(w, cues.month_abbr)) return 1;
+      if (*kind != "month" || cues.is(w, TenseCues::kMonth) || cues.is(w, TenseCues::kMonthAbbr)) return 1;
     }
   }
   // The nearest stop on each side; a quotation mark yields no cue, and the left cue

@@ -26,6 +26,26 @@ struct TenseCues {
   int since = -1, since_skip = -1;  // "seit (dem) ...": never ahead of the DCT
   int determiner = -1;   // a past form right after one is an adjective ("the proposed", "die erste")
   int perfect_aux = -1;  // "hat", "ist": past only with a participle in the clause
+
+  /// The lexicons above, one bit each in `bits`.
+  enum Cue : std::uint16_t {
+    kPast = 1 << 0,
+    kFuture = 1 << 1,
+    kNotPast = 1 << 2,
+    kDeadline = 1 << 3,
+    kMonth = 1 << 4,
+    kMonthAbbr = 1 << 5,
+    kFutureTo = 1 << 6,
+    kSince = 1 << 7,
+    kSinceSkip = 1 << 8,
+    kDeterminer = 1 << 9,
+    kPerfectAux = 1 << 10,
+  };
+  /// By word id, the cue lexicons the word is in: the scan asks up to seven of them for
+  /// every word of a sentence holding an expression, one load instead of a lexicon walk each.
+  std::vector<std::uint16_t> bits;
+  /// Whether word `id` (-1: none) is in the cue lexicon c.
+  bool is(int id, Cue c) const noexcept { return id >= 0 && (bits[static_cast<std::size_t>(id)] & c) != 0; }
 };
 
 /// Where the search for a cue stops around each token of one sentence, found once

@@ -10,7 +10,9 @@ void WordTable::build(const std::vector<std::pair<std::string_view, std::uint32_
   keys_.clear();
   text_.clear();
   max_size_ = 0;
+  single_ = filled(-1);
   for (const auto& [w, id] : words) {
+    if (w.size() == 1) single_[static_cast<unsigned char>(w[0])] = static_cast<std::int32_t>(id);
     const std::uint64_t h = hash(w);
     std::uint64_t i = h & mask_;
     while (slots_[i].id >= 0) i = (i + 1) & mask_;

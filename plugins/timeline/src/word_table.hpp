@@ -4,6 +4,7 @@
 // hash and one probe. Built once, read-only after; thread-safe to read.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -20,6 +21,8 @@ class WordTable {
 
   /// The id of folded word w, or -1.
   int find(std::string_view w) const noexcept {
+    // One byte (punctuation, most of it; "a"): a seventh of the tokens, looked up directly.
+    if (w.size() == 1) return single_[static_cast<unsigned char>(w[0])];
     if (w.size() > max_size_ || slots_.empty()) return -1;
     const std::uint64_t h = hash(w);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
@@ -74,6 +77,12 @@ class WordTable {
     std::uint32_t begin = 0;  // into text_
     std::uint32_t size = 0;
   };
+  std::array<std::int32_t, 256> single_ = filled(-1);  // the ids of one-byte words
+  static constexpr std::array<std::int32_t, 256> filled(std::int32_t v) {
+    std::array<std::int32_t, 256> a{};
+    a.fill(v);
+    return a;
+  }
   std::vector<Slot> slots_;
   std::vector<Key> keys_;  // by id
   std::string text_;

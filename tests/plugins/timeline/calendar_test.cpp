@@ -47,3 +47,26 @@ TEST(Calendar, EasterSunday) {
   EXPECT_EQ(format_value(easter_sunday(2038)), "2038-04-25");  // the latest possible
   EXPECT_EQ(format_value(easter_sunday(2285)), "2285-03-22");  // the earliest possible
 }
+
+TEST(Calendar, EveryGranularityIsWrittenWithItsPadding) {
+  EXPECT_EQ(format_value(Date{33, 1, 1, -1, 0, Granularity::Year}), "0033");
+  EXPECT_EQ(format_value(Date{1990, 1, 1, -1, 0, Granularity::Decade}), "199");
+  EXPECT_EQ(format_value(Date{1905, 1, 1, -1, 0, Granularity::Century}), "19");
+  EXPECT_EQ(format_value(Date{2020, 9, 1, -1, 0, Granularity::Half}), "2020-H2");
+  EXPECT_EQ(format_value(Date{2020, 12, 1, -1, 0, Granularity::Season}), "2020-WI");
+  EXPECT_EQ(format_value(Date{2020, 4, 1, -1, 0, Granularity::Month}), "2020-04");
+  EXPECT_EQ(format_value(Date{2020, 4, 5, -1, 0, Granularity::Day}), "2020-04-05");
+  EXPECT_EQ(format_value(Date{2020, 4, 5, -1, 0, Granularity::Hour}), "2020-04-05T00");
+  EXPECT_EQ(format_value(Date{2020, 4, 5, 9, 7, Granularity::Minute}), "2020-04-05T09:07");
+  // Before year 1 the sign counts in the width, as printf writes it.
+  EXPECT_EQ(format_value(Date{-5, 1, 1, -1, 0, Granularity::Year}), "-005");
+}
+
+TEST(Calendar, AppendPaddedWritesLikePrintf) {
+  std::string s = "x";
+  append_padded(s, 7, 2);
+  append_padded(s, 1234, 2);
+  append_padded(s, 0, 0);
+  append_padded(s, -42, 5);
+  EXPECT_EQ(s, "x0712340-0042");
+}

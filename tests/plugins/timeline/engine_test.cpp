@@ -158,6 +158,17 @@ TEST(TimelineDct, FromTheTextWhenTheRecordHasNoDate) {
   }
 }
 
+TEST(TimelineDct, ADatelineBelowAnEarlierDateIsReadFromItsOwnLine) {
+  // The first date is inside a sentence; the dateline's head is the start of its own line.
+  const std::string text =
+      "Born on March 3, 1990 in Luton, she was the youngest.\n"
+      "LONDON (AP) — Jan. 5, 2020 — The government decided yesterday to extend the measures.";
+  auto r = run(text, "", "en");
+  EXPECT_EQ(r.dct, "2020-01-05");
+  EXPECT_EQ(r.dct_source, "text-first-date");
+  EXPECT_EQ(value_at(r, text, "yesterday"), "2020-01-04");
+}
+
 TEST(TimelineDct, NoneWhenTheTextGivesNoFullDate) {
   // A dateline without a year leaves the DCT open; relative expressions stay underspecified.
   const std::string text = "WASHINGTON, March 12 (Reuters) - The government decided yesterday.";

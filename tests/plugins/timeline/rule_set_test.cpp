@@ -1,10 +1,15 @@
 // The rules file format: parse errors name file and line; optional elements expand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "matcher.hpp"
+#include "resolver.hpp"
 #include "rule_set.hpp"
+#include "rule_tokens.hpp"
 
 using namespace tagwerk::timeline;
 
@@ -85,4 +90,68 @@ TEST(RuleSet, LeadingContextNarrativeOptionAndEndings) {
   EXPECT_NE(error_of("lang de\nlex past_suffix: e\n").find("x.rules:2: an ending of past_suffix needs two"),
             std::string::npos);
   EXPECT_NE(error_of("lang de\nheute => DATE 1 narrative=yes\n").find("narrative=no"), std::string::npos);
+}
+
+TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
+  // Five variants start with "the", each with a second element of another kind.
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex numword: two=2\n"
+      "the end => DATE 1\nthe <DAY> => DATE 2\nthe <NUM> days => DURATION P{num}D\n"
+      "the <WORD> year => DATE 3\nthe past => DATE 4\n",
+      "t");
+  const CandidateList& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the"))).candidates;
+  ASSERT_EQ(the.all().size(), 5u);
+  auto rules_of = [&](const std::vector<std::uint32_t>& list) {
+    std::vector<int> lines;
+    for (auto v : list) lines.push_back(rs.rules()[rs.variants()[v].rule].line);
+    return lines;
+  };
+  // "the government": neither a digit class nor <NUM>, which needs a number or a number word.
+  EXPECT_EQ(rules_of(the.for_next(-1, false)), (std::vector<int>{6}));
+  EXPECT_EQ(rules_of(the.for_next(-1, true)), (std::vector<int>{4, 5, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
+  EXPECT_EQ(rules_of(the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
+}
+
+TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex ord: first=1 second=2\n"
+      "the @ord quarter => DATE Q{ord}\nthe @ord <YEAR4> => DATE {year4}\nthe @ord two => DATE T{ord}\n",
+      "t");
+  const Variant& v = rs.variants()[0];
+  EXPECT_EQ(v.third, CandidateList::Next::Word);
+  EXPECT_EQ(rs.variants()[1].third, CandidateList::Next::Number);
+  // "the first time", "the second quarter", "the first 2020": only the last two match.
+  const std::string text = "the first time the second quarter the first 2020";
+  std::vector<TokenSpan> spans;
+  for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
+    e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
+    spans.push_back(TokenSpan{b, e, "word"});
+  }
+  Tokens tokens;
+  split_tokens(text, spans, tokens);
+  std::vector<int> ids;
+  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+  lookup_words(rs, tokens, 0, n, ids);
+  std::vector<Match> matches;
+  find_matches(rs, tokens, ids, 0, n, matches);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].first, 3u);
+  EXPECT_EQ(matches[0].rule, 0u);
+  EXPECT_EQ(matches[1].first, 6u);
+  EXPECT_EQ(matches[1].rule, 1u);
+}
+
+TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex wd: monday=1\n"
+      "<YEAR4> => DATE {year4}\n<NUM> days => DURATION @dur({num},D)\n"
+      "@wd => DATE @wday({wd})\n<YEAR4> now => DATE @add(@year(),0)\n",
+      "t");
+  ASSERT_EQ(rs.rules().size(), 4u);
+  EXPECT_FALSE(reads_tense(rs.rules()[0].value));  // captures only
+  EXPECT_FALSE(reads_tense(rs.rules()[1].value));  // arithmetic and formatting only
+  EXPECT_TRUE(reads_tense(rs.rules()[2].value));
+  EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
 }

@@ -1,0 +1,23 @@
+// The rules' word ids by folded text: one-byte words, short and long ones, misses.
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "word_table.hpp"
+
+using namespace tagwerk::timeline;
+
+TEST(WordTable, FindsEveryWordAndNothingElse) {
+  const std::vector<std::pair<std::string_view, std::uint32_t>> words = {
+      {".", 0}, {"a", 1}, {"am", 2}, {"the", 3}, {"today", 4}, {"vergangenen", 5}};
+  WordTable table;
+  table.build(words);
+  for (const auto& [w, id] : words) EXPECT_EQ(table.find(w), static_cast<int>(id)) << w;
+  for (std::string_view miss : {",", "b", "an", "thee", "tod", "vergangene", "vergangenes", ""})
+    EXPECT_EQ(table.find(miss), -1) << miss;
+  WordTable empty;
+  EXPECT_EQ(empty.find("."), -1);
+  EXPECT_EQ(empty.find("the"), -1);
+}
