@@ -254,7 +254,27 @@ TagGraph::TagGraph(std::size_t tag_count) : preds(tag_count), succs(tag_count), 
         succs[from].push_back(static_cast<std::uint16_t>(to));
       }
   }
+  if (tag_count == 0) return;
+  closing = preds[kOutside];
+  opening = succs[kOutside];
+  in_block.assign(tag_count, 0);
+  for (const std::uint16_t t : opening)
+    if (preds[t] == closing) in_block[t] |= 1;
+  for (const std::uint16_t p : closing)
+    if (succs[p] == opening) in_block[p] |= 2;
 }
+
+namespace {
+
+// Tags taken at a time in the block of Viterbi's tag pairs: the compiler keeps
+// the lanes' best scores in vector registers.
+constexpr std::size_t kLanes = 8;
+
+std::size_t padded(std::size_t n) {
+  return (n + kLanes - 1) / kLanes * kLanes;
+}
+
+}  // namespace
 
 void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float* trans, DecodeScratch& s,
              std::vector<std::uint16_t>& out, std::vector<float>* margins) {
@@ -262,15 +282,43 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   out.assign(n, kOutside);
   if (n == 0) return;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
+  const std::vector<std::uint16_t>& closing = graph.closing;
+  const std::vector<std::uint16_t>& opening = graph.opening;
+  // The block's transitions, contiguous for the lanes (padding scores kNo):
+  // closing tag -> opening tags for alpha, opening tag -> closing tags for beta.
+  const std::size_t open_pad = padded(opening.size()), close_pad = padded(closing.size());
+  s.to_opening.assign(closing.size() * open_pad, kNo);
+  for (std::size_t c = 0; c < closing.size(); ++c)
+    for (std::size_t o = 0; o < opening.size(); ++o)
+      s.to_opening[c * open_pad + o] = trans[closing[c] * tags + opening[o]];
   s.alpha.assign(n * tags, kNo);
   for (std::size_t t = 0; t < tags; ++t)
     if (graph.may_start[t]) s.alpha[t] = em[t] + trans[tags * tags + t];
   // The best score only, without a branch per pair (a compare-and-keep, no
   // argmax): the best predecessor is found again for the best path alone.
+  // Every pair adds and compares as the lists would; only the order of the
+  // comparisons differs, which a maximum does not depend on.
   for (std::size_t i = 1; i < n; ++i) {
     const float* prev = &s.alpha[(i - 1) * tags];
     float* cur = &s.alpha[i * tags];
+    for (std::size_t o0 = 0; o0 < opening.size(); o0 += kLanes) {
+      float best[kLanes];
+      for (float& b : best) b = kNo;
+      for (std::size_t c = 0; c < closing.size(); ++c) {
+        const float from = prev[closing[c]];
+        const float* row = &s.to_opening[c * open_pad + o0];
+        for (std::size_t l = 0; l < kLanes; ++l) {
+          const float v = from + row[l];
+          best[l] = v > best[l] ? v : best[l];
+        }
+      }
+      for (std::size_t l = 0; l < kLanes && o0 + l < opening.size(); ++l) {
+        const std::size_t t = opening[o0 + l];
+        if (graph.in_block[t] & 1) cur[t] = best[l] == kNo ? kNo : best[l] + em[i * tags + t];
+      }
+    }
     for (std::size_t t = 0; t < tags; ++t) {
+      if (graph.in_block[t] & 1) continue;
       float best = kNo;
       for (const std::uint16_t p : graph.preds[t]) {
         const float v = prev[p] + trans[p * tags + t];
@@ -297,23 +345,51 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
     out[i - 1] = arg;
   }
   if (!margins) return;
+  margins->assign(n, 0.0f);
+  // Only the words of a name are scored, so beta is needed from the first of them on.
+  std::size_t first = 0;
+  while (first < n && out[first] == kOutside) ++first;
+  if (first == n) return;
+  s.from_closing.assign(opening.size() * close_pad, kNo);
+  for (std::size_t o = 0; o < opening.size(); ++o)
+    for (std::size_t c = 0; c < closing.size(); ++c)
+      s.from_closing[o * close_pad + c] = trans[closing[c] * tags + opening[o]];
   // Max-marginals: beta[i][t] is the best score of words i+1.. given tag t at i.
   s.beta.assign(n * tags, kNo);
   for (std::size_t t = 0; t < tags; ++t) s.beta[(n - 1) * tags + t] = 0;
-  for (std::size_t i = n - 1; i > 0; --i) {
+  for (std::size_t i = n - 1; i > first; --i) {
+    const float* next_em = &em[i * tags];
+    const float* next = &s.beta[i * tags];
+    float* cur = &s.beta[(i - 1) * tags];
+    for (std::size_t c0 = 0; c0 < closing.size(); c0 += kLanes) {
+      float best[kLanes];
+      for (float& b : best) b = kNo;
+      for (std::size_t o = 0; o < opening.size(); ++o) {
+        const float e = next_em[opening[o]], b = next[opening[o]];
+        const float* row = &s.from_closing[o * close_pad + c0];
+        for (std::size_t l = 0; l < kLanes; ++l) {
+          const float v = row[l] + e + b;
+          best[l] = v > best[l] ? v : best[l];
+        }
+      }
+      for (std::size_t l = 0; l < kLanes && c0 + l < closing.size(); ++l) {
+        const std::size_t p = closing[c0 + l];
+        if (graph.in_block[p] & 2) cur[p] = best[l];
+      }
+    }
     for (std::size_t p = 0; p < tags; ++p) {
+      if (graph.in_block[p] & 2) continue;
       float best = kNo;
       for (const std::uint16_t t : graph.succs[p]) {
-        const float v = trans[p * tags + t] + em[i * tags + t] + s.beta[i * tags + t];
+        const float v = trans[p * tags + t] + next_em[t] + next[t];
         best = v > best ? v : best;
       }
-      s.beta[(i - 1) * tags + p] = best;
+      cur[p] = best;
     }
   }
   const float total = last[best_t];
-  margins->assign(n, 0.0f);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (out[i] == kOutside) continue;  // only the words of a name are scored
+  for (std::size_t i = first; i < n; ++i) {
+    if (out[i] == kOutside) continue;
     float second = kNo;
     for (std::size_t t = 0; t < tags; ++t) {
       if (t == out[i] || s.alpha[i * tags + t] == kNo || s.beta[i * tags + t] == kNo) continue;
