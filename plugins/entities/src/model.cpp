@@ -125,18 +125,19 @@ std::shared_ptr<const Model> Model::load(const std::string& path) {
   }
   const auto nrows = r.pod<std::uint64_t>();
   m->rows.reserve(nrows);
+  Model::Weight row[256];
   for (std::uint64_t i = 0; i < nrows; ++i) {
     const auto key = r.pod<std::uint64_t>();
     const auto nonzero = r.pod<std::uint8_t>();
-    if (nonzero == 0) continue;
-    m->rows.insert(key, static_cast<std::uint32_t>(m->row_weights.size()));
     for (std::uint8_t k = 0; k < nonzero; ++k) {
       const auto tag = r.pod<std::uint8_t>();
       const auto w = r.pod<float>();
-      if (tag >= tags)
-        throw std::runtime_error(path + ": the entities model is damaged (tag out of range); retrain it");
-      m->row_weights.push_back({w, tag, static_cast<std::uint16_t>(k + 1 == nonzero ? 1 : 0)});
+      if (tag >= tags || (k > 0 && tag <= row[k - 1].tag))
+        throw std::runtime_error(path +
+                                 ": the entities model is damaged (a tag out of range or order); retrain it");
+      row[k] = {w, tag, static_cast<std::uint16_t>(k + 1 == nonzero ? 1 : 0)};
     }
+    m->add_row(key, row, nonzero);
   }
   m->graph = TagGraph(tags);
   m->transitions.resize((tags + 1) * tags);
@@ -175,6 +176,16 @@ void Model::save(const std::string& path) const {
   w.pod(static_cast<std::uint64_t>(keyed.size()));
   for (const auto& [key, first] : keyed) {
     w.pod(key);
+    if (first & kDense) {
+      const float* row = &dense_weights[(first & ~kDense) * dense_stride()];
+      w.pod(static_cast<std::uint8_t>(std::count_if(row, row + tags, [](float v) { return v != 0.0f; })));
+      for (std::size_t t = 0; t < tags; ++t)
+        if (row[t] != 0.0f) {
+          w.pod(static_cast<std::uint8_t>(t));
+          w.pod(row[t]);
+        }
+      continue;
+    }
     std::uint32_t end = first;
     while (!row_weights[end++].last) {
     }
@@ -201,26 +212,51 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept {
   return open && type_of(static_cast<std::uint16_t>(from)) == type_of(static_cast<std::uint16_t>(to));
 }
 
+void Model::add_row(std::uint64_t key, const Weight* weights, std::size_t count) {
+  if (count == 0) return;
+  if (count < kDenseFrom) {
+    rows.insert(key, static_cast<std::uint32_t>(row_weights.size()));
+    row_weights.insert(row_weights.end(), weights, weights + count);
+    return;
+  }
+  const std::size_t stride = dense_stride();
+  rows.insert(key, kDense | static_cast<std::uint32_t>(dense_weights.size() / stride));
+  dense_weights.resize(dense_weights.size() + stride, 0.0f);
+  float* row = &dense_weights[dense_weights.size() - stride];
+  for (std::size_t k = 0; k < count; ++k) row[weights[k].tag] = weights[k].w;
+}
+
 void Model::set_weights(const std::vector<std::uint64_t>& keys, const std::vector<float>& dense) {
   const std::size_t tags = tag_count();
   rows = HashTable();
   rows.reserve(keys.size());
   row_weights.clear();
-  for (std::size_t row = 0; row < keys.size(); ++row) {
-    const auto first = static_cast<std::uint32_t>(row_weights.size());
+  dense_weights.clear();
+  std::vector<Weight> row;
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    row.clear();
     for (std::size_t t = 0; t < tags; ++t)
-      if (dense[row * tags + t] != 0.0f)
-        row_weights.push_back({dense[row * tags + t], static_cast<std::uint16_t>(t), 0});
-    if (row_weights.size() == first) continue;
-    row_weights.back().last = 1;
-    rows.insert(keys[row], first);
+      if (dense[r * tags + t] != 0.0f) row.push_back({dense[r * tags + t], static_cast<std::uint16_t>(t), 0});
+    if (row.empty()) continue;
+    row.back().last = 1;
+    add_row(keys[r], row.data(), row.size());
   }
 }
+
+namespace {
+
+// Vectors of four floats at a time (the rows do not overlap the sum).
+void add_dense(float* __restrict sum, const float* __restrict row, std::size_t stride) {
+  for (std::size_t t = 0; t < stride; t += 4)
+    for (std::size_t l = 0; l < 4; ++l) sum[t + l] += row[t + l];
+}
+
+}  // namespace
 
 void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
   const std::size_t tags = m.tag_count();
   const std::size_t n = f.size();
-  s.emissions.assign(n * tags, 0.0f);
+  s.emissions.resize(n * tags);
   // The tables are larger than the caches and every feature lands somewhere
   // else: look the rows up a sentence at a time, fetching ahead, then add.
   const std::size_t count = f.hashes.size();
@@ -231,17 +267,31 @@ void emissions(const Model& m, const SentenceFeatures& f, DecodeScratch& s) {
     if (k + kAhead < count) m.rows.prefetch(f.hashes[k + kAhead]);
     const std::uint32_t first = m.rows.find(f.hashes[k]);
     s.rows[k] = first;
-    if (first != HashTable::kAbsent) __builtin_prefetch(&m.row_weights[first]);
+    if (first == HashTable::kAbsent) continue;
+    if (first & Model::kDense)
+      __builtin_prefetch(&m.dense_weights[(first & ~Model::kDense) * m.dense_stride()]);
+    else
+      __builtin_prefetch(&m.row_weights[first]);
   }
+  const std::size_t stride = m.dense_stride();
+  s.sum.resize(stride);
+  float* sum = s.sum.data();
   for (std::size_t i = 0; i < n; ++i) {
-    float* e = &s.emissions[i * tags];
+    std::fill(sum, sum + stride, 0.0f);
     for (std::uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      if (s.rows[k] == HashTable::kAbsent) continue;
-      for (const Model::Weight* w = &m.row_weights[s.rows[k]];; ++w) {
-        e[w->tag] += w->w;
+      const std::uint32_t row = s.rows[k];
+      if (row == HashTable::kAbsent) continue;
+      if (row & Model::kDense) {
+        const float* d = &m.dense_weights[(row & ~Model::kDense) * stride];
+        add_dense(sum, d, stride);
+        continue;
+      }
+      for (const Model::Weight* w = &m.row_weights[row];; ++w) {
+        sum[w->tag] += w->w;
         if (w->last) break;
       }
     }
+    std::copy(sum, sum + tags, &s.emissions[i * tags]);
   }
 }
 

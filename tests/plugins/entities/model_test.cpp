@@ -1,7 +1,11 @@
-// The tagger's decoding on made-up scores: Viterbi's best tag sequence and its
-// margins are those of an exhaustive search over every allowed sequence.
+// The tagger's scoring and decoding on made-up weights: a word's scores are
+// the sums of its features' weights however a feature's weights are stored,
+// and Viterbi's best tag sequence and its margins are those of an exhaustive
+// search over every allowed sequence.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <random>
 #include <vector>
@@ -72,4 +76,47 @@ TEST(Viterbi, FindsTheBestAllowedSequenceAndItsMarginsAsAnExhaustiveSearch) {
       EXPECT_NEAR(margins[i], best.score - second, 1e-4f) << "round " << round << ", word " << i;
     }
   }
+}
+
+TEST(Model, AFeatureOfManyWeightsScoresAsOneOfFewAndIsSavedAsItWasRead) {
+  auto m = std::make_shared<en::Model>();
+  m->lang = "de";
+  m->types = {"PER", "LOC", "ORG"};
+  const std::size_t tags = m->tag_count();
+  m->graph = en::TagGraph(tags);
+  m->transitions.assign((tags + 1) * tags, 0.0f);
+  // Feature 11 has a weight for every tag (a dense row), feature 22 two.
+  std::vector<float> weights(2 * tags, 0.0f);
+  for (std::size_t t = 0; t < tags; ++t) weights[t] = 0.25f + static_cast<float>(t);
+  weights[tags + 2] = -1.5f;
+  weights[tags + 7] = 3.0f;
+  m->set_weights({11, 22}, weights);
+  ASSERT_GE(tags, en::Model::kDenseFrom);
+
+  en::SentenceFeatures f;
+  f.hashes = {11, 22, 33, 22};  // 33 has no weights
+  f.offsets = {0, 3, 4};
+  const auto scores = [&](const en::Model& model) {
+    en::DecodeScratch s;
+    en::emissions(model, f, s);
+    return s.emissions;
+  };
+  const std::vector<float> got = scores(*m);
+  ASSERT_EQ(got.size(), 2 * tags);
+  for (std::size_t t = 0; t < tags; ++t) {
+    EXPECT_EQ(got[t], weights[t] + weights[tags + t]) << "tag " << t;
+    EXPECT_EQ(got[tags + t], weights[tags + t]) << "tag " << t;
+  }
+
+  const std::string path = testing::TempDir() + "/rows.model",
+                    again = testing::TempDir() + "/rows_again.model";
+  m->save(path);
+  const auto loaded = en::Model::load(path);
+  EXPECT_EQ(scores(*loaded), got);
+  loaded->save(again);
+  auto bytes = [](const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(bytes(again), bytes(path));
 }
