@@ -25,6 +25,7 @@ bool Gazetteer::add(std::string_view label, std::string_view name) {
   const int l = label_index(label);
   name = trim(name);
   if (l < 0 || name.empty()) return false;
+  content_id_ = new_content_id();
   std::string key;
   std::size_t words = 0;
   std::string first;

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "content_id.hpp"
+
 namespace tagwerk::entities {
 
 /// The four labels, in the order of gazetteer bits and of Gazetteer::kLabels.
@@ -66,12 +68,15 @@ class Gazetteer {
   }
 
   std::size_t size() const noexcept { return names_.size(); }
+  /// Changes whenever a name is added (see content_id.hpp).
+  std::uint64_t content_id() const noexcept { return content_id_; }
 
  private:
   using Map = std::unordered_map<std::string, std::uint8_t, StringHash, std::equal_to<>>;
   Map names_;    // words joined by ' ' -> label bits
   Map longest_;  // first word -> most words of a name
   Map roles_;    // word -> roles_of() bits
+  std::uint64_t content_id_ = new_content_id();
 };
 
 }  // namespace tagwerk::entities
