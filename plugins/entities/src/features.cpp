@@ -132,6 +132,7 @@ void make_word_features(std::string_view w, TokenKind k, const WordClusters& clu
   make_word_form(w, f);
   out.clusters = clusters.find(w, f.lower);
   out.roles = gazetteer && version >= 3 ? gazetteer->roles_of(w) : 0;
+  out.longest_name = gazetteer ? gazetteer->longest_from(w) : 0;
   out.word = h.one(kWord, w);
   out.lower = h.one(kLower, f.lower);
   out.shape = h.one(kShape, f.shape);
@@ -251,10 +252,13 @@ void extract_features(const std::vector<std::string_view>& words, const std::vec
     }
     scratch.words[i] = &it->second;
   }
-  if (gazetteer)
-    gazetteer->match(words, scratch.gazetteer);
-  else
+  if (gazetteer) {
+    scratch.longest_names.resize(n);
+    for (std::size_t i = 0; i < n; ++i) scratch.longest_names[i] = scratch.words[i]->longest_name;
+    gazetteer->match(words, scratch.longest_names, scratch.gazetteer);
+  } else {
     scratch.gazetteer.assign(n, 0);
+  }
 
   Hasher h{scratch.key};
   std::vector<std::uint64_t>& e = out.hashes;

@@ -58,6 +58,7 @@ struct WordFeatures {
   WordForm form;
   WordClusters::Ids clusters{};
   std::uint8_t roles = 0;          // Gazetteer::roles_of(), 0 before feature version 3
+  std::uint8_t longest_name = 0;   // Gazetteer::longest_from()
   std::uint8_t lower_variant = 0;  // kLowerVariant's bits of the unlabelled text (1, 4)
   std::uint64_t word = 0, lower = 0, shape = 0, kind = 0, length = 0, name_role = 0, gazetteer_stem = 0;
   std::uint64_t cluster[WordClusters::kLevels] = {};
@@ -83,7 +84,8 @@ struct FeatureScratch {
     std::unordered_map<std::string, WordFeatures, StringHash, std::equal_to<>> words;
   };
   std::vector<WordCache> caches;
-  std::vector<const WordFeatures*> words;  // of the sentence
+  std::vector<const WordFeatures*> words;   // of the sentence
+  std::vector<std::uint8_t> longest_names;  // of the sentence's words
   std::vector<std::uint8_t> gazetteer;
   std::string key;
 };
