@@ -307,24 +307,20 @@ TagGraph::TagGraph(std::size_t tag_count) : preds(tag_count), succs(tag_count), 
   if (tag_count == 0) return;
   closing = preds[kOutside];
   opening = succs[kOutside];
-  in_block.assign(tag_count, 0);
+  std::vector<std::uint8_t> in_to(tag_count, 0), in_from(tag_count, 0);
   for (const std::uint16_t t : opening)
-    if (preds[t] == closing) in_block[t] |= 1;
+    if (preds[t] == closing) block_to.push_back(t);
   for (const std::uint16_t p : closing)
-    if (succs[p] == opening) in_block[p] |= 2;
+    if (succs[p] == opening) block_from.push_back(p);
+  block_to.resize(block_to.size() / kLanes * kLanes);
+  block_from.resize(block_from.size() / kLanes * kLanes);
+  for (const std::uint16_t t : block_to) in_to[t] = 1;
+  for (const std::uint16_t p : block_from) in_from[p] = 1;
+  for (std::size_t t = 0; t < tag_count; ++t) {
+    if (!in_to[t]) listed_to.push_back(static_cast<std::uint16_t>(t));
+    if (!in_from[t]) listed_from.push_back(static_cast<std::uint16_t>(t));
+  }
 }
-
-namespace {
-
-// Tags taken at a time in the block of Viterbi's tag pairs: the compiler keeps
-// the lanes' best scores in vector registers.
-constexpr std::size_t kLanes = 8;
-
-std::size_t padded(std::size_t n) {
-  return (n + kLanes - 1) / kLanes * kLanes;
-}
-
-}  // namespace
 
 void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float* trans, DecodeScratch& s,
              std::vector<std::uint16_t>& out, std::vector<float>* margins) {
@@ -332,16 +328,20 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   out.assign(n, kOutside);
   if (n == 0) return;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
+  constexpr std::size_t kLanes = TagGraph::kLanes;
   const std::vector<std::uint16_t>& closing = graph.closing;
   const std::vector<std::uint16_t>& opening = graph.opening;
-  // The block's transitions, contiguous for the lanes (padding scores kNo):
-  // closing tag -> opening tags for alpha, opening tag -> closing tags for beta.
-  const std::size_t open_pad = padded(opening.size()), close_pad = padded(closing.size());
-  s.to_opening.assign(closing.size() * open_pad, kNo);
+  const std::vector<std::uint16_t>& block_to = graph.block_to;
+  const std::vector<std::uint16_t>& block_from = graph.block_from;
+  // The block's transitions, contiguous for the lanes: closing tag -> the
+  // block's tags for alpha, opening tag -> the block's tags for beta.
+  s.to_block.resize(closing.size() * block_to.size());
   for (std::size_t c = 0; c < closing.size(); ++c)
-    for (std::size_t o = 0; o < opening.size(); ++o)
-      s.to_opening[c * open_pad + o] = trans[closing[c] * tags + opening[o]];
-  s.alpha.assign(n * tags, kNo);
+    for (std::size_t o = 0; o < block_to.size(); ++o)
+      s.to_block[c * block_to.size() + o] = trans[closing[c] * tags + block_to[o]];
+  // Every score of the words after the first is set below.
+  s.alpha.resize(n * tags);
+  std::fill(s.alpha.begin(), s.alpha.begin() + static_cast<std::ptrdiff_t>(tags), kNo);
   for (std::size_t t = 0; t < tags; ++t)
     if (graph.may_start[t]) s.alpha[t] = em[t] + trans[tags * tags + t];
   // The best score only, without a branch per pair (a compare-and-keep, no
@@ -351,24 +351,23 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   for (std::size_t i = 1; i < n; ++i) {
     const float* prev = &s.alpha[(i - 1) * tags];
     float* cur = &s.alpha[i * tags];
-    for (std::size_t o0 = 0; o0 < opening.size(); o0 += kLanes) {
+    for (std::size_t o0 = 0; o0 < block_to.size(); o0 += kLanes) {
       float best[kLanes];
       for (float& b : best) b = kNo;
       for (std::size_t c = 0; c < closing.size(); ++c) {
         const float from = prev[closing[c]];
-        const float* row = &s.to_opening[c * open_pad + o0];
+        const float* row = &s.to_block[c * block_to.size() + o0];
         for (std::size_t l = 0; l < kLanes; ++l) {
           const float v = from + row[l];
           best[l] = v > best[l] ? v : best[l];
         }
       }
-      for (std::size_t l = 0; l < kLanes && o0 + l < opening.size(); ++l) {
-        const std::size_t t = opening[o0 + l];
-        if (graph.in_block[t] & 1) cur[t] = best[l] == kNo ? kNo : best[l] + em[i * tags + t];
+      for (std::size_t l = 0; l < kLanes; ++l) {
+        const std::size_t t = block_to[o0 + l];
+        cur[t] = best[l] == kNo ? kNo : best[l] + em[i * tags + t];
       }
     }
-    for (std::size_t t = 0; t < tags; ++t) {
-      if (graph.in_block[t] & 1) continue;
+    for (const std::uint16_t t : graph.listed_to) {
       float best = kNo;
       for (const std::uint16_t p : graph.preds[t]) {
         const float v = prev[p] + trans[p * tags + t];
@@ -400,35 +399,32 @@ void viterbi(const float* em, std::size_t n, const TagGraph& graph, const float*
   std::size_t first = 0;
   while (first < n && out[first] == kOutside) ++first;
   if (first == n) return;
-  s.from_closing.assign(opening.size() * close_pad, kNo);
+  s.from_block.resize(opening.size() * block_from.size());
   for (std::size_t o = 0; o < opening.size(); ++o)
-    for (std::size_t c = 0; c < closing.size(); ++c)
-      s.from_closing[o * close_pad + c] = trans[closing[c] * tags + opening[o]];
+    for (std::size_t c = 0; c < block_from.size(); ++c)
+      s.from_block[o * block_from.size() + c] = trans[block_from[c] * tags + opening[o]];
   // Max-marginals: beta[i][t] is the best score of words i+1.. given tag t at i.
-  s.beta.assign(n * tags, kNo);
+  // Every score of the words from `first` on is set below; those before it are never read.
+  s.beta.resize(n * tags);
   for (std::size_t t = 0; t < tags; ++t) s.beta[(n - 1) * tags + t] = 0;
   for (std::size_t i = n - 1; i > first; --i) {
     const float* next_em = &em[i * tags];
     const float* next = &s.beta[i * tags];
     float* cur = &s.beta[(i - 1) * tags];
-    for (std::size_t c0 = 0; c0 < closing.size(); c0 += kLanes) {
+    for (std::size_t c0 = 0; c0 < block_from.size(); c0 += kLanes) {
       float best[kLanes];
       for (float& b : best) b = kNo;
       for (std::size_t o = 0; o < opening.size(); ++o) {
         const float e = next_em[opening[o]], b = next[opening[o]];
-        const float* row = &s.from_closing[o * close_pad + c0];
+        const float* row = &s.from_block[o * block_from.size() + c0];
         for (std::size_t l = 0; l < kLanes; ++l) {
           const float v = row[l] + e + b;
           best[l] = v > best[l] ? v : best[l];
         }
       }
-      for (std::size_t l = 0; l < kLanes && c0 + l < closing.size(); ++l) {
-        const std::size_t p = closing[c0 + l];
-        if (graph.in_block[p] & 2) cur[p] = best[l];
-      }
+      for (std::size_t l = 0; l < kLanes; ++l) cur[block_from[c0 + l]] = best[l];
     }
-    for (std::size_t p = 0; p < tags; ++p) {
-      if (graph.in_block[p] & 2) continue;
+    for (const std::uint16_t p : graph.listed_from) {
       float best = kNo;
       for (const std::uint16_t t : graph.succs[p]) {
         const float v = trans[p * tags + t] + next_em[t] + next[t];

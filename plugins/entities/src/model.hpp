@@ -51,15 +51,19 @@ inline std::size_t type_of(std::uint16_t tag) {
 /// (with BILOU about a quarter of them). Most of those pairs form one block:
 /// the tags that close a name (O, L, U) are followed by exactly the tags that
 /// may come after a closed name (O, B, U), and those follow exactly the
-/// closing ones, so Viterbi takes the block as a dense matrix, several tags at
-/// a time, and only the other pairs (I and L after B and I) from the lists.
+/// closing ones, so Viterbi takes the block as a dense matrix, kLanes tags at
+/// a time, and the other pairs (I and L after B and I, and the tags left over
+/// from whole lanes) from the lists.
 struct TagGraph {
-  std::vector<std::vector<std::uint16_t>> preds;  // to -> the tags that may precede it (not the start)
-  std::vector<std::vector<std::uint16_t>> succs;  // from -> the tags that may follow it
-  std::vector<std::uint8_t> may_start;            // tag -> may begin a sentence
-  std::vector<std::uint16_t> closing;             // the tags that may precede O
-  std::vector<std::uint16_t> opening;             // the tags that may follow O
-  std::vector<std::uint8_t> in_block;  // tag -> 1: its preds are `closing`; 2: its succs are `opening`
+  static constexpr std::size_t kLanes = 8;
+  std::vector<std::vector<std::uint16_t>> preds;      // to -> the tags that may precede it (not the start)
+  std::vector<std::vector<std::uint16_t>> succs;      // from -> the tags that may follow it
+  std::vector<std::uint8_t> may_start;                // tag -> may begin a sentence
+  std::vector<std::uint16_t> closing;                 // the tags that may precede O
+  std::vector<std::uint16_t> opening;                 // the tags that may follow O
+  std::vector<std::uint16_t> block_to;                // tags whose preds are `closing`, whole lanes of them
+  std::vector<std::uint16_t> block_from;              // tags whose succs are `opening`, whole lanes of them
+  std::vector<std::uint16_t> listed_to, listed_from;  // the other tags
   explicit TagGraph(std::size_t tag_count = 0);
   std::size_t size() const noexcept { return may_start.size(); }
 };
@@ -124,9 +128,9 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
 /// best one giving the word another tag (0 for words tagged O).
 struct DecodeScratch {
   std::vector<float> emissions, alpha, beta;
-  std::vector<float> to_opening, from_closing;  // the block's transitions, by closing / opening tag
-  std::vector<std::uint32_t> rows;              // the first weight of each feature of the sentence
-  std::vector<float> sum;  // a word's scores as they add up, Model::dense_stride() floats
+  std::vector<float> to_block, from_block;  // the block's transitions, by closing / opening tag
+  std::vector<std::uint32_t> rows;          // the first weight of each feature of the sentence
+  std::vector<float> sum;                   // a word's scores as they add up, Model::dense_stride() floats
 };
 void viterbi(const float* emissions, std::size_t n, const TagGraph& graph, const float* transitions,
              DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);

@@ -50,8 +50,11 @@ Best search(const std::vector<float>& em, const std::vector<float>& trans, std::
 }  // namespace
 
 TEST(Viterbi, FindsTheBestAllowedSequenceAndItsMarginsAsAnExhaustiveSearch) {
-  constexpr std::size_t kTypes = 2, kTags = 1 + en::kTagsPerType * kTypes, kWords = 4;
+  constexpr std::size_t kTypes = 4, kTags = 1 + en::kTagsPerType * kTypes, kWords = 4;
   const en::TagGraph graph(kTags);
+  // Four types: the block of O, L, U before O, B, U is one lane of tags and one left over.
+  ASSERT_EQ(graph.block_to.size(), en::TagGraph::kLanes);
+  ASSERT_EQ(graph.opening.size(), en::TagGraph::kLanes + 1);
   std::mt19937 rng(7);
   std::uniform_real_distribution<float> score(-2.0f, 2.0f);
   en::DecodeScratch scratch;
