@@ -9,10 +9,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <tagwerk/entities/engine.hpp>
 
+#include "content_id.hpp"
 #include "gazetteer.hpp"
 #include "hash_table.hpp"
 #include "word_form.hpp"
@@ -38,19 +40,53 @@ class WordClusters {
   const std::vector<std::uint64_t>& hashes() const noexcept { return hashes_; }
   const std::vector<Ids>& ids() const noexcept { return ids_; }
   void add_hashed(std::uint64_t hash, const Ids& ids);
+  /// Changes whenever a word is added (see content_id.hpp).
+  std::uint64_t content_id() const noexcept { return content_id_; }
 
  private:
   HashTable table_;
   std::vector<std::uint64_t> hashes_;
   std::vector<Ids> ids_;
+  std::uint64_t content_id_ = new_content_id();
 };
 
-/// Per-thread buffers of extract().
+/// What extract_features() makes of one word (with its token kind) by itself:
+/// its forms, clusters and gazetteer facts, and the hashes of the features
+/// that depend on it alone, as the word itself or as a neighbour at a fixed
+/// offset. Only the features of several words are hashed per word of a sentence.
+struct WordFeatures {
+  WordForm form;
+  WordClusters::Ids clusters{};
+  std::uint8_t roles = 0;          // Gazetteer::roles_of(), 0 before feature version 3
+  std::uint8_t longest_name = 0;   // Gazetteer::longest_from()
+  std::uint8_t lower_variant = 0;  // kLowerVariant's bits of the unlabelled text (1, 4)
+  std::uint64_t word = 0, lower = 0, shape = 0, kind = 0, length = 0, name_role = 0, gazetteer_stem = 0;
+  std::uint64_t cluster[WordClusters::kLevels] = {};
+  std::uint64_t affixes[12] = {};  // prefixes, suffixes, then the hyphen features
+  std::uint8_t affix_count = 0;
+  // As the neighbour: lower[-1], lower[+1], lower[-2], lower[+2], shape[-1],
+  // shape[+1], kind[-1], kind[+1], cluster[-1] and [+1] at levels 0 and 1, the
+  // previous word's suffix, name roles[-1], [+1].
+  std::uint64_t lower_prev = 0, lower_next = 0, lower_prev2 = 0, lower_next2 = 0;
+  std::uint64_t shape_prev = 0, shape_next = 0, kind_prev = 0, kind_next = 0;
+  std::uint64_t cluster_prev[2] = {}, cluster_next[2] = {};
+  std::uint64_t prev_suffix = 0, name_role_prev = 0, name_role_next = 0;
+};
+
+/// Per-thread buffers of extract(), and the WordFeatures of the words seen,
+/// for the clusters, gazetteer and feature version they were made with
+/// (a few of them, each cleared when it grows past kWordCacheSize words).
 struct FeatureScratch {
-  std::vector<WordForm> forms;
-  std::vector<WordClusters::Ids> clusters;
+  static constexpr std::size_t kWordCacheSize = 1 << 13;
+  struct WordCache {
+    std::uint64_t clusters = 0, gazetteer = 0;  // content ids (0: no gazetteer)
+    std::uint32_t version = 0;
+    std::unordered_map<std::string, WordFeatures, StringHash, std::equal_to<>> words;
+  };
+  std::vector<WordCache> caches;
+  std::vector<const WordFeatures*> words;   // of the sentence
+  std::vector<std::uint8_t> longest_names;  // of the sentence's words
   std::vector<std::uint8_t> gazetteer;
-  std::vector<std::uint8_t> roles;  // Gazetteer::roles_of() of each word
   std::string key;
 };
 

@@ -25,6 +25,7 @@ bool Gazetteer::add(std::string_view label, std::string_view name) {
   const int l = label_index(label);
   name = trim(name);
   if (l < 0 || name.empty()) return false;
+  content_id_ = new_content_id();
   std::string key;
   std::size_t words = 0;
   std::string first;
@@ -68,12 +69,23 @@ void Gazetteer::load(const std::string& path) {
 }
 
 void Gazetteer::match(const std::vector<std::string_view>& words, std::vector<std::uint8_t>& codes) const {
+  std::vector<std::uint8_t> longest(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) longest[i] = longest_from(words[i]);
+  match(words, longest, codes);
+}
+
+std::uint8_t Gazetteer::longest_from(std::string_view word) const {
+  const auto it = longest_.find(word);
+  return it == longest_.end() ? 0 : it->second;
+}
+
+void Gazetteer::match(const std::vector<std::string_view>& words, const std::vector<std::uint8_t>& longest,
+                      std::vector<std::uint8_t>& codes) const {
   codes.assign(words.size(), 0);
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = longest_.find(words[i]);
-    if (it == longest_.end()) continue;
-    const std::size_t max_len = std::min<std::size_t>(it->second, words.size() - i);
+    if (longest[i] == 0) continue;
+    const std::size_t max_len = std::min<std::size_t>(longest[i], words.size() - i);
     for (std::size_t len = max_len; len >= 1; --len) {
       key.assign(words[i]);
       for (std::size_t k = 1; k < len; ++k) {

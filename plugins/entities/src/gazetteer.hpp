@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "content_id.hpp"
+
 namespace tagwerk::entities {
 
 /// The four labels, in the order of gazetteer bits and of Gazetteer::kLabels.
@@ -44,6 +46,11 @@ class Gazetteer {
   /// name of that label starts at the word, bit 2*label+1 when one continues
   /// through it. The longest name starting at a word wins. Thread-safe (const).
   void match(const std::vector<std::string_view>& words, std::vector<std::uint8_t>& codes) const;
+  /// The same, given longest_from() of each word (what a caller may have kept).
+  void match(const std::vector<std::string_view>& words, const std::vector<std::uint8_t>& longest,
+             std::vector<std::uint8_t>& codes) const;
+  /// The most words of a name that begins with `word` (at most 255); 0 when none does.
+  std::uint8_t longest_from(std::string_view word) const;
 
   /// The labels (bit per label) of a one-word name; 0 when it is none.
   std::uint8_t labels_of(std::string_view word) const;
@@ -66,12 +73,15 @@ class Gazetteer {
   }
 
   std::size_t size() const noexcept { return names_.size(); }
+  /// Changes whenever a name is added (see content_id.hpp).
+  std::uint64_t content_id() const noexcept { return content_id_; }
 
  private:
   using Map = std::unordered_map<std::string, std::uint8_t, StringHash, std::equal_to<>>;
   Map names_;    // words joined by ' ' -> label bits
   Map longest_;  // first word -> most words of a name
   Map roles_;    // word -> roles_of() bits
+  std::uint64_t content_id_ = new_content_id();
 };
 
 }  // namespace tagwerk::entities

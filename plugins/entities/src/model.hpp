@@ -48,11 +48,22 @@ inline std::size_t type_of(std::uint16_t tag) {
 }
 
 /// Which tag may follow which, as lists: Viterbi visits only allowed pairs
-/// (with BILOU about a quarter of them).
+/// (with BILOU about a quarter of them). Most of those pairs form one block:
+/// the tags that close a name (O, L, U) are followed by exactly the tags that
+/// may come after a closed name (O, B, U), and those follow exactly the
+/// closing ones, so Viterbi takes the block as a dense matrix, kLanes tags at
+/// a time, and the other pairs (I and L after B and I, and the tags left over
+/// from whole lanes) from the lists.
 struct TagGraph {
-  std::vector<std::vector<std::uint16_t>> preds;  // to -> the tags that may precede it (not the start)
-  std::vector<std::vector<std::uint16_t>> succs;  // from -> the tags that may follow it
-  std::vector<std::uint8_t> may_start;            // tag -> may begin a sentence
+  static constexpr std::size_t kLanes = 8;
+  std::vector<std::vector<std::uint16_t>> preds;      // to -> the tags that may precede it (not the start)
+  std::vector<std::vector<std::uint16_t>> succs;      // from -> the tags that may follow it
+  std::vector<std::uint8_t> may_start;                // tag -> may begin a sentence
+  std::vector<std::uint16_t> closing;                 // the tags that may precede O
+  std::vector<std::uint16_t> opening;                 // the tags that may follow O
+  std::vector<std::uint16_t> block_to;                // tags whose preds are `closing`, whole lanes of them
+  std::vector<std::uint16_t> block_from;              // tags whose succs are `opening`, whole lanes of them
+  std::vector<std::uint16_t> listed_to, listed_from;  // the other tags
   explicit TagGraph(std::size_t tag_count = 0);
   std::size_t size() const noexcept { return may_start.size(); }
 };
@@ -73,16 +84,28 @@ struct Model {
     std::uint16_t last;  // 1 on a feature's last weight
   };
   /// Feature hash -> its first Weight: one lookup, then the weights themselves
-  /// (a feature with no weight is not in the table).
+  /// (a feature with no weight is not in the table). A feature with many
+  /// weights (the frequent ones: the bias, shapes, common words and affixes,
+  /// which most words have) is a dense row instead, kDense | its index in
+  /// dense_weights: one vector add per four tags, where adding a zero changes
+  /// no sum, so the scores are the same.
   HashTable rows;
   std::vector<Weight> row_weights;
-  std::vector<float> transitions;  // (tag_count() + 1) x tag_count(); the last row is the start
-  float margin_scale = 1;          // the median margin of a tagged word on the training data
-  std::string provenance;          // the training command's account of data, settings, figures
+  std::vector<float> dense_weights;  // dense_stride() floats per dense row, zeros after tag_count()
+  static constexpr std::uint32_t kDense = 0x80000000u;
+  static constexpr std::size_t kDenseFrom = 12;  // weights of a feature stored dense
+  std::vector<float> transitions;                // (tag_count() + 1) x tag_count(); the last row is the start
+  float margin_scale = 1;                        // the median margin of a tagged word on the training data
+  std::string provenance;                        // the training command's account of data, settings, figures
 
   TagGraph graph;  // from tag_count(), set by load() and the trainer
 
   std::size_t tag_count() const noexcept { return 1 + kTagsPerType * types.size(); }
+  /// tag_count() rounded up to whole vectors of four floats.
+  std::size_t dense_stride() const noexcept { return (tag_count() + 3) / 4 * 4; }
+  /// Adds feature `key` with `count` weights (of distinct tags, ascending, `last` set on the
+  /// final one), as a dense row when they are many; none leaves it out.
+  void add_row(std::uint64_t key, const Weight* weights, std::size_t count);
   /// Sets the weights from a dense keys.size() x tag_count() array, row r
   /// being feature keys[r]'s (zeros dropped).
   void set_weights(const std::vector<std::uint64_t>& keys, const std::vector<float>& dense);
@@ -105,7 +128,9 @@ bool allowed(std::size_t tag_count, std::size_t from, std::size_t to) noexcept;
 /// best one giving the word another tag (0 for words tagged O).
 struct DecodeScratch {
   std::vector<float> emissions, alpha, beta;
-  std::vector<std::uint32_t> rows;  // the first weight of each feature of the sentence
+  std::vector<float> to_block, from_block;  // the block's transitions, by closing / opening tag
+  std::vector<std::uint32_t> rows;          // the first weight of each feature of the sentence
+  std::vector<float> sum;                   // a word's scores as they add up, Model::dense_stride() floats
 };
 void viterbi(const float* emissions, std::size_t n, const TagGraph& graph, const float* transitions,
              DecodeScratch& s, std::vector<std::uint16_t>& out, std::vector<float>* margins);
