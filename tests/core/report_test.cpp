@@ -428,6 +428,34 @@ TEST(ReportWrite, WritesEveryTableAsJsonAndCsvAndThePage) {
   std::filesystem::remove_all(dir);
 }
 
+// A longer name with fewer than one mention for 50 of the acronym's own is a passing
+// expansion: "U. S. Army (USA)" once does not rename every "USA".
+TEST(Report, AnAcronymFarMoreFrequentThanItsExpansionStaysApart) {
+  std::vector<tc::ReportRecord> records(2);
+  const std::string army = "U. S. Army USA USA", ids[] = {"d0", "d1"};
+  std::string usa;
+  for (int k = 0; k < 160; ++k) usa += "USA ";
+  records[0].text = army;
+  records[0].entity = {entity_span(0, 10, "LOC", "U. S. Army"), entity_span(11, 14, "LOC", "U. S. Army"),
+                       entity_span(15, 18, "LOC", "U. S. Army")};
+  records[1].text = usa;
+  for (std::int64_t k = 0; k < 160; ++k)
+    records[1].entity.push_back(entity_span(4 * k, 4 * k + 3, "LOC", "USA"));
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
+  const auto ts = reduce_records(records);
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(cell(e, 0, "name"), "USA");
+  EXPECT_EQ(cell(e, 0, "mentions"), "160");
+  // With the expansion written more often it names the acronym again.
+  for (int copy = 0; copy < 4; ++copy) records.push_back(records[0]);
+  const std::string more[] = {"d2", "d3", "d4", "d5"};
+  for (std::size_t i = 2; i < records.size(); ++i) records[i].id = more[i - 2];
+  const auto joined = reduce_records(records);
+  ASSERT_EQ(table(joined, "entities").size(), 1u);
+  EXPECT_EQ(cell(table(joined, "entities"), 0, "name"), "U. S. Army");
+}
+
 // Only an acronym that can abbreviate the longer name joins it: a document that
 // clustered "the UK" with "Amnesty International UK" does not rename the UK.
 TEST(Report, AnAcronymThatIsAWordOfTheLongerNameStaysApart) {
