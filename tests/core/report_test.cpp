@@ -511,3 +511,26 @@ TEST(Report, ASurnameAloneJoinsTheFullNameDocumentsGaveIt) {
             (std::map<std::string, std::string>{
                 {"Angela Merkel", "4"}, {"Eira Thomas", "3"}, {"Thomas Müller", "3"}, {"Thomas", "1"}}));
 }
+
+// One name in several spellings (hyphens, spaces, case) is one row, named by the most
+// frequent spelling; an acronym defined with a rarer spelling joins that row too.
+TEST(Report, SpellingsOfOneNameAreOneRow) {
+  const std::string a = "Robert Koch-Institut , Robert Koch-Institut , RKI , RKI", b = "Robert-Koch-Institut",
+                    c = "RKI", ids[] = {"d0", "d1", "d2"};
+  std::vector<tc::ReportRecord> records(3);
+  records[0].text = a;
+  records[0].entity = {
+      entity_span(0, 20, "ORG", "Robert Koch-Institut"), entity_span(23, 43, "ORG", "Robert Koch-Institut"),
+      entity_span(46, 49, "ORG", "Robert Koch-Institut"), entity_span(52, 55, "ORG", "Robert Koch-Institut")};
+  records[1].text = b;
+  records[1].entity = {entity_span(0, 20, "ORG", "Robert-Koch-Institut")};
+  records[2].text = c;
+  records[2].entity = {entity_span(0, 3, "ORG", "RKI")};
+  for (std::size_t i = 0; i < records.size(); ++i) records[i].id = ids[i];
+  const auto ts = reduce_records(records);
+  const auto& e = table(ts, "entities");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(cell(e, 0, "name"), "Robert Koch-Institut");
+  EXPECT_EQ(cell(e, 0, "mentions"), "6");
+  EXPECT_EQ(cell(e, 0, "variants"), "RKI (3); Robert Koch-Institut (2); Robert-Koch-Institut (1)");
+}

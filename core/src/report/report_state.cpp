@@ -560,9 +560,57 @@ std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::surname_al
   return alias;
 }
 
+std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::spelling_aliases() const {
+  // One name in several spellings -- "Robert-Koch-Institut" beside "Robert
+  // Koch-Institut", "Nordrhein Westfalen" beside "Nordrhein-Westfalen": the same
+  // letters and digits in the same order, case aside. The most frequent spelling names it.
+  const auto folded = [](std::string_view name) {
+    std::string out;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(name.data());
+    const auto length = static_cast<std::int32_t>(name.size());
+    for (std::int32_t i = 0; i < length;) {
+      UChar32 c;
+      U8_NEXT(p, i, length, c);
+      if (c < 0 || !u_isalnum(c)) continue;
+      c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      char buf[U8_MAX_LENGTH];
+      std::int32_t n = 0;
+      U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), n, c);
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<const EntityKey*>> spellings;  // (folded, label)
+  for (const auto& [key, e] : entities_) {
+    std::string f = folded(key.first);
+    if (!f.empty()) spellings[{std::move(f), key.second}].push_back(&key);
+  }
+  std::map<EntityKey, EntityKey> alias;
+  for (const auto& [f, keys] : spellings) {
+    if (keys.size() < 2) continue;
+    const EntityKey* top =
+        *std::max_element(keys.begin(), keys.end(), [&](const EntityKey* a, const EntityKey* b) {
+          return entities_.at(*a).mentions < entities_.at(*b).mentions;
+        });
+    for (const EntityKey* k : keys)
+      if (k != top) alias.emplace(*k, *top);
+  }
+  return alias;
+}
+
 std::map<std::string, std::string, std::less<>> ReportState::merge_short_names() {
-  std::map<EntityKey, EntityKey> alias = acronym_aliases();
-  alias.merge(surname_aliases());
+  // Spellings first; an acronym or surname then joins the spelling its name has.
+  std::map<EntityKey, EntityKey> alias = spelling_aliases();
+  const auto spelled = [&](const EntityKey& k) {
+    const auto it = alias.find(k);
+    return it == alias.end() ? k : it->second;
+  };
+  const auto add = [&](const std::map<EntityKey, EntityKey>& other) {
+    for (const auto& [from, to] : other)
+      if (!alias.count(from) && spelled(to) != from) alias.emplace(from, spelled(to));
+  };
+  add(acronym_aliases());
+  add(surname_aliases());
   // The names alone, for the tables that key by name: only where no label
   // sends the acronym elsewhere.
   std::map<std::string, std::string, std::less<>> by_name;

@@ -209,13 +209,14 @@ class ReportState {
   std::size_t quote_bytes_ = 0;
   std::shared_ptr<QuoteSpill> spill_;  ///< the runs past quote_memory; shared by copies
   void spill_if_full();
-  /// finish()'s first step: an acronym that documents joined to a longer name,
-  /// and a person's surname that documents joined to one full name, name that
-  /// entity everywhere. Returns the names moved (acronym or surname -> name),
-  /// for the quotes' speakers.
+  /// finish()'s first step: one name in several spellings, an acronym that
+  /// documents joined to a longer name, and a person's surname that documents
+  /// joined to one full name, name that entity everywhere. Returns the names moved (acronym or surname ->
+  /// name), for the quotes' speakers.
   std::map<std::string, std::string, std::less<>> merge_short_names();
   std::map<EntityKey, EntityKey> acronym_aliases() const;
   std::map<EntityKey, EntityKey> surname_aliases() const;
+  std::map<EntityKey, EntityKey> spelling_aliases() const;
   std::map<std::string, Period> periods_;
   std::map<std::tuple<std::string, std::string, std::string>, Sentiment> sentiment_;  ///< name, label, period
 };
