@@ -233,14 +233,18 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
       const NextToken next = next_token(tokens, word_ids, i, last);
-      const auto& list = rules.number_candidates(t.digits).for_next(next.word, next.number);
+      const NextToken third = next_token(tokens, word_ids, i + 1, last);
+      const auto& list =
+          rules.number_candidates(t.digits).for_next(next.word, next.number, third.word, third.number);
       if (!list.empty()) try_list(list, next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
       if (!info.candidates.all().empty()) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const auto& list =
-            info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number);
+        const NextToken third = next_token(tokens, word_ids, i + 1, last);
+        const auto& list = info.tens
+                               ? info.candidates.all()
+                               : info.candidates.for_next(next.word, next.number, third.word, third.number);
         // Most often empty: a function word before an ordinary word. No call then.
         if (!list.empty()) try_list(list, next, info.tens);
       }

@@ -555,7 +555,9 @@ void RuleSet::index_variants() {
   }
   // The third element, where it is the third token: no element before it is negated or
   // <NUM> (which may take two or three tokens), and it is no negation itself.
-  for (auto& variant : variants_) {
+  std::vector<std::vector<std::uint32_t>> third(variants_.size());
+  for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    auto& variant = variants_[v];
     const auto& elems = variant.elements;
     if (!variant.check_second || elems.size() < 3 || elems[2].negated) continue;
     if (elems[0].kind == ElemKind::Num || elems[1].kind == ElemKind::Num) continue;
@@ -573,9 +575,15 @@ void RuleSet::index_variants() {
     if (words) {
       variant.third_words = 0;
       for (auto w : *words) variant.third_words |= std::uint64_t{1} << (w & 63);
+      third[v] = *words;
+      std::sort(third[v].begin(), third[v].end());
+      third[v].erase(std::unique(third[v].begin(), third[v].end()), third[v].end());
     }
   }
-  auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };
+  auto needs = [&](std::uint32_t v) {
+    return std::make_pair(CandidateList::Need{next[v], &second[v]},
+                          CandidateList::Need{variants_[v].third, &third[v]});
+  };
   for (auto& info : infos_) info.candidates.index(needs);
   for (auto& list : number_first_by_digits_) list.index(needs);
   // Tens words: <NUM> takes "twenty four" whole, so the second element need not be next.
