@@ -98,7 +98,9 @@ class CandidateList {
 
   /// The same, narrowed by the token after the next too (third_word -1: none of the rules'
   /// words, or no token): every variant whose second element can match the next token and
-  /// whose third element, where it is known to be the token after, can match that one.
+  /// whose third element, where it is known to be the token after, can match that one. That
+  /// assumes the first two elements take a token each: not for <NUM> on a tens word ("twenty
+  /// four"), where the caller asks the two-argument form (matcher.cpp: narrowed).
   const std::vector<std::uint32_t>& for_next(int next_word, bool next_is_number, int third_word,
                                              bool third_is_number) const noexcept {
     return narrowed(next_word, next_is_number).for_third(third_word, third_is_number);

@@ -185,6 +185,17 @@ NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std
   return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
 }
 
+// The variants of list to try at token i: narrowed by the next token and, unless that is a
+// tens word (which <NUM> may take with the one after it: "twenty four"), by the one after.
+const std::vector<std::uint32_t>& narrowed(const CandidateList& list, const RuleSet& rules,
+                                           const Tokens& tokens, const std::vector<int>& word_ids,
+                                           std::uint32_t i, std::uint32_t last, NextToken next) {
+  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens)
+    return list.for_next(next.word, next.number);
+  const NextToken third = next_token(tokens, word_ids, i + 1, last);
+  return list.for_next(next.word, next.number, third.word, third.number);
+}
+
 }  // namespace
 
 void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
@@ -237,18 +248,14 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
       const NextToken next = next_token(tokens, word_ids, i, last);
-      const NextToken third = next_token(tokens, word_ids, i + 1, last);
-      const auto& list =
-          rules.number_candidates(t.digits).for_next(next.word, next.number, third.word, third.number);
+      const auto& list = narrowed(rules.number_candidates(t.digits), rules, tokens, word_ids, i, last, next);
       if (!list.empty()) try_list(list, next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
       if (!info.candidates.all().empty()) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const NextToken third = next_token(tokens, word_ids, i + 1, last);
-        const auto& list = info.tens
-                               ? info.candidates.all()
-                               : info.candidates.for_next(next.word, next.number, third.word, third.number);
+        const auto& list = info.tens ? info.candidates.all()
+                                     : narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
         // Most often empty: a function word before an ordinary word. No call then.
         if (!list.empty()) try_list(list, next, info.tens);
       }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "matcher.hpp"
@@ -180,6 +181,25 @@ the @ord <WORD> => DATE W{ord}
   EXPECT_EQ(lines, (std::vector<int>{3, 4, 6, 5}));
   EXPECT_EQ(matches[2].first, 6u);
   EXPECT_EQ(matches[2].last, 9u);
+}
+
+TEST(RuleSet, AfterNumTheTokenAfterTheNextNarrowsUnlessTheNumberWordIsATensWord) {
+  // Lines 3 and 4. <NUM> takes "a" or "2" alone, but "twenty" with the word after it: "in
+  // twenty four days" is tried with both variants, "in a week" with neither.
+  const RuleSet rs = RuleSet::parse(R"(lang en
+lex numword: a=1 four=4 twenty=20
+in <NUM> days => DURATION P{num}D
+in <NUM> weeks => DURATION P{num}W
+)",
+                                    "t");
+  const CandidateList& in = candidates_of(rs, "in");
+  EXPECT_EQ(rule_lines(rs, in.for_next(rs.word_id("a"), false, rs.word_id("weeks"), false)),
+            (std::vector<int>{4}));
+  EXPECT_EQ(rule_lines(rs, in.for_next(-1, true, -1, false)), (std::vector<int>{}));
+  const auto matches = matches_of(rs, "in a week in 2 weeks in twenty four days in a days");
+  std::vector<std::pair<std::uint32_t, int>> found;
+  for (const auto& m : matches) found.emplace_back(m.first, rs.rules()[m.rule].line);
+  EXPECT_EQ(found, (std::vector<std::pair<std::uint32_t, int>>{{3, 4}, {6, 3}, {10, 3}}));
 }
 
 TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
