@@ -192,7 +192,6 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   // 1. Match every sentence with the rules of its language.
   std::vector<Found> found;
   found.reserve(sentences->size());
-  std::vector<std::uint32_t> cue_ends;
   for (std::size_t si = 0; si < sentences->size(); ++si) {
     const auto& sent = (*sentences)[si];
     if (sent.begin >= sent.end || sent.end > text_size) continue;
@@ -212,10 +211,6 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     f.match_begin = s.matches.size();
     find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches);
     f.match_end = s.matches.size();
-    if (const auto& is_cue = impl.dct_cue[f.rules]; sent.begin < kDctWindow && !is_cue.empty())
-      for (std::uint32_t j = f.first; j < f.last && s.tokens.tokens[j].begin < kDctWindow; ++j)
-        if (const int id = s.word_ids[j]; id >= 0 && is_cue[static_cast<std::size_t>(id)])
-          cue_ends.push_back(s.tokens.tokens[j].end);
     found.push_back(f);
   }
 
@@ -226,7 +221,26 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
   LineStarts lines(text);
-  for (const auto& f : found) {
+  // Whether a word of `dct_cue` ends at most kDctCueDistance bytes before the candidate at
+  // byte `at` (token `at_token` of sentence found[q]). Read back from the candidate, not over
+  // every token of the window (most of a short article): in every sentence that begins before
+  // it, the tokens from its last one before the candidate back to kDctCueDistance before it.
+  auto after_cue = [&](std::size_t q, std::uint32_t at_token, std::uint32_t at) {
+    for (std::size_t p = 0; p < found.size(); ++p) {
+      const Found& g = found[p];
+      const auto& is_cue = impl.dct_cue[g.rules];
+      if (is_cue.empty() || g.first >= g.last || s.tokens.tokens[g.first].begin > at) continue;
+      for (std::uint32_t j = p == q ? at_token : g.last; j > g.first;) {
+        const Token& t = s.tokens.tokens[--j];
+        if (t.end > at) continue;
+        if (at - t.end > kDctCueDistance) break;
+        if (const int id = s.word_ids[j]; id >= 0 && is_cue[static_cast<std::size_t>(id)]) return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t q = 0; q < found.size(); ++q) {
+    const Found& f = found[q];
     const RuleSet& rs = impl.rules[f.rules];
     for (std::size_t k = f.match_begin; k < f.match_end; ++k) {
       const Match& m = s.matches[k];
@@ -245,8 +259,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       c.begin = s.tokens.tokens[m.first].begin;
       c.end = s.tokens.tokens[m.last - 1].end;
       if (c.begin < kDctWindow) {
-        for (auto ce : cue_ends)
-          if (ce <= c.begin && c.begin - ce <= kDctCueDistance) c.after_cue = true;
+        c.after_cue = after_cue(q, m.first, c.begin);
         const std::size_t head = lines.start_of(c.begin);
         c.dateline = is_dateline_head(text.substr(head, c.begin - head));
         c.value = v;

@@ -185,6 +185,17 @@ NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std
   return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
 }
 
+// The variants of list to try at token i: narrowed by the next token and, unless that is a
+// tens word (which <NUM> may take with the one after it: "twenty four"), by the one after.
+const std::vector<std::uint32_t>& narrowed(const CandidateList& list, const RuleSet& rules,
+                                           const Tokens& tokens, const std::vector<int>& word_ids,
+                                           std::uint32_t i, std::uint32_t last, NextToken next) {
+  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens)
+    return list.for_next(next.word, next.number);
+  const NextToken third = next_token(tokens, word_ids, i + 1, last);
+  return list.for_next(next.word, next.number, third.word, third.number);
+}
+
 }  // namespace
 
 void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
@@ -202,45 +213,49 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
   Capture scratch;
   Match best;  // outside the loop: zeroing its captures per token cost a fifth of this function
   const bool any_word = !rules.any_word_candidates().empty();
+  std::uint32_t best_end = 0, best_context = 0;
+  // The variants of list tried at token i. Defined outside the loop: inside, its closure (a
+  // dozen references) was built for every token, 19 instructions each.
+  // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
+  auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
+    for (auto vi : list) {
+      const Variant& v = variants[vi];
+      // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
+      // a digit class fails on a word without a call.
+      if (v.check_second && !(tens && v.num_first) &&
+          (i + 1 >= last || !CandidateList::may_follow(v.second, next.word, next.number) ||
+           cur.consume(v.elements[1], i + 1, scratch) == 0 || !third_fits(v, tokens, word_ids, i, last)))
+        continue;
+      // Only the rule's captures are read (resolver.cpp), so only they are cleared.
+      std::fill_n(caps.begin(), v.captures, Capture{});
+      std::uint32_t context = 0;
+      std::uint32_t end = cur.match(v, i, caps, &context);
+      if (end == 0) continue;
+      // Longest span; then the most context seen; then the earlier rule.
+      if (end > best_end ||
+          (end == best_end && (context > best_context || (context == best_context && v.rule < best.rule)))) {
+        best_end = end;
+        best_context = context;
+        best.rule = v.rule;
+        std::copy_n(caps.begin(), v.captures, best.captures.begin());
+      }
+    }
+  };
   while (i < last) {
     const Token& t = tokens.tokens[i];
-    std::uint32_t best_end = 0, best_context = 0;
-    // tens: the token is a tens word ("twenty"), which <NUM> may join with the next.
-    auto try_list = [&](const std::vector<std::uint32_t>& list, NextToken next, bool tens) {
-      for (auto vi : list) {
-        const Variant& v = variants[vi];
-        // Cheap tests first: "am" + weekday fails on "am Ende" without trying the variant,
-        // a digit class fails on a word without a call.
-        if (v.check_second && !(tens && v.num_first) &&
-            (i + 1 >= last || !CandidateList::may_follow(v.second, next.word, next.number) ||
-             cur.consume(v.elements[1], i + 1, scratch) == 0 || !third_fits(v, tokens, word_ids, i, last)))
-          continue;
-        // Only the rule's captures are read (resolver.cpp), so only they are cleared.
-        std::fill_n(caps.begin(), v.captures, Capture{});
-        std::uint32_t context = 0;
-        std::uint32_t end = cur.match(v, i, caps, &context);
-        if (end == 0) continue;
-        // Longest span; then the most context seen; then the earlier rule.
-        if (end > best_end || (end == best_end &&
-                               (context > best_context || (context == best_context && v.rule < best.rule)))) {
-          best_end = end;
-          best_context = context;
-          best.rule = v.rule;
-          std::copy_n(caps.begin(), v.captures, best.captures.begin());
-        }
-      }
-    };
+    best_end = 0;
+    best_context = 0;
     // What follows is read only for a token that starts a variant (most tokens start none).
     if (t.kind == TokenKind::Number) {
       const NextToken next = next_token(tokens, word_ids, i, last);
-      const auto& list = rules.number_candidates(t.digits).for_next(next.word, next.number);
+      const auto& list = narrowed(rules.number_candidates(t.digits), rules, tokens, word_ids, i, last, next);
       if (!list.empty()) try_list(list, next, false);
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
       if (!info.candidates.all().empty()) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const auto& list =
-            info.tens ? info.candidates.all() : info.candidates.for_next(next.word, next.number);
+        const auto& list = info.tens ? info.candidates.all()
+                                     : narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
         // Most often empty: a function word before an ordinary word. No call then.
         if (!list.empty()) try_list(list, next, info.tens);
       }

@@ -553,29 +553,44 @@ void RuleSet::index_variants() {
     second[v].erase(std::unique(second[v].begin(), second[v].end()), second[v].end());
     variants_[v].second = next[v];
   }
-  // The third element, where it is the third token: no element before it is negated or
-  // <NUM> (which may take two or three tokens), and it is no negation itself.
-  for (auto& variant : variants_) {
+  // The third element, where it is the third token: no element before it is negated, and it
+  // is no negation itself. <NUM> may take two or three tokens on a tens word ("twenty four"),
+  // so a variant with <NUM> first or second gets no Variant::third (the matcher's test), and
+  // the candidate index by the token after the next (third_need) is not asked when the token
+  // or the next one is a tens word (matcher.cpp).
+  std::vector<CandidateList::Next> third_need(variants_.size(), CandidateList::Next::Any);
+  std::vector<std::vector<std::uint32_t>> third(variants_.size());
+  for (std::uint32_t v = 0; v < variants_.size(); ++v) {
+    auto& variant = variants_[v];
     const auto& elems = variant.elements;
     if (!variant.check_second || elems.size() < 3 || elems[2].negated) continue;
-    if (elems[0].kind == ElemKind::Num || elems[1].kind == ElemKind::Num) continue;
     const Element& e = elems[2];
     const std::vector<std::uint32_t>* words = nullptr;
     if (e.kind == ElemKind::Literal || e.kind == ElemKind::Lexicon) {
       words = e.kind == ElemKind::Literal ? &e.words : &lexicon_words[e.lexicon];
-      variant.third = CandidateList::Next::Word;
+      third_need[v] = CandidateList::Next::Word;
     } else if (e.kind == ElemKind::Num) {
       if (numword >= 0) words = &lexicon_words[static_cast<std::size_t>(numword)];
-      variant.third = numword >= 0 ? CandidateList::Next::NumberOrWord : CandidateList::Next::Number;
+      third_need[v] = numword >= 0 ? CandidateList::Next::NumberOrWord : CandidateList::Next::Number;
     } else if (e.kind != ElemKind::Word) {
-      variant.third = CandidateList::Next::Number;  // a digit class
+      third_need[v] = CandidateList::Next::Number;  // a digit class
     }
+    if (words) {
+      third[v] = *words;
+      std::sort(third[v].begin(), third[v].end());
+      third[v].erase(std::unique(third[v].begin(), third[v].end()), third[v].end());
+    }
+    if (elems[0].kind == ElemKind::Num || elems[1].kind == ElemKind::Num) continue;
+    variant.third = third_need[v];
     if (words) {
       variant.third_words = 0;
       for (auto w : *words) variant.third_words |= std::uint64_t{1} << (w & 63);
     }
   }
-  auto needs = [&](std::uint32_t v) { return std::make_pair(next[v], &second[v]); };
+  auto needs = [&](std::uint32_t v) {
+    return std::make_pair(CandidateList::Need{next[v], &second[v]},
+                          CandidateList::Need{third_need[v], &third[v]});
+  };
   for (auto& info : infos_) info.candidates.index(needs);
   for (auto& list : number_first_by_digits_) list.index(needs);
   // Tens words: <NUM> takes "twenty four" whole, so the second element need not be next.

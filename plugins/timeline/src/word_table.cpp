@@ -11,8 +11,10 @@ void WordTable::build(const std::vector<std::pair<std::string_view, std::uint32_
   text_.clear();
   max_size_ = 0;
   single_ = filled(-1);
+  double_.assign(words.empty() ? 0 : 65536, -1);
   for (const auto& [w, id] : words) {
     if (w.size() == 1) single_[static_cast<unsigned char>(w[0])] = static_cast<std::int32_t>(id);
+    if (w.size() == 2) double_[pair_index(w.data())] = static_cast<std::int32_t>(id);
     const std::uint64_t h = hash(w);
     std::uint64_t i = h & mask_;
     while (slots_[i].id >= 0) i = (i + 1) & mask_;

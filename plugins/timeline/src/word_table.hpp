@@ -23,6 +23,8 @@ class WordTable {
   int find(std::string_view w) const noexcept {
     // One byte (punctuation, most of it; "a"): a seventh of the tokens, looked up directly.
     if (w.size() == 1) return single_[static_cast<unsigned char>(w[0])];
+    // Two bytes ("of", "to", "in", "is": English has many), looked up directly too.
+    if (w.size() == 2 && !double_.empty()) return double_[pair_index(w.data())];
     if (w.size() > max_size_ || slots_.empty()) return -1;
     const std::uint64_t h = hash(w);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
@@ -37,6 +39,10 @@ class WordTable {
   }
 
  private:
+  // The slot of a two-byte word in double_.
+  static std::size_t pair_index(const char* p) noexcept {
+    return static_cast<unsigned char>(p[0]) | static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8;
+  }
   static std::uint64_t load(const char* p, std::size_t n) noexcept {
     std::uint64_t v = 0;
     std::memcpy(&v, p, n);
@@ -83,6 +89,7 @@ class WordTable {
     a.fill(v);
     return a;
   }
+  std::vector<std::int32_t> double_;  // the ids of two-byte words, by their bytes (65,536; -1: none)
   std::vector<Slot> slots_;
   std::vector<Key> keys_;  // by id
   std::string text_;

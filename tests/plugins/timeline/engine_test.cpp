@@ -158,6 +158,20 @@ TEST(TimelineDct, FromTheTextWhenTheRecordHasNoDate) {
   }
 }
 
+TEST(TimelineDct, TheCueWordMayEndTheSentenceBeforeTheDateButNotLieFarBeforeIt) {
+  const std::string near =
+      "Updated.\nMarch 12, 2021 - The government decided yesterday to extend the measures.";
+  auto r = run(near, "", "en");
+  EXPECT_EQ(r.dct, "2021-03-12");
+  EXPECT_EQ(r.dct_source, "text");
+  EXPECT_EQ(value_at(r, near, "yesterday"), "2021-03-11");
+  // More than 24 bytes between the cue word and the date: the date is not announced by it.
+  const std::string far =
+      "Updated by the reporters of our desk in the capital, March 12, 2021. The government decided "
+      "yesterday.";
+  EXPECT_NE(run(far, "", "en").dct_source, "text");
+}
+
 TEST(TimelineDct, ADatelineBelowAnEarlierDateIsReadFromItsOwnLine) {
   // The first date is inside a sentence; the dateline's head is the start of its own line.
   const std::string text =

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "matcher.hpp"
@@ -14,6 +15,34 @@
 using namespace tagwerk::timeline;
 
 namespace {
+// The matches of rs in text, its words separated by single spaces.
+std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
+  std::vector<TokenSpan> spans;
+  for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
+    e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
+    spans.push_back(TokenSpan{b, e, "word"});
+  }
+  Tokens tokens;
+  split_tokens(text, spans, tokens);
+  std::vector<int> ids;
+  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+  lookup_words(rs, tokens, 0, n, ids);
+  std::vector<Match> matches;
+  find_matches(rs, tokens, ids, 0, n, matches);
+  return matches;
+}
+
+const CandidateList& candidates_of(const RuleSet& rs, const std::string& word) {
+  return rs.word(static_cast<std::uint32_t>(rs.word_id(word))).candidates;
+}
+
+// The rules-file lines of the rules of a list of variants.
+std::vector<int> rule_lines(const RuleSet& rs, const std::vector<std::uint32_t>& variants) {
+  std::vector<int> lines;
+  for (auto v : variants) lines.push_back(rs.rules()[rs.variants()[v].rule].line);
+  return lines;
+}
+
 std::string error_of(const std::string& text) {
   try {
     RuleSet::parse(text, "x.rules");
@@ -99,19 +128,14 @@ TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
       "the end => DATE 1\nthe <DAY> => DATE 2\nthe <NUM> days => DURATION P{num}D\n"
       "the <WORD> year => DATE 3\nthe past => DATE 4\n",
       "t");
-  const CandidateList& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the"))).candidates;
+  const CandidateList& the = candidates_of(rs, "the");
   ASSERT_EQ(the.all().size(), 5u);
-  auto rules_of = [&](const std::vector<std::uint32_t>& list) {
-    std::vector<int> lines;
-    for (auto v : list) lines.push_back(rs.rules()[rs.variants()[v].rule].line);
-    return lines;
-  };
   // "the government": neither a digit class nor <NUM>, which needs a number or a number word.
-  EXPECT_EQ(rules_of(the.for_next(-1, false)), (std::vector<int>{6}));
-  EXPECT_EQ(rules_of(the.for_next(-1, true)), (std::vector<int>{4, 5, 6}));
-  EXPECT_EQ(rules_of(the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
-  EXPECT_EQ(rules_of(the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
-  EXPECT_EQ(rules_of(the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(-1, false)), (std::vector<int>{6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(-1, true)), (std::vector<int>{4, 5, 6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
 }
 
 TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
@@ -123,24 +147,59 @@ TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
   EXPECT_EQ(v.third, CandidateList::Next::Word);
   EXPECT_EQ(rs.variants()[1].third, CandidateList::Next::Number);
   // "the first time", "the second quarter", "the first 2020": only the last two match.
-  const std::string text = "the first time the second quarter the first 2020";
-  std::vector<TokenSpan> spans;
-  for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
-    e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
-    spans.push_back(TokenSpan{b, e, "word"});
-  }
-  Tokens tokens;
-  split_tokens(text, spans, tokens);
-  std::vector<int> ids;
-  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
-  lookup_words(rs, tokens, 0, n, ids);
-  std::vector<Match> matches;
-  find_matches(rs, tokens, ids, 0, n, matches);
+  const auto matches = matches_of(rs, "the first time the second quarter the first 2020");
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(matches[0].first, 3u);
   EXPECT_EQ(matches[0].rule, 0u);
   EXPECT_EQ(matches[1].first, 6u);
   EXPECT_EQ(matches[1].rule, 1u);
+}
+
+TEST(RuleSet, CandidatesAreNarrowedByTheTokenAfterTheNext) {
+  // Lines 3 to 6 of the rules.
+  const RuleSet rs = RuleSet::parse(R"(lang en
+lex ord: first=1 second=2
+the @ord quarter => DATE Q{ord}
+the @ord <YEAR4> => DATE {year4}
+the @ord => DATE O{ord}
+the @ord <WORD> => DATE W{ord}
+)",
+                                    "t");
+  const CandidateList& the = candidates_of(rs, "the");
+  const int first = rs.word_id("first");
+  EXPECT_EQ(rule_lines(rs, the.for_next(first, false)), (std::vector<int>{3, 4, 5, 6}));
+  // "the first quarter", "the first 2020", "the first time" (or "the first" at the end).
+  EXPECT_EQ(rule_lines(rs, the.for_next(first, false, rs.word_id("quarter"), false)),
+            (std::vector<int>{3, 5, 6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(first, false, -1, true)), (std::vector<int>{4, 5, 6}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(first, false, -1, false)), (std::vector<int>{5, 6}));
+  // What a rule author sees: the longest match of each, the rule of its line.
+  const auto matches = matches_of(rs, "the first quarter the second 2020 the first time the second");
+  ASSERT_EQ(matches.size(), 4u);
+  std::vector<int> lines;
+  for (const auto& m : matches) lines.push_back(rs.rules()[m.rule].line);
+  EXPECT_EQ(lines, (std::vector<int>{3, 4, 6, 5}));
+  EXPECT_EQ(matches[2].first, 6u);
+  EXPECT_EQ(matches[2].last, 9u);
+}
+
+TEST(RuleSet, AfterNumTheTokenAfterTheNextNarrowsUnlessTheNumberWordIsATensWord) {
+  // Lines 3 and 4. <NUM> takes "a" or "2" alone, but "twenty" with the word after it: "in
+  // twenty four days" is tried with both variants, "in a week" with neither.
+  const RuleSet rs = RuleSet::parse(R"(lang en
+lex numword: a=1 four=4 twenty=20
+in <NUM> days => DURATION P{num}D
+in <NUM> weeks => DURATION P{num}W
+)",
+                                    "t");
+  const CandidateList& in = candidates_of(rs, "in");
+  EXPECT_EQ(rule_lines(rs, in.for_next(rs.word_id("a"), false, rs.word_id("weeks"), false)),
+            (std::vector<int>{4}));
+  EXPECT_EQ(rule_lines(rs, in.for_next(-1, true, -1, false)), (std::vector<int>{}));
+  const auto matches = matches_of(rs, "in a week in 2 weeks in twenty four days in a days");
+  std::vector<std::pair<std::uint32_t, int>> found;
+  for (const auto& m : matches) found.emplace_back(m.first, rs.rules()[m.rule].line);
+  EXPECT_EQ(found, (std::vector<std::pair<std::uint32_t, int>>{{3, 4}, {6, 3}, {10, 3}}));
 }
 
 TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {

@@ -17,7 +17,10 @@ TEST(WordTable, FindsEveryWordAndNothingElse) {
   for (const auto& [w, id] : words) EXPECT_EQ(table.find(w), static_cast<int>(id)) << w;
   for (std::string_view miss : {",", "b", "an", "thee", "tod", "vergangene", "vergangenes", ""})
     EXPECT_EQ(table.find(miss), -1) << miss;
+  // Two-byte words are read from their own table: every other pair of bytes is none.
+  for (std::string_view miss : {"ma", "a.", ".a", "aa", "th"}) EXPECT_EQ(table.find(miss), -1) << miss;
   WordTable empty;
+  EXPECT_EQ(empty.find("am"), -1);
   EXPECT_EQ(empty.find("."), -1);
   EXPECT_EQ(empty.find("the"), -1);
 }
