@@ -44,8 +44,13 @@ struct TenseCues {
   /// By word id, the cue lexicons the word is in: the scan asks up to seven of them for
   /// every word of a sentence holding an expression, one load instead of a lexicon walk each.
   std::vector<std::uint16_t> bits;
-  /// Whether word `id` (-1: none) is in the cue lexicon c.
-  bool is(int id, Cue c) const noexcept { return id >= 0 && (bits[static_cast<std::size_t>(id)] & c) != 0; }
+  /// Whether word `id` (-1: none) is in the cue lexicon c. An id past the rule set's words
+  /// (a token of a sentence that another language's rules read: the scan looks one or two
+  /// tokens before a sentence's start) is in none.
+  bool is(int id, Cue c) const noexcept {
+    return id >= 0 && static_cast<std::size_t>(id) < bits.size() &&
+           (bits[static_cast<std::size_t>(id)] & c) != 0;
+  }
 };
 
 /// Where the search for a cue stops around each token of one sentence, found once
