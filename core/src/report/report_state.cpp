@@ -429,18 +429,40 @@ void add_entity(ReportState::Entity& e, ReportState::Entity& o, std::size_t kept
   keep_max(e.last_seen, o.last_seen);
 }
 
-// "RKI", "EU", "ÖVP": two to six capital letters.
-bool acronym(std::string_view s) {
+// Calls f(c) for each code point of s (c < 0 for an ill-formed sequence) until f
+// returns false; whether it went through.
+template <typename F>
+bool each_code_point(std::string_view s, F f) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
   const auto length = static_cast<std::int32_t>(s.size());
-  std::int32_t i = 0, letters = 0;
-  while (i < length) {
+  for (std::int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(p, i, length, c);
+    if (!f(c)) return false;
+  }
+  return true;
+}
+
+// The words of a name, split at spaces.
+std::vector<std::string_view> words_of(std::string_view name) {
+  std::vector<std::string_view> w;
+  for (std::size_t at = 0; at < name.size();) {
+    const std::size_t end = std::min(name.find(' ', at), name.size());
+    if (end > at) w.push_back(name.substr(at, end - at));
+    at = end + 1;
+  }
+  return w;
+}
+
+// "RKI", "EU", "ÖVP": two to six capital letters.
+bool acronym(std::string_view s) {
+  std::int32_t letters = 0;
+  const bool capitals = each_code_point(s, [&](UChar32 c) {
     if (c < 0 || !u_isupper(c)) return false;
     ++letters;
-  }
-  return letters >= 2 && letters <= 6;
+    return true;
+  });
+  return capitals && letters >= 2 && letters <= 6;
 }
 
 // Whether `acronym` can abbreviate `name`: its first letter begins the name and
@@ -450,20 +472,14 @@ bool acronym(std::string_view s) {
 bool abbreviates(std::string_view acronym, std::string_view name) {
   const auto letters = [](std::string_view s) {
     std::vector<UChar32> out;
-    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-    const auto length = static_cast<std::int32_t>(s.size());
-    for (std::int32_t i = 0; i < length;) {
-      UChar32 c;
-      U8_NEXT(p, i, length, c);
+    each_code_point(s, [&](UChar32 c) {
       out.push_back(c < 0 ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    }
+      return true;
+    });
     return out;
   };
-  for (std::size_t at = 0; at <= name.size();) {  // the acronym as a word of the name
-    const std::size_t end = std::min(name.find(' ', at), name.size());
-    if (name.substr(at, end - at) == acronym) return false;
-    at = end + 1;
-  }
+  const auto words = words_of(name);
+  if (std::find(words.begin(), words.end(), acronym) != words.end()) return false;
   const auto a = letters(acronym), n = letters(name);
   if (a.empty() || n.empty() || a.front() != n.front()) return false;
   std::size_t k = 1;
@@ -511,15 +527,6 @@ std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::surname_al
   // "Clemens" stay).
   const std::string per = "PER";
   std::map<std::string_view, std::uint64_t> begins, ends;  // mentions of full names by their first, last word
-  const auto words_of = [](std::string_view name) {
-    std::vector<std::string_view> w;
-    for (std::size_t at = 0; at < name.size();) {
-      const std::size_t end = std::min(name.find(' ', at), name.size());
-      if (end > at) w.push_back(name.substr(at, end - at));
-      at = end + 1;
-    }
-    return w;
-  };
   for (const auto& [key, e] : entities_) {
     if (key.second != per) continue;
     const auto w = words_of(key.first);
@@ -541,11 +548,12 @@ std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::surname_al
     Best& b = best[w.back()];
     b.all += v->second;
     const bool proper = std::all_of(w.begin(), w.end(), [](std::string_view x) {
-      const auto* p = reinterpret_cast<const std::uint8_t*>(x.data());
-      std::int32_t i = 0;
-      UChar32 c;
-      U8_NEXT(p, i, static_cast<std::int32_t>(x.size()), c);
-      return c >= 0 && u_isupper(c);
+      bool upper = false;  // of the first code point
+      each_code_point(x, [&](UChar32 c) {
+        upper = c >= 0 && u_isupper(c);
+        return false;
+      });
+      return upper;
     });
     if (proper && v->second > b.n) b = {v->second, b.all, &key};
   }
@@ -566,18 +574,14 @@ std::map<ReportState::EntityKey, ReportState::EntityKey> ReportState::spelling_a
   // letters and digits in the same order, case aside. The most frequent spelling names it.
   const auto folded = [](std::string_view name) {
     std::string out;
-    const auto* p = reinterpret_cast<const std::uint8_t*>(name.data());
-    const auto length = static_cast<std::int32_t>(name.size());
-    for (std::int32_t i = 0; i < length;) {
-      UChar32 c;
-      U8_NEXT(p, i, length, c);
-      if (c < 0 || !u_isalnum(c)) continue;
-      c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-      char buf[U8_MAX_LENGTH];
+    each_code_point(name, [&](UChar32 c) {
+      if (c < 0 || !u_isalnum(c)) return true;
+      std::uint8_t buf[U8_MAX_LENGTH];
       std::int32_t n = 0;
-      U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), n, c);
-      out.append(buf, static_cast<std::size_t>(n));
-    }
+      U8_APPEND_UNSAFE(buf, n, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+      out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+      return true;
+    });
     return out;
   };
   std::map<std::pair<std::string, std::string>, std::vector<const EntityKey*>> spellings;  // (folded, label)
