@@ -462,36 +462,57 @@ void org_heads(const Input& in, const Gazetteer* g, Result& r) {
   }
 }
 
-void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
-  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
-  // Words of person mentions of more than one word (the last one without its genitive).
-  std::set<std::string_view> in_names;
+namespace {
+
+// Words that are people's names in the document: those of its person mentions of
+// more than one word (also without a genitive or particle) and words after a
+// title ("Frau Böhnisch").
+std::set<std::string_view> person_name_words(const Input& in, const Titles& titles, const Result& r) {
+  std::set<std::string_view> names;
   for (const Mention& m : r.mentions) {
-    if (m.label != "PER" || m.token_count < 2) continue;
+    if (m.label != "PER") continue;
+    if (m.first_token > 0 && titles.count(word_of(in, m.first_token - 1)))
+      names.insert(word_of(in, m.first_token));
+    if (m.token_count < 2) continue;
     for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t) {
-      in_names.insert(word_of(in, t));
-      in_names.insert(strip_genitive(word_of(in, t)));
-      in_names.insert(without_particle(strip_genitive(word_of(in, t))));
+      names.insert(word_of(in, t));
+      names.insert(strip_genitive(word_of(in, t)));
+      names.insert(without_particle(strip_genitive(word_of(in, t))));
     }
   }
-  // Words after a title ("Frau Böhnisch" of "Böhnisch-Büro") are people's names.
-  for (const Mention& m : r.mentions)
-    if (m.label == "PER" && m.first_token > 0 && titles.count(word_of(in, m.first_token - 1)))
-      in_names.insert(word_of(in, m.first_token));
+  return names;
+}
+
+}  // namespace
+
+void drop_common_nouns(const Input& in, const Titles& titles, const Titles& determiners, const Gazetteer* g,
+                       Result& r) {
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  const std::set<std::string_view> in_names = person_name_words(in, titles, r);
   std::set<std::string_view> candidates;
   for (const Mention& m : r.mentions) {
     if (m.label != "PER" || m.token_count != 1 || !m.subtype.empty()) continue;
     const std::string_view w = word_of(in, m.first_token);
-    if (w.size() < 3 || in_names.count(w) || (g && (known_labels(*g, w) & per))) continue;
+    // A person's name to the gazetteer, or a word that begins such names: a
+    // given name ("der Sepp", "die kleine Leila" in a feature story).
+    if (w.size() < 3 || in_names.count(w) || (g && ((known_labels(*g, w) & per) || (g->begins_of(w) & per))))
+      continue;
     candidates.insert(w);
   }
   if (candidates.empty()) return;
-  // A word of the document that begins with a candidate and goes on: after a
-  // hyphen, or in lower case beyond a genitive ending ("Coronavirus", not "Coronas").
-  std::set<std::string_view> parts;
+  std::set<std::string_view> nouns;
   for (std::uint32_t t = 0; t < in.tokens.size(); ++t) {
     if (in.tokens[t].kind != TokenKind::word) continue;
     const std::string_view word = word_of(in, t);
+    // After a determiner ("die Bars"), but not one that may be a relative
+    // pronoun: right after a comma, or after a comma and a preposition ("das
+    // Frauenhaus, in dem Leila Zuflucht fand").
+    const auto comma = [&](std::uint32_t i) { return word_of(in, i) == ","; };
+    if (t > 0 && candidates.count(word) && determiners.count(word_of(in, t - 1)) &&
+        !(t > 1 && comma(t - 2)) && !(t > 2 && comma(t - 3)))
+      nouns.insert(word);
+    // A word that begins with a candidate and goes on: after a hyphen, or in
+    // lower case beyond a genitive ending ("Coronavirus", not "Coronas").
     for (std::size_t end = 3; end + 1 < word.size(); ++end) {
       const std::string_view head = word.substr(0, end);
       if (!candidates.count(head)) continue;
@@ -500,17 +521,59 @@ void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer*
       const bool lower = (rest[0] >= 'a' && rest[0] <= 'z') || static_cast<unsigned char>(rest[0]) >= 0x80;
       const bool solid = lower && !first_char_form(rest).upper_initial && strip_genitive(word) != head &&
                          strip_genitive_es(word) != head;
-      if (hyphen || solid) parts.insert(head);
+      if (hyphen || solid) nouns.insert(head);
     }
   }
-  if (parts.empty()) return;
+  if (nouns.empty()) return;
   std::vector<Mention> out;
   out.reserve(r.mentions.size());
   for (Mention& m : r.mentions)
     if (!(m.label == "PER" && m.token_count == 1 && m.subtype.empty() &&
-          parts.count(word_of(in, m.first_token))))
+          nouns.count(word_of(in, m.first_token))))
       out.push_back(std::move(m));
   r.mentions.swap(out);
+}
+
+void org_after_nouns(const Input& in, const Titles& titles, const Titles& org_nouns, const Gazetteer* g,
+                     Result& r) {
+  if (org_nouns.empty()) return;
+  constexpr std::uint8_t org = 1u << static_cast<int>(Label::ORG);
+  constexpr std::uint8_t loc = 1u << static_cast<int>(Label::LOC);
+  constexpr std::uint8_t misc = 1u << static_cast<int>(Label::MISC);
+  // Whether `w` is an organisation noun or a compound ending in one: its last
+  // part after a hyphen, or, in a capitalised (German) noun, its end
+  // ("Pharmaunternehmen"; "Confirm" is no firm); a genitive counts ("des Konzerns").
+  const auto org_noun = [&](std::string_view w) {
+    const std::string lower = lower_case(strip_genitive(w));
+    if (org_nouns.count(lower)) return true;
+    const bool compound = first_char_form(w).upper_initial;
+    for (std::size_t cut = 1; cut + 3 < lower.size(); ++cut) {
+      const std::string_view rest = std::string_view(lower).substr(cut);
+      // A solid compound's head has five letters or more ("Förderbank" is none:
+      // "Bank" ends words that name no organisation, "Datenbank", "Sitzbank").
+      if ((lower[cut - 1] == '-' || (compound && rest.size() >= 5)) && org_nouns.count(rest)) return true;
+    }
+    return false;
+  };
+  const std::set<std::string_view> in_names = person_name_words(in, titles, r);
+  std::set<std::string_view> orgs;
+  for (const Mention& m : r.mentions) {
+    if (m.token_count != 1 || !m.subtype.empty() || m.label == "ORG" || m.first_token == 0) continue;
+    if (in.tokens[m.first_token - 1].kind != TokenKind::word) continue;
+    const std::string_view w = word_of(in, m.first_token);
+    const std::string_view stem = strip_genitive(w);
+    // Nor a name the gazetteer knows as a place or another name, not an
+    // organisation ("die Partei Russlands"); a person it may be ("die Firma
+    // Weber": the gazetteer's people are the training data's, noisy).
+    const std::uint8_t known = g ? known_labels(*g, w) | known_labels(*g, stem) : 0;
+    if (in_names.count(w) || in_names.count(stem) || ((known & (loc | misc)) && !(known & org))) continue;
+    if (org_noun(word_of(in, m.first_token - 1))) orgs.insert(w);  // "Airbus" is no genitive
+  }
+  if (orgs.empty()) return;
+  for (Mention& m : r.mentions)
+    if (m.token_count == 1 && m.subtype.empty() &&
+        (orgs.count(word_of(in, m.first_token)) || orgs.count(strip_genitive(word_of(in, m.first_token)))))
+      m.label = "ORG";
 }
 
 void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {

@@ -69,13 +69,28 @@ void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& 
 /// with a subtype stay. `gazetteer` may be null (then nothing changes).
 void org_heads(const Input& in, const Gazetteer* gazetteer, Result& r);
 
-/// A one-word person mention whose word begins compounds of the document
-/// ("Corona" of "Corona-Krise", "Coronavirus"; its genitive not counted) is no
-/// person's name and is dropped, unless the word is also part of a person
-/// mention of more words there ("Trump" of "Donald Trump" and "Trump-Regierung"),
-/// follows a title word in one of its mentions ("Frau Böhnisch" and
-/// "Böhnisch-Büro") or the gazetteer knows it as a person. `gazetteer` may be null.
-void drop_compound_parts(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+/// A one-word person mention whose word is a common noun of the document is
+/// no person's name and is dropped: the word begins compounds of the document
+/// ("Corona" of "Corona-Krise", "Coronavirus"; its genitive not counted), or
+/// stands right after one of `determiners` somewhere in it ("die Bars", "eine
+/// Maske": German people's names take no article). Unless the word is also part
+/// of a person mention of more words there ("Trump" of "Donald Trump" and
+/// "Trump-Regierung"), follows a title word in one of its mentions ("Frau
+/// Böhnisch" and "Böhnisch-Büro") or the gazetteer knows it as a person or as
+/// the first word of a person's name ("der Sepp"). `gazetteer` may be null.
+void drop_common_nouns(const Input& in, const Titles& titles, const Titles& determiners,
+                       const Gazetteer* gazetteer, Result& r);
+
+/// A one-word mention right after one of `org_nouns` (lower case), or after a
+/// compound ending in one ("das US-Pharmaunternehmen Pfizer", "the Russian oil
+/// firm Yukos"), names an organisation, and so does every other one-word mention
+/// of the word (or its genitive) in the document ("BioNTech und Pfizer"): they
+/// become ORG. Not a person's name of the document ("das Unternehmen Elon Musks"),
+/// not a word the gazetteer knows as a place or other name and not as an
+/// organisation ("die Partei Russlands"), not a mention with a subtype.
+/// `gazetteer` may be null.
+void org_after_nouns(const Input& in, const Titles& titles, const Titles& org_nouns,
+                     const Gazetteer* gazetteer, Result& r);
 
 /// A person mention of three or more words whose first word is a place (the
 /// gazetteer's only label, or a place mention of the document) and whose other

@@ -9,6 +9,7 @@
 #include "clusterer.hpp"
 #include "gazetteer.hpp"
 #include "model.hpp"
+#include "word_form.hpp"
 
 namespace tagwerk::entities {
 
@@ -40,6 +41,17 @@ ScratchPtr Engine::make_scratch() {
   return ScratchPtr(new Scratch());
 }
 
+void Engine::read_words(const std::string& path, const char* what, bool lower, Words& into) {
+  std::ifstream in(path);
+  if (!in)
+    throw std::runtime_error(path + ": cannot read the " + what + "; reinstall the entities plugin's data");
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') into.insert(lower ? lower_case(line) : line);
+  }
+  files_.push_back(path);
+}
+
 Engine::Engine(const std::string& model_dir, const std::vector<std::string>& langs,
                const std::map<std::string, std::string>& model_paths,
                const std::vector<std::string>& gazetteers, Options options)
@@ -50,16 +62,9 @@ Engine::Engine(const std::string& model_dir, const std::vector<std::string>& lan
         it != model_paths.end() && !it->second.empty() ? it->second : model_dir + "/" + lang + ".model";
     models_[lang] = Model::load(path);
     files_.push_back(path);
-    const std::string titles = model_dir + "/titles_" + lang + ".txt";
-    std::ifstream in(titles);
-    if (!in)
-      throw std::runtime_error(titles +
-                               ": cannot read the title words; reinstall the entities plugin's data");
-    for (std::string line; std::getline(in, line);) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (!line.empty() && line[0] != '#') titles_.insert(line);
-    }
-    files_.push_back(titles);
+    read_words(model_dir + "/titles_" + lang + ".txt", "title words", false, titles_);
+    read_words(model_dir + "/org_nouns_" + lang + ".txt", "organisation nouns", true, org_nouns_);
+    read_words(model_dir + "/determiners_" + lang + ".txt", "determiners", false, determiners_);
   }
   Gazetteer common;
   for (const auto& path : gazetteers) {
@@ -258,8 +263,9 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   cut_at_handles(in, out);
   prefer_gazetteer(in, doc_gazetteer, out);
   org_heads(in, doc_gazetteer, out);
-  drop_compound_parts(in, titles_, doc_gazetteer, out);
+  drop_common_nouns(in, titles_, determiners_, doc_gazetteer, out);
   split_place_before_person(in, doc_gazetteer, out);
+  org_after_nouns(in, titles_, org_nouns_, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);

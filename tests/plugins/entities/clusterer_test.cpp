@@ -311,7 +311,7 @@ TEST(Clusterer, AWordThatBeginsCompoundsOfTheDocumentIsNoPerson) {
             [](const en::Mention& a, const en::Mention& b) { return a.first_token < b.first_token; });
   en::Gazetteer g;
   ASSERT_TRUE(g.add("PER", "Merkel"));
-  en::drop_compound_parts(in, kTitles, &g, r);
+  en::drop_common_nouns(in, kTitles, {}, &g, r);
   // "Trump" is part of "Donald Trump", "Assad" of "Baschar al-Assad", "Lenas" a
   // genitive, "Merkel" a person to the gazetteer, "Böhnisch" after a title.
   EXPECT_EQ(spans(in, r),
@@ -320,8 +320,71 @@ TEST(Clusterer, AWordThatBeginsCompoundsOfTheDocumentIsNoPerson) {
   // Without the gazetteer "Merkel" of "Merkel-Jahre" goes too.
   en::Result alone;
   alone.mentions = {mention(in, at("Merkel"), 1, "PER")};
-  en::drop_compound_parts(in, kTitles, nullptr, alone);
+  en::drop_common_nouns(in, kTitles, {}, nullptr, alone);
   EXPECT_TRUE(alone.mentions.empty());
+}
+
+TEST(Clusterer, AWordAfterADeterminerIsACommonNounAndNoPerson) {
+  const std::string text =
+      "Bars und Cafés schließen . Die Cafés und die Bars bleiben zu . Wir tragen eine Maske . Ohne Maske kam "
+      "Lauterbach . "
+      "Karl Lauterbach sagte , die Lauterbach-Pläne . Weber lachte , die Weber . Das Haus , in dem Leila "
+      "wohnt , die Leila kennt . Leila lacht .";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Bars"), 1, "PER"),
+                mention(in, at("Cafés"), 1, "PER"),
+                mention(in, at("Maske", at("Ohne")), 1, "PER"),
+                mention(in, at("Lauterbach"), 1, "PER"),
+                mention(in, at("Karl"), 2, "PER"),
+                mention(in, at("Weber"), 1, "PER"),
+                mention(in, at("Leila", at("lacht") - 2), 1, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Weber"));
+  en::drop_common_nouns(in, kTitles, {"die", "eine", "dem"}, &g, r);
+  // "Bars" and "Maske" follow a determiner elsewhere; "Cafés" only "Die" opening
+  // a sentence, which is none; "Lauterbach" is part of "Karl
+  // Lauterbach"; "Weber" a person to the gazetteer; "Leila" only follows "dem" and
+  // "die" as relative pronouns (after a comma, or a comma and a preposition).
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Cafés/PER", "Lauterbach/PER", "Karl Lauterbach/PER",
+                                                    "Weber/PER", "Leila/PER"}));
+}
+
+TEST(Clusterer, ANameAfterAnOrganisationNounIsAnOrganisationInTheWholeDocument) {
+  const std::string text =
+      "Das US-Pharmaunternehmen Pfizer und BioNTech . Pfizer sagte , Pfizers Impfstoff . Der Autobauer Tesla "
+      ". Elon Musk sagte , das Unternehmen Musks . Die Firma Weber , die Partei Russlands . the oil firm "
+      "Yukos "
+      "and Yukos' owner . "
+      "the Confirm Smith . Pfizer-Chef Albert";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Pfizer"), 1, "PER"),
+                mention(in, at("BioNTech"), 1, "ORG"),
+                mention(in, at("Pfizer", at("BioNTech")), 1, "PER"),
+                mention(in, at("Pfizers"), 1, "LOC"),
+                mention(in, at("Tesla"), 1, "LOC"),
+                mention(in, at("Elon"), 2, "PER"),
+                mention(in, at("Musks"), 1, "PER"),
+                mention(in, at("Weber"), 1, "PER"),
+                mention(in, at("Russlands"), 1, "LOC"),
+                mention(in, at("Yukos"), 1, "PER"),
+                mention(in, at("Yukos'"), 1, "PER"),
+                mention(in, at("Smith"), 1, "PER"),
+                mention(in, at("Albert"), 1, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Weber"));
+  ASSERT_TRUE(g.add("LOC", "Russland"));
+  en::org_after_nouns(in, kTitles, {"unternehmen", "autobauer", "firma", "firm", "partei"}, &g, r);
+  // "Musks" is Elon Musk's genitive, "Russlands" a place's to the gazetteer (a
+  // person to it, "Weber", may be a firm), "Confirm" no compound of "firm"
+  // (English), "Pfizer-Chef" no organisation noun.
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Pfizer/ORG", "BioNTech/ORG", "Pfizer/ORG", "Pfizers/ORG", "Tesla/ORG",
+                                      "Elon Musk/PER", "Musks/PER", "Weber/ORG", "Russlands/LOC", "Yukos/ORG",
+                                      "Yukos'/ORG", "Smith/PER", "Albert/PER"}));
 }
 
 TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {

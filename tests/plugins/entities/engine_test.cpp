@@ -19,6 +19,18 @@
 
 using namespace entities_test;
 
+namespace {
+
+// The word lists the engine reads beside a model: titles as given, no
+// organisation nouns or determiners.
+void write_word_lists(const std::filesystem::path& dir, const std::string& lang, const std::string& titles) {
+  std::ofstream(dir / ("titles_" + lang + ".txt")) << titles;
+  std::ofstream(dir / ("org_nouns_" + lang + ".txt")) << "# none\n";
+  std::ofstream(dir / ("determiners_" + lang + ".txt")) << "# none\n";
+}
+
+}  // namespace
+
 TEST(WordForm, LowerCaseShapeAndGenitive) {
   en::WordForm f;
   en::make_word_form("ÄRGER-Zone2", f);
@@ -254,7 +266,7 @@ TEST(Engine, OtherNamesAreLearntApartAndReportedAsMisc) {
   std::filesystem::create_directories(dir);
   en::train(training, nullptr, en::WordClusters(), {}, nullptr, options, nullptr)
       ->save((dir / "de.model").string());
-  std::ofstream(dir / "titles_de.txt") << "# titles\n";
+  write_word_lists(dir, "de", "# titles\n");
   const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
   const std::string text = "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .";
   const en::Input in = tokenize(text);
@@ -272,10 +284,10 @@ TEST(Engine, TagsClustersAndNamesADocument) {
   const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "entities_engine_test";
   std::filesystem::create_directories(dir);
   tiny_model()->save((dir / "de.model").string());
-  std::ofstream(dir / "titles_de.txt") << "# titles\nFrau\n";
+  write_word_lists(dir, "de", "# titles\nFrau\n");
   const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
   EXPECT_EQ(engine.languages(), std::vector<std::string>{"de"});
-  EXPECT_EQ(engine.files().size(), 2u);
+  EXPECT_EQ(engine.files().size(), 4u) << "the model and three word lists";
 
   const std::string text =
       "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .\nDie Stadt wächst .";
@@ -305,4 +317,13 @@ TEST(Engine, TagsClustersAndNamesADocument) {
   EXPECT_LT(r.mentions.size(), label.size()) << "min_score drops the less certain mentions";
 
   EXPECT_THROW(en::Engine(dir.string(), {"en"}, {}, {}, en::Options()), std::runtime_error);
+  std::filesystem::remove(dir / "determiners_de.txt");
+  try {
+    en::Engine(dir.string(), {"de"}, {}, {}, en::Options());
+    ADD_FAILURE() << "a missing word list is an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("determiners_de.txt: cannot read the determiners"),
+              std::string::npos)
+        << e.what();
+  }
 }

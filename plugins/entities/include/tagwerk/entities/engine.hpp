@@ -85,8 +85,10 @@ using ScratchPtr = std::unique_ptr<Scratch, ScratchDeleter>;
 
 class Engine {
  public:
-  /// Loads `<lang>.model` and `titles_<lang>.txt` (words written before a name,
-  /// one per line) from model_dir for every language in `langs`, or the model
+  /// Loads `<lang>.model` and the word lists `titles_<lang>.txt` (words written
+  /// before a person's name), `org_nouns_<lang>.txt` (nouns written before an
+  /// organisation's name) and `determiners_<lang>.txt`, one per line, from
+  /// model_dir for every language in `langs`, or the model
   /// files `model_paths` names for a language (taking precedence), and the
   /// gazetteer files (lines "LABEL<TAB>name"; '#' comments), matched with the
   /// names each model carries. Throws
@@ -111,7 +113,13 @@ class Engine {
  private:
   std::map<std::string, std::shared_ptr<const Model>> models_;
   std::map<std::string, std::shared_ptr<const Gazetteer>> gazetteers_;  // per language
-  std::set<std::string, std::less<>> titles_;
+  using Words = std::set<std::string, std::less<>>;
+  // Reads a word list (one per line, '#' comments; lower-cased when `lower`) into `into`.
+  void read_words(const std::string& path, const char* what, bool lower, Words& into);
+
+  Words titles_;       // titles_<lang>.txt: written before a person's name
+  Words org_nouns_;    // org_nouns_<lang>.txt, lower case: written before an organisation's name
+  Words determiners_;  // determiners_<lang>.txt: a word after one is a common noun
   Options options_;
   std::vector<std::string> files_;
 };
