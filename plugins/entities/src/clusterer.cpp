@@ -162,6 +162,9 @@ std::vector<std::string_view> name_words(std::vector<std::string_view> words, bo
     const WordForm f = first_char_form(without_particle(w));  // "al-Assad" is a name
     return f.upper_initial || f.has_digit;
   };
+  // A name without a capital or digit in it is left whole ("like it's your
+  // birthday!", a song's title): cutting its lower-case words would leave "!".
+  if (std::none_of(words.begin(), words.end(), upper)) return words;
   std::size_t first = 0;
   const auto article = [&](std::string_view w) { return !keeps_article && w == "The"; };
   while (first + 1 < words.size() &&

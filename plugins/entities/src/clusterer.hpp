@@ -41,7 +41,8 @@ using Titles = std::set<std::string, std::less<>>;
 /// Liberal Democrats" -> "Liberal Democrats"), and for a person from after a
 /// possessive ("Britain's Jason Gardener" -> "Jason Gardener") and cut before a
 /// lower-case word that is not a particle ("Vladimir Putin of Russia" ->
-/// "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty input.
+/// "Vladimir Putin"; "Ursula von der Leyen" stays). Never empty for non-empty
+/// input; words none of which is capitalised or has a digit stay as they are.
 std::vector<std::string_view> name_words(std::vector<std::string_view> words, bool person, bool keeps_article,
                                          const Titles& titles);
 

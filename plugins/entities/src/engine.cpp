@@ -252,7 +252,11 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
       Mention m = sub_mention(in, Mention(), sentence.first_token + static_cast<std::uint32_t>(i),
                               static_cast<std::uint32_t>(j - i));
       m.score = margin / (margin + model.margin_scale);
-      if (split_type(model.types[type_of(s.tags[i])], m) && m.score >= options_.min_score)
+      // A run of punctuation ("!", "...?") names nothing, whatever the tagger says.
+      const bool punct = std::all_of(s.kinds.begin() + static_cast<std::ptrdiff_t>(i),
+                                     s.kinds.begin() + static_cast<std::ptrdiff_t>(j),
+                                     [](TokenKind k) { return k == TokenKind::punct; });
+      if (!punct && split_type(model.types[type_of(s.tags[i])], m) && m.score >= options_.min_score)
         out.mentions.push_back(std::move(m));
       i = j;
     }

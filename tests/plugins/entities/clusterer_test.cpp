@@ -65,6 +65,15 @@ TEST(Clusterer, TitlesAreNotPartOfTheName) {
   EXPECT_EQ(r.clusters[0].name, "Wladimir Putin");
 }
 
+TEST(Clusterer, ANameWithoutCapitalsIsNamedWhole) {
+  const en::Titles none;
+  EXPECT_EQ(en::name_words({"like", "it's", "your", "birthday", "!"}, false, false, none),
+            (std::vector<std::string_view>{"like", "it's", "your", "birthday", "!"}))
+      << "cutting its lower-case words would leave \"!\"";
+  EXPECT_EQ(en::name_words({"the", "White", "House"}, false, false, none),
+            (std::vector<std::string_view>{"White", "House"}));
+}
+
 TEST(Clusterer, ParticlesAndAcronyms) {
   const std::string text = "Baschar al-Assad und Assad , die Europäische Zentralbank EZB und die EZB";
   const en::Input in = tokenize(text);

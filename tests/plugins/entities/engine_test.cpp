@@ -142,14 +142,24 @@ const std::vector<std::pair<std::string, std::string>> kPeople = {
 const std::vector<std::string> kPlaces = {"Berlin", "Hamburg", "Köln", "Bremen", "Essen", "Kiel", "Ulm"};
 const std::vector<std::string> kCompanies = {"Siemens", "Bayer", "Henkel", "Bosch", "Merck"};
 
-std::shared_ptr<en::Model> tiny_model() {
+// A German model of the made-up sentences (or `training`): 8 epochs, every feature kept.
+std::shared_ptr<en::Model> tiny_model(
+    const std::vector<en::TrainingSentence>& training = sentences(kPeople, kPlaces, kCompanies)) {
   en::TrainOptions options;
   options.lang = "de";
   options.epochs = 8;
   options.min_count = 1;
   options.provenance = "engine_test";
-  return en::train(sentences(kPeople, kPlaces, kCompanies), nullptr, en::WordClusters(), {}, nullptr, options,
-                   nullptr);
+  return en::train(training, nullptr, en::WordClusters(), {}, nullptr, options, nullptr);
+}
+
+// An engine of `model` alone (German), from a directory of its own with no titles.
+en::Engine engine_of(const en::Model& model, const std::string& dir_name) {
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / dir_name;
+  std::filesystem::create_directories(dir);
+  model.save((dir / "de.model").string());
+  write_word_lists(dir, "de", "# titles\n");
+  return en::Engine(dir.string(), {"de"}, {}, {}, en::Options());
 }
 
 }  // namespace
@@ -258,16 +268,7 @@ TEST(Engine, OtherNamesAreLearntApartAndReportedAsMisc) {
   for (auto& s : training)
     for (std::size_t i = 0; i < s.tags.size(); ++i)
       if (s.tags[i] == "B-ORG") s.tags[i] = "B-" + std::string(en::kOtherNameType);
-  en::TrainOptions options;
-  options.lang = "de";
-  options.epochs = 8;
-  options.min_count = 1;
-  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "entities_other_names_test";
-  std::filesystem::create_directories(dir);
-  en::train(training, nullptr, en::WordClusters(), {}, nullptr, options, nullptr)
-      ->save((dir / "de.model").string());
-  write_word_lists(dir, "de", "# titles\n");
-  const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
+  const en::Engine engine = engine_of(*tiny_model(training), "entities_other_names_test");
   const std::string text = "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .";
   const en::Input in = tokenize(text);
   auto scratch = en::Engine::make_scratch();
@@ -278,6 +279,25 @@ TEST(Engine, OtherNamesAreLearntApartAndReportedAsMisc) {
   EXPECT_EQ(label["Maria Schulz"], "PER");
   EXPECT_EQ(label["Dresden"], "LOC");
   EXPECT_EQ(label["Zeiss"], "MISC");
+}
+
+TEST(Engine, PunctuationAloneIsNoMentionWhateverTheTaggerSays) {
+  // A model that learnt the comma after "sagte" as a name of its own.
+  auto training = sentences(kPeople, kPlaces, kCompanies);
+  for (auto& s : training)
+    for (std::size_t i = 1; i < s.words.size(); ++i)
+      if (s.words[i] == "," && s.words[i - 1] == "sagte") s.tags[i] = "B-ORG";
+  const auto model = tiny_model(training);
+  ASSERT_DOUBLE_EQ(en::chunk_f1(*model, nullptr, training), 1.0) << "the model tags the comma";
+  const en::Engine engine = engine_of(*model, "entities_punct_test");
+  const std::string text = "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .";
+  const en::Input in = tokenize(text);
+  auto scratch = en::Engine::make_scratch();
+  en::Result r;
+  engine.analyze(in, *scratch, r);
+  std::vector<std::string> spans;
+  for (const auto& m : r.mentions) spans.push_back(text.substr(m.begin, m.end - m.begin) + "/" + m.label);
+  EXPECT_EQ(spans, (std::vector<std::string>{"Maria Schulz/PER", "Dresden/LOC", "Schulz/PER", "Zeiss/ORG"}));
 }
 
 TEST(Engine, TagsClustersAndNamesADocument) {
