@@ -131,12 +131,25 @@ bool given_name(const Gazetteer* g, std::string_view w) {
   return g && (g->begins_of(w) & per) && !(g->ends_of(w) & per);
 }
 
-// Whether `w` is a title of `titles`, also in lower case ("spokesman") or as
-// the last part of a hyphenated word ("co-chairman", "ex-minister").
+// Whether `w` is a title of `titles`, also in lower case ("spokesman"), as
+// the last part of a hyphenated word ("co-chairman", "ex-minister") or as the
+// end of a German compound ("Vizepräsident", "Gesundheitsminister": a title of
+// four letters or more after at least three).
 bool title_word(const Titles& titles, std::string_view w) {
   if (titles.count(w)) return true;
   if (const std::size_t dash = w.rfind('-'); dash != std::string_view::npos) w.remove_prefix(dash + 1);
-  if (w.empty() || w[0] < 'a' || w[0] > 'z') return titles.count(w) != 0;
+  if (w.empty()) return false;
+  if (w[0] < 'a' || w[0] > 'z') {
+    if (titles.count(w)) return true;
+    for (std::size_t cut = 3; cut + 4 <= w.size(); ++cut) {
+      const unsigned char c = static_cast<unsigned char>(w[cut]);
+      if (c < 'a' || c > 'z') continue;  // a compound's head is written in lower case inside it
+      std::string head(w.substr(cut));
+      head[0] = static_cast<char>(head[0] - 'a' + 'A');
+      if (titles.count(head)) return true;
+    }
+    return false;
+  }
   std::string up(w);
   up[0] = static_cast<char>(up[0] - 'a' + 'A');
   return titles.count(up) != 0;
@@ -577,6 +590,33 @@ void org_after_nouns(const Input& in, const Titles& titles, const Titles& org_no
     if (m.token_count == 1 && m.subtype.empty() &&
         (orgs.count(word_of(in, m.first_token)) || orgs.count(strip_genitive(word_of(in, m.first_token)))))
       m.label = "ORG";
+}
+
+void person_after_titles(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  std::set<std::string_view> surnames;  // last words of the names after a title
+  for (const Mention& m : r.mentions) {
+    if (!m.subtype.empty() || m.first_token == 0) continue;
+    if (in.tokens[m.first_token - 1].kind != TokenKind::word ||
+        !title_word(titles, word_of(in, m.first_token - 1)))
+      continue;
+    const std::string_view first = word_of(in, m.first_token);
+    const std::string_view last = word_of(in, m.first_token + m.token_count - 1);
+    // A person to the tagger; or a full name beginning with a given name; or a
+    // name of one word the gazetteer knows under no other label ("Staatschef
+    // Chinas", "President US" stay).
+    const auto known = [&](std::string_view w) {
+      return known_labels(*g, w) | known_labels(*g, strip_genitive(w));
+    };
+    const bool person =
+        m.label == "PER" || (m.token_count >= 2 ? (g->begins_of(first) & per) != 0 : !(known(last) & ~per));
+    if (person) surnames.insert(strip_genitive(last));
+  }
+  if (surnames.empty()) return;
+  for (Mention& m : r.mentions)
+    if (m.subtype.empty() && surnames.count(strip_genitive(word_of(in, m.first_token + m.token_count - 1))))
+      m.label = "PER";
 }
 
 void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {

@@ -93,6 +93,17 @@ void drop_common_nouns(const Input& in, const Titles& titles, const Titles& dete
 void org_after_nouns(const Input& in, const Titles& titles, const Titles& org_nouns,
                      const Gazetteer* gazetteer, Result& r);
 
+/// A mention right after a title word ("Vizepräsident Mike Pence",
+/// "SPD-Gesundheitsexperte Karl Lauterbach", "President Bush"; `titles`, also
+/// in lower case, after a hyphen or ending a German compound) names a person
+/// when the tagger says so, when it begins with a given name (a word that begins
+/// the gazetteer's person names) or is one word the gazetteer knows under no
+/// other label ("Staatschef Chinas" stays a place). Then every mention of the document that ends in its
+/// surname ("Pence", "Lauterbachs") becomes PER, whatever the tagger said ("Pence"
+/// like the coin, "Lauterbach" like the town). Mentions with a subtype stay.
+/// `gazetteer` may be null (then nothing changes).
+void person_after_titles(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
 /// A person mention of three or more words whose first word is a place (the
 /// gazetteer's only label, or a place mention of the document) and whose other
 /// words are a person's name of the document or the gazetteer ("Wilmington Joe

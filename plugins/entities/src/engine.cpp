@@ -270,6 +270,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   drop_common_nouns(in, titles_, determiners_, doc_gazetteer, out);
   split_place_before_person(in, doc_gazetteer, out);
   org_after_nouns(in, titles_, org_nouns_, doc_gazetteer, out);
+  person_after_titles(in, titles_, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);

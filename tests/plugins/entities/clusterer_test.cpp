@@ -396,6 +396,32 @@ TEST(Clusterer, ANameAfterAnOrganisationNounIsAnOrganisationInTheWholeDocument) 
                                       "Yukos'/ORG", "Smith/PER", "Albert/PER"}));
 }
 
+TEST(Clusterer, ANameAfterATitleIsAPersonInTheWholeDocument) {
+  const std::string text =
+      "Vizepräsident Mike Pence sagte , Pence bleibe . SPD-Gesundheitsexperte Lauterbach warnt , Lauterbachs "
+      "Plan "
+      ". Der Präsident Frankreichs , Staatschef Chinas . Bauer Lauterbach";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Mike"), 2, "MISC"),       mention(in, at("Pence", at("sagte")), 1, "MISC"),
+                mention(in, at("Lauterbach"), 1, "LOC"),  mention(in, at("Lauterbachs"), 1, "LOC"),
+                mention(in, at("Frankreichs"), 1, "LOC"), mention(in, at("Chinas"), 1, "LOC")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("PER", "Mike Tyson"));  // "Mike" begins a person's name
+  ASSERT_TRUE(g.add("LOC", "Frankreich"));
+  ASSERT_TRUE(g.add("LOC", "China"));
+  en::person_after_titles(in, {"Präsident", "Experte", "Staatschef"}, &g, r);
+  // "Vizepräsident" and "SPD-Gesundheitsexperte" end in titles; "Frankreichs"
+  // and "Chinas" are places to the gazetteer; "Bauer" is no title.
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Mike Pence/PER", "Pence/PER", "Lauterbach/PER",
+                                                    "Lauterbachs/PER", "Frankreichs/LOC", "Chinas/LOC"}));
+  en::Result none;
+  none.mentions = {mention(in, at("Lauterbach"), 1, "LOC")};
+  en::person_after_titles(in, {"Präsident", "Experte"}, nullptr, none);
+  EXPECT_EQ(none.mentions[0].label, "LOC") << "without a gazetteer nothing changes";
+}
+
 TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
   const std::string text =
       "Joe Biden sprach in Wilmington . Seither ist Wilmington Joe Bidens Heimat . Bremens Davy Klaassen "
