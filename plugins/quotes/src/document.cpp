@@ -263,6 +263,16 @@ Candidate Doc::left_np(int end, int limit) const {
         b = q;
         continue;
       }
+      // Names joined by "und" that open the clause: "Die Politiker Peter Danckert und Max Straubinger
+      // begründen ...". Only when the phrase before reaches the clause's start (past "Und", "Auch"),
+      // so an object before a second subject stays apart.
+      if (has(q, kConj) && low(q).size() <= 3 && !toks[q].cap && q - 1 > limit && word(q - 1) &&
+          toks[q - 1].cap)
+        if (const Candidate first = left_np(q, limit);
+            first && first.e == q && opens_clause(limit, first.b)) {
+          b = first.b;
+          break;
+        }
       if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
       if (toks[q].cap) {
         b = q;
@@ -301,6 +311,28 @@ Candidate Doc::left_np(int end, int limit) const {
     return {b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name};
   }
   return {};
+}
+
+bool Doc::opens_clause(int limit, int b) const {
+  for (int k = limit; k < b; ++k)
+    if (!word(k) || !has(k, kConj | kParticle)) return false;
+  return true;
+}
+
+Candidate Doc::verb_final_pronoun(int start, int c, int ce, int last) const {
+  if (!lex(c).verb_second() || toks[c].cap) return {};
+  // The cue ends its clause (an auxiliary may follow: "bezeichnet hatte").
+  int after = ce;
+  if (after < last && word(after) && has(after, kAux)) ++after;
+  if (after < last && !clause_break(after) && !sentence_final(after)) return {};
+  // Past the words that open a subordinate clause: "indem", "dass", "in denen".
+  int p = start;
+  for (int k = 0; k < 2 && p < c && word(p) && !has(p, kPronoun) &&
+                  (has(p, kComp | kRel | kPrep) || (k == 0 && !has(p, kDet | kRole | kReport)));
+       ++k)
+    ++p;
+  if (p == start || p + 1 >= c || !word(p) || !has(p, kPronoun) || has(p, kImpersonal)) return {};
+  return {p, p + 1, Candidate::Pronoun};
 }
 
 Candidate Doc::right_np(int begin, int limit) const {
@@ -473,6 +505,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     const bool object = left.b > head || demonstrative || pronoun_after;
     if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
+      // "..., in denen er diese Orientierung als Krankheit bezeichnet hatte": in a clause that
+      // ends with its verb the pronoun after the opening word is the subject, not the object before the verb.
+      if (Candidate np = verb_final_pronoun(start, c, ce, last); np && left.type != Candidate::Pronoun)
+        return np;
       // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".
       if (ce < last && word(ce) && has(ce, kImpersonal)) return {};
       // "Das bestätigt, dass ...": a demonstrative subject is a fact, no one who speaks.
@@ -480,6 +516,8 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     }
     return left;
   }
+  // "..., indem er seinem Ex-Arbeitgeber vorwarf, ...": the object before the verb was no subject.
+  if (Candidate np = verb_final_pronoun(start, c, ce, last)) return np;
   if (Candidate right = right_np(ce, last)) return right;
   // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
   if (Candidate np = quoted_name_at(ce, last)) return np;

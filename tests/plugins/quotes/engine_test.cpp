@@ -750,3 +750,26 @@ TEST(QuotesEngine, ACapitalisedWordInsideASentenceIsNoKonjunktiv) {
   const std::string k = "Der Minister sagte, er komme später. Habe er doch keine Zeit.";
   EXPECT_EQ(quote_at(run(k, "de"), k, "keine Zeit"), "indirect | Minister | Der Minister | ");
 }
+
+// In a clause that ends with its cue, the pronoun after the word opening it is the subject,
+// not the object right before the verb.
+TEST(QuotesEngine, InAVerbFinalClauseThePronounAfterItsOpeningWordSpeaks) {
+  const std::string t =
+      "Der Sprecher Juan Williams kommentierte dies inzwischen, indem er seinem Ex-Arbeitgeber vorwarf, "
+      "ihn schon länger loswerden zu wollen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "loswerden"), "indirect | Juan Williams | er | vorwarf");
+  const std::string r =
+      "Der Minister Hans Groer hielt eine Rede, in der er diese Orientierung als Krankheit bezeichnet "
+      "hatte, die behandelt werden müsse.";
+  EXPECT_EQ(quote_at(run(r, "de"), r, "behandelt"), "indirect | Hans Groer | er | bezeichnet");
+}
+
+// Names joined by "und" that open the clause are one subject, not an object before the verb.
+TEST(QuotesEngine, CoordinatedNamesOpeningTheClauseAreItsSubject) {
+  const std::string t =
+      "Die Politiker Peter Danckert und Max Straubinger begründen ihre Vorbehalte damit, dass ihre "
+      "Berufstätigkeit erschwert werde.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "erschwert"),
+            "indirect | Politiker Peter Danckert und Max Straubinger | Die Politiker Peter Danckert und Max "
+            "Straubinger | begründen");
+}
