@@ -126,8 +126,7 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
 }
 
 bool Doc::genitive_after(int det, int limit) const {
-  const std::string_view w = low(det);
-  return (w == "der" || w == "des") && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
+  return has(det, kGenitive) && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
          !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
 }
 
@@ -358,7 +357,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   }
   if (p == head) return {};
   // A genitive after it: "ein Sprecher der Polizei", "Vorschlag der CDU".
-  if (p + 1 < limit && word(p) && (low(p) == "der" || low(p) == "des") && lex(p).verb_second()) {
+  if (p + 1 < limit && word(p) && has(p, kGenitive)) {
     int g = p + 1;
     while (g < limit && word(g) && !toks[g].cap && inflected(low(g))) ++g;
     const int noun = g;

@@ -38,7 +38,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"possessive", kPossessive},
                                       {"indefinite", kIndefinite},
                                       {"conditional", kConditional},
-                                      {"view", kView}};
+                                      {"view", kView},
+                                      {"genitive", kGenitive}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {

@@ -773,3 +773,16 @@ TEST(QuotesEngine, CoordinatedNamesOpeningTheClauseAreItsSubject) {
             "indirect | Politiker Peter Danckert und Max Straubinger | Die Politiker Peter Danckert und Max "
             "Straubinger | begründen");
 }
+
+// A genitive after a noun opens with any determiner of `genitive` in de.speakers, not only "der"
+// and "des": the phrase is one subject.
+TEST(QuotesEngine, AGenitiveWithAnyOfItsDeterminersBelongsToTheSubject) {
+  const std::string t = "Ein Sprecher einer Hilfsorganisation sagte, die Lage sei dramatisch.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "dramatisch"),
+            "indirect | Sprecher einer Hilfsorganisation | Ein Sprecher einer Hilfsorganisation | sagte");
+  const std::string f =
+      "Für die Ausarbeitung einer neuen Verfassung gab General Sonthi einen Zeitraum von einem halben Jahr "
+      "an. Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen.";
+  // The general is the source the next sentence goes on quoting, not the fronted phrase's genitive.
+  EXPECT_EQ(quote_at(run(f, "de"), f, "Monat"), "indirect | General Sonthi | General Sonthi | ");
+}
