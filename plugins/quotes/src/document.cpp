@@ -595,11 +595,13 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
     }
   }
   // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt",
-  // its other words in order before it: "gingen die Forscher bislang davon aus, dass".
+  // its other words in order before it: "gingen die Forscher bislang davon aus, dass"; up to
+  // eleven words between ("sicherte Präsident Gusmão kurz vor dem offiziellen Ablauf der
+  // dortigen UN-Mission zu, dass": nine were too few).
   for (const Phrase& ph : w->phrases) {
     if (ph.type != kCueVerb || ph.rest.empty()) continue;
     std::size_t m = 0;
-    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k) {
+    for (int k = i + 1; k < last && k < i + 13 && !clause_break(k) && !has(k, kComp); ++k) {
       if (!word(k) || low(k) != ph.rest[m]) continue;
       if (m + 1 < ph.rest.size()) {
         ++m;

@@ -786,3 +786,12 @@ TEST(QuotesEngine, AGenitiveWithAnyOfItsDeterminersBelongsToTheSubject) {
   // The general is the source the next sentence goes on quoting, not the fronted phrase's genitive.
   EXPECT_EQ(quote_at(run(f, "de"), f, "Monat"), "indirect | General Sonthi | General Sonthi | ");
 }
+
+// A separable cue's particle may close a long middle field.
+TEST(QuotesEngine, ASeparableCueFindsItsParticleAfterALongMiddleField) {
+  const std::string t =
+      "Den Flüchtlingen sicherte Präsident Gusmão kurz vor dem offiziellen Ablauf der dortigen UN-Mission "
+      "zu, "
+      "dass sie jederzeit zurückkehren dürften.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "zurückkehren"), "indirect | Gusmão | Präsident Gusmão | sicherte");
+}
