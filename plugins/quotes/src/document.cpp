@@ -448,7 +448,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     const bool impersonal = has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal));
     if (impersonal || passive)
       if (Candidate np = fronted_report(first, c, start); np) return np;
-    for (int a = start; passive && a < c; ++a) {
+    // "X wird von der Nachrichtenagentur Reuters mit den Worten zitiert": the agent of a
+    // quoting cue is the medium; the one quoted speaks.
+    const bool quoting = toks[c].info && (toks[c].info->single & kCueQuoting);
+    for (int a = start; passive && !quoting && a < c; ++a) {
       if (!word(a) || !has(a, kAgent)) continue;
       if (Candidate np = this->right_np(a + 1, c)) return np;
       if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"

@@ -795,3 +795,14 @@ TEST(QuotesEngine, ASeparableCueFindsItsParticleAfterALongMiddleField) {
       "dass sie jederzeit zurückkehren dürften.";
   EXPECT_EQ(quote_at(run(t, "de"), t, "zurückkehren"), "indirect | Gusmão | Präsident Gusmão | sicherte");
 }
+
+// A cue of quoting (`quoting` in de.cues): the one quoted speaks, not the medium that quotes.
+TEST(QuotesEngine, TheOneQuotedSpeaksNotTheMediumQuotingHim) {
+  const std::string t =
+      "„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ Lynch in einem Bericht.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Update"), "direct | Lynch | Lynch | zitiert");
+  const std::string p =
+      "Sergei Voznyak, Pressesprecher des Wahlkampfteams, wird von der Nachrichtenagentur Reuters mit den "
+      "Worten zitiert, er habe mit Milinkewitsch gesprochen.";
+  EXPECT_EQ(quote_at(run(p, "de"), p, "gesprochen"), "indirect | Sergei Voznyak | Sergei Voznyak | zitiert");
+}
