@@ -126,8 +126,7 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
 }
 
 bool Doc::genitive_after(int det, int limit) const {
-  const std::string_view w = low(det);
-  return (w == "der" || w == "des") && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
+  return has(det, kGenitive) && det - 1 >= limit && word(det - 1) && toks[det - 1].cap &&
          !has(det - 1, kDet | kPrep | kPronoun | kCueVerb);
 }
 
@@ -263,6 +262,16 @@ Candidate Doc::left_np(int end, int limit) const {
         b = q;
         continue;
       }
+      // Names joined by "und" that open the clause: "Die Politiker Peter Danckert und Max Straubinger
+      // begründen ...". Only when the phrase before reaches the clause's start (past "Und", "Auch"),
+      // so an object before a second subject stays apart.
+      if (has(q, kConj) && low(q).size() <= 3 && !toks[q].cap && q - 1 > limit && word(q - 1) &&
+          toks[q - 1].cap)
+        if (const Candidate first = left_np(q, limit);
+            first && first.e == q && opens_clause(limit, first.b)) {
+          b = first.b;
+          break;
+        }
       if (has(q, kPrep) || has(q, kPronoun) || has(q, kComp) || has(q, kConj) || has(q, kCueVerb)) break;
       if (toks[q].cap) {
         b = q;
@@ -303,6 +312,28 @@ Candidate Doc::left_np(int end, int limit) const {
   return {};
 }
 
+bool Doc::opens_clause(int limit, int b) const {
+  for (int k = limit; k < b; ++k)
+    if (!word(k) || !has(k, kConj | kParticle)) return false;
+  return true;
+}
+
+Candidate Doc::verb_final_pronoun(int start, int c, int ce, int last) const {
+  if (!lex(c).verb_second() || toks[c].cap) return {};
+  // The cue ends its clause (an auxiliary may follow: "bezeichnet hatte").
+  int after = ce;
+  if (after < last && word(after) && has(after, kAux)) ++after;
+  if (after < last && !clause_break(after) && !sentence_final(after)) return {};
+  // Past the words that open a subordinate clause: "indem", "dass", "in denen".
+  int p = start;
+  for (int k = 0; k < 2 && p < c && word(p) && !has(p, kPronoun) &&
+                  (has(p, kComp | kRel | kPrep) || (k == 0 && !has(p, kDet | kRole | kReport)));
+       ++k)
+    ++p;
+  if (p == start || p + 1 >= c || !word(p) || !has(p, kPronoun) || has(p, kImpersonal)) return {};
+  return {p, p + 1, Candidate::Pronoun};
+}
+
 Candidate Doc::right_np(int begin, int limit) const {
   int p = begin;
   if (p < limit && toks[p].kind == TokKind::Url) return {p, p + 1, Candidate::Name};  // "laut t-online.de"
@@ -326,7 +357,7 @@ Candidate Doc::right_np(int begin, int limit) const {
   }
   if (p == head) return {};
   // A genitive after it: "ein Sprecher der Polizei", "Vorschlag der CDU".
-  if (p + 1 < limit && word(p) && (low(p) == "der" || low(p) == "des") && lex(p).verb_second()) {
+  if (p + 1 < limit && word(p) && has(p, kGenitive)) {
     int g = p + 1;
     while (g < limit && word(g) && !toks[g].cap && inflected(low(g))) ++g;
     const int noun = g;
@@ -417,7 +448,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     const bool impersonal = has(ce - 1, kImpersonal) || (ce < last && has(ce, kImpersonal));
     if (impersonal || passive)
       if (Candidate np = fronted_report(first, c, start); np) return np;
-    for (int a = start; passive && a < c; ++a) {
+    // "X wird von der Nachrichtenagentur Reuters mit den Worten zitiert": the agent of a
+    // quoting cue is the medium; the one quoted speaks.
+    const bool quoting = toks[c].info && (toks[c].info->single & kCueQuoting);
+    for (int a = start; passive && !quoting && a < c; ++a) {
       if (!word(a) || !has(a, kAgent)) continue;
       if (Candidate np = this->right_np(a + 1, c)) return np;
       if (Candidate np = after_adjectives(a + 1, c)) return np;  // "von deutscher Seite"
@@ -473,6 +507,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     const bool object = left.b > head || demonstrative || pronoun_after;
     if (german && object) {
       if (Candidate right = right_np(ce, last)) return right;
+      // "..., in denen er diese Orientierung als Krankheit bezeichnet hatte": in a clause that
+      // ends with its verb the pronoun after the opening word is the subject, not the object before the verb.
+      if (Candidate np = verb_final_pronoun(start, c, ce, last); np && left.type != Candidate::Pronoun)
+        return np;
       // "Das sieht man daran": the impersonal subject after the verb says who speaks no more than "man".
       if (ce < last && word(ce) && has(ce, kImpersonal)) return {};
       // "Das bestätigt, dass ...": a demonstrative subject is a fact, no one who speaks.
@@ -480,6 +518,8 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     }
     return left;
   }
+  // "..., indem er seinem Ex-Arbeitgeber vorwarf, ...": the object before the verb was no subject.
+  if (Candidate np = verb_final_pronoun(start, c, ce, last)) return np;
   if (Candidate right = right_np(ce, last)) return right;
   // "..., zitiert „BBC News“ aus ihrer Stellungnahme": a name in quotation marks after the cue.
   if (Candidate np = quoted_name_at(ce, last)) return np;
@@ -558,11 +598,13 @@ int Doc::cue_end(int i, int last, std::uint32_t& type) const {
     }
   }
   // A separable verb with its particle at the clause's end: "gab ein Sprecher ... bekannt",
-  // its other words in order before it: "gingen die Forscher bislang davon aus, dass".
+  // its other words in order before it: "gingen die Forscher bislang davon aus, dass"; up to
+  // eleven words between ("sicherte Präsident Gusmão kurz vor dem offiziellen Ablauf der
+  // dortigen UN-Mission zu, dass": nine were too few).
   for (const Phrase& ph : w->phrases) {
     if (ph.type != kCueVerb || ph.rest.empty()) continue;
     std::size_t m = 0;
-    for (int k = i + 1; k < last && k < i + 10 && !clause_break(k) && !has(k, kComp); ++k) {
+    for (int k = i + 1; k < last && k < i + 13 && !clause_break(k) && !has(k, kComp); ++k) {
       if (!word(k) || low(k) != ph.rest[m]) continue;
       if (m + 1 < ph.rest.size()) {
         ++m;

@@ -83,6 +83,12 @@ struct Doc {
   /// The phrase naming a speaker that ends just before token `end` (particles such
   /// as "etwa" skipped, prepositional phrases stepped over), not before `limit`.
   Candidate left_np(int end, int limit) const;
+  /// Tokens [limit, b) are only conjunctions and particles ("Und", "Auch"): b opens the clause.
+  bool opens_clause(int limit, int b) const;
+  /// In a German clause that ends with the cue [c, ce) and opens at `start` with a subordinating
+  /// word ("indem", "dass", "in denen"), the pronoun after that word: the subject ("indem er
+  /// seinem Arbeitgeber vorwarf"); none else.
+  Candidate verb_final_pronoun(int start, int c, int ce, int last) const;
   /// The phrase naming a speaker that starts at token `begin`, before `limit`.
   Candidate right_np(int begin, int limit) const;
   /// The phrase itself, or none when a determiner of no nominative opens it ("des", "den").

@@ -13,9 +13,13 @@ struct TypeName {
   std::uint32_t flag;
 };
 
-constexpr TypeName kCueTypes[] = {{"verb", kCueVerb},       {"source", kCueSource},
-                                  {"after", kCueAfter},     {"so", kCueSo},
-                                  {"anaphor", kCueAnaphor}, {"impersonal", kCueVerb | kCueImpersonal}};
+constexpr TypeName kCueTypes[] = {{"verb", kCueVerb},
+                                  {"source", kCueSource},
+                                  {"after", kCueAfter},
+                                  {"so", kCueSo},
+                                  {"anaphor", kCueAnaphor},
+                                  {"impersonal", kCueVerb | kCueImpersonal},
+                                  {"quoting", kCueVerb | kCueQuoting}};
 constexpr TypeName kKonjTypes[] = {{"I", kKonj1}, {"II", kKonj2}};
 constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"impersonal", kImpersonal},
@@ -38,7 +42,8 @@ constexpr TypeName kSpeakerTypes[] = {{"pronoun", kPronoun},
                                       {"possessive", kPossessive},
                                       {"indefinite", kIndefinite},
                                       {"conditional", kConditional},
-                                      {"view", kView}};
+                                      {"view", kView},
+                                      {"genitive", kGenitive}};
 
 template <std::size_t N>
 std::string type_list(const TypeName (&types)[N]) {
@@ -85,7 +90,8 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
     WordInfo& info = lex.words_[w[0]];
     if (w.size() == 1) {
       info.flags |= flag;
-      info.single |= flag & (kCueVerb | kCueSource | kCueAfter | kCueSo | kCueAnaphor | kCueImpersonal);
+      info.single |=
+          flag & (kCueVerb | kCueSource | kCueAfter | kCueSo | kCueAnaphor | kCueImpersonal | kCueQuoting);
     } else {
       info.flags |= flag;
       info.phrases.push_back({std::vector<std::string>(w.begin() + 1, w.end()), flag});

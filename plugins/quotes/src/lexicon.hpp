@@ -43,6 +43,8 @@ enum Flag : std::uint32_t {
   kCueImpersonal = 1u << 27,  // a verb cue only beside the impersonal subject: "es heißt", not "das heißt"
   kConditional = 1u << 28,    // opens a conditional clause: a cue in it reports nothing ("If confirmed, ...")
   kView = 1u << 29,           // a report noun naming a point of view: a source only with its owner ("Sicht")
+  kCueQuoting = 1u << 31,     // a verb cue of quoting someone: the quoted one speaks, not the medium
+  kGenitive = 1u << 30,       // a determiner that may open a genitive after a noun ("der", "des", "beider")
   kGrammar = 1u << 18,        // a property of the language ("verb-second"), not a word
 };
 

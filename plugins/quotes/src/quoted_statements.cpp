@@ -169,6 +169,11 @@ void classify_marked(Scratch& s) {
       st.cue_e = ce;
       st.cand = d.right_np(ce, last);
       if (!st.cand) st.cand = d.quoted_name_at(ce, last);
+      // "„…“, zitiert die „Computerwoche“ Lynch": a quoting cue's object is who speaks.
+      if (st.cand && d.toks[k].info && (d.toks[k].info->single & kCueQuoting))
+        if (const Candidate quoted = d.nominative(d.right_np(st.cand.e, last));
+            quoted && quoted.type != Candidate::Pronoun)
+          st.cand = quoted;
       // "„…“, so urteilte Romney": a verb of saying after "so", its subject after it.
       std::uint32_t verb = 0;
       if (!st.cand && type == kCueSo && ce < last && d.word(ce))

@@ -750,3 +750,59 @@ TEST(QuotesEngine, ACapitalisedWordInsideASentenceIsNoKonjunktiv) {
   const std::string k = "Der Minister sagte, er komme später. Habe er doch keine Zeit.";
   EXPECT_EQ(quote_at(run(k, "de"), k, "keine Zeit"), "indirect | Minister | Der Minister | ");
 }
+
+// In a clause that ends with its cue, the pronoun after the word opening it is the subject,
+// not the object right before the verb.
+TEST(QuotesEngine, InAVerbFinalClauseThePronounAfterItsOpeningWordSpeaks) {
+  const std::string t =
+      "Der Sprecher Juan Williams kommentierte dies inzwischen, indem er seinem Ex-Arbeitgeber vorwarf, "
+      "ihn schon länger loswerden zu wollen.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "loswerden"), "indirect | Juan Williams | er | vorwarf");
+  const std::string r =
+      "Der Minister Hans Groer hielt eine Rede, in der er diese Orientierung als Krankheit bezeichnet "
+      "hatte, die behandelt werden müsse.";
+  EXPECT_EQ(quote_at(run(r, "de"), r, "behandelt"), "indirect | Hans Groer | er | bezeichnet");
+}
+
+// Names joined by "und" that open the clause are one subject, not an object before the verb.
+TEST(QuotesEngine, CoordinatedNamesOpeningTheClauseAreItsSubject) {
+  const std::string t =
+      "Die Politiker Peter Danckert und Max Straubinger begründen ihre Vorbehalte damit, dass ihre "
+      "Berufstätigkeit erschwert werde.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "erschwert"),
+            "indirect | Politiker Peter Danckert und Max Straubinger | Die Politiker Peter Danckert und Max "
+            "Straubinger | begründen");
+}
+
+// A genitive after a noun opens with any determiner of `genitive` in de.speakers, not only "der"
+// and "des": the phrase is one subject.
+TEST(QuotesEngine, AGenitiveWithAnyOfItsDeterminersBelongsToTheSubject) {
+  const std::string t = "Ein Sprecher einer Hilfsorganisation sagte, die Lage sei dramatisch.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "dramatisch"),
+            "indirect | Sprecher einer Hilfsorganisation | Ein Sprecher einer Hilfsorganisation | sagte");
+  const std::string f =
+      "Für die Ausarbeitung einer neuen Verfassung gab General Sonthi einen Zeitraum von einem halben Jahr "
+      "an. Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen.";
+  // The general is the source the next sentence goes on quoting, not the fronted phrase's genitive.
+  EXPECT_EQ(quote_at(run(f, "de"), f, "Monat"), "indirect | General Sonthi | General Sonthi | ");
+}
+
+// A separable cue's particle may close a long middle field.
+TEST(QuotesEngine, ASeparableCueFindsItsParticleAfterALongMiddleField) {
+  const std::string t =
+      "Den Flüchtlingen sicherte Präsident Gusmão kurz vor dem offiziellen Ablauf der dortigen UN-Mission "
+      "zu, "
+      "dass sie jederzeit zurückkehren dürften.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "zurückkehren"), "indirect | Gusmão | Präsident Gusmão | sicherte");
+}
+
+// A cue of quoting (`quoting` in de.cues): the one quoted speaks, not the medium that quotes.
+TEST(QuotesEngine, TheOneQuotedSpeaksNotTheMediumQuotingHim) {
+  const std::string t =
+      "„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ Lynch in einem Bericht.";
+  EXPECT_EQ(quote_at(run(t, "de"), t, "Update"), "direct | Lynch | Lynch | zitiert");
+  const std::string p =
+      "Sergei Voznyak, Pressesprecher des Wahlkampfteams, wird von der Nachrichtenagentur Reuters mit den "
+      "Worten zitiert, er habe mit Milinkewitsch gesprochen.";
+  EXPECT_EQ(quote_at(run(p, "de"), p, "gesprochen"), "indirect | Sergei Voznyak | Sergei Voznyak | zitiert");
+}
