@@ -72,6 +72,18 @@ TEST(RuleSet, OptionalsExpandAndIndex) {
   EXPECT_EQ(*rs.lex_value(rs.word_id("mai"), rs.lexicon("m")), "05");
 }
 
+TEST(RuleSet, LexValueOfAnotherRuleSetsWordIsNone) {
+  // A word id from another language's rule set can lie past this one's words (the tense
+  // scan reads tokens before a sentence's start): it is in no lexicon, not read past the end.
+  RuleSet rs = RuleSet::parse("lang de\nlex m: mai=05\n@m => DATE {m}\n", "t");
+  const int lex = rs.lexicon("m");
+  const int past = static_cast<int>(rs.word_count());
+  EXPECT_EQ(rs.lex_value(past, lex), nullptr);
+  EXPECT_EQ(rs.lex_value(past + 1000, lex), nullptr);
+  EXPECT_EQ(rs.lex_value(-1, lex), nullptr);
+  EXPECT_EQ(*rs.lex_value(rs.word_id("mai"), lex), "05");
+}
+
 TEST(RuleSet, ShippedFilesLoad) {
   for (const char* lang : {"de", "en"}) {
     RuleSet rs =
