@@ -78,18 +78,27 @@ struct Found {
 };
 
 // The first token that begins at or after byte. Sentences come in text order, so the search
-// starts at `hint` (the token found last) when that token lies before byte: a sentence's
-// tokens are walked once, where a binary search over the text's cost a twentieth of the step.
+// starts at `hint` (the token found last) when that token lies before byte, and gallops from
+// there (steps of 1, 2, 4, ... tokens, then a binary search in the last step): a sentence of
+// n tokens costs about 2 log2 n probes, where walking its tokens one by one cost seven
+// instructions a token (2 % of the English step) and a binary search over the whole text a
+// twentieth of the step.
 std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte, std::uint32_t hint = 0) {
   const auto n = static_cast<std::uint32_t>(t.tokens.size());
+  const auto before = [](const Token& tok, std::uint32_t b) { return tok.begin < b; };
   if (hint > n || (hint > 0 && t.tokens[hint - 1].begin >= byte)) hint = 0;
-  if (hint == 0) {
-    auto it = std::lower_bound(t.tokens.begin(), t.tokens.end(), byte,
-                               [](const Token& tok, std::uint32_t b) { return tok.begin < b; });
-    return static_cast<std::uint32_t>(it - t.tokens.begin());
+  if (hint == 0)
+    return static_cast<std::uint32_t>(std::lower_bound(t.tokens.begin(), t.tokens.end(), byte, before) -
+                                      t.tokens.begin());
+  if (hint == n || t.tokens[hint].begin >= byte) return hint;  // a sentence right after the last
+  std::uint32_t low = hint + 1, step = 1;                      // tokens before low begin before byte
+  while (low + step <= n && t.tokens[low + step - 1].begin < byte) {
+    low += step;
+    step *= 2;
   }
-  while (hint < n && t.tokens[hint].begin < byte) ++hint;
-  return hint;
+  const std::uint32_t high = std::min(n, low + step);
+  return static_cast<std::uint32_t>(
+      std::lower_bound(t.tokens.begin() + low, t.tokens.begin() + high, byte, before) - t.tokens.begin());
 }
 
 // Whether the sentence [first, last) ends in a day ("30.") at a line break and the next
