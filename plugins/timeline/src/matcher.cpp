@@ -246,18 +246,26 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     best_end = 0;
     best_context = 0;
     // What follows is read only for a token that starts a variant (most tokens start none).
+    // The list the next token selects is asked in line first: most often empty (a function
+    // word before an ordinary word: 200 k of 220 k English word tokens with candidates), and
+    // then so is its narrowing by the token after, which is not called.
     if (t.kind == TokenKind::Number) {
       const NextToken next = next_token(tokens, word_ids, i, last);
-      const auto& list = narrowed(rules.number_candidates(t.digits), rules, tokens, word_ids, i, last, next);
-      if (!list.empty()) try_list(list, next, false);
+      const CandidateList& cands = rules.number_candidates(t.digits);
+      if (!cands.for_next(next.word, next.number).empty()) {
+        const auto& list = narrowed(cands, rules, tokens, word_ids, i, last, next);
+        if (!list.empty()) try_list(list, next, false);
+      }
     } else if (word_ids[i] >= 0) {
       const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
       if (!info.candidates.all().empty()) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const auto& list = info.tens ? info.candidates.all()
-                                     : narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
-        // Most often empty: a function word before an ordinary word. No call then.
-        if (!list.empty()) try_list(list, next, info.tens);
+        if (info.tens) {
+          try_list(info.candidates.all(), next, true);
+        } else if (!info.candidates.for_next(next.word, next.number).empty()) {
+          const auto& list = narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
+          if (!list.empty()) try_list(list, next, false);
+        }
       }
     }
     if (any_word && t.kind == TokenKind::Word)
