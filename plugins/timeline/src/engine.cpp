@@ -34,6 +34,7 @@ struct Scratch {
   Tokens tokens;
   std::vector<int> word_ids;
   std::vector<Match> matches;
+  MatchScratch match;
   TenseScan tense;
 };
 
@@ -226,7 +227,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     const RuleSet& rs = impl.rules[f.rules];
     lookup_words(rs, s.tokens, f.first, f.last, s.word_ids);
     f.match_begin = s.matches.size();
-    find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches);
+    find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches, s.match);
     f.match_end = s.matches.size();
     found.push_back(f);
   }

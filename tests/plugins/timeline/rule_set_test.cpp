@@ -15,15 +15,20 @@
 using namespace tagwerk::timeline;
 
 namespace {
-// The matches of rs in text, its words separated by single spaces.
-std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
+// The rule tokens of text, its words separated by single spaces.
+void tokens_of(const std::string& text, Tokens& tokens) {
   std::vector<TokenSpan> spans;
   for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
     e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
     spans.push_back(TokenSpan{b, e, "word"});
   }
-  Tokens tokens;
   split_tokens(text, spans, tokens);
+}
+
+// The matches of rs in text, its words separated by single spaces.
+std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
+  Tokens tokens;
+  tokens_of(text, tokens);
   std::vector<int> ids;
   const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
   lookup_words(rs, tokens, 0, n, ids);
@@ -225,4 +230,45 @@ TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
   EXPECT_FALSE(reads_tense(rs.rules()[1].value));  // arithmetic and formatting only
   EXPECT_TRUE(reads_tense(rs.rules()[2].value));
   EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
+}
+
+TEST(RuleSet, OneMatchScratchForManySentencesGivesTheSameMatches) {
+  // The engine keeps one MatchScratch for all sentences of all texts: a match found after
+  // another (more captures, another rule) has the same rule, span and captures as alone.
+  const RuleSet rs = RuleSet::parse(R"(lang en
+lex month: may=05 june=06
+lex numword: two=2
+<DAY> @month <YEAR4> => DATE {year4}-{month}-{day}
+in @month => DATE XXXX-{month}
+<NUM> weeks => DURATION P{num}W
+)",
+                                    "t");
+  const std::vector<std::string> sentences = {"on 3 may 2020 then", "in june", "two weeks",
+                                              "12 june 1999 in may"};
+
+  MatchScratch scratch;
+  std::vector<std::string> values;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& text : sentences) {
+      Tokens tokens;
+      tokens_of(text, tokens);
+      std::vector<int> ids;
+      const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+      lookup_words(rs, tokens, 0, n, ids);
+      std::vector<Match> kept, alone;
+      find_matches(rs, tokens, ids, 0, n, kept, scratch);
+      find_matches(rs, tokens, ids, 0, n, alone);
+      ASSERT_EQ(kept.size(), alone.size()) << text;
+      ASSERT_FALSE(alone.empty()) << text;
+      for (std::size_t k = 0; k < kept.size(); ++k) {
+        EXPECT_EQ(kept[k].rule, alone[k].rule) << text;
+        EXPECT_EQ(kept[k].first, alone[k].first) << text;
+        EXPECT_EQ(kept[k].last, alone[k].last) << text;
+        ResolveContext a, b;
+        const std::string value = resolve_value(rs, kept[k], a);
+        EXPECT_EQ(value, resolve_value(rs, alone[k], b)) << text;
+        if (pass == 1) values.push_back(value);
+      }
+    }
+  EXPECT_EQ(values, (std::vector<std::string>{"2020-05-03", "XXXX-06", "P2W", "1999-06-12", "XXXX-05"}));
 }
