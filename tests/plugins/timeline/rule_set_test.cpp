@@ -272,3 +272,14 @@ in @month => DATE XXXX-{month}
     }
   EXPECT_EQ(values, (std::vector<std::string>{"2020-05-03", "XXXX-06", "P2W", "1999-06-12", "XXXX-05"}));
 }
+
+TEST(RuleSet, AVariantStartingWithAnyWordIsTriedOnEveryWord) {
+  // Neither shipped rule set has one; the matcher's loop for them is its own.
+  const RuleSet rs =
+      RuleSet::parse("lang en\nlex m: may=05\n<WORD> ago => DATE PAST_REF\nin @m => DATE XXXX-{m}\n", "t");
+  ASSERT_FALSE(rs.any_word_candidates().empty());
+  const auto matches = matches_of(rs, "long ago and 5 ago in may , ago");
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  for (const auto& m : matches) spans.emplace_back(m.first, m.last);
+  EXPECT_EQ(spans, (std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 2}, {5, 7}}));
+}
