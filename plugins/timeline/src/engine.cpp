@@ -34,6 +34,7 @@ struct Scratch {
   Tokens tokens;
   std::vector<int> word_ids;
   std::vector<Match> matches;
+  MatchScratch match;
   TenseScan tense;
 };
 
@@ -55,9 +56,17 @@ struct Engine::Impl {
   // year, a duration or a clock time needs no tense scan of its sentence
   std::vector<std::vector<bool>> tensed;
 
+  // Asked for every sentence. The codes are compared byte by byte in line: `==` called memcmp
+  // for each language listed up to the sentence's (0.37 instructions per byte of English text,
+  // whose "en" is listed after "de"; 0.27 of German).
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
-    for (std::size_t i = 0; i < languages.size(); ++i)
-      if (languages[i] == lang) return i;
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+      const std::string& code = languages[i];
+      if (code.size() != lang.size()) continue;
+      std::size_t k = 0;
+      while (k < lang.size() && code[k] == lang[k]) ++k;
+      if (k == lang.size()) return i;
+    }
     return fallback;
   }
 };
@@ -78,18 +87,27 @@ struct Found {
 };
 
 // The first token that begins at or after byte. Sentences come in text order, so the search
-// starts at `hint` (the token found last) when that token lies before byte: a sentence's
-// tokens are walked once, where a binary search over the text's cost a twentieth of the step.
+// starts at `hint` (the token found last) when that token lies before byte, and gallops from
+// there (steps of 1, 2, 4, ... tokens, then a binary search in the last step): a sentence of
+// n tokens costs about 2 log2 n probes, where walking its tokens one by one cost seven
+// instructions a token (2 % of the English step) and a binary search over the whole text a
+// twentieth of the step.
 std::uint32_t first_token_at(const Tokens& t, std::uint32_t byte, std::uint32_t hint = 0) {
   const auto n = static_cast<std::uint32_t>(t.tokens.size());
+  const auto before = [](const Token& tok, std::uint32_t b) { return tok.begin < b; };
   if (hint > n || (hint > 0 && t.tokens[hint - 1].begin >= byte)) hint = 0;
-  if (hint == 0) {
-    auto it = std::lower_bound(t.tokens.begin(), t.tokens.end(), byte,
-                               [](const Token& tok, std::uint32_t b) { return tok.begin < b; });
-    return static_cast<std::uint32_t>(it - t.tokens.begin());
+  if (hint == 0)
+    return static_cast<std::uint32_t>(std::lower_bound(t.tokens.begin(), t.tokens.end(), byte, before) -
+                                      t.tokens.begin());
+  if (hint == n || t.tokens[hint].begin >= byte) return hint;  // a sentence right after the last
+  std::uint32_t low = hint + 1, step = 1;                      // tokens before low begin before byte
+  while (low + step <= n && t.tokens[low + step - 1].begin < byte) {
+    low += step;
+    step *= 2;
   }
-  while (hint < n && t.tokens[hint].begin < byte) ++hint;
-  return hint;
+  const std::uint32_t high = std::min(n, low + step);
+  return static_cast<std::uint32_t>(
+      std::lower_bound(t.tokens.begin() + low, t.tokens.begin() + high, byte, before) - t.tokens.begin());
 }
 
 // Whether the sentence [first, last) ends in a day ("30.") at a line break and the next
@@ -209,7 +227,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
     const RuleSet& rs = impl.rules[f.rules];
     lookup_words(rs, s.tokens, f.first, f.last, s.word_ids);
     f.match_begin = s.matches.size();
-    find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches);
+    find_matches(rs, s.tokens, s.word_ids, f.first, f.last, s.matches, s.match);
     f.match_end = s.matches.size();
     found.push_back(f);
   }

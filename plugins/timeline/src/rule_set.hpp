@@ -132,9 +132,11 @@ class RuleSet {
   /// lexicon("numword"), looked up once.
   int numword_lexicon() const noexcept { return numword_; }
   /// Value of word `id` in lexicon `lex`, or nullptr. Inline: the tense scan asks it
-  /// several times for every word of a sentence that holds an expression.
+  /// several times for every word of a sentence that holds an expression. An id past this
+  /// rule set's words (a token of a sentence another language's rules read: the tense scan
+  /// looks before a sentence's start) is in no lexicon.
   const std::string* lex_value(int id, int lex) const noexcept {
-    if (id < 0 || lex < 0) return nullptr;
+    if (id < 0 || lex < 0 || static_cast<std::size_t>(id) >= infos_.size()) return nullptr;
     for (const auto& h : infos_[static_cast<std::size_t>(id)].lexicons)
       if (h.lexicon == static_cast<std::uint32_t>(lex)) return &values_[h.value];
     return nullptr;

@@ -15,15 +15,20 @@
 using namespace tagwerk::timeline;
 
 namespace {
-// The matches of rs in text, its words separated by single spaces.
-std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
+// The rule tokens of text, its words separated by single spaces.
+void tokens_of(const std::string& text, Tokens& tokens) {
   std::vector<TokenSpan> spans;
   for (std::uint32_t b = 0, e; b < text.size(); b = e + 1) {
     e = static_cast<std::uint32_t>(std::min(text.find(' ', b), text.size()));
     spans.push_back(TokenSpan{b, e, "word"});
   }
-  Tokens tokens;
   split_tokens(text, spans, tokens);
+}
+
+// The matches of rs in text, its words separated by single spaces.
+std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
+  Tokens tokens;
+  tokens_of(text, tokens);
   std::vector<int> ids;
   const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
   lookup_words(rs, tokens, 0, n, ids);
@@ -70,6 +75,18 @@ TEST(RuleSet, OptionalsExpandAndIndex) {
   EXPECT_EQ(rs.number_candidates().size(), 2u);  // the variants starting with <DAY>
   EXPECT_GE(rs.word_id("am"), 0);
   EXPECT_EQ(*rs.lex_value(rs.word_id("mai"), rs.lexicon("m")), "05");
+}
+
+TEST(RuleSet, LexValueOfAnotherRuleSetsWordIsNone) {
+  // A word id from another language's rule set can lie past this one's words (the tense
+  // scan reads tokens before a sentence's start): it is in no lexicon, not read past the end.
+  RuleSet rs = RuleSet::parse("lang de\nlex m: mai=05\n@m => DATE {m}\n", "t");
+  const int lex = rs.lexicon("m");
+  const int past = static_cast<int>(rs.word_count());
+  EXPECT_EQ(rs.lex_value(past, lex), nullptr);
+  EXPECT_EQ(rs.lex_value(past + 1000, lex), nullptr);
+  EXPECT_EQ(rs.lex_value(-1, lex), nullptr);
+  EXPECT_EQ(*rs.lex_value(rs.word_id("mai"), lex), "05");
 }
 
 TEST(RuleSet, ShippedFilesLoad) {
@@ -213,4 +230,56 @@ TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
   EXPECT_FALSE(reads_tense(rs.rules()[1].value));  // arithmetic and formatting only
   EXPECT_TRUE(reads_tense(rs.rules()[2].value));
   EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
+}
+
+TEST(RuleSet, OneMatchScratchForManySentencesGivesTheSameMatches) {
+  // The engine keeps one MatchScratch for all sentences of all texts: a match found after
+  // another (more captures, another rule) has the same rule, span and captures as alone.
+  const RuleSet rs = RuleSet::parse(R"(lang en
+lex month: may=05 june=06
+lex numword: two=2
+<DAY> @month <YEAR4> => DATE {year4}-{month}-{day}
+in @month => DATE XXXX-{month}
+<NUM> weeks => DURATION P{num}W
+)",
+                                    "t");
+  const std::vector<std::string> sentences = {"on 3 may 2020 then", "in june", "two weeks",
+                                              "12 june 1999 in may"};
+
+  MatchScratch scratch;
+  std::vector<std::string> values;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& text : sentences) {
+      Tokens tokens;
+      tokens_of(text, tokens);
+      std::vector<int> ids;
+      const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+      lookup_words(rs, tokens, 0, n, ids);
+      std::vector<Match> kept, alone;
+      find_matches(rs, tokens, ids, 0, n, kept, scratch);
+      find_matches(rs, tokens, ids, 0, n, alone);
+      ASSERT_EQ(kept.size(), alone.size()) << text;
+      ASSERT_FALSE(alone.empty()) << text;
+      for (std::size_t k = 0; k < kept.size(); ++k) {
+        EXPECT_EQ(kept[k].rule, alone[k].rule) << text;
+        EXPECT_EQ(kept[k].first, alone[k].first) << text;
+        EXPECT_EQ(kept[k].last, alone[k].last) << text;
+        ResolveContext a, b;
+        const std::string value = resolve_value(rs, kept[k], a);
+        EXPECT_EQ(value, resolve_value(rs, alone[k], b)) << text;
+        if (pass == 1) values.push_back(value);
+      }
+    }
+  EXPECT_EQ(values, (std::vector<std::string>{"2020-05-03", "XXXX-06", "P2W", "1999-06-12", "XXXX-05"}));
+}
+
+TEST(RuleSet, AVariantStartingWithAnyWordIsTriedOnEveryWord) {
+  // Neither shipped rule set has one; the matcher's loop for them is its own.
+  const RuleSet rs =
+      RuleSet::parse("lang en\nlex m: may=05\n<WORD> ago => DATE PAST_REF\nin @m => DATE XXXX-{m}\n", "t");
+  ASSERT_FALSE(rs.any_word_candidates().empty());
+  const auto matches = matches_of(rs, "long ago and 5 ago in may , ago");
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  for (const auto& m : matches) spans.emplace_back(m.first, m.last);
+  EXPECT_EQ(spans, (std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 2}, {5, 7}}));
 }

@@ -42,3 +42,51 @@ TEST(RuleTokens, AsciiWordsPunctuationAndMixedTokens) {
   EXPECT_EQ(t.tokens[12].begin, 38u);
   EXPECT_EQ(t.tokens[12].end, 39u);
 }
+
+// ASCII words are folded eight bytes at a time: every length, every byte next to a letter
+// that is none ('@' '[' '`' '{' are A-Z and a-z's neighbours), a non-ASCII letter past the
+// eighth byte, and words that end less than eight bytes before the text does.
+TEST(RuleTokens, AsciiWordsOfEveryLengthAndTheirNeighbours) {
+  const std::string letters = "AbCdEfGhIjKlMnOpQrStUvWxYz";
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= letters.size(); ++n) words.push_back(letters.substr(0, n));
+  for (const char* odd : {"@", "[", "`", "{", "1", "-", "'"})
+    for (std::size_t at = 0; at <= 10; ++at) {
+      words.push_back(letters.substr(0, at) + odd + letters.substr(at, 4));
+      words.push_back(letters.substr(0, at + 1) + odd);
+    }
+  words.push_back(
+      "Stra\xC3\x9F"
+      "enbahnen");  // ß
+  words.push_back("Donaudampfschifffahrt");
+  words.push_back("Abc");  // the last two end less than eight bytes before the text's end
+  words.push_back("Z");
+  std::string text;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+  for (const auto& w : words) {
+    if (!text.empty()) text += ' ';
+    ranges.emplace_back(static_cast<std::uint32_t>(text.size()),
+                        static_cast<std::uint32_t>(text.size() + w.size()));
+    text += w;
+  }
+  Tokens t;
+  split_tokens(text, spans_of(ranges), t);
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const std::uint32_t end = ranges[i].second;
+    std::string folded;
+    std::size_t pieces = 0;
+    for (; k < t.tokens.size() && t.tokens[k].begin < end; ++k, ++pieces) folded += t.fold(t.tokens[k]);
+    EXPECT_EQ(folded, fold_case(w)) << w;
+    const bool letters_only = w.find_first_of("@[`{1-'") == std::string::npos;
+    if (letters_only) {
+      EXPECT_EQ(pieces, 1u) << w;
+      EXPECT_EQ(t.tokens[k - 1].kind, TokenKind::Word) << w;
+      EXPECT_EQ(t.tokens[k - 1].upper_initial, w[0] >= 'A' && w[0] <= 'Z') << w;
+    } else {
+      EXPECT_GT(pieces, 1u) << w;
+    }
+  }
+  EXPECT_EQ(k, t.tokens.size());
+}
