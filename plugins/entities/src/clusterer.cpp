@@ -136,6 +136,12 @@ bool given_name(const Gazetteer* g, std::string_view w) {
 // end of a German compound ("Vizepräsident", "Gesundheitsminister": a title of
 // four letters or more after at least three).
 bool title_word(const Titles& titles, std::string_view w) {
+  // `s` with its first (ASCII lower-case) letter capitalised.
+  const auto capitalised = [](std::string_view s) {
+    std::string up(s);
+    up[0] = static_cast<char>(up[0] - 'a' + 'A');
+    return up;
+  };
   if (titles.count(w)) return true;
   if (const std::size_t dash = w.rfind('-'); dash != std::string_view::npos) w.remove_prefix(dash + 1);
   if (w.empty()) return false;
@@ -144,15 +150,11 @@ bool title_word(const Titles& titles, std::string_view w) {
     for (std::size_t cut = 3; cut + 4 <= w.size(); ++cut) {
       const unsigned char c = static_cast<unsigned char>(w[cut]);
       if (c < 'a' || c > 'z') continue;  // a compound's head is written in lower case inside it
-      std::string head(w.substr(cut));
-      head[0] = static_cast<char>(head[0] - 'a' + 'A');
-      if (titles.count(head)) return true;
+      if (titles.count(capitalised(w.substr(cut)))) return true;
     }
     return false;
   }
-  std::string up(w);
-  up[0] = static_cast<char>(up[0] - 'a' + 'A');
-  return titles.count(up) != 0;
+  return titles.count(capitalised(w)) != 0;
 }
 
 }  // namespace
@@ -480,6 +482,11 @@ void org_heads(const Input& in, const Gazetteer* g, Result& r) {
 
 namespace {
 
+// The gazetteer's labels of `w` or of `w` without a genitive ending ("Russlands").
+std::uint8_t labels_with_genitive(const Gazetteer& g, std::string_view w) {
+  return known_labels(g, w) | known_labels(g, strip_genitive(w));
+}
+
 // Words that are people's names in the document: those of its person mentions of
 // more than one word (also without a genitive or particle) and words after a
 // title ("Frau Böhnisch").
@@ -517,13 +524,13 @@ void drop_common_nouns(const Input& in, const Titles& titles, const Titles& dete
   }
   if (candidates.empty()) return;
   std::set<std::string_view> nouns;
+  const auto comma = [&](std::uint32_t i) { return word_of(in, i) == ","; };
   for (std::uint32_t t = 0; t < in.tokens.size(); ++t) {
     if (in.tokens[t].kind != TokenKind::word) continue;
     const std::string_view word = word_of(in, t);
     // After a determiner ("die Bars"), but not one that may be a relative
     // pronoun: right after a comma, or after a comma and a preposition ("das
     // Frauenhaus, in dem Leila Zuflucht fand").
-    const auto comma = [&](std::uint32_t i) { return word_of(in, i) == ","; };
     if (t > 0 && candidates.count(word) && determiners.count(word_of(in, t - 1)) &&
         !(t > 1 && comma(t - 2)) && !(t > 2 && comma(t - 3)))
       nouns.insert(word);
@@ -581,7 +588,7 @@ void org_after_nouns(const Input& in, const Titles& titles, const Titles& org_no
     // Nor a name the gazetteer knows as a place or another name, not an
     // organisation ("die Partei Russlands"); a person it may be ("die Firma
     // Weber": the gazetteer's people are the training data's, noisy).
-    const std::uint8_t known = g ? known_labels(*g, w) | known_labels(*g, stem) : 0;
+    const std::uint8_t known = g ? labels_with_genitive(*g, w) : 0;
     if (in_names.count(w) || in_names.count(stem) || ((known & (loc | misc)) && !(known & org))) continue;
     if (org_noun(word_of(in, m.first_token - 1))) orgs.insert(w);  // "Airbus" is no genitive
   }
@@ -606,11 +613,8 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
     // A person to the tagger; or a full name beginning with a given name; or a
     // name of one word the gazetteer knows under no other label ("Staatschef
     // Chinas", "President US" stay).
-    const auto known = [&](std::string_view w) {
-      return known_labels(*g, w) | known_labels(*g, strip_genitive(w));
-    };
-    const bool person =
-        m.label == "PER" || (m.token_count >= 2 ? (g->begins_of(first) & per) != 0 : !(known(last) & ~per));
+    const bool person = m.label == "PER" || (m.token_count >= 2 ? (g->begins_of(first) & per) != 0
+                                                                : !(labels_with_genitive(*g, last) & ~per));
     if (person) surnames.insert(strip_genitive(last));
   }
   if (surnames.empty()) return;
