@@ -205,12 +205,6 @@ void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t firs
 }
 
 void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
-                  std::uint32_t first, std::uint32_t last, std::vector<Match>& out) {
-  MatchScratch scratch;
-  find_matches(rules, tokens, word_ids, first, last, out, scratch);
-}
-
-void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
                   std::uint32_t first, std::uint32_t last, std::vector<Match>& out, MatchScratch& state) {
   Cursor cur{rules, tokens, word_ids, first, last, rules.numword_lexicon()};
   const auto& variants = rules.variants();

@@ -31,11 +31,6 @@ struct Match {
 void lookup_words(const RuleSet& rules, const Tokens& tokens, std::uint32_t first, std::uint32_t last,
                   std::vector<int>& word_ids);
 
-/// Appends the matches in tokens [first, last) to out. word_ids are indexed
-/// like tokens.tokens. Thread-safe (reads the rule set only).
-void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
-                  std::uint32_t first, std::uint32_t last, std::vector<Match>& out);
-
 /// What find_matches works in, kept by a caller that matches many sentences (zeroed for
 /// each, it cost 69 instructions a sentence: 2.5 M per pass over 2,000 English articles).
 /// Its contents between calls mean nothing.
@@ -44,7 +39,8 @@ struct MatchScratch {
   Match best;
 };
 
-/// The same, working in `scratch` (one per thread): the same matches.
+/// Appends the matches in tokens [first, last) to out, working in `scratch` (one per
+/// thread). word_ids are indexed like tokens.tokens. Thread-safe (reads the rule set only).
 void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
                   std::uint32_t first, std::uint32_t last, std::vector<Match>& out, MatchScratch& scratch);
 

@@ -33,7 +33,8 @@ std::vector<Match> matches_of(const RuleSet& rs, const std::string& text) {
   const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
   lookup_words(rs, tokens, 0, n, ids);
   std::vector<Match> matches;
-  find_matches(rs, tokens, ids, 0, n, matches);
+  MatchScratch scratch;
+  find_matches(rs, tokens, ids, 0, n, matches, scratch);
   return matches;
 }
 
@@ -257,7 +258,8 @@ in @month => DATE XXXX-{month}
       lookup_words(rs, tokens, 0, n, ids);
       std::vector<Match> kept, alone;
       find_matches(rs, tokens, ids, 0, n, kept, scratch);
-      find_matches(rs, tokens, ids, 0, n, alone);
+      MatchScratch fresh;
+      find_matches(rs, tokens, ids, 0, n, alone, fresh);
       ASSERT_EQ(kept.size(), alone.size()) << text;
       ASSERT_FALSE(alone.empty()) << text;
       for (std::size_t k = 0; k < kept.size(); ++k) {
