@@ -128,7 +128,8 @@ TAGWERK_PLUGIN(
                                      "the speaker's entity cluster (its first mention), when resolved")})
         .param("languages", tagwerk::ParamType::String, "de,en",
                "languages to load, comma-separated; each needs <lang>.cues, <lang>.konjunktiv and "
-               "<lang>.speakers in the data folder; the first is used for text without a language")
+               "<lang>.speakers in the data folder (and may have <lang>.lowercase); the first is used for "
+               "text without a language")
         .param("data", tagwerk::ParamType::Path, nullptr,
                "a folder with the word lists to use instead of the shipped ones (copy the plugin's data "
                "folder and edit it)"))

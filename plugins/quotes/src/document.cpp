@@ -105,6 +105,12 @@ void Doc::build(const Input& in, const std::vector<Lexicon>& lists, const std::v
            (w[w.size() - 2] == 'e' && lex.is_report(w.substr(0, w.size() - 2)))))
         toks[i].flags |= kReport;
     }
+  // Tokens inside entity mentions (both sorted by offset).
+  std::size_t m = 0;
+  for (Tok& k : toks) {
+    while (m < in.entities.size() && in.entities[m].end <= k.begin) ++m;
+    k.named = m < in.entities.size() && in.entities[m].begin < k.end;
+  }
   // Token ranges of sentences and paragraphs (renumbered densely: ranges without tokens vanish).
   auto ranges = [&](auto field, std::vector<std::pair<int, int>>& out) {
     for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
@@ -147,6 +153,15 @@ bool Doc::pronominal_adverb(int i) const {
         (lex(i).flags(w.substr(head.size())) & kPrep))
       return true;
   return false;
+}
+
+bool Doc::sentence_capital(int i) const {
+  if (!toks[i].cap || toks[i].named || !toks[i].info || !toks[i].info->lowercase ||
+      has(i, kDet | kPronoun | kRole | kReport))
+    return false;
+  for (int k = sentences[toks[i].sentence].first; k < i; ++k)
+    if (toks[k].kind != TokKind::Punct) return false;  // only punctuation before it: „Zwar ...
+  return true;
 }
 
 bool Doc::modifier(int i, int limit) const {
@@ -296,7 +311,8 @@ Candidate Doc::left_np(int end, int limit) const {
     if (b - 1 >= limit && b == p && toks[b - 1].kind == TokKind::Num) --b;
     // A sentence-initial adverb or conjunction is no subject ("Dann sagte er").
     if (b == p && b == limit &&
-        (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep) || pronominal_adverb(b)))
+        (has(b, kParticle) || has(b, kConj) || has(b, kComp) || has(b, kPrep) || pronominal_adverb(b) ||
+         sentence_capital(b)))
       return {};
     if (b - 1 >= limit && word(b - 1) && has(b - 1, kPrep)) {
       of = has(b - 1, kAgent) ? Candidate{b, p + 1, only_roles(b, p + 1) ? Candidate::Role : Candidate::Name}
@@ -356,6 +372,8 @@ Candidate Doc::right_np(int begin, int limit) const {
     if (p < limit && word(p) && has(p, kConj) && low(p).size() <= 3 && p + 1 < limit && toks[p + 1].cap) ++p;
   }
   if (p == head) return {};
+  // "Sollte die Krise ...", "Zwar ...": a word that has its capital only for opening the sentence.
+  if (b == head && p == head + 1 && sentence_capital(head)) return {};
   // A genitive after it: "ein Sprecher der Polizei", "Vorschlag der CDU".
   if (p + 1 < limit && word(p) && has(p, kGenitive)) {
     int g = p + 1;

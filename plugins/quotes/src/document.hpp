@@ -27,6 +27,7 @@ struct Tok {
   bool cap = false;                // starts with an upper-case letter
   bool line_break_after = false;   // a line break before the next token
   bool quoted = false;             // inside a quotation (direct or embedded)
+  bool named = false;              // inside an entity mention (when the entities step ran)
   char first = 0;                  // the first byte (punctuation tests)
   const WordInfo* info = nullptr;  // its word-list entry (the cues it may open); nullptr when none
 };
@@ -68,6 +69,12 @@ struct Doc {
   /// A German pronominal adverb, "da(r)" or "hier" and a preposition ("Dazu",
   /// "Darauf", "Hierzu"): it stands for a thing, never for a speaker.
   bool pronominal_adverb(int i) const;
+  /// A capitalised word the language writes in lower case ("Zwar", "Dort", "Sollte"): its
+  /// capital only opens the sentence, so alone it names no one. Only as the sentence's first
+  /// word ("betonte Weil" is a name), not in an entity mention ("Lange schätzt" of Mika
+  /// Lange), and not a determiner, pronoun, role or report noun:
+  /// those open or are phrases that may name someone ("Die „Zeit“").
+  bool sentence_capital(int i) const;
   /// A lower-case word inside an English noun phrase, before a role or a name.
   bool modifier(int i, int limit) const;
   /// The determiner at `det` opens a genitive after a noun ("Sprecher der Polizei").

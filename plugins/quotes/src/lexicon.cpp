@@ -115,6 +115,20 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
     }
     add_word(flag, std::move(w));
   });
+  // Words the language writes in lower case (German: "zwar", "dort", "sollte"), one per
+  // line, made from text by scripts/quotes_lowercase.py; optional, as English needs none.
+  if (std::ifstream in(base + ".lowercase"); in) {
+    files.push_back(base + ".lowercase");
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      if (line.find_first_of(" \t") != std::string::npos)
+        throw std::runtime_error(files.back() + ":" + std::to_string(number) + ": '" + line +
+                                 "' is not one word; write one lower-case word per line");
+      lex.words_[line].lowercase = true;
+    }
+  }
   for (auto& [word, info] : lex.words_)
     std::sort(info.phrases.begin(), info.phrases.end(),
               [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });

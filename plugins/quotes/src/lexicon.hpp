@@ -58,6 +58,7 @@ struct WordInfo {
   std::uint32_t flags = 0;      // what the word is, or what a phrase it begins is
   std::uint32_t single = 0;     // the cue types of the word alone
   std::vector<Phrase> phrases;  // longest first
+  bool lowercase = false;       // the language writes it in lower case: a capital only opens a sentence
 };
 
 struct StringHash {
@@ -67,8 +68,9 @@ struct StringHash {
 
 class Lexicon {
  public:
-  /// Reads `<dir>/<lang>.cues`, `.konjunktiv` and `.speakers`; appends each path to
-  /// `files`. Throws std::runtime_error naming the file, the line and the fix.
+  /// Reads `<dir>/<lang>.cues`, `.konjunktiv` and `.speakers`, and `.lowercase` when
+  /// there is one; appends each path read to `files`. Throws std::runtime_error naming
+  /// the file, the line and the fix.
   static Lexicon load(const std::string& dir, const std::string& lang, std::vector<std::string>& files);
 
   /// The word's entry; nullptr when it is in no list. `lower` is lower case.

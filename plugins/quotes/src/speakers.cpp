@@ -188,6 +188,22 @@ Result resolve(const Input& in, Scratch& s) {
       if (p.tok < t && (p.tok < skip_b || p.tok >= skip_e)) best = &p;
     return best;
   };
+  // "nach offiziellen Angaben", "laut Schätzungen": a report noun without a determiner,
+  // adjectives at most before it, names no one; its mention stays, the name is unknown.
+  // With a determiner it is a report the text names ("Der Bericht", "einer Erklärung",
+  // "im Bericht"); a compound names its owner ("Polizeiangaben"), a genitive too
+  // ("Angaben der Polizei").
+  auto names_no_one = [&](const Candidate& c) {
+    if (c.b > 0 && d.word(c.b - 1) && d.has(c.b - 1, kOblique)) return false;  // "im Bericht": the report
+    bool report = false;
+    for (int k = c.b; k < c.e; ++k) {
+      if (!d.word(k) || d.has(k, kDet)) return false;
+      if (!d.toks[k].cap || d.has(k, kOwn | kPossessive)) continue;
+      if (!d.toks[k].info || !(d.toks[k].info->flags & kReport)) return false;
+      report = true;
+    }
+    return report;
+  };
   std::vector<Referent> refs;  // the speaker of each statement, in order
   // Whether the referent is known to be a person: a role, a pronoun or a person named in its phrase.
   auto names_person = [&](const Candidate& c) {
@@ -241,14 +257,12 @@ Result resolve(const Input& in, Scratch& s) {
         // "Er habe ...": a pronoun inside what it says continues the speaker named before;
         // the statement points at that mention, as the pronoun is part of the words reported.
         if (continues && before->mention) ref.mention = before->mention, ref.tok = before->tok;
-      } else {
-        ref.name = std::string(d.str(c.b, c.e));
-      }
+      }  // else nobody before it: the pronoun's mention stays, its name is unknown (empty)
     } else if (c.type == Candidate::Role) {  // "der US-Präsident"
       const Person* p = resolve_role(d, s, c, refs);
       ref.name = p ? p->name : strip_det(c);
       ref.entity = p ? p->entity : -1;
-    } else {
+    } else if (!names_no_one(c)) {
       ref.name = strip_det(c);
       // The person named in it ("Senator Lindsey Graham"), unless it names several.
       for (const Person& q : s.persons)
@@ -311,9 +325,8 @@ Result resolve(const Input& in, Scratch& s) {
     const Owner o = owner_of(st, c);
     Referent owner;
     if (o.candidate) owner = referent_of(st, o.candidate, i, prev);
-    // A possessive that finds nobody ("seiner" named as itself) leaves the report noun.
-    const bool owned = o.candidate && (o.candidate.type != Candidate::Pronoun ||
-                                       owner.name != d.str(o.candidate.b, o.candidate.e));
+    // A possessive that finds nobody (no name for "seiner") leaves the report noun.
+    const bool owned = o.candidate && (o.candidate.type != Candidate::Pronoun || !owner.name.empty());
     if (owned || (o.earlier && prev)) {
       // "nach eigenen Angaben", "aus seiner Sicht": the report noun is where it is
       // said, the speaker is whose it is (when "seiner" finds whom it means);

@@ -38,8 +38,12 @@ std::string load_error(const DataDir& d) {
 TEST(QuotesLexicon, ShippedListsKnowCuesFormsAndRoles) {
   std::vector<std::string> files;
   const Lexicon de = Lexicon::load(TAGWERK_SOURCE_DIR "/plugins/quotes/data", "de", files);
-  EXPECT_EQ(files.size(), 3u);
+  EXPECT_EQ(files.size(), 4u);  // .cues, .konjunktiv, .speakers, .lowercase
   EXPECT_TRUE(de.flags("sagte") & tagwerk::quotes::kCueVerb);
+  ASSERT_NE(de.find("zwar"), nullptr);
+  EXPECT_TRUE(de.find("zwar")->lowercase);
+  ASSERT_NE(de.find("sprecher"), nullptr);  // a role noun: German writes it with a capital
+  EXPECT_FALSE(de.find("sprecher")->lowercase);
   EXPECT_TRUE(de.flags("habe") & tagwerk::quotes::kKonj1);
   EXPECT_TRUE(de.flags("hätte") & tagwerk::quotes::kKonj2);
   EXPECT_TRUE(de.is_role("us-präsident"));
