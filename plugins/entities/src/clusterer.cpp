@@ -20,15 +20,24 @@ struct Info {
   bool plain = true;         // no subtype
 };
 
-// The words with a space between them (views or strings).
+// The words with a space between them (views or strings); with `touching`, none
+// between word k and k + 1 where touching[k] ("CDU/CSU", "S&P 500").
 template <class Word>
-std::string join(const std::vector<Word>& words) {
+std::string join(const std::vector<Word>& words, const std::vector<bool>* touching = nullptr) {
   std::string s;
-  for (const auto& w : words) {
-    if (!s.empty()) s += ' ';
-    s.append(w);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (k > 0 && !(touching && (*touching)[k - 1])) s += ' ';
+    s.append(words[k]);
   }
   return s;
+}
+
+// For words that are views into one text: whether each touches the next there.
+std::vector<bool> touching_of(const std::vector<std::string_view>& words) {
+  std::vector<bool> t(words.size(), false);
+  for (std::size_t k = 0; k + 1 < words.size(); ++k)
+    t[k] = words[k].data() + words[k].size() == words[k + 1].data();
+  return t;
 }
 
 // "J." is the initial of "Jay"; a word is compatible with itself.
@@ -79,8 +88,9 @@ bool abbreviates(std::string_view acronym, std::string_view name) {
 // inflection). The gazetteer's names are the training data's, so this is the
 // form the annotated news wrote most plainly, not a hand-made list.
 std::string base_form(const std::vector<std::string_view>& words, int label, const Gazetteer& g) {
+  const std::vector<bool> touching = touching_of(words);
   std::vector<std::string> w(words.begin(), words.end());
-  if (label < 0) return join(w);
+  if (label < 0) return join(w, &touching);
   const auto bit = static_cast<std::uint8_t>(1u << label);
   // One ending less on one word at a time, for as long as the gazetteer knows
   // the result: "Zweiten Weltkriegs" -> "Zweiten Weltkrieg" -> "Zweite Weltkrieg".
@@ -106,7 +116,7 @@ std::string base_form(const std::vector<std::string_view>& words, int label, con
         w[i] = word;
       }
   }
-  return join(w);
+  return join(w, &touching);
 }
 
 // An English possessive: "Britain's", "Nintendo’s", "Rangers'", or the
@@ -248,13 +258,28 @@ void settle_adjacent_names(const Input& in, const Gazetteer* gazetteer, Result& 
   r.mentions.swap(out);
 }
 
+namespace {
+
+// Whether a name's last word is a genitive of `stem`. An apostrophe alone after
+// s, x or z says so ("Jesus'"); "'s", a bare s or es do when a name of the document
+// ends in the stem ("Putins" beside "Putin"; not "Fox News" beside "New York") or the
+// gazetteer knows the stem as a name ("Kanadas", "Merkels"; also "Bernie Sanders"
+// -> "Sander": left); "McDonald's" stays.
+bool genitive_of(std::string_view last, std::string_view stem, const std::set<std::string_view>& last_words,
+                 const Gazetteer* gazetteer) {
+  const std::string_view ending = last.substr(stem.size());
+  if (ending == "'" || ending == "\xE2\x80\x99") return true;
+  return last_words.count(stem) || (gazetteer && gazetteer->labels_of(stem));
+}
+
+}  // namespace
+
 void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r) {
   const std::size_t n = r.mentions.size();
   std::vector<Info> info(n);
-  // Every word of every mention, to tell a genitive ("Putins") from a name ending in s.
-  std::map<std::string_view, int> known;
-  for (const auto& m : r.mentions)
-    for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t) ++known[word_of(in, t)];
+  // The last word of every name as written, to tell a genitive ("Putins") from a name ending in s.
+  std::set<std::string_view> last_words;
+  for (const auto& m : r.mentions) last_words.insert(word_of(in, m.first_token + m.token_count - 1));
   // The language of the sentence token t is in: German has a genitive "s"
   // without an apostrophe ("Putins"), English none ("Mitsubishi Motors").
   const auto german = [&](std::uint32_t t) {
@@ -274,8 +299,7 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
     const bool bare_s = german(m.first_token);
     std::string_view stripped = strip_genitive(last, bare_s);
     if (stripped == last && bare_s) stripped = strip_genitive_es(last);
-    if (stripped != last && (known.count(stripped) || (gazetteer && gazetteer->labels_of(stripped))))
-      last = stripped;
+    if (stripped != last && genitive_of(last, stripped, last_words, gazetteer)) last = stripped;
     info[i].surname = without_particle(last);
   }
 
@@ -417,9 +441,10 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
       }
     // A German name other than a person's by its base form, so that one
     // organisation is one name across articles, whatever case it stood in.
+    const std::vector<bool> touching = touching_of(info[best].words);
     c.name = gazetteer && c.label != "PER" && german(r.mentions[best].first_token)
                  ? base_form(info[best].words, label_index(c.label), *gazetteer)
-                 : join(info[best].words);
+                 : join(info[best].words, &touching);
     for (auto m : c.mentions)
       if (info[m].plain) r.mentions[m].label = c.label;
   }

@@ -448,3 +448,24 @@ TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
                               "Bremens/LOC", "Davy Klaassen/PER", "Anna Maria Schulz/PER", "Anna Schulz/PER",
                               "Davy Klaassen/PER", "Ella Rumpf/PER", "Rumpfs Fleur Salomé/PER"}));
 }
+
+TEST(Clusterer, ANameKeepsHowItIsWrittenAndAnSThatIsNoGenitive) {
+  // segment cuts "CDU/CSU" into three tokens that touch: the name has no spaces.
+  const std::string text = "Die CDU/CSU , Fox News und New York bei McDonald's";
+  en::Input in = tokenize(text);
+  ASSERT_EQ(in.tokens.size(), 10u);
+  const std::uint32_t b = in.tokens[1].begin;
+  in.tokens.erase(in.tokens.begin() + 1);
+  in.tokens.insert(in.tokens.begin() + 1, {{b, b + 3, en::TokenKind::word},
+                                           {b + 3, b + 4, en::TokenKind::punct},
+                                           {b + 4, b + 7, en::TokenKind::word}});
+  in.sentences[0].token_count = static_cast<std::uint32_t>(in.tokens.size());
+  en::Result r;
+  r.mentions = {mention(in, 1, 3, "ORG"), mention(in, 5, 2, "ORG"), mention(in, 8, 2, "LOC"),
+                mention(in, 11, 1, "ORG")};
+  en::cluster_mentions(in, kTitles, nullptr, r);
+  // "News" is no genitive of the "New" of "New York" (a first word, not a name's last);
+  // "'s" is a genitive only where the stem is a name ("McDonald's" stays; "Peugeot's" is
+  // stripped beside "Peugeot" in Clusterer.AFinalSIsAGenitiveInGermanOnly).
+  EXPECT_EQ(names(r), (std::vector<std::string>{"CDU/CSU", "Fox News", "New York", "McDonald's"}));
+}
