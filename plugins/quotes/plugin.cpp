@@ -118,7 +118,9 @@ TAGWERK_PLUGIN(
                   {{"kind", tagwerk::Type::String, "direct, partial, indirect or embedded", ""},
                    {"speaker", tagwerk::Type::String,
                     "who says it: the entity's canonical name when resolved, else the name the mention "
-                    "refers back to, else the mention's text; empty when no speaker was found",
+                    "refers back to, else the mention's text; empty when no speaker was found or the "
+                    "mention names no one (a pronoun that refers to nobody named, \"nach offiziellen "
+                    "Angaben\": speaker_span still points at it)",
                     ""},
                    {"cue", tagwerk::Type::String,
                     "the words that introduce it (sagte, hieß es von, laut, said)", ""},
