@@ -673,4 +673,19 @@ void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
   r.mentions.swap(out);
 }
 
+void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r) {
+  if (honorifics.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty() || m.token_count < 3) continue;
+    const std::uint32_t end = m.first_token + m.token_count;
+    for (std::uint32_t t = end - 2; t > m.first_token; --t) {
+      if (!honorifics.count(word_of(in, t)) || title_word(titles, word_of(in, t - 1)) ||
+          !first_char_form(word_of(in, t + 1)).upper_initial)
+        continue;
+      m = sub_mention(in, m, t, end - t);
+      break;
+    }
+  }
+}
+
 }  // namespace tagwerk::entities

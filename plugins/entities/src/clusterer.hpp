@@ -111,6 +111,13 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
 /// person. `gazetteer` may be null (then only the document says what a place is).
 void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A person mention with an honorific inside it (`honorifics`: "Mr", "Sir",
+/// "Dr"; not its last word) begins at the honorific when the word before it is
+/// no title: "BBC Mr Howard", "Labour's Mr Livingstone", "Earlier Mr Kennedy"
+/// -> "Mr Howard", ...; a role stays ("Tory Treasurer Lord Ashcroft"). Mentions
+/// with a subtype stay.
+void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

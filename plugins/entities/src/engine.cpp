@@ -65,6 +65,7 @@ Engine::Engine(const std::string& model_dir, const std::vector<std::string>& lan
     read_words(model_dir + "/titles_" + lang + ".txt", "title words", false, titles_);
     read_words(model_dir + "/org_nouns_" + lang + ".txt", "organisation nouns", true, org_nouns_);
     read_words(model_dir + "/determiners_" + lang + ".txt", "determiners", false, determiners_);
+    read_words(model_dir + "/honorifics_" + lang + ".txt", "honorifics", false, honorifics_);
   }
   Gazetteer common;
   for (const auto& path : gazetteers) {
@@ -265,6 +266,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   const auto first = in.sentences.empty() ? gazetteers_.end() : gazetteers_.find(in.sentences.front().lang);
   const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
+  start_at_honorifics(in, titles_, honorifics_, out);
   prefer_gazetteer(in, doc_gazetteer, out);
   org_heads(in, doc_gazetteer, out);
   drop_common_nouns(in, titles_, determiners_, doc_gazetteer, out);

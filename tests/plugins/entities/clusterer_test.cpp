@@ -448,3 +448,20 @@ TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
                               "Bremens/LOC", "Davy Klaassen/PER", "Anna Maria Schulz/PER", "Anna Schulz/PER",
                               "Davy Klaassen/PER", "Ella Rumpf/PER", "Rumpfs Fleur Salomé/PER"}));
 }
+
+TEST(Clusterer, APersonMentionBeginsAtAnHonorificAfterAWordThatIsNoTitle) {
+  const std::string text =
+      "BBC Mr Howard said . Labour's Mr Livingstone . Home Secretary Lord Falconer . My Fair Lady . Sir Alex "
+      "Ferguson";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("BBC"), 3, "PER"), mention(in, at("Labour's"), 3, "PER"),
+                mention(in, at("Home"), 4, "PER"), mention(in, at("My"), 3, "PER"),
+                mention(in, at("Sir"), 3, "PER")};
+  en::start_at_honorifics(in, {"Secretary"}, {"Mr", "Lord", "Lady", "Sir"}, r);
+  // "Secretary" is a title: the role stays; "Lady" ends its mention: a work's title.
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Mr Howard/PER", "Mr Livingstone/PER",
+                                                    "Home Secretary Lord Falconer/PER", "My Fair Lady/PER",
+                                                    "Sir Alex Ferguson/PER"}));
+}
