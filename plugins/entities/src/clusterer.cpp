@@ -679,13 +679,57 @@ void start_at_honorifics(const Input& in, const Titles& titles, const Titles& ho
     if (m.label != "PER" || !m.subtype.empty() || m.token_count < 3) continue;
     const std::uint32_t end = m.first_token + m.token_count;
     for (std::uint32_t t = end - 2; t > m.first_token; --t) {
-      if (!honorifics.count(word_of(in, t)) || title_word(titles, word_of(in, t - 1)) ||
-          !first_char_form(word_of(in, t + 1)).upper_initial)
+      const std::string_view before = word_of(in, t - 1);
+      if (!honorifics.count(word_of(in, t)) || title_word(titles, before) || before == "and" ||
+          before == "und" || !first_char_form(word_of(in, t + 1)).upper_initial)
         continue;
       m = sub_mention(in, m, t, end - t);
       break;
     }
   }
+}
+
+void split_coordinated_persons(const Input& in, const Titles& titles, Result& r) {
+  const auto conjunction = [](std::string_view w) { return w == "and" || w == "und"; };
+  const auto capitalised = [](std::string_view w) {
+    return first_char_form(without_particle(w)).upper_initial;
+  };
+  // The document's persons of one word.
+  std::set<std::string_view> alone;
+  bool any = false;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty()) continue;
+    if (m.token_count == 1) alone.insert(strip_genitive(word_of(in, m.first_token)));
+    for (std::uint32_t t = m.first_token + 1; t + 1 < m.first_token + m.token_count; ++t)
+      any = any || conjunction(word_of(in, t));
+  }
+  if (!any) return;
+  std::vector<std::string_view> words;
+  // Whether tokens [first, first + count) are a person's name of their own.
+  const auto own_name = [&](std::uint32_t first, std::uint32_t count) {
+    words.clear();
+    for (std::uint32_t t = first; t < first + count; ++t) words.push_back(word_of(in, t));
+    if (count == 1) return alone.count(strip_genitive(words[0])) != 0;
+    if (!capitalised(words.back())) return false;
+    for (std::size_t k = 0; k + 1 < words.size(); ++k)
+      if (title_word(titles, words[k])) return true;
+    const auto name = name_words(words, true, false, titles);
+    return name.size() >= 2 && name.size() <= 4 && std::all_of(name.begin(), name.end(), capitalised);
+  };
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    std::uint32_t start = m.first_token;
+    const std::uint32_t end = m.first_token + m.token_count;
+    if (m.label == "PER" && m.subtype.empty())
+      for (std::uint32_t t = start + 1; t + 1 < end; ++t)
+        if (conjunction(word_of(in, t)) && own_name(start, t - start) && own_name(t + 1, end - t - 1)) {
+          out.push_back(sub_mention(in, m, start, t - start));
+          start = t + 1;
+        }
+    out.push_back(start == m.first_token ? m : sub_mention(in, m, start, end - start));
+  }
+  r.mentions.swap(out);
 }
 
 }  // namespace tagwerk::entities

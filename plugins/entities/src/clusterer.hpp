@@ -114,9 +114,19 @@ void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Resu
 /// A person mention with an honorific inside it (`honorifics`: "Mr", "Sir",
 /// "Dr"; not its last word) begins at the honorific when the word before it is
 /// no title: "BBC Mr Howard", "Labour's Mr Livingstone", "Earlier Mr Kennedy"
-/// -> "Mr Howard", ...; a role stays ("Tory Treasurer Lord Ashcroft"). Mentions
-/// with a subtype stay.
+/// -> "Mr Howard", ...; a role stays ("Home Secretary Lord Falconer"), and so
+/// does a name after "and" / "und" ("Edward and Mrs Simpson": two names, see
+/// split_coordinated_persons, which runs first). Mentions with a subtype stay.
 void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r);
+
+/// A person mention that joins two names with "and" / "und" becomes two when
+/// both sides are names of their own: with a title ("Mr Magnier", "German
+/// Chancellor Gerhard Schroeder"), two to four capitalised name words ("Michael
+/// Howard and Charles Kennedy", "Dido and Coldplay's Chris Martin": the name
+/// after the possessive), or one word that is a person mention of its own
+/// elsewhere in the document ("Kenteris and Thanou"). "Mike and Bob Bryan",
+/// "Harry Potter and Order of the Phoenix" stay. Mentions with a subtype stay.
+void split_coordinated_persons(const Input& in, const Titles& titles, Result& r);
 
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,

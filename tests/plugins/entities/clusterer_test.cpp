@@ -452,16 +452,44 @@ TEST(Clusterer, APlaceRightBeforeAPersonsFullNameIsAMentionOfItsOwn) {
 TEST(Clusterer, APersonMentionBeginsAtAnHonorificAfterAWordThatIsNoTitle) {
   const std::string text =
       "BBC Mr Howard said . Labour's Mr Livingstone . Home Secretary Lord Falconer . My Fair Lady . Sir Alex "
-      "Ferguson";
+      "Ferguson . Edward and Mrs Simpson";
   const en::Input in = tokenize(text, "en");
   const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
   en::Result r;
-  r.mentions = {mention(in, at("BBC"), 3, "PER"), mention(in, at("Labour's"), 3, "PER"),
+  r.mentions = {mention(in, at("BBC"), 3, "PER"),  mention(in, at("Labour's"), 3, "PER"),
                 mention(in, at("Home"), 4, "PER"), mention(in, at("My"), 3, "PER"),
-                mention(in, at("Sir"), 3, "PER")};
+                mention(in, at("Sir"), 3, "PER"),  mention(in, at("Edward"), 4, "PER")};
   en::start_at_honorifics(in, {"Secretary"}, {"Mr", "Lord", "Lady", "Sir"}, r);
-  // "Secretary" is a title: the role stays; "Lady" ends its mention: a work's title.
+  // "Secretary" is a title: the role stays; "Lady" ends its mention: a work's
+  // title; after "and" a second name begins (split_coordinated_persons' matter).
   EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Mr Howard/PER", "Mr Livingstone/PER",
                                                     "Home Secretary Lord Falconer/PER", "My Fair Lady/PER",
-                                                    "Sir Alex Ferguson/PER"}));
+                                                    "Sir Alex Ferguson/PER", "Edward and Mrs Simpson/PER"}));
+}
+
+TEST(Clusterer, TwoNamesJoinedByAndAreTwoPersonsWhenEachIsANameOfItsOwn) {
+  const std::string text =
+      "Michael Howard and Charles Kennedy met . German Chancellor Gerhard Schroeder and Italian Prime "
+      "Minister "
+      "Silvio Berlusconi . Kenteris and Thanou , Kenteris , Thanou . Mike and Bob Bryan . Harry Potter and "
+      "Order of the Phoenix . Markus Söder und Armin Laschet";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  const std::uint32_t kenteris = at("Kenteris");
+  en::Result r;
+  r.mentions = {mention(in, at("Michael"), 5, "PER"),
+                mention(in, at("German"), 10, "PER"),
+                mention(in, kenteris, 3, "PER"),
+                mention(in, at("Kenteris", kenteris + 1), 1, "PER"),
+                mention(in, at("Thanou", kenteris + 3), 1, "PER"),
+                mention(in, at("Mike"), 4, "PER"),
+                mention(in, at("Harry"), 7, "PER"),
+                mention(in, at("Markus"), 5, "PER")};
+  en::split_coordinated_persons(in, {"Chancellor", "Minister"}, r);
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{
+                "Michael Howard/PER", "Charles Kennedy/PER", "German Chancellor Gerhard Schroeder/PER",
+                "Italian Prime Minister Silvio Berlusconi/PER", "Kenteris/PER", "Thanou/PER", "Kenteris/PER",
+                "Thanou/PER", "Mike and Bob Bryan/PER", "Harry Potter and Order of the Phoenix/PER",
+                "Markus Söder/PER", "Armin Laschet/PER"}));
 }
