@@ -732,4 +732,14 @@ void split_coordinated_persons(const Input& in, const Titles& titles, Result& r)
   r.mentions.swap(out);
 }
 
+void no_person_groups(const Input& in, const Titles& groups, Result& r) {
+  if (groups.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty()) continue;
+    const std::string_view w = one_name_word(in, m);
+    if (!w.empty() && (groups.count(w) || (possessive(w) && groups.count(strip_genitive(w)))))
+      m.label = "MISC";
+  }
+}
+
 }  // namespace tagwerk::entities

@@ -128,6 +128,13 @@ void start_at_honorifics(const Input& in, const Titles& titles, const Titles& ho
 /// "Harry Potter and Order of the Phoenix" stay. Mentions with a subtype stay.
 void split_coordinated_persons(const Input& in, const Titles& titles, Result& r);
 
+/// A person mention whose one name word (also after lower-case words: "the
+/// Tory") or its possessive ("Tory's"; not a plural: "Americans") is one of
+/// `groups` -- nationality, religion and party adjectives and party names,
+/// "Tory", "Tories", "English" -- names no person: it becomes MISC.
+/// Mentions with a subtype stay.
+void no_person_groups(const Input& in, const Titles& groups, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

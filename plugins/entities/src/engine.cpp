@@ -66,6 +66,7 @@ Engine::Engine(const std::string& model_dir, const std::vector<std::string>& lan
     read_words(model_dir + "/org_nouns_" + lang + ".txt", "organisation nouns", true, org_nouns_);
     read_words(model_dir + "/determiners_" + lang + ".txt", "determiners", false, determiners_);
     read_words(model_dir + "/honorifics_" + lang + ".txt", "honorifics", false, honorifics_);
+    read_words(model_dir + "/groups_" + lang + ".txt", "nationality and party words", false, groups_);
   }
   Gazetteer common;
   for (const auto& path : gazetteers) {
@@ -274,6 +275,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   split_place_before_person(in, doc_gazetteer, out);
   org_after_nouns(in, titles_, org_nouns_, doc_gazetteer, out);
   person_after_titles(in, titles_, doc_gazetteer, out);
+  no_person_groups(in, groups_, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);
