@@ -742,4 +742,43 @@ void no_person_groups(const Input& in, const Titles& groups, Result& r) {
   }
 }
 
+void label_from_coordinated(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  const auto one_word = [](const Mention& m) { return m.token_count == 1 && m.subtype.empty(); };
+  std::set<std::string_view> in_names;
+  std::map<std::string_view, std::string> relabel;  // a person's word -> its partner's label
+  for (std::size_t k = 0; k + 1 < r.mentions.size(); ++k) {
+    const Mention& a = r.mentions[k];
+    const Mention& b = r.mentions[k + 1];
+    if (!one_word(a) || !one_word(b) || a.first_token + 2 != b.first_token ||
+        (a.label == "PER") == (b.label == "PER"))
+      continue;
+    const std::string_view between = word_of(in, a.first_token + 1);
+    if (between != "and" && between != "und") continue;
+    const Mention& person = a.label == "PER" ? a : b;
+    const Mention& other = a.label == "PER" ? b : a;
+    const int l = label_index(other.label);
+    if (l != static_cast<int>(Label::LOC) && l != static_cast<int>(Label::ORG)) continue;
+    if (known_labels(*g, word_of(in, other.first_token)) != (1u << l))
+      continue;  // not the partner's only label
+    const std::string_view w = word_of(in, person.first_token);
+    if (in_names.empty()) in_names = person_name_words(in, titles, r);
+    if (in_names.count(w) || (labels_with_genitive(*g, w) & per) || given_name(g, w)) continue;
+    relabel.emplace(w, other.label);
+  }
+  // Nor a surname of the document: a word right after a word that begins the
+  // gazetteer's person names ("Deborah Feldman", though the tagger took only "Feldman").
+  for (std::uint32_t t = 1; t < in.tokens.size() && !relabel.empty(); ++t)
+    if (relabel.count(word_of(in, t)) && (g->begins_of(word_of(in, t - 1)) & per))
+      relabel.erase(word_of(in, t));
+  if (relabel.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (!one_word(m) || m.label != "PER") continue;
+    auto it = relabel.find(word_of(in, m.first_token));
+    if (it == relabel.end()) it = relabel.find(strip_genitive(word_of(in, m.first_token)));
+    if (it != relabel.end()) m.label = it->second;
+  }
+}
+
 }  // namespace tagwerk::entities

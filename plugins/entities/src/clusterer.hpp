@@ -128,6 +128,16 @@ void start_at_honorifics(const Input& in, const Titles& titles, const Titles& ho
 /// "Harry Potter and Order of the Phoenix" stay. Mentions with a subtype stay.
 void split_coordinated_persons(const Input& in, const Titles& titles, Result& r);
 
+/// A one-word person mention coordinated by "and" / "und" with a one-word place
+/// or organisation that the gazetteer knows under that label alone ("England and
+/// Wales", "Britain and Germany") takes that label, and so does every one-word
+/// person mention of the word in the document ("Wales has moved on"); not a
+/// person's name of the document (a word of a longer person mention, after a
+/// title or after a word that begins the gazetteer's person names: "Deborah
+/// Feldman"), a person or a given name to the gazetteer. `gazetteer` may be null
+/// (then nothing changes).
+void label_from_coordinated(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
 /// A person mention whose one name word (also after lower-case words: "the
 /// Tory") or its possessive ("Tory's"; not a plural: "Americans") is one of
 /// `groups` -- nationality, religion and party adjectives and party names,

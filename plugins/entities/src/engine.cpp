@@ -276,6 +276,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   org_after_nouns(in, titles_, org_nouns_, doc_gazetteer, out);
   person_after_titles(in, titles_, doc_gazetteer, out);
   no_person_groups(in, groups_, out);
+  label_from_coordinated(in, titles_, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);

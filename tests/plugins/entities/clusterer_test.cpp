@@ -512,3 +512,36 @@ TEST(Clusterer, ANationalityOrPartyWordIsNoPerson) {
             (std::vector<std::string>{"Tory/MISC", "Michael Howard/PER", "the Tories/MISC", "Tory's/MISC",
                                       "English/MISC", "Americans/PER", "Tory/PER"}));
 }
+
+TEST(Clusterer, APersonOfOneWordCoordinatedWithAKnownPlaceIsAPlace) {
+  const std::string text =
+      "in England and Wales . Wales has moved on . Feldman und Weingarten , Deborah Feldman . Google and "
+      "Smith "
+      ", John Smith";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("England"), 1, "LOC"),
+                mention(in, at("Wales"), 1, "PER"),
+                mention(in, at("Wales", at("Wales") + 1), 1, "PER"),
+                mention(in, at("Feldman"), 1, "PER"),
+                mention(in, at("Weingarten"), 1, "LOC"),
+                mention(in, at("Feldman", at("Deborah")), 1, "PER"),
+                mention(in, at("Google"), 1, "ORG"),
+                mention(in, at("Smith"), 1, "PER"),
+                mention(in, at("John"), 2, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "England"));
+  ASSERT_TRUE(g.add("LOC", "Weingarten"));
+  ASSERT_TRUE(g.add("ORG", "Google"));
+  ASSERT_TRUE(g.add("PER", "Deborah Miller"));  // "Deborah" begins a person's name
+  en::label_from_coordinated(in, {}, &g, r);
+  // "Feldman" follows a given name in the document, "Smith" is part of "John Smith".
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"England/LOC", "Wales/LOC", "Wales/LOC", "Feldman/PER",
+                                                    "Weingarten/LOC", "Feldman/PER", "Google/ORG",
+                                                    "Smith/PER", "John Smith/PER"}));
+  en::Result none;
+  none.mentions = {mention(in, at("England"), 1, "LOC"), mention(in, at("Wales"), 1, "PER")};
+  en::label_from_coordinated(in, {}, nullptr, none);
+  EXPECT_EQ(none.mentions[1].label, "PER") << "without a gazetteer nothing changes";
+}
