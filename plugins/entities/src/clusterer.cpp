@@ -736,7 +736,9 @@ void no_person_groups(const Input& in, const Titles& groups, Result& r) {
   if (groups.empty()) return;
   for (Mention& m : r.mentions) {
     if (m.label != "PER" || !m.subtype.empty()) continue;
-    const std::string_view w = one_name_word(in, m);
+    // Its one name word, also after a capitalised article ("The Tories").
+    const bool article = m.token_count == 2 && word_of(in, m.first_token) == "The";
+    const std::string_view w = article ? word_of(in, m.first_token + 1) : one_name_word(in, m);
     if (!w.empty() && (groups.count(w) || (possessive(w) && groups.count(strip_genitive(w)))))
       m.label = "MISC";
   }

@@ -138,8 +138,8 @@ void split_coordinated_persons(const Input& in, const Titles& titles, Result& r)
 /// (then nothing changes).
 void label_from_coordinated(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
 
-/// A person mention whose one name word (also after lower-case words: "the
-/// Tory") or its possessive ("Tory's"; not a plural: "Americans") is one of
+/// A person mention whose one name word (also after lower-case words or "The":
+/// "the Tory", "The Tories") or its possessive ("Tory's"; not a plural: "Americans") is one of
 /// `groups` -- nationality, religion and party adjectives and party names,
 /// "Tory", "Tories", "English" -- names no person: it becomes MISC.
 /// Mentions with a subtype stay.
