@@ -673,6 +673,15 @@ void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
   r.mentions.swap(out);
 }
 
+namespace {
+
+// The words that join two names ("Michael Howard and Charles Kennedy").
+bool conjunction(std::string_view w) {
+  return w == "and" || w == "und";
+}
+
+}  // namespace
+
 void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r) {
   if (honorifics.empty()) return;
   for (Mention& m : r.mentions) {
@@ -680,8 +689,8 @@ void start_at_honorifics(const Input& in, const Titles& titles, const Titles& ho
     const std::uint32_t end = m.first_token + m.token_count;
     for (std::uint32_t t = end - 2; t > m.first_token; --t) {
       const std::string_view before = word_of(in, t - 1);
-      if (!honorifics.count(word_of(in, t)) || title_word(titles, before) || before == "and" ||
-          before == "und" || !first_char_form(word_of(in, t + 1)).upper_initial)
+      if (!honorifics.count(word_of(in, t)) || title_word(titles, before) || conjunction(before) ||
+          !first_char_form(word_of(in, t + 1)).upper_initial)
         continue;
       m = sub_mention(in, m, t, end - t);
       break;
@@ -690,7 +699,6 @@ void start_at_honorifics(const Input& in, const Titles& titles, const Titles& ho
 }
 
 void split_coordinated_persons(const Input& in, const Titles& titles, Result& r) {
-  const auto conjunction = [](std::string_view w) { return w == "and" || w == "und"; };
   const auto capitalised = [](std::string_view w) {
     return first_char_form(without_particle(w)).upper_initial;
   };
@@ -756,8 +764,7 @@ void label_from_coordinated(const Input& in, const Titles& titles, const Gazette
     if (!one_word(a) || !one_word(b) || a.first_token + 2 != b.first_token ||
         (a.label == "PER") == (b.label == "PER"))
       continue;
-    const std::string_view between = word_of(in, a.first_token + 1);
-    if (between != "and" && between != "und") continue;
+    if (!conjunction(word_of(in, a.first_token + 1))) continue;
     const Mention& person = a.label == "PER" ? a : b;
     const Mention& other = a.label == "PER" ? b : a;
     const int l = label_index(other.label);
