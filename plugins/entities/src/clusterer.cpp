@@ -698,4 +698,121 @@ void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
   r.mentions.swap(out);
 }
 
+namespace {
+
+// The words that join two names ("Michael Howard and Charles Kennedy").
+bool conjunction(std::string_view w) {
+  return w == "and" || w == "und";
+}
+
+}  // namespace
+
+void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r) {
+  if (honorifics.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty() || m.token_count < 3) continue;
+    const std::uint32_t end = m.first_token + m.token_count;
+    for (std::uint32_t t = end - 2; t > m.first_token; --t) {
+      const std::string_view before = word_of(in, t - 1);
+      if (!honorifics.count(word_of(in, t)) || title_word(titles, before) || conjunction(before) ||
+          !first_char_form(word_of(in, t + 1)).upper_initial)
+        continue;
+      m = sub_mention(in, m, t, end - t);
+      break;
+    }
+  }
+}
+
+void split_coordinated_persons(const Input& in, const Titles& titles, Result& r) {
+  const auto capitalised = [](std::string_view w) {
+    return first_char_form(without_particle(w)).upper_initial;
+  };
+  // The document's persons of one word.
+  std::set<std::string_view> alone;
+  bool any = false;
+  for (const Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty()) continue;
+    if (m.token_count == 1) alone.insert(strip_genitive(word_of(in, m.first_token)));
+    for (std::uint32_t t = m.first_token + 1; t + 1 < m.first_token + m.token_count; ++t)
+      any = any || conjunction(word_of(in, t));
+  }
+  if (!any) return;
+  std::vector<std::string_view> words;
+  // Whether tokens [first, first + count) are a person's name of their own.
+  const auto own_name = [&](std::uint32_t first, std::uint32_t count) {
+    words.clear();
+    for (std::uint32_t t = first; t < first + count; ++t) words.push_back(word_of(in, t));
+    if (count == 1) return alone.count(strip_genitive(words[0])) != 0;
+    if (!capitalised(words.back())) return false;
+    for (std::size_t k = 0; k + 1 < words.size(); ++k)
+      if (title_word(titles, words[k])) return true;
+    const auto name = name_words(words, true, false, titles);
+    return name.size() >= 2 && name.size() <= 4 && std::all_of(name.begin(), name.end(), capitalised);
+  };
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (const Mention& m : r.mentions) {
+    std::uint32_t start = m.first_token;
+    const std::uint32_t end = m.first_token + m.token_count;
+    if (m.label == "PER" && m.subtype.empty())
+      for (std::uint32_t t = start + 1; t + 1 < end; ++t)
+        if (conjunction(word_of(in, t)) && own_name(start, t - start) && own_name(t + 1, end - t - 1)) {
+          out.push_back(sub_mention(in, m, start, t - start));
+          start = t + 1;
+        }
+    out.push_back(start == m.first_token ? m : sub_mention(in, m, start, end - start));
+  }
+  r.mentions.swap(out);
+}
+
+void no_person_groups(const Input& in, const Titles& groups, Result& r) {
+  if (groups.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (m.label != "PER" || !m.subtype.empty()) continue;
+    // Its one name word, also after a capitalised article ("The Tories").
+    const bool article = m.token_count == 2 && word_of(in, m.first_token) == "The";
+    const std::string_view w = article ? word_of(in, m.first_token + 1) : one_name_word(in, m);
+    if (!w.empty() && (groups.count(w) || (possessive(w) && groups.count(strip_genitive(w)))))
+      m.label = "MISC";
+  }
+}
+
+void label_from_coordinated(const Input& in, const Titles& titles, const Gazetteer* g, Result& r) {
+  if (!g) return;
+  constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);
+  const auto one_word = [](const Mention& m) { return m.token_count == 1 && m.subtype.empty(); };
+  std::set<std::string_view> in_names;
+  std::map<std::string_view, std::string> relabel;  // a person's word -> its partner's label
+  for (std::size_t k = 0; k + 1 < r.mentions.size(); ++k) {
+    const Mention& a = r.mentions[k];
+    const Mention& b = r.mentions[k + 1];
+    if (!one_word(a) || !one_word(b) || a.first_token + 2 != b.first_token ||
+        (a.label == "PER") == (b.label == "PER"))
+      continue;
+    if (!conjunction(word_of(in, a.first_token + 1))) continue;
+    const Mention& person = a.label == "PER" ? a : b;
+    const Mention& other = a.label == "PER" ? b : a;
+    const int l = label_index(other.label);
+    if (l != static_cast<int>(Label::LOC) && l != static_cast<int>(Label::ORG)) continue;
+    if (known_labels(*g, word_of(in, other.first_token)) != (1u << l))
+      continue;  // not the partner's only label
+    const std::string_view w = word_of(in, person.first_token);
+    if (in_names.empty()) in_names = person_name_words(in, titles, r);
+    if (in_names.count(w) || (labels_with_genitive(*g, w) & per) || given_name(g, w)) continue;
+    relabel.emplace(w, other.label);
+  }
+  // Nor a surname of the document: a word right after a word that begins the
+  // gazetteer's person names ("Deborah Feldman", though the tagger took only "Feldman").
+  for (std::uint32_t t = 1; t < in.tokens.size() && !relabel.empty(); ++t)
+    if (relabel.count(word_of(in, t)) && (g->begins_of(word_of(in, t - 1)) & per))
+      relabel.erase(word_of(in, t));
+  if (relabel.empty()) return;
+  for (Mention& m : r.mentions) {
+    if (!one_word(m) || m.label != "PER") continue;
+    auto it = relabel.find(word_of(in, m.first_token));
+    if (it == relabel.end()) it = relabel.find(strip_genitive(word_of(in, m.first_token)));
+    if (it != relabel.end()) m.label = it->second;
+  }
+}
+
 }  // namespace tagwerk::entities

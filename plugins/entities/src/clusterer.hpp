@@ -111,6 +111,40 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
 /// person. `gazetteer` may be null (then only the document says what a place is).
 void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A person mention with an honorific inside it (`honorifics`: "Mr", "Sir",
+/// "Dr"; not its last word) begins at the honorific when the word before it is
+/// no title: "BBC Mr Howard", "Labour's Mr Livingstone", "Earlier Mr Kennedy"
+/// -> "Mr Howard", ...; a role stays ("Home Secretary Lord Falconer"), and so
+/// does a name after "and" / "und" ("Edward and Mrs Simpson": two names, see
+/// split_coordinated_persons, which runs first). Mentions with a subtype stay.
+void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r);
+
+/// A person mention that joins two names with "and" / "und" becomes two when
+/// both sides are names of their own: with a title ("Mr Magnier", "German
+/// Chancellor Gerhard Schroeder"), two to four capitalised name words ("Michael
+/// Howard and Charles Kennedy", "Dido and Coldplay's Chris Martin": the name
+/// after the possessive), or one word that is a person mention of its own
+/// elsewhere in the document ("Kenteris and Thanou"). "Mike and Bob Bryan",
+/// "Harry Potter and Order of the Phoenix" stay. Mentions with a subtype stay.
+void split_coordinated_persons(const Input& in, const Titles& titles, Result& r);
+
+/// A one-word person mention coordinated by "and" / "und" with a one-word place
+/// or organisation that the gazetteer knows under that label alone ("England and
+/// Wales", "Britain and Germany") takes that label, and so does every one-word
+/// person mention of the word in the document ("Wales has moved on"); not a
+/// person's name of the document (a word of a longer person mention, after a
+/// title or after a word that begins the gazetteer's person names: "Deborah
+/// Feldman"), a person or a given name to the gazetteer. `gazetteer` may be null
+/// (then nothing changes).
+void label_from_coordinated(const Input& in, const Titles& titles, const Gazetteer* gazetteer, Result& r);
+
+/// A person mention whose one name word (also after lower-case words or "The":
+/// "the Tory", "The Tories") or its possessive ("Tory's"; not a plural: "Americans") is one of
+/// `groups` -- nationality, religion and party adjectives and party names,
+/// "Tory", "Tories", "English" -- names no person: it becomes MISC.
+/// Mentions with a subtype stay.
+void no_person_groups(const Input& in, const Titles& groups, Result& r);
+
 /// Clusters `r.mentions` (in text order, over `in`'s tokens): sets each
 /// mention's cluster, relabels the plain mentions of a cluster to its label,
 /// and fills `r.clusters` ordered by first mention. `gazetteer` (may be null)

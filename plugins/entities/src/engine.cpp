@@ -65,6 +65,8 @@ Engine::Engine(const std::string& model_dir, const std::vector<std::string>& lan
     read_words(model_dir + "/titles_" + lang + ".txt", "title words", false, titles_);
     read_words(model_dir + "/org_nouns_" + lang + ".txt", "organisation nouns", true, org_nouns_);
     read_words(model_dir + "/determiners_" + lang + ".txt", "determiners", false, determiners_);
+    read_words(model_dir + "/honorifics_" + lang + ".txt", "honorifics", false, honorifics_);
+    read_words(model_dir + "/groups_" + lang + ".txt", "nationality and party words", false, groups_);
   }
   Gazetteer common;
   for (const auto& path : gazetteers) {
@@ -265,12 +267,16 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   const auto first = in.sentences.empty() ? gazetteers_.end() : gazetteers_.find(in.sentences.front().lang);
   const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
+  split_coordinated_persons(in, titles_, out);
+  start_at_honorifics(in, titles_, honorifics_, out);
   prefer_gazetteer(in, doc_gazetteer, out);
   org_heads(in, doc_gazetteer, out);
   drop_common_nouns(in, titles_, determiners_, doc_gazetteer, out);
   split_place_before_person(in, doc_gazetteer, out);
   org_after_nouns(in, titles_, org_nouns_, doc_gazetteer, out);
   person_after_titles(in, titles_, doc_gazetteer, out);
+  no_person_groups(in, groups_, out);
+  label_from_coordinated(in, titles_, doc_gazetteer, out);
   if (options_.document_pass) {
     settle_adjacent_names(in, doc_gazetteer, out);
     propagate(in, titles_, out, s.covered);

@@ -469,3 +469,100 @@ TEST(Clusterer, ANameKeepsHowItIsWrittenAndAnSThatIsNoGenitive) {
   // stripped beside "Peugeot" in Clusterer.AFinalSIsAGenitiveInGermanOnly).
   EXPECT_EQ(names(r), (std::vector<std::string>{"CDU/CSU", "Fox News", "New York", "McDonald's"}));
 }
+
+TEST(Clusterer, APersonMentionBeginsAtAnHonorificAfterAWordThatIsNoTitle) {
+  const std::string text =
+      "BBC Mr Howard said . Labour's Mr Livingstone . Home Secretary Lord Falconer . My Fair Lady . Sir Alex "
+      "Ferguson . Edward and Mrs Simpson";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("BBC"), 3, "PER"),  mention(in, at("Labour's"), 3, "PER"),
+                mention(in, at("Home"), 4, "PER"), mention(in, at("My"), 3, "PER"),
+                mention(in, at("Sir"), 3, "PER"),  mention(in, at("Edward"), 4, "PER")};
+  en::start_at_honorifics(in, {"Secretary"}, {"Mr", "Lord", "Lady", "Sir"}, r);
+  // "Secretary" is a title: the role stays; "Lady" ends its mention: a work's
+  // title; after "and" a second name begins (split_coordinated_persons' matter).
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Mr Howard/PER", "Mr Livingstone/PER",
+                                                    "Home Secretary Lord Falconer/PER", "My Fair Lady/PER",
+                                                    "Sir Alex Ferguson/PER", "Edward and Mrs Simpson/PER"}));
+}
+
+TEST(Clusterer, TwoNamesJoinedByAndAreTwoPersonsWhenEachIsANameOfItsOwn) {
+  const std::string text =
+      "Michael Howard and Charles Kennedy met . German Chancellor Gerhard Schroeder and Italian Prime "
+      "Minister "
+      "Silvio Berlusconi . Kenteris and Thanou , Kenteris , Thanou . Mike and Bob Bryan . Harry Potter and "
+      "Order of the Phoenix . Markus Söder und Armin Laschet";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  const std::uint32_t kenteris = at("Kenteris");
+  en::Result r;
+  r.mentions = {mention(in, at("Michael"), 5, "PER"),
+                mention(in, at("German"), 10, "PER"),
+                mention(in, kenteris, 3, "PER"),
+                mention(in, at("Kenteris", kenteris + 1), 1, "PER"),
+                mention(in, at("Thanou", kenteris + 3), 1, "PER"),
+                mention(in, at("Mike"), 4, "PER"),
+                mention(in, at("Harry"), 7, "PER"),
+                mention(in, at("Markus"), 5, "PER")};
+  en::split_coordinated_persons(in, {"Chancellor", "Minister"}, r);
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{
+                "Michael Howard/PER", "Charles Kennedy/PER", "German Chancellor Gerhard Schroeder/PER",
+                "Italian Prime Minister Silvio Berlusconi/PER", "Kenteris/PER", "Thanou/PER", "Kenteris/PER",
+                "Thanou/PER", "Mike and Bob Bryan/PER", "Harry Potter and Order of the Phoenix/PER",
+                "Markus Söder/PER", "Armin Laschet/PER"}));
+}
+
+TEST(Clusterer, ANationalityOrPartyWordIsNoPerson) {
+  const std::string text =
+      "Tory leader Michael Howard , the Tories and the Tory's plans . English universities . Americans love "
+      "a "
+      "winner . The Tories";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("Tory"), 1, "PER"),    mention(in, at("Michael"), 2, "PER"),
+                mention(in, at("the"), 2, "PER"),     mention(in, at("Tory's"), 1, "PER"),
+                mention(in, at("English"), 1, "PER"), mention(in, at("Americans"), 1, "PER"),
+                mention(in, at("The"), 2, "PER"),     mention(in, at("Tory"), 1, "PER", "deriv")};
+  en::no_person_groups(in, {"Tory", "Tories", "English", "American"}, r);
+  // "Americans" names people (GUM's persons), not "American"; a subtype stays.
+  EXPECT_EQ(spans(in, r),
+            (std::vector<std::string>{"Tory/MISC", "Michael Howard/PER", "the Tories/MISC", "Tory's/MISC",
+                                      "English/MISC", "Americans/PER", "The Tories/MISC", "Tory/PER"}));
+}
+
+TEST(Clusterer, APersonOfOneWordCoordinatedWithAKnownPlaceIsAPlace) {
+  const std::string text =
+      "in England and Wales . Wales has moved on . Feldman und Weingarten , Deborah Feldman . Google and "
+      "Smith "
+      ", John Smith";
+  const en::Input in = tokenize(text, "en");
+  const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
+  en::Result r;
+  r.mentions = {mention(in, at("England"), 1, "LOC"),
+                mention(in, at("Wales"), 1, "PER"),
+                mention(in, at("Wales", at("Wales") + 1), 1, "PER"),
+                mention(in, at("Feldman"), 1, "PER"),
+                mention(in, at("Weingarten"), 1, "LOC"),
+                mention(in, at("Feldman", at("Deborah")), 1, "PER"),
+                mention(in, at("Google"), 1, "ORG"),
+                mention(in, at("Smith"), 1, "PER"),
+                mention(in, at("John"), 2, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "England"));
+  ASSERT_TRUE(g.add("LOC", "Weingarten"));
+  ASSERT_TRUE(g.add("ORG", "Google"));
+  ASSERT_TRUE(g.add("PER", "Deborah Miller"));  // "Deborah" begins a person's name
+  en::label_from_coordinated(in, {}, &g, r);
+  // "Feldman" follows a given name in the document, "Smith" is part of "John Smith".
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"England/LOC", "Wales/LOC", "Wales/LOC", "Feldman/PER",
+                                                    "Weingarten/LOC", "Feldman/PER", "Google/ORG",
+                                                    "Smith/PER", "John Smith/PER"}));
+  en::Result none;
+  none.mentions = {mention(in, at("England"), 1, "LOC"), mention(in, at("Wales"), 1, "PER")};
+  en::label_from_coordinated(in, {}, nullptr, none);
+  EXPECT_EQ(none.mentions[1].label, "PER") << "without a gazetteer nothing changes";
+}

@@ -22,11 +22,13 @@ using namespace entities_test;
 namespace {
 
 // The word lists the engine reads beside a model: titles as given, no
-// organisation nouns or determiners.
+// organisation nouns, determiners, honorifics or group words.
 void write_word_lists(const std::filesystem::path& dir, const std::string& lang, const std::string& titles) {
   std::ofstream(dir / ("titles_" + lang + ".txt")) << titles;
   std::ofstream(dir / ("org_nouns_" + lang + ".txt")) << "# none\n";
   std::ofstream(dir / ("determiners_" + lang + ".txt")) << "# none\n";
+  std::ofstream(dir / ("honorifics_" + lang + ".txt")) << "# none\n";
+  std::ofstream(dir / ("groups_" + lang + ".txt")) << "# none\n";
 }
 
 }  // namespace
@@ -307,7 +309,7 @@ TEST(Engine, TagsClustersAndNamesADocument) {
   write_word_lists(dir, "de", "# titles\nFrau\n");
   const en::Engine engine(dir.string(), {"de"}, {}, {}, en::Options());
   EXPECT_EQ(engine.languages(), std::vector<std::string>{"de"});
-  EXPECT_EQ(engine.files().size(), 4u) << "the model and three word lists";
+  EXPECT_EQ(engine.files().size(), 6u) << "the model and five word lists";
 
   const std::string text =
       "Maria Schulz besuchte gestern Dresden .\nSchulz sagte , Zeiss habe investiert .\nDie Stadt wächst .";

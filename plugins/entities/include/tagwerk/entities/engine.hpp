@@ -87,7 +87,9 @@ class Engine {
  public:
   /// Loads `<lang>.model` and the word lists `titles_<lang>.txt` (words written
   /// before a person's name), `org_nouns_<lang>.txt` (nouns written before an
-  /// organisation's name) and `determiners_<lang>.txt`, one per line, from
+  /// organisation's name), `determiners_<lang>.txt`, `honorifics_<lang>.txt`
+  /// ("Mr", "Sir": a person's name begins with one) and `groups_<lang>.txt`
+  /// (nationality and party words, no person: "Tory"), one per line, from
   /// model_dir for every language in `langs`, or the model
   /// files `model_paths` names for a language (taking precedence), and the
   /// gazetteer files (lines "LABEL<TAB>name"; '#' comments), matched with the
@@ -120,6 +122,8 @@ class Engine {
   Words titles_;       // titles_<lang>.txt: written before a person's name
   Words org_nouns_;    // org_nouns_<lang>.txt, lower case: written before an organisation's name
   Words determiners_;  // determiners_<lang>.txt: a word after one is a common noun
+  Words honorifics_;   // honorifics_<lang>.txt: a person mention begins at one
+  Words groups_;       // groups_<lang>.txt: nationality and party words, never a person
   Options options_;
   std::vector<std::string> files_;
 };
