@@ -648,6 +648,42 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
       m.label = "PER";
 }
 
+void join_cut_compounds(const Input& in, const Gazetteer* gazetteer, Result& r) {
+  const auto joins = [](std::string_view w) { return w == "und" || w == "oder" || w == "and" || w == "or"; };
+  std::vector<Mention> out;
+  out.reserve(r.mentions.size());
+  for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+    Mention m = r.mentions[i];
+    const std::uint32_t last = m.first_token + m.token_count - 1, conj = last + 1, next = last + 2;
+    const std::string_view w = word_of(in, last);
+    const bool cut = w.size() > 2 && w.back() == '-' && in.tokens[last].kind == TokenKind::word;
+    if (!cut || next >= in.tokens.size() || !joins(word_of(in, conj)) ||
+        in.tokens[next].kind != TokenKind::word) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    const std::string_view stem = w.substr(0, w.size() - 1);
+    if (m.label == "PER") {  // a person's name ends in no cut part: "Jens Spahn Kita-"
+      if (m.token_count > 1) out.push_back(sub_mention(in, m, m.first_token, m.token_count - 1));
+      continue;
+    }
+    if (m.token_count == 1 && stem.find('-') == std::string_view::npos) {
+      // "Alten- und Pflegeheime", the "Nord-" of "Nord- und Ostsee" (whose "Ostsee" stays).
+      if (gazetteer && gazetteer->labels_of(stem)) out.push_back(std::move(m));
+      continue;
+    }
+    // Runs on through the completing word, and over a mention that starts there.
+    std::uint32_t end = next + 1;
+    while (i + 1 < r.mentions.size() && r.mentions[i + 1].first_token <= next) {
+      end = std::max(end, r.mentions[i + 1].first_token + r.mentions[i + 1].token_count);
+      ++i;
+    }
+    Mention joined = sub_mention(in, m, m.first_token, end - m.first_token);
+    out.push_back(std::move(joined));
+  }
+  r.mentions.swap(out);
+}
+
 void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
   constexpr std::uint8_t loc = 1u << static_cast<int>(Label::LOC);
   constexpr std::uint8_t per = 1u << static_cast<int>(Label::PER);

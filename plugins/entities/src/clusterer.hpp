@@ -111,6 +111,15 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
 /// person. `gazetteer` may be null (then only the document says what a place is).
 void split_place_before_person(const Input& in, const Gazetteer* gazetteer, Result& r);
 
+/// A name that ends in a cut compound part, "Deutsche Städte-" of "Deutsche Städte-
+/// und Gemeindebund", "EU-Staats-" of "EU-Staats- und Regierungschefs", runs on
+/// through "und" / "oder" / "and" / "or" and the word that completes it (taking a
+/// mention that starts there along). A cut part of one word that is no name
+/// ("Alten-" of "Alten- und Pflegeheime", the "Nord-" of "Nord- und Ostsee") is
+/// dropped, unless the gazetteer knows it without its hyphen ("Russland-"); a
+/// person's name loses a cut part at its end ("Jens Spahn Kita-"). `gazetteer` may be null.
+void join_cut_compounds(const Input& in, const Gazetteer* gazetteer, Result& r);
+
 /// A person mention with an honorific inside it (`honorifics`: "Mr", "Sir",
 /// "Dr"; not its last word) begins at the honorific when the word before it is
 /// no title: "BBC Mr Howard", "Labour's Mr Livingstone", "Earlier Mr Kennedy"

@@ -267,6 +267,7 @@ void Engine::analyze(const Input& in, Scratch& s, Result& out) const {
   const auto first = in.sentences.empty() ? gazetteers_.end() : gazetteers_.find(in.sentences.front().lang);
   const Gazetteer* doc_gazetteer = first == gazetteers_.end() ? nullptr : first->second.get();
   cut_at_handles(in, out);
+  join_cut_compounds(in, doc_gazetteer, out);
   split_coordinated_persons(in, titles_, out);
   start_at_honorifics(in, titles_, honorifics_, out);
   prefer_gazetteer(in, doc_gazetteer, out);

@@ -566,3 +566,19 @@ TEST(Clusterer, APersonOfOneWordCoordinatedWithAKnownPlaceIsAPlace) {
   en::label_from_coordinated(in, {}, nullptr, none);
   EXPECT_EQ(none.mentions[1].label, "PER") << "without a gazetteer nothing changes";
 }
+
+TEST(Clusterer, ANameEndingInACutCompoundPartRunsOnThroughTheWordThatCompletesIt) {
+  const std::string text =
+      "Der Deutsche Städte- und Gemeindebund warnt . Alten- und Pflegeheime in Russland- und China-Nähe . "
+      "Jens Spahn Kita- und Schulschließungen";
+  const en::Input in = tokenize(text);
+  const auto at = [&](const std::string& w) { return token(in, w); };
+  en::Result r;
+  r.mentions = {mention(in, at("Deutsche"), 2, "ORG"), mention(in, at("Alten-"), 1, "LOC"),
+                mention(in, at("Russland-"), 1, "LOC"), mention(in, at("Jens"), 3, "PER")};
+  en::Gazetteer g;
+  ASSERT_TRUE(g.add("LOC", "Russland"));
+  en::join_cut_compounds(in, &g, r);
+  EXPECT_EQ(spans(in, r), (std::vector<std::string>{"Deutsche Städte- und Gemeindebund/ORG", "Russland-/LOC",
+                                                    "Jens Spahn/PER"}));
+}
