@@ -426,6 +426,29 @@ bool reads_tense(const std::vector<TemplateOp>& ops) {
   return false;
 }
 
+bool may_date_unanchored(const std::vector<TemplateOp>& ops) {
+  // The functions of call() that, without a DCT, a reference and a tense, return a value
+  // starting with a letter whatever their arguments: a placeholder ("XXXX-08", "XXXX-WXX-5"),
+  // "PRESENT_REF", "FUTURE_REF" or a duration ("P2W"). Not @easter and @advent (a year given
+  // dates them), @y2 and @dec2 (a century of their own), the arithmetic ones, @bc ("BC0044").
+  static constexpr std::string_view kLetterFirst[] = {
+      "year", "ym", "ymd",  "ys",      "ymdweek", "futin", "infut", "ago",  "rel", "ana",
+      "anaf", "yq", "qago", "nthwday", "weekend", "today", "day",   "wday", "dur"};
+  for (const auto& op : ops) {
+    switch (op.kind) {
+      case TemplateOp::Kind::Text:
+        if (op.text.empty()) continue;
+        // parse_value needs four digits first; the engine counts a value starting "BC".
+        return (op.text[0] >= '0' && op.text[0] <= '9') || op.text[0] == 'B';
+      case TemplateOp::Kind::Capture:
+        return true;  // a number or a lexicon's value: anything
+      case TemplateOp::Kind::Call:
+        return std::find(std::begin(kLetterFirst), std::end(kLetterFirst), op.text) == std::end(kLetterFirst);
+    }
+  }
+  return false;  // the empty value
+}
+
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx) {
   ctx.implied.reset();
   std::string out;

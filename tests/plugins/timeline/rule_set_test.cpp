@@ -233,6 +233,75 @@ TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
   EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
 }
 
+// The value of rule r of rs with every capture set to c, resolved as the engine resolves
+// its DCT candidates: no DCT, no reference, no tense.
+std::string unanchored_value(const RuleSet& rs, std::uint32_t r, const Capture& c) {
+  Match m;
+  m.rule = r;
+  m.captures.fill(c);
+  ResolveContext bare;
+  return resolve_value(rs, m, bare);
+}
+
+// A capture of word w's value in lexicon lex, as the matcher makes it.
+Capture lexicon_capture(const RuleSet& rs, const char* lex, const char* w) {
+  const std::string* v = rs.lex_value(rs.word_id(w), rs.lexicon(lex));
+  return Capture{v ? static_cast<std::int32_t>(v - rs.values().data()) : -1, 0, 0};
+}
+
+TEST(RuleSet, ValuesThatNeedAnAnchorAreNoDateWithoutOne) {
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex wd: monday=1\nlex m: may=05\nlex u: week=W\n"
+      "<YEAR4> => DATE {year4}\n"                    // 0: a capture first
+      "<YEAR2> now => DATE @y2({year2})\n"           // 1: a century of its own
+      "easter <YEAR4> => DATE @easter(0,{year4})\n"  // 2: a year given
+      "@wd => DATE @wday({wd})\n"                    // 3
+      "last @u => DATE @rel({u},-1)\n"               // 4
+      "in @m => DATE @ym({m})\n"                     // 5
+      "today => DATE @today()\n"                     // 6
+      "<NUM> days => DURATION @dur({num},D)\n"       // 7
+      "week @wd => DATE XXXX-WXX-{wd}\n"             // 8: text first, not a digit
+      "<INT> bc => DATE BC{int}\n"                   // 9: text first, counted as far off
+      "<INT> ad => DATE 0{int}\n",                   // 10: a digit first
+      "t");
+  ASSERT_EQ(rs.rules().size(), 11u);
+  const std::vector<bool> expected = {true, true, true, false, false, false, false, false, false, true, true};
+  for (std::uint32_t r = 0; r < expected.size(); ++r)
+    EXPECT_EQ(may_date_unanchored(rs.rules()[r].value), expected[r]) << rs.rules()[r].value_source;
+  // What the engine would have thrown away: the values it no longer resolves are no dates.
+  EXPECT_EQ(unanchored_value(rs, 3, lexicon_capture(rs, "wd", "monday")), "XXXX-WXX-1");
+  EXPECT_EQ(unanchored_value(rs, 4, lexicon_capture(rs, "u", "week")), "XXXX-WXX");
+  EXPECT_EQ(unanchored_value(rs, 5, lexicon_capture(rs, "m", "may")), "XXXX-05");
+  EXPECT_EQ(unanchored_value(rs, 6, Capture{}), "PRESENT_REF");
+  EXPECT_EQ(unanchored_value(rs, 1, Capture{-1, 99, 2}), "1999");  // kept: a date
+}
+
+TEST(RuleSet, ShippedRulesMarkedUndatedGiveNoDateWithoutAnAnchor) {
+  // Every shipped rule whose value may_date_unanchored() rules out, with its captures set to
+  // numbers of every width the matcher writes and to each lexicon value: never a date
+  // parse_value() accepts, never "BC..." (the engine skips these rules for its DCT).
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet rs =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    std::vector<Capture> fillings;
+    for (std::int64_t n : {0, 1, 2, 5, 7, 12, 31, 59, 99, 2020})
+      for (std::uint8_t w : {0, 1, 2, 4}) fillings.push_back(Capture{-1, n, w});
+    for (std::size_t v = 0; v < rs.values().size(); ++v)
+      fillings.push_back(Capture{static_cast<std::int32_t>(v), 0, 0});
+    std::size_t undated = 0;
+    for (std::uint32_t r = 0; r < rs.rules().size(); ++r) {
+      if (may_date_unanchored(rs.rules()[r].value)) continue;
+      ++undated;
+      for (const Capture& c : fillings) {
+        const std::string v = unanchored_value(rs, r, c);
+        ASSERT_FALSE(parse_value(v).has_value()) << lang << " line " << rs.rules()[r].line << ": " << v;
+        ASSERT_NE(v.compare(0, 2, "BC"), 0) << lang << " line " << rs.rules()[r].line;
+      }
+    }
+    EXPECT_GT(undated, 50u) << lang;  // weekdays, "last week", months without a year, ...
+  }
+}
+
 TEST(RuleSet, OneMatchScratchForManySentencesGivesTheSameMatches) {
   // The engine keeps one MatchScratch for all sentences of all texts: a match found after
   // another (more captures, another rule) has the same rule, span and captures as alone.
