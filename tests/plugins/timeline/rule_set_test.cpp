@@ -11,6 +11,7 @@
 #include "resolver.hpp"
 #include "rule_set.hpp"
 #include "rule_tokens.hpp"
+#include "tense.hpp"
 
 using namespace tagwerk::timeline;
 
@@ -299,6 +300,40 @@ TEST(RuleSet, ShippedRulesMarkedUndatedGiveNoDateWithoutAnAnchor) {
       }
     }
     EXPECT_GT(undated, 50u) << lang;  // weekdays, "last week", months without a year, ...
+  }
+}
+
+TEST(RuleSet, TenseOfEachExpressionWhateverTheOrderItIsAskedIn) {
+  // The scan walks from each expression to its nearest cues and remembers what it walked:
+  // the tenses of a sentence's expressions are the same asked left to right, right to left,
+  // twice, or each with a scan of its own.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex past: said=p\nlex future: will=f\nlex wd: monday=1 friday=5\n@wd => DATE @wday({wd})\n",
+      "t");
+  const TenseCues cues(rs);
+  Tokens tokens;
+  tokens_of("he said monday and friday \" we will go friday \" and monday", tokens);
+  std::vector<int> ids;
+  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+  lookup_words(rs, tokens, 0, n, ids);
+  // "monday" and "friday" after "said"; "friday" after "will" inside the quote; the last
+  // "monday" with the quotation mark as its nearest stop: no tense.
+  const std::vector<std::uint32_t> at = {2, 4, 9, 12};
+  const std::vector<int> expected = {-1, -1, 1, 0};
+  auto tense = [&](std::uint32_t k, TenseScan& scan) {
+    return tense_at(rs, cues, tokens, ids, 0, n, at[k], at[k] + 1, scan);
+  };
+  TenseScan scan;
+  scan.reset(0, n);
+  for (std::uint32_t k = 0; k < at.size(); ++k) EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  scan.reset(0, n);
+  for (std::uint32_t k = static_cast<std::uint32_t>(at.size()); k-- > 0;)
+    EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  for (std::uint32_t k = 0; k < at.size(); ++k) EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  for (std::uint32_t k = 0; k < at.size(); ++k) {
+    TenseScan fresh;
+    fresh.reset(0, n);
+    EXPECT_EQ(tense(k, fresh), expected[k]) << k;
   }
 }
 
