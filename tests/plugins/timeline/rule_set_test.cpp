@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -155,6 +156,34 @@ TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
   EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("two"), false)), (std::vector<int>{5, 6}));
   EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("end"), false)), (std::vector<int>{3, 6}));
   EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
+}
+
+TEST(RuleSet, IdMapFindsEveryKeyAndNothingElse) {
+  // The table of the lists by the next word id: every key found with its value, whatever
+  // collides; any other id a miss, one far past the rule set's words included.
+  std::map<std::uint32_t, int> pairs;
+  for (std::uint32_t k = 0; k < 3000; k += 7) pairs[k * 64] = static_cast<int>(k);
+  IdMap<int> map;
+  EXPECT_EQ(map.find(0), nullptr);
+  map.assign(pairs);
+  for (const auto& [k, v] : pairs) {
+    ASSERT_NE(map.find(k), nullptr) << k;
+    EXPECT_EQ(*map.find(k), v);
+  }
+  for (std::uint32_t k : {1u, 63u, 65u, 7u * 64u + 1u, 3000u * 64u, UINT32_MAX - 1, UINT32_MAX})
+    EXPECT_EQ(map.find(k), nullptr) << k;
+  map.assign(std::map<std::uint32_t, int>{});
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(map.find(0), nullptr);
+}
+
+TEST(RuleSet, CandidatesForAWordIdOfAnotherRuleSetAreThoseForAnOrdinaryWord) {
+  RuleSet rs = RuleSet::parse("lang en\nthe end => DATE 1\nthe past => DATE 2\nthe <WORD> => DATE 3\n", "t");
+  const CandidateList& the = candidates_of(rs, "the");
+  const auto past = static_cast<int>(rs.word_count());
+  EXPECT_EQ(rule_lines(rs, the.for_next(past + 1000, false)), rule_lines(rs, the.for_next(-1, false)));
+  EXPECT_EQ(rule_lines(rs, the.for_next(past, false, past + 5, false)), (std::vector<int>{4}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("end"), false)), (std::vector<int>{2, 4}));
 }
 
 TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
