@@ -306,6 +306,18 @@ TEST(RuleSet, ValuesThatNeedAnAnchorAreNoDateWithoutOne) {
   EXPECT_EQ(unanchored_value(rs, 1, Capture{-1, 99, 2}), "1999");  // kept: a date
 }
 
+TEST(RuleSet, CallsWithManyArgumentsResolveAsWithFew) {
+  // Arguments are evaluated on the stack up to four, beyond that in a vector: the same values.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\n<YEAR4> four => DATE @add({year4},@sub(9,4),7,8)\n"
+      "<YEAR4> five => DATE @add({year4},@sub(9,4),7,8,9)\n<YEAR4> none => DATE {year4}@dur()\n",
+      "t");
+  const Capture year{-1, 2020, 4};
+  EXPECT_EQ(unanchored_value(rs, 0, year), "2025");
+  EXPECT_EQ(unanchored_value(rs, 1, year), "2025");
+  EXPECT_EQ(unanchored_value(rs, 2, year), "2020P");
+}
+
 TEST(RuleSet, ShippedRulesMarkedUndatedGiveNoDateWithoutAnAnchor) {
   // Every shipped rule whose value may_date_unanchored() rules out, with its captures set to
   // numbers of every width the matcher writes and to each lexicon value: never a date
