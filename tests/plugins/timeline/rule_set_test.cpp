@@ -186,6 +186,34 @@ TEST(RuleSet, CandidatesForAWordIdOfAnotherRuleSetAreThoseForAnOrdinaryWord) {
   EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("end"), false)), (std::vector<int>{2, 4}));
 }
 
+TEST(RuleSet, AFunctionWordBeforeAnOrdinaryWordTriesWhatItsListWouldTry) {
+  // WordInfo::before_ordinary and before_number say what the list would for a next token
+  // none of the rules know: "the" + <WORD> is tried before any word, "the" + <DAY> only
+  // before a number, "of" + "may" before neither.
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex m: may=05\nthe <WORD> year => DATE 1\nthe <DAY> => DATE 2\nof @m => DATE 3\n", "t");
+  const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
+  const WordInfo& of = rs.word(static_cast<std::uint32_t>(rs.word_id("of")));
+  EXPECT_TRUE(the.before_ordinary);
+  EXPECT_TRUE(the.before_number);
+  EXPECT_FALSE(of.before_ordinary);
+  EXPECT_FALSE(of.before_number);
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet shipped =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
+      const WordInfo& info = shipped.word(w);
+      EXPECT_EQ(info.before_ordinary, !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_number, !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
+    }
+  }
+  const auto matches = matches_of(rs, "the last year of the 3 of may");
+  ASSERT_EQ(matches.size(), 3u);
+  EXPECT_EQ(matches[0].rule, 0u);
+  EXPECT_EQ(matches[1].rule, 1u);
+  EXPECT_EQ(matches[2].rule, 2u);
+}
+
 TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
   RuleSet rs = RuleSet::parse(
       "lang en\nlex ord: first=1 second=2\n"
