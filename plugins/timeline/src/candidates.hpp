@@ -19,6 +19,53 @@
 
 namespace tagwerk::timeline {
 
+/// Values by word id, for the lookups of the token after a function word and the one after
+/// that: an open-addressing table at most half full, ids spread by a multiply (Fibonacci
+/// hashing), so that a lookup costs a multiply, a shift and a probe or two; std::unordered_map's
+/// find cost a division and a walk of a node list, about 27 instructions, on a quarter of the
+/// English tokens. Any id may be asked (one of another language's rule set too): a key it does
+/// not hold is a miss. Built once; read-only after.
+template <typename V>
+class IdMap {
+ public:
+  /// Replaces the contents with the pairs of `from` (a map of std::uint32_t to V; no key is
+  /// UINT32_MAX), whose values it moves.
+  template <typename Map>
+  void assign(Map&& from) {
+    std::size_t capacity = 2;
+    unsigned bits = 1;
+    for (; capacity < 2 * from.size(); capacity *= 2) ++bits;
+    shift_ = 64 - bits;
+    keys_.assign(from.empty() ? 0 : capacity, kEmpty);
+    values_.clear();
+    values_.resize(keys_.size());
+    for (auto& [key, value] : from) {
+      std::size_t i = slot(key);
+      while (keys_[i] != kEmpty) i = (i + 1) & (capacity - 1);
+      keys_[i] = key;
+      values_[i] = std::move(value);
+    }
+  }
+  /// The value of key, or nullptr.
+  const V* find(std::uint32_t key) const noexcept {
+    if (keys_.empty()) return nullptr;
+    for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
+      if (keys_[i] == kEmpty) return nullptr;  // first: UINT32_MAX is no key either
+      if (keys_[i] == key) return &values_[i];
+    }
+  }
+  bool empty() const noexcept { return keys_.empty(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::size_t slot(std::uint32_t key) const noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  std::vector<std::uint32_t> keys_;
+  std::vector<V> values_;
+  unsigned shift_ = 63;
+};
+
 class CandidateList {
  public:
   /// What a variant's second element needs of the next token.
@@ -58,7 +105,8 @@ class CandidateList {
   /// (Next::Any where the third is not known to be that token), as a pair of Need.
   template <typename Needs>
   void index(const Needs& needs) {
-    by_next_.clear();
+    std::unordered_map<std::uint32_t, ByNext> by_next;
+    by_next_.assign(by_next);
     any_ = Narrowed{};
     number_ = Narrowed{};
     if (all_.empty()) return;
@@ -66,7 +114,7 @@ class CandidateList {
     for (auto v : all_) {
       const auto [next, words] = needs(v).first;
       if (next == Next::Word || next == Next::NumberOrWord)
-        for (auto w : *words) by_next_.try_emplace(w);
+        for (auto w : *words) by_next.try_emplace(w);
       if (next != Next::Word) number.push_back(v);
       if (next == Next::Any) any.push_back(v);
     }
@@ -75,7 +123,7 @@ class CandidateList {
     number_.build(std::move(number), third);
     // A word of the rules may be a number too ("24" in "24 Stunden"): its list for a number
     // keeps the number variants.
-    for (auto& [w, lists] : by_next_) {
+    for (auto& [w, lists] : by_next) {
       std::vector<std::uint32_t> word, num;
       for (auto v : all_) {
         const auto [next, words] = needs(v).first;
@@ -87,6 +135,7 @@ class CandidateList {
       lists.word.build(std::move(word), third);
       lists.number.build(std::move(num), third);
     }
+    by_next_.assign(by_next);
   }
 
   /// The variants to try when the next token has word id next_word (-1: none of the rules'
@@ -117,16 +166,17 @@ class CandidateList {
       std::vector<std::uint32_t> word;    // it is this word
       std::vector<std::uint32_t> number;  // ... and a number
     };
-    std::unordered_map<std::uint32_t, ByThird> by_word;
+    IdMap<ByThird> by_word;
 
     template <typename Third>
     void build(std::vector<std::uint32_t> list, const Third& third) {
       all = std::move(list);
+      std::unordered_map<std::uint32_t, ByThird> words_after;
       for (auto v : all) {
         const auto [need, words] = third(v);
         if (need != Next::Any) by_third = true;
         if (need == Next::Word || need == Next::NumberOrWord)
-          for (auto w : *words) by_word.try_emplace(w);
+          for (auto w : *words) words_after.try_emplace(w);
         if (need == Next::Any) other.push_back(v);
         if (need != Next::Word) number.push_back(v);
       }
@@ -135,7 +185,7 @@ class CandidateList {
         number.clear();
         return;
       }
-      for (auto& [w, lists] : by_word)
+      for (auto& [w, lists] : words_after)
         for (auto v : all) {
           const auto [need, words] = third(v);
           const bool named = (need == Next::Word || need == Next::NumberOrWord) &&
@@ -143,23 +193,22 @@ class CandidateList {
           if (named || need == Next::Any) lists.word.push_back(v);
           if (named || need != Next::Word) lists.number.push_back(v);
         }
+      by_word.assign(words_after);
     }
 
     const std::vector<std::uint32_t>& for_third(int third_word, bool third_is_number) const noexcept {
       if (!by_third) return all;
-      if (third_word >= 0 && !by_word.empty()) {
-        auto it = by_word.find(static_cast<std::uint32_t>(third_word));
-        if (it != by_word.end()) return third_is_number ? it->second.number : it->second.word;
-      }
+      if (third_word >= 0)
+        if (const ByThird* lists = by_word.find(static_cast<std::uint32_t>(third_word)))
+          return third_is_number ? lists->number : lists->word;
       return third_is_number ? number : other;
     }
   };
 
   const Narrowed& narrowed(int next_word, bool next_is_number) const noexcept {
-    if (next_word >= 0 && !by_next_.empty()) {
-      auto it = by_next_.find(static_cast<std::uint32_t>(next_word));
-      if (it != by_next_.end()) return next_is_number ? it->second.number : it->second.word;
-    }
+    if (next_word >= 0)
+      if (const ByNext* lists = by_next_.find(static_cast<std::uint32_t>(next_word)))
+        return next_is_number ? lists->number : lists->word;
     return next_is_number ? number_ : any_;
   }
 
@@ -170,7 +219,7 @@ class CandidateList {
     Narrowed word;    // the next token is this word
     Narrowed number;  // ... and a number ("24")
   };
-  std::unordered_map<std::uint32_t, ByNext> by_next_;
+  IdMap<ByNext> by_next_;
 };
 
 }  // namespace tagwerk::timeline

@@ -55,6 +55,10 @@ struct Engine::Impl {
   // per rule set and rule: its value or mod may read the tense (resolver.hpp: reads_tense); a
   // year, a duration or a clock time needs no tense scan of its sentence
   std::vector<std::vector<bool>> tensed;
+  // per rule set and rule: its value may be a date without an anchor (resolver.hpp:
+  // may_date_unanchored); the DCT candidates and the years counted for a narrative come from
+  // these rules only ("last week", "Friday", "today" give none without a DCT)
+  std::vector<std::vector<bool>> dated_bare;
 
   // Asked for every sentence. The codes are compared byte by byte in line: `==` called memcmp
   // for each language listed up to the sentence's (0.37 instructions per byte of English text,
@@ -166,6 +170,8 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     auto& tensed = impl_->tensed.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       tensed.push_back(reads_tense(rule.value) || reads_tense(rule.mod));
+    auto& dated = impl_->dated_bare.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules()) dated.push_back(may_date_unanchored(rule.value));
     auto& marker = impl_->news_marker.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       marker.push_back(rule.value_source.find("@wday(") != std::string::npos ||
@@ -267,6 +273,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (impl.news_marker[f.rules][m.rule]) ++news_markers;
       // Without a metadata date only the top of the text is read here (DCT candidates).
       if (!metadata_dct && s.tokens.tokens[m.first].begin >= kDctWindow) continue;
+      if (!impl.dated_bare[f.rules][m.rule]) continue;  // no date and no "BC" without an anchor
       std::string v = resolve_value(rs, m, bare);
       auto d = parse_value(v);
       if (!d) {

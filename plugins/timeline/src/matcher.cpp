@@ -269,7 +269,8 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
           const NextToken next = next_token(tokens, word_ids, i, last);
           if (info.tens) {
             try_list(info.candidates.all(), next, true);
-          } else if (!info.candidates.for_next(next.word, next.number).empty()) {
+          } else if (next.word < 0 ? (next.number ? info.before_number : info.before_ordinary)
+                                   : !info.candidates.for_next(next.word, next.number).empty()) {
             const auto& list = narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
             if (!list.empty()) try_list(list, next, false);
           }

@@ -1,9 +1,11 @@
 #include "resolver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -112,7 +114,7 @@ Date feast_day(std::string_view kind, long n, int y) {
   return shift(easter_sunday(y), Granularity::Day, n);
 }
 
-std::string call(std::string_view f, const std::vector<std::string>& a, ResolveContext& ctx) {
+std::string call(std::string_view f, std::span<const std::string> a, ResolveContext& ctx) {
   auto arg = [&](std::size_t i) -> const std::string& {
     static const std::string kEmpty;
     return i < a.size() ? a[i] : kEmpty;
@@ -186,12 +188,16 @@ std::string call(std::string_view f, const std::vector<std::string>& a, ResolveC
     return buf;
   }
   if (f == "futin") {  // "in wenigen Wochen": ahead, unless the sentence looks back
-    if (ctx.tense < 0) return call("dur", {"X", arg(0)}, ctx);
+    if (ctx.tense < 0) {
+      const std::string dur[] = {"X", arg(0)};
+      return call("dur", dur, ctx);
+    }
     return "FUTURE_REF";
   }
   if (f == "infut") {  // "in two weeks": a point ahead only when the sentence looks ahead
     if (ctx.tense > 0) return call("rel", a, ctx);
-    return call("dur", {arg(1), arg(0)}, ctx);
+    const std::string dur[] = {arg(1), arg(0)};
+    return call("dur", dur, ctx);
   }
   if (f == "ago") {  // "a year ago": as @anaf (the year before the period reported), but
                      // "ago" counts back from the DCT: without one it stays open
@@ -396,13 +402,13 @@ void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match&
         out += capture_text(rules, m.captures[static_cast<std::size_t>(op.capture)]);
         break;
       case TemplateOp::Kind::Call: {
-        std::vector<std::string> args;
-        args.reserve(op.args.size());
-        for (const auto& a : op.args) {
-          std::string s;
-          eval(rules, a, m, ctx, s);
-          args.push_back(std::move(s));
-        }
+        // Up to four arguments (every function but a rule's own mistakes) on the stack: a
+        // vector cost an allocation per call.
+        std::array<std::string, 4> few;
+        std::vector<std::string> many(op.args.size() > few.size() ? op.args.size() : 0);
+        const std::span<std::string> args =
+            many.empty() ? std::span<std::string>(few.data(), op.args.size()) : std::span<std::string>(many);
+        for (std::size_t i = 0; i < op.args.size(); ++i) eval(rules, op.args[i], m, ctx, args[i]);
         out += call(op.text, args, ctx);
         break;
       }
@@ -424,6 +430,29 @@ bool reads_tense(const std::vector<TemplateOp>& ops) {
       if (reads_tense(a)) return true;
   }
   return false;
+}
+
+bool may_date_unanchored(const std::vector<TemplateOp>& ops) {
+  // The functions of call() that, without a DCT, a reference and a tense, return a value
+  // starting with a letter whatever their arguments: a placeholder ("XXXX-08", "XXXX-WXX-5"),
+  // "PRESENT_REF", "FUTURE_REF" or a duration ("P2W"). Not @easter and @advent (a year given
+  // dates them), @y2 and @dec2 (a century of their own), the arithmetic ones, @bc ("BC0044").
+  static constexpr std::string_view kLetterFirst[] = {
+      "year", "ym", "ymd",  "ys",      "ymdweek", "futin", "infut", "ago",  "rel", "ana",
+      "anaf", "yq", "qago", "nthwday", "weekend", "today", "day",   "wday", "dur"};
+  for (const auto& op : ops) {
+    switch (op.kind) {
+      case TemplateOp::Kind::Text:
+        if (op.text.empty()) continue;
+        // parse_value needs four digits first; the engine counts a value starting "BC".
+        return (op.text[0] >= '0' && op.text[0] <= '9') || op.text[0] == 'B';
+      case TemplateOp::Kind::Capture:
+        return true;  // a number or a lexicon's value: anything
+      case TemplateOp::Kind::Call:
+        return std::find(std::begin(kLetterFirst), std::end(kLetterFirst), op.text) == std::end(kLetterFirst);
+    }
+  }
+  return false;  // the empty value
 }
 
 std::string resolve_value(const RuleSet& rules, const Match& m, ResolveContext& ctx) {

@@ -40,6 +40,13 @@ std::string resolve_mod(const RuleSet& rules, const Match& m, ResolveContext& ct
 /// which read no context. The engine skips the tense scan for a rule that reads none.
 bool reads_tense(const std::vector<TemplateOp>& ops);
 
+/// Whether `ops` (a value template), resolved without a DCT, a reference and a tense (the
+/// engine's search for DCT candidates), may give a date parse_value() accepts or a value
+/// starting "BC": false when its first piece is text starting with another byte, or a call
+/// that without an anchor answers with a letter first ("@rel(D,-1)" is "XXXX-XX-XX", "@ym(8)"
+/// "XXXX-08", "@today()" "PRESENT_REF"). The engine does not resolve such a rule there.
+bool may_date_unanchored(const std::vector<TemplateOp>& ops);
+
 /// Moves ctx.reference to a resolved DATE/TIME value (ignored when the value
 /// is not a calendar date, e.g. "PRESENT_REF" or "P3D"), or to ctx.implied
 /// when the value set it; clears ctx.implied.

@@ -601,6 +601,10 @@ void RuleSet::index_variants() {
           const int n = std::atoi(values_[h.value].c_str());
           info.tens = n >= 20 && n <= 90 && n % 10 == 0;
         }
+  for (auto& info : infos_) {
+    info.before_ordinary = !info.candidates.for_next(-1, false).empty();
+    info.before_number = !info.candidates.for_next(-1, true).empty();
+  }
 }
 
 }  // namespace tagwerk::timeline

@@ -97,6 +97,11 @@ struct WordInfo {
   std::vector<LexHit> lexicons;
   CandidateList candidates;  // variants whose first element can match this word
   bool tens = false;         // a tens number word ("twenty"): <NUM> may take the next word too
+  // Whether candidates.for_next(-1, false) and candidates.for_next(-1, true) are not empty:
+  // the matcher passes over a function word before an ordinary word or a number no variant of
+  // it takes without asking the list (English's function words start a quarter of its tokens).
+  bool before_ordinary = false;
+  bool before_number = false;
 };
 
 struct StringHash {

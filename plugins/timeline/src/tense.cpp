@@ -167,28 +167,47 @@ int cue(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens, const
   return 0;
 }
 
-// Finds, once per sentence, the nearest stop (a cue or a quotation mark) on each side
-// of every token and the cue there (0 for a quotation mark).
-void build(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
-           const std::vector<int>& word_ids, TenseScan& scan) {
-  const std::uint32_t n = scan.last - scan.first;
-  scan.left.resize(n);
-  scan.right.assign(n, TenseScan::kNone);
-  scan.cue.assign(n, 0);
-  std::uint32_t stop = TenseScan::kNone;  // the last stop so far: left[] is filled on the way
-  for (std::uint32_t i = 0; i < n; ++i) {
+// Whether token first + i is a stop (a cue or a quotation mark), tested once per sentence.
+bool is_stop(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+             const std::vector<int>& word_ids, TenseScan& scan, std::uint32_t i) {
+  std::int8_t& c = scan.cue[i];
+  if (c == TenseScan::kUnknown) {
     const std::uint32_t j = scan.first + i;
-    const bool quote = tokens.tokens[j].kind == TokenKind::Punct && is_quote(tokens, j);
-    const int c = quote ? 0 : cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
-    if (quote || c != 0) {
-      stop = scan.right[i] = j;
-      scan.cue[i] = static_cast<std::int8_t>(c);
+    if (tokens.tokens[j].kind == TokenKind::Punct && is_quote(tokens, j)) {
+      c = 0;
+    } else {
+      const int v = cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
+      c = v != 0 ? static_cast<std::int8_t>(v) : TenseScan::kNoStop;
     }
-    scan.left[i] = stop;
   }
-  for (std::uint32_t i = n - 1; i-- > 0;)
-    if (scan.right[i] == TenseScan::kNone) scan.right[i] = scan.right[i + 1];
-  scan.built = true;
+  return c != TenseScan::kNoStop;
+}
+
+// The nearest stop at or before token first + i (dir -1, in scan.left) or at or after it
+// (dir +1, scan.right), or kNone. The tokens walked remember the answer: no token is walked
+// twice on one side.
+std::uint32_t nearest_stop(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
+                           const std::vector<int>& word_ids, TenseScan& scan, std::uint32_t i, int dir) {
+  std::vector<std::uint32_t>& memo = dir < 0 ? scan.left : scan.right;
+  const std::uint32_t n = scan.last - scan.first;
+  std::uint32_t k = i, found = TenseScan::kNone;
+  for (;;) {
+    if (memo[k] != TenseScan::kUnset) {
+      found = memo[k];
+      break;
+    }
+    if (is_stop(rules, cues, tokens, word_ids, scan, k)) {
+      found = scan.first + k;
+      break;
+    }
+    if (dir < 0 ? k == 0 : k + 1 == n) break;
+    k = dir < 0 ? k - 1 : k + 1;
+  }
+  for (std::uint32_t m = i;; m = dir < 0 ? m - 1 : m + 1) {
+    memo[m] = found;
+    if (m == k) break;
+  }
+  return found;
 }
 
 }  // namespace
@@ -230,9 +249,18 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   }
   // The nearest stop on each side; a quotation mark yields no cue, and the left cue
   // wins at equal distance.
-  if (!scan.built) build(rules, cues, tokens, word_ids, scan);
-  const std::uint32_t l = begin > first ? scan.left[begin - 1 - first] : TenseScan::kNone;
-  const std::uint32_t r = end < last ? scan.right[end - first] : TenseScan::kNone;
+  if (!scan.built) {
+    const std::uint32_t n = scan.last - scan.first;
+    scan.left.assign(n, TenseScan::kUnset);
+    scan.right.assign(n, TenseScan::kUnset);
+    scan.cue.assign(n, TenseScan::kUnknown);
+    scan.built = true;
+  }
+  const std::uint32_t l = begin > first
+                              ? nearest_stop(rules, cues, tokens, word_ids, scan, begin - 1 - first, -1)
+                              : TenseScan::kNone;
+  const std::uint32_t r =
+      end < last ? nearest_stop(rules, cues, tokens, word_ids, scan, end - first, +1) : TenseScan::kNone;
   const int left = l != TenseScan::kNone ? scan.cue[l - first] : 0;
   const int right = r != TenseScan::kNone ? scan.cue[r - first] : 0;
   return left != 0 && (right == 0 || begin - l <= r - end + 1) ? left : right;

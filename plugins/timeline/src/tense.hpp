@@ -53,14 +53,20 @@ struct TenseCues {
   }
 };
 
-/// Where the search for a cue stops around each token of one sentence, found once
-/// per sentence: a sentence holding many expressions (a list of dates without a
-/// full stop) is dated in time linear in its length, not walked once per
-/// expression. Reuse one per thread; reset() it for each sentence.
+/// Where the search for a cue stops around the expressions of one sentence, found on
+/// need and kept: the scan walks from an expression to the nearest stop (a cue or a
+/// quotation mark) on each side, not over the whole sentence (most words of a sentence are
+/// beyond the cues next to its expression), and remembers each token's stop and the nearest
+/// stops it found, so that a sentence holding many expressions (a list of dates without a
+/// full stop) is still dated in time linear in its length. Reuse one per thread; reset() it
+/// for each sentence.
 struct TenseScan {
-  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint32_t kNone = UINT32_MAX;       // no stop on that side
+  static constexpr std::uint32_t kUnset = UINT32_MAX - 1;  // not looked for yet
+  static constexpr std::int8_t kUnknown = -128;            // cue[]: not tested yet
+  static constexpr std::int8_t kNoStop = -127;             // cue[]: the token is no stop
 
-  /// Forgets the previous sentence; tense_at() then scans [first, last) on first need.
+  /// Forgets the previous sentence; tense_at() then looks at [first, last) on need.
   void reset(std::uint32_t first_token, std::uint32_t last_token) noexcept {
     first = first_token;
     last = last_token;
@@ -68,10 +74,10 @@ struct TenseScan {
   }
 
   std::uint32_t first = 0, last = 0;
-  bool built = false;
-  // For token first + i: the nearest cue or quotation mark at or before it (left[i])
-  // and at or after it (right[i]), as a token index, or kNone; cue[i]: the tense a
-  // cue at token first + i gives (0 for a quotation mark or no stop).
+  bool built = false;  // left, right and cue sized for the sentence and unset
+  // For token first + i: the nearest stop at or before it (left[i]) and at or after it
+  // (right[i]), as a token index, kNone or kUnset; cue[i]: kUnknown, kNoStop, or the tense
+  // the stop there gives (0 for a quotation mark).
   std::vector<std::uint32_t> left, right;
   std::vector<std::int8_t> cue;
 };

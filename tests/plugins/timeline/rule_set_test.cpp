@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "resolver.hpp"
 #include "rule_set.hpp"
 #include "rule_tokens.hpp"
+#include "tense.hpp"
 
 using namespace tagwerk::timeline;
 
@@ -156,6 +158,62 @@ TEST(RuleSet, CandidatesAreNarrowedByTheNextTokensClass) {
   EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("days"), false)), (std::vector<int>{6}));
 }
 
+TEST(RuleSet, IdMapFindsEveryKeyAndNothingElse) {
+  // The table of the lists by the next word id: every key found with its value, whatever
+  // collides; any other id a miss, one far past the rule set's words included.
+  std::map<std::uint32_t, int> pairs;
+  for (std::uint32_t k = 0; k < 3000; k += 7) pairs[k * 64] = static_cast<int>(k);
+  IdMap<int> map;
+  EXPECT_EQ(map.find(0), nullptr);
+  map.assign(pairs);
+  for (const auto& [k, v] : pairs) {
+    ASSERT_NE(map.find(k), nullptr) << k;
+    EXPECT_EQ(*map.find(k), v);
+  }
+  for (std::uint32_t k : {1u, 63u, 65u, 7u * 64u + 1u, 3000u * 64u, UINT32_MAX - 1, UINT32_MAX})
+    EXPECT_EQ(map.find(k), nullptr) << k;
+  map.assign(std::map<std::uint32_t, int>{});
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(map.find(0), nullptr);
+}
+
+TEST(RuleSet, CandidatesForAWordIdOfAnotherRuleSetAreThoseForAnOrdinaryWord) {
+  RuleSet rs = RuleSet::parse("lang en\nthe end => DATE 1\nthe past => DATE 2\nthe <WORD> => DATE 3\n", "t");
+  const CandidateList& the = candidates_of(rs, "the");
+  const auto past = static_cast<int>(rs.word_count());
+  EXPECT_EQ(rule_lines(rs, the.for_next(past + 1000, false)), rule_lines(rs, the.for_next(-1, false)));
+  EXPECT_EQ(rule_lines(rs, the.for_next(past, false, past + 5, false)), (std::vector<int>{4}));
+  EXPECT_EQ(rule_lines(rs, the.for_next(rs.word_id("end"), false)), (std::vector<int>{2, 4}));
+}
+
+TEST(RuleSet, AFunctionWordBeforeAnOrdinaryWordTriesWhatItsListWouldTry) {
+  // WordInfo::before_ordinary and before_number say what the list would for a next token
+  // none of the rules know: "the" + <WORD> is tried before any word, "the" + <DAY> only
+  // before a number, "of" + "may" before neither.
+  RuleSet rs = RuleSet::parse(
+      "lang en\nlex m: may=05\nthe <WORD> year => DATE 1\nthe <DAY> => DATE 2\nof @m => DATE 3\n", "t");
+  const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
+  const WordInfo& of = rs.word(static_cast<std::uint32_t>(rs.word_id("of")));
+  EXPECT_TRUE(the.before_ordinary);
+  EXPECT_TRUE(the.before_number);
+  EXPECT_FALSE(of.before_ordinary);
+  EXPECT_FALSE(of.before_number);
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet shipped =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
+      const WordInfo& info = shipped.word(w);
+      EXPECT_EQ(info.before_ordinary, !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_number, !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
+    }
+  }
+  const auto matches = matches_of(rs, "the last year of the 3 of may");
+  ASSERT_EQ(matches.size(), 3u);
+  EXPECT_EQ(matches[0].rule, 0u);
+  EXPECT_EQ(matches[1].rule, 1u);
+  EXPECT_EQ(matches[2].rule, 2u);
+}
+
 TEST(RuleSet, TheThirdElementIsTestedBeforeTheVariantIsTried) {
   RuleSet rs = RuleSet::parse(
       "lang en\nlex ord: first=1 second=2\n"
@@ -231,6 +289,121 @@ TEST(RuleSet, OnlyTemplatesWithAnchoringFunctionsReadTheTense) {
   EXPECT_FALSE(reads_tense(rs.rules()[1].value));  // arithmetic and formatting only
   EXPECT_TRUE(reads_tense(rs.rules()[2].value));
   EXPECT_TRUE(reads_tense(rs.rules()[3].value));  // an anchoring function inside @add
+}
+
+// The value of rule r of rs with every capture set to c, resolved as the engine resolves
+// its DCT candidates: no DCT, no reference, no tense.
+std::string unanchored_value(const RuleSet& rs, std::uint32_t r, const Capture& c) {
+  Match m;
+  m.rule = r;
+  m.captures.fill(c);
+  ResolveContext bare;
+  return resolve_value(rs, m, bare);
+}
+
+// A capture of word w's value in lexicon lex, as the matcher makes it.
+Capture lexicon_capture(const RuleSet& rs, const char* lex, const char* w) {
+  const std::string* v = rs.lex_value(rs.word_id(w), rs.lexicon(lex));
+  return Capture{v ? static_cast<std::int32_t>(v - rs.values().data()) : -1, 0, 0};
+}
+
+TEST(RuleSet, ValuesThatNeedAnAnchorAreNoDateWithoutOne) {
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex wd: monday=1\nlex m: may=05\nlex u: week=W\n"
+      "<YEAR4> => DATE {year4}\n"                    // 0: a capture first
+      "<YEAR2> now => DATE @y2({year2})\n"           // 1: a century of its own
+      "easter <YEAR4> => DATE @easter(0,{year4})\n"  // 2: a year given
+      "@wd => DATE @wday({wd})\n"                    // 3
+      "last @u => DATE @rel({u},-1)\n"               // 4
+      "in @m => DATE @ym({m})\n"                     // 5
+      "today => DATE @today()\n"                     // 6
+      "<NUM> days => DURATION @dur({num},D)\n"       // 7
+      "week @wd => DATE XXXX-WXX-{wd}\n"             // 8: text first, not a digit
+      "<INT> bc => DATE BC{int}\n"                   // 9: text first, counted as far off
+      "<INT> ad => DATE 0{int}\n",                   // 10: a digit first
+      "t");
+  ASSERT_EQ(rs.rules().size(), 11u);
+  const std::vector<bool> expected = {true, true, true, false, false, false, false, false, false, true, true};
+  for (std::uint32_t r = 0; r < expected.size(); ++r)
+    EXPECT_EQ(may_date_unanchored(rs.rules()[r].value), expected[r]) << rs.rules()[r].value_source;
+  // What the engine would have thrown away: the values it no longer resolves are no dates.
+  EXPECT_EQ(unanchored_value(rs, 3, lexicon_capture(rs, "wd", "monday")), "XXXX-WXX-1");
+  EXPECT_EQ(unanchored_value(rs, 4, lexicon_capture(rs, "u", "week")), "XXXX-WXX");
+  EXPECT_EQ(unanchored_value(rs, 5, lexicon_capture(rs, "m", "may")), "XXXX-05");
+  EXPECT_EQ(unanchored_value(rs, 6, Capture{}), "PRESENT_REF");
+  EXPECT_EQ(unanchored_value(rs, 1, Capture{-1, 99, 2}), "1999");  // kept: a date
+}
+
+TEST(RuleSet, CallsWithManyArgumentsResolveAsWithFew) {
+  // Arguments are evaluated on the stack up to four, beyond that in a vector: the same values.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\n<YEAR4> four => DATE @add({year4},@sub(9,4),7,8)\n"
+      "<YEAR4> five => DATE @add({year4},@sub(9,4),7,8,9)\n<YEAR4> none => DATE {year4}@dur()\n",
+      "t");
+  const Capture year{-1, 2020, 4};
+  EXPECT_EQ(unanchored_value(rs, 0, year), "2025");
+  EXPECT_EQ(unanchored_value(rs, 1, year), "2025");
+  EXPECT_EQ(unanchored_value(rs, 2, year), "2020P");
+}
+
+TEST(RuleSet, ShippedRulesMarkedUndatedGiveNoDateWithoutAnAnchor) {
+  // Every shipped rule whose value may_date_unanchored() rules out, with its captures set to
+  // numbers of every width the matcher writes and to each lexicon value: never a date
+  // parse_value() accepts, never "BC..." (the engine skips these rules for its DCT).
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet rs =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    std::vector<Capture> fillings;
+    for (std::int64_t n : {0, 1, 2, 5, 7, 12, 31, 59, 99, 2020})
+      for (std::uint8_t w : {0, 1, 2, 4}) fillings.push_back(Capture{-1, n, w});
+    for (std::size_t v = 0; v < rs.values().size(); ++v)
+      fillings.push_back(Capture{static_cast<std::int32_t>(v), 0, 0});
+    std::size_t undated = 0;
+    for (std::uint32_t r = 0; r < rs.rules().size(); ++r) {
+      if (may_date_unanchored(rs.rules()[r].value)) continue;
+      ++undated;
+      for (const Capture& c : fillings) {
+        const std::string v = unanchored_value(rs, r, c);
+        ASSERT_FALSE(parse_value(v).has_value()) << lang << " line " << rs.rules()[r].line << ": " << v;
+        ASSERT_NE(v.compare(0, 2, "BC"), 0) << lang << " line " << rs.rules()[r].line;
+      }
+    }
+    EXPECT_GT(undated, 50u) << lang;  // weekdays, "last week", months without a year, ...
+  }
+}
+
+TEST(RuleSet, TenseOfEachExpressionWhateverTheOrderItIsAskedIn) {
+  // The scan walks from each expression to its nearest cues and remembers what it walked:
+  // the tenses of a sentence's expressions are the same asked left to right, right to left,
+  // twice, or each with a scan of its own.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex past: said=p\nlex future: will=f\nlex wd: monday=1 friday=5\n@wd => DATE @wday({wd})\n",
+      "t");
+  const TenseCues cues(rs);
+  Tokens tokens;
+  tokens_of("he said monday and friday \" we will go friday \" and monday", tokens);
+  std::vector<int> ids;
+  const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+  lookup_words(rs, tokens, 0, n, ids);
+  // "monday" and "friday" after "said"; "friday" after "will" inside the quote; the last
+  // "monday" with the quotation mark as its nearest stop: no tense.
+  const std::vector<std::uint32_t> at = {2, 4, 9, 12};
+  const std::vector<int> expected = {-1, -1, 1, 0};
+  auto tense = [&](std::uint32_t k, TenseScan& scan) {
+    return tense_at(rs, cues, tokens, ids, 0, n, at[k], at[k] + 1, scan);
+  };
+  TenseScan scan;
+  scan.reset(0, n);
+  for (std::uint32_t k = 0; k < at.size(); ++k) EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  scan.reset(0, n);
+  for (std::uint32_t k = static_cast<std::uint32_t>(at.size()); k-- > 0;)
+    EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  for (std::uint32_t k = 0; k < at.size(); ++k) EXPECT_EQ(tense(k, scan), expected[k]) << k;
+  for (std::uint32_t k = 0; k < at.size(); ++k) {
+    TenseScan fresh;
+    fresh.reset(0, n);
+    EXPECT_EQ(tense(k, fresh), expected[k]) << k;
+  }
 }
 
 TEST(RuleSet, OneMatchScratchForManySentencesGivesTheSameMatches) {
