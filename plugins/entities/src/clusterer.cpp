@@ -40,6 +40,12 @@ std::vector<bool> touching_of(const std::vector<std::string_view>& words) {
   return t;
 }
 
+// Words that are views into one text, joined as the text writes them.
+std::string join_as_written(const std::vector<std::string_view>& words) {
+  const std::vector<bool> touching = touching_of(words);
+  return join(words, &touching);
+}
+
 // "J." is the initial of "Jay"; a word is compatible with itself.
 bool compatible_first(std::string_view a, std::string_view b) {
   if (a == b) return true;
@@ -441,10 +447,9 @@ void cluster_mentions(const Input& in, const Titles& titles, const Gazetteer* ga
       }
     // A German name other than a person's by its base form, so that one
     // organisation is one name across articles, whatever case it stood in.
-    const std::vector<bool> touching = touching_of(info[best].words);
     c.name = gazetteer && c.label != "PER" && german(r.mentions[best].first_token)
                  ? base_form(info[best].words, label_index(c.label), *gazetteer)
-                 : join(info[best].words, &touching);
+                 : join_as_written(info[best].words);
     for (auto m : c.mentions)
       if (info[m].plain) r.mentions[m].label = c.label;
   }
@@ -648,8 +653,18 @@ void person_after_titles(const Input& in, const Titles& titles, const Gazetteer*
       m.label = "PER";
 }
 
+namespace {
+
+// The words that join two names ("Michael Howard and Charles Kennedy").
+bool conjunction(std::string_view w) {
+  return w == "and" || w == "und";
+}
+
+}  // namespace
+
 void join_cut_compounds(const Input& in, const Gazetteer* gazetteer, Result& r) {
-  const auto joins = [](std::string_view w) { return w == "und" || w == "oder" || w == "and" || w == "or"; };
+  // "Städte- und Gemeindebund", "Löwen- oder Pulverturm".
+  const auto joins = [](std::string_view w) { return conjunction(w) || w == "oder" || w == "or"; };
   std::vector<Mention> out;
   out.reserve(r.mentions.size());
   for (std::size_t i = 0; i < r.mentions.size(); ++i) {
@@ -662,11 +677,11 @@ void join_cut_compounds(const Input& in, const Gazetteer* gazetteer, Result& r) 
       out.push_back(std::move(m));
       continue;
     }
-    const std::string_view stem = w.substr(0, w.size() - 1);
     if (m.label == "PER") {  // a person's name ends in no cut part: "Jens Spahn Kita-"
       if (m.token_count > 1) out.push_back(sub_mention(in, m, m.first_token, m.token_count - 1));
       continue;
     }
+    const std::string_view stem = w.substr(0, w.size() - 1);
     if (m.token_count == 1 && stem.find('-') == std::string_view::npos) {
       // "Alten- und Pflegeheime", the "Nord-" of "Nord- und Ostsee" (whose "Ostsee" stays).
       if (gazetteer && gazetteer->labels_of(stem)) out.push_back(std::move(m));
@@ -678,8 +693,7 @@ void join_cut_compounds(const Input& in, const Gazetteer* gazetteer, Result& r) 
       end = std::max(end, r.mentions[i + 1].first_token + r.mentions[i + 1].token_count);
       ++i;
     }
-    Mention joined = sub_mention(in, m, m.first_token, end - m.first_token);
-    out.push_back(std::move(joined));
+    out.push_back(sub_mention(in, m, m.first_token, end - m.first_token));
   }
   r.mentions.swap(out);
 }
@@ -733,15 +747,6 @@ void split_place_before_person(const Input& in, const Gazetteer* g, Result& r) {
   }
   r.mentions.swap(out);
 }
-
-namespace {
-
-// The words that join two names ("Michael Howard and Charles Kennedy").
-bool conjunction(std::string_view w) {
-  return w == "and" || w == "und";
-}
-
-}  // namespace
 
 void start_at_honorifics(const Input& in, const Titles& titles, const Titles& honorifics, Result& r) {
   if (honorifics.empty()) return;

@@ -52,6 +52,17 @@ std::string type_list(const TypeName (&types)[N]) {
   return s;
 }
 
+// Calls f(number, line) for each line of `in` that is neither empty nor a '#' comment
+// (a trailing CR dropped).
+template <typename F>
+void for_each_line(std::istream& in, F f) {
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') f(number, line);
+  }
+}
+
 // Calls add(flag, words) for each "<type> TAB <phrase>" line of the file.
 template <std::size_t N, typename Add>
 void read_typed(const std::string& path, const TypeName (&types)[N], Add add) {
@@ -60,10 +71,7 @@ void read_typed(const std::string& path, const TypeName (&types)[N], Add add) {
     throw std::runtime_error(path +
                              ": cannot read this file of the quotes plugin; every language needs its "
                              ".cues, .konjunktiv and .speakers file in the plugin's data folder");
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_line(in, [&](int number, const std::string& line) {
     const auto tab = line.find('\t');
     const std::string type = line.substr(0, tab);
     const auto* t =
@@ -78,7 +86,7 @@ void read_typed(const std::string& path, const TypeName (&types)[N], Add add) {
       throw std::runtime_error(path + ":" + std::to_string(number) + ": no words after the type '" + type +
                                "'; write them after a TAB");
     add(t->flag, std::move(w));
-  }
+  });
 }
 
 }  // namespace
@@ -119,15 +127,12 @@ Lexicon Lexicon::load(const std::string& dir, const std::string& lang, std::vect
   // line, made from text by scripts/quotes_lowercase.py; optional, as English needs none.
   if (std::ifstream in(base + ".lowercase"); in) {
     files.push_back(base + ".lowercase");
-    std::string line;
-    for (int number = 1; std::getline(in, line); ++number) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
+    for_each_line(in, [&](int number, const std::string& line) {
       if (line.find_first_of(" \t") != std::string::npos)
         throw std::runtime_error(files.back() + ":" + std::to_string(number) + ": '" + line +
                                  "' is not one word; write one lower-case word per line");
       lex.words_[line].lowercase = true;
-    }
+    });
   }
   for (auto& [word, info] : lex.words_)
     std::sort(info.phrases.begin(), info.phrases.end(),

@@ -55,6 +55,10 @@ class IdMap {
     }
   }
   bool empty() const noexcept { return keys_.empty(); }
+  void clear() noexcept {
+    keys_.clear();
+    values_.clear();
+  }
 
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
@@ -105,11 +109,11 @@ class CandidateList {
   /// (Next::Any where the third is not known to be that token), as a pair of Need.
   template <typename Needs>
   void index(const Needs& needs) {
-    std::unordered_map<std::uint32_t, ByNext> by_next;
-    by_next_.assign(by_next);
+    by_next_.clear();
     any_ = Narrowed{};
     number_ = Narrowed{};
     if (all_.empty()) return;
+    std::unordered_map<std::uint32_t, ByNext> by_next;
     std::vector<std::uint32_t> any, number;
     for (auto v : all_) {
       const auto [next, words] = needs(v).first;
