@@ -517,9 +517,8 @@ TEST(Clusterer, TwoNamesJoinedByAndAreTwoPersonsWhenEachIsANameOfItsOwn) {
 
 TEST(Clusterer, ANationalityOrPartyWordIsNoPerson) {
   const std::string text =
-      "Tory leader Michael Howard , the Tories and the Tory's plans . English universities . Americans love "
-      "a "
-      "winner . The Tories";
+      "Tory leader Michael Howard , the Tories and the Tory's plans . English universities . "
+      "Americans love a winner . The Tories";
   const en::Input in = tokenize(text, "en");
   const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
   en::Result r;
@@ -536,9 +535,8 @@ TEST(Clusterer, ANationalityOrPartyWordIsNoPerson) {
 
 TEST(Clusterer, APersonOfOneWordCoordinatedWithAKnownPlaceIsAPlace) {
   const std::string text =
-      "in England and Wales . Wales has moved on . Feldman und Weingarten , Deborah Feldman . Google and "
-      "Smith "
-      ", John Smith";
+      "in England and Wales . Wales has moved on . Feldman und Weingarten , Deborah Feldman . "
+      "Google and Smith , John Smith";
   const en::Input in = tokenize(text, "en");
   const auto at = [&](const std::string& w, std::uint32_t from = 0) { return token(in, w, from); };
   en::Result r;
