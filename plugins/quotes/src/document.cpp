@@ -5,6 +5,15 @@
 namespace tagwerk::quotes {
 namespace {
 
+// An infinitive rather than a participle: ends in -en, -ern or -eln without the "ge" of a
+// participle ("schreiben", "äußern"; not "angegeben", "vorgeworfen", "gefragt").
+bool infinitive_form(std::string_view w) {
+  const bool ending = w.size() > 3 && w.back() == 'n' &&
+                      (w[w.size() - 2] == 'e' ||
+                       (w[w.size() - 3] == 'e' && (w[w.size() - 2] == 'r' || w[w.size() - 2] == 'l')));
+  return ending && w.find("ge") == std::string_view::npos;
+}
+
 TokKind kind_of(std::string_view kind) {
   if (kind == "word") return TokKind::Word;
   if (kind == "num") return TokKind::Num;
@@ -481,6 +490,10 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
       const Candidate np = this->right_np(a + 1, c);
       if (np && np.e <= c && np.e - np.b <= 3 && has(np.e - 1, kReport)) return np;
     }
+    // "allerdings sei die Haltung des Präsidenten kritisiert worden": without an agent or a
+    // report, a passive's subject is what was said about, not who said it. With an infinitive
+    // the auxiliary makes a future ("wird die Zeitung schreiben"), and the subject speaks.
+    if (passive && !quoting && !infinitive_form(low(c))) return {};
     // An auxiliary before a participle cue: the subject is before it ("Die Regierung hat
     // angekündigt") or, after a fronted phrase, right after it ("Im Januar hat er verkündet").
     for (int a = head; a < c; ++a) {

@@ -835,3 +835,19 @@ TEST(QuotesEngine, TheOneQuotedSpeaksNotTheMediumQuotingHim) {
       "Worten zitiert, er habe mit Milinkewitsch gesprochen.";
   EXPECT_EQ(quote_at(run(p, "de"), p, "gesprochen"), "indirect | Sergei Voznyak | Sergei Voznyak | zitiert");
 }
+
+TEST(QuotesEngine, TheSubjectOfAnAgentlessPassiveIsNoSpeaker) {
+  // "sei die Haltung des Präsidenten kritisiert worden": what was criticised does not speak; the
+  // clause stays the portal's statement, and so does the Konjunktiv sentence after it.
+  const std::string t =
+      "Das Portal EurActiv will erfahren haben, dass sich die Niederlande gegen eine Einigung gestellt "
+      "hätten, allerdings sei auch die Haltung des Präsidenten kritisiert worden. Ferner hätten sich die "
+      "Minister für nicht zuständig erklärt.";
+  const auto r = run(t, "de");
+  EXPECT_EQ(quote_at(r, t, "Haltung"), "indirect | Portal EurActiv | Das Portal EurActiv | ");
+  EXPECT_EQ(quote_at(r, t, "zuständig"), "indirect | Portal EurActiv | Das Portal EurActiv | ");
+  // With an infinitive the auxiliary makes a future, whose subject speaks.
+  const std::string future = "Später wird die Zeitung schreiben, die Sängerin habe niemanden angesteckt.";
+  EXPECT_EQ(quote_at(run(future, "de"), future, "angesteckt"),
+            "indirect | Zeitung | die Zeitung | schreiben");
+}
