@@ -84,7 +84,9 @@ void to_lower(std::string_view s, std::string& out) {
   bool ascii = true;
   for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (ascii) {
-    for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    out.resize(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i)
+      out[i] = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
     return;
   }
   const text::Utf8Cursor cursor(s, static_cast<std::int32_t>(s.size()));
@@ -103,6 +105,10 @@ void Lexicon::load(const std::string& path) {
       throw std::runtime_error(path + ":" + std::to_string(line) + ": expected term<TAB>score");
     to_lower(f[0], lower);
     terms_.insert_or_assign(lower, parse_float(f[1], path, line));
+    if (lower.size() >= 3) {
+      const std::uint32_t k = start_key(lower);
+      starts_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    }
   });
 }
 
@@ -119,6 +125,8 @@ void Lexicon::load_rules(const std::string& path) {
 }
 
 std::optional<float> Lexicon::inflected(std::string_view w) const {
+  // Every form tried below starts with w's first three bytes (stems keep kMinStem of them).
+  if (w.size() >= 3 && !may_start_term(w)) return std::nullopt;
   if (auto v = exact(w)) return v;
   for (std::string_view e : kEndings) {
     if (w.size() < e.size() + kMinStem || w.substr(w.size() - e.size()) != e) continue;

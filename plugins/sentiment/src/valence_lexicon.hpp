@@ -4,6 +4,7 @@
 // inflected forms and compound heads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -72,8 +73,22 @@ class Lexicon {
 
  private:
   std::optional<float> inflected(std::string_view lower) const;
+  /// Whether some term starts with the first three bytes of `lower` (of three or more bytes): a
+  /// filter of 2^16 bits over a hash of every term's start, so that the compound heads tried at
+  /// most positions of a word cost no string lookup. False positives only.
+  bool may_start_term(std::string_view lower) const noexcept {
+    const std::uint32_t k = start_key(lower);
+    return (starts_[k >> 6] >> (k & 63)) & 1u;
+  }
+  static std::uint32_t start_key(std::string_view s) noexcept {
+    const auto b = [&](std::size_t i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
+    };
+    return ((b(0) * 0x9E3779B1u) ^ (b(1) * 0x85EBCA77u) ^ (b(2) * 0xC2B2AE3Du)) >> 16;
+  }
   StringMap<float> terms_;
   StringMap<Modifier> mods_;
+  std::array<std::uint64_t, (1u << 16) / 64> starts_{};
 };
 
 }  // namespace tagwerk::sentiment

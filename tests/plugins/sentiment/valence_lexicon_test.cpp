@@ -78,6 +78,19 @@ TEST(ValenceLexicon, CaseIsFoldedOnLoadIncludingUmlauts) {
   EXPECT_EQ(lower, "übel straße");
 }
 
+TEST(ValenceLexicon, EveryLoadedFileFeedsTheCompoundLookup) {
+  // Heads are looked up only where some term starts: a term of a later file, inflected or
+  // as the head of a compound, is found as well as one of the first.
+  st::Lexicon l;
+  l.load(write_temp("heads_a.tsv", "gut\t1.9\n"));
+  l.load(write_temp("heads_b.tsv", "Ärger\t-1.6\nzoff\t-1.2\n"));
+  EXPECT_FLOAT_EQ(l.decompound("gutes"), 1.9f);
+  EXPECT_FLOAT_EQ(l.decompound("ärgers"), -1.6f);
+  EXPECT_FLOAT_EQ(l.decompound("koalitionszoff"), st::Lexicon::kCompoundWeight * -1.2f);
+  EXPECT_FLOAT_EQ(l.decompound("nachbarschaftsärger"), st::Lexicon::kCompoundWeight * -1.6f);
+  EXPECT_EQ(l.decompound("zollamt"), 0.f);
+}
+
 TEST(ValenceLexicon, ErrorsNameTheFileAndLine) {
   st::Lexicon l;
   try {
