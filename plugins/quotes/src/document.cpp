@@ -458,6 +458,22 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     if (appositive) return appositive;
   }
   const bool german = lex(c).verb_second();
+  if (!german) {
+    // "Blair was asked whether ...", "Howard was told that ...": the subject of a passive cue
+    // is the one asked or told. Its agent speaks ("was criticised on Monday by the party"); without
+    // one, no one is named. A form in -ing is no participle ("was saying").
+    int a = c - 1;
+    if (a > start && word(a) && has(a, kParticle)) --a;  // "was also asked"
+    const std::string_view cue = low(c);
+    const bool passive =
+        a >= start && word(a) && has(a, kPassive) && !(cue.size() > 4 && cue.substr(cue.size() - 3) == "ing");
+    if (passive) {
+      for (int k = ce; k < last && k < ce + 5 && !clause_break(k); ++k)
+        if (word(k) && has(k, kAgent))
+          if (Candidate np = this->right_np(k + 1, last)) return np;
+      return {};
+    }
+  }
   // Where the clause's first phrase really starts: after "Und", "Auch", "Doch".
   int head = start;
   while (head < c && word(head) && has(head, kConj | kParticle) && !has(head, kPronoun)) ++head;

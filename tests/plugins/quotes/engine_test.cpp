@@ -851,3 +851,13 @@ TEST(QuotesEngine, TheSubjectOfAnAgentlessPassiveIsNoSpeaker) {
   EXPECT_EQ(quote_at(run(future, "de"), future, "angesteckt"),
             "indirect | Zeitung | die Zeitung | schreiben");
 }
+
+TEST(QuotesEngine, TheOneAskedOrToldInAnEnglishPassiveIsNoSpeaker) {
+  // "Blair was asked whether ...": someone else asked; "by X" names who.
+  const std::string asked = "Tony Blair was asked whether he would resign.";
+  EXPECT_EQ(quote_at(run(asked, "en"), asked, "resign"), "indirect |  |  | asked");
+  const std::string told = "Howard was also told that the party would lose.";
+  EXPECT_EQ(quote_at(run(told, "en"), told, "lose"), "indirect |  |  | told");
+  const std::string by = "It was announced on Monday by Labour that the talks had failed.";
+  EXPECT_EQ(quote_at(run(by, "en"), by, "failed"), "indirect | Labour | Labour | announced");
+}
