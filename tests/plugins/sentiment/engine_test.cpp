@@ -56,6 +56,17 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, GermanTweetComplaintsInterjectionsAndEnglishWords) {
+  EXPECT_LT(score("Seit heute morgen Kopfweh und total unmotiviert", "de"), -0.2);
+  EXPECT_LT(score("Die Bahn will mich verarschen. Lachhaft.", "de"), -0.2);
+  EXPECT_LT(score("igitt, schon wieder Regen", "de"), -0.2);
+  EXPECT_LT(score("Drucker streikt schon wieder #fail", "de"), -0.2);
+  EXPECT_GT(score("Der Kuchen von gestern: yummy!", "de"), 0.2);
+  // Short English words would be read as the heads of German nouns.
+  EXPECT_EQ(score("Die Fassade der Kirche ist aus Sandstein.", "de"), 0.0);
+  EXPECT_EQ(score("Nach dem Einmarsch wurde die Stadt besetzt.", "de"), 0.0);
+}
+
 TEST(SentimentRules, AnEmoticonsRepeatedEndIsReadOnce) {
   EXPECT_GT(score("wir sehen uns morgen :-)))", "de"), 0.2);
   EXPECT_GT(score("wir sehen uns morgen :DD", "de"), 0.2);
