@@ -249,8 +249,12 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
     auto it = cache.find(w);
     if (it == cache.end()) {
       WordInfo info{0.f, lex.modifier(w)};
-      if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
-          info.mod.kind == ModKind::Copula) {
+      if (info.mod.kind == ModKind::Boost) {
+        // German: a curse that intensifies ("verdammt gut") is a curse on its own
+        // ("Verdammt!"). English keeps VADER's boosters ("super") valence-free.
+        if (auto v = lex.exact(w); v && model.decompound) info.valence = info.lower_valence = *v;
+      } else if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
+                 info.mod.kind == ModKind::Copula) {
         if (auto v = lex.exact(w))
           info.valence = info.lower_valence = *v;
         else if (model.decompound) {
@@ -274,6 +278,22 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
   if (capitalized == 0)
     for (std::size_t k = 0; k < n; ++k)
       if (s.head_valence[k] != 0.f) s.valence[k] = s.head_valence[k];
+
+  // A booster with a valence of its own ("verdammt") boosts the sentiment word
+  // that follows it in its clause ("verdammt süß"); with none there it keeps
+  // its valence ("Verdammt, der Zug ist weg").
+  for (std::size_t k = 0; k < n; ++k) {
+    if (s.mods[k].kind != ModKind::Boost || s.valence[k] == 0.f) continue;
+    int words = 0;
+    for (std::size_t j = k + 1; j < n && words < kScope && s.clause[j] == s.clause[k]; ++j) {
+      if (!is_word(tokens[first + j].kind)) continue;
+      ++words;
+      if (s.valence[j] != 0.f && s.mods[j].kind != ModKind::Boost) {
+        s.valence[k] = 0.f;
+        break;
+      }
+    }
+  }
 
   // Capitals, boosters, negation: VADER's order.
   std::size_t weder = n;  // "weder" seen: "noch" negates too

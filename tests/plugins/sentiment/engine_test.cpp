@@ -56,6 +56,13 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, ACurseBoostsTheWordAfterItOrCursesAlone) {
+  EXPECT_GT(score("Das Eis ist verdammt lecker", "de"), 0.2);
+  EXPECT_LT(score("Er ist verdammt wütend", "de"), score("Er ist wütend", "de"));
+  EXPECT_LT(score("Verdammt, der Zug ist weg", "de"), -0.2);
+  EXPECT_LT(score("Schon wieder verflucht.", "de"), -0.2);
+}
+
 TEST(SentimentRules, GermanTweetComplaintsInterjectionsAndEnglishWords) {
   EXPECT_LT(score("Seit heute morgen Kopfweh und total unmotiviert", "de"), -0.2);
   EXPECT_LT(score("Die Bahn will mich verarschen. Lachhaft.", "de"), -0.2);
