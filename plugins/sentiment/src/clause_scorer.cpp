@@ -18,6 +18,12 @@ constexpr int kScope = 3;  // words a negator or booster reaches
 constexpr float kBoostDecay[kScope] = {1.f, 0.95f, 0.9f};
 constexpr float kBeforeContrast = 0.5f, kAfterContrast = 1.5f;
 constexpr float kUndoneNegation = 0.8f;  // "nicht die dümmste Idee, aber nahe dran"
+// German: an emoticon or emoji weighs three times a word of its valence. It is
+// the writer's verdict on the message; the words around it may be ironic,
+// quoted or about someone else ("Schön ne runde chillen, dann Frühdienst ;(").
+// 1.3 / 2 / 3 / 4 / 8 on the SB10k tuning half: 0.6713 / 0.6790 / 0.6827 /
+// 0.6833 / 0.6845 (from 0.6710); past 3 the words hardly count.
+constexpr float kEmoticonWeightDe = 3.f;
 constexpr std::size_t kMaxCache = 1u << 16;
 constexpr std::size_t kMaxEmoticonTokens = 3;
 
@@ -155,8 +161,9 @@ double normalize(double sum, double alpha) noexcept {
   return sum / std::sqrt(sum * sum + alpha);
 }
 
-double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,
-                      const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s) {
+double score_sentence(const LanguageModel& model, std::size_t model_index, bool own_language,
+                      std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                      std::size_t last, Scratch& s) {
   const std::size_t n = last - first;
   s.valence.assign(n, 0.f);
   s.head_valence.assign(n, 0.f);
@@ -221,7 +228,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, std::
         to_lower(text.substr(t.begin, tokens[unit_end[m - 1] - 1].end - t.begin), s.lower);
         decode_entities(s.lower);
         if (auto v = emoticon(lex, s.lower)) {
-          s.valence[k] = *v;
+          s.valence[k] = model.decompound && own_language ? *v * kEmoticonWeightDe : *v;
           k += std::min(unit_end[m - 1] - (first + k) - 1, n - 1 - k);
           break;
         }

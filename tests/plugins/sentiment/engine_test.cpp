@@ -56,6 +56,15 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, AGermanEmoticonOutweighsTheWordsAroundIt) {
+  // The writer's verdict: ironic or resigned words do not turn it round.
+  EXPECT_LT(score("Schön, jetzt noch eine Runde und dann ab zum Frühdienst ;(", "de"), -0.2);
+  EXPECT_LT(score("Toll, lecker Essen in der Kantine :-(", "de"), -0.2);
+  EXPECT_GT(score("Mist, wieder verschlafen :D", "de"), 0.2);
+  // Without an emoticon the words decide as before.
+  EXPECT_GT(score("Schön, jetzt noch eine Runde und dann ab zum Frühdienst", "de"), 0.2);
+}
+
 TEST(SentimentRules, ACurseBoostsTheWordAfterItOrCursesAlone) {
   EXPECT_GT(score("Das Eis ist verdammt lecker", "de"), 0.2);
   EXPECT_LT(score("Er ist verdammt wütend", "de"), score("Er ist wütend", "de"));
