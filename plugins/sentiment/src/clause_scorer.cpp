@@ -155,6 +155,26 @@ std::optional<float> spoken_form(const Lexicon& lex, bool decompound, std::strin
   return std::nullopt;
 }
 
+// Sets the valence of a sentence's opening "Liebe"/"Lieber"/"Liebes" to 0
+// when a mention or a capitalized word other than a greeting ("Grüße",
+// "Gruß") follows it.
+void salutation(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                Scratch& s) {
+  std::size_t k = first;
+  while (k < last && !is_word(tokens[k].kind)) ++k;
+  if (k + 1 >= last || s.valence[k - first] <= 0.f) return;
+  to_lower(token_text(text, tokens[k]), s.lower);
+  if (s.lower != "liebe" && s.lower != "lieber" && s.lower != "liebes") return;
+  const Token& next = tokens[k + 1];
+  const std::string_view word = token_text(text, next);
+  if (next.kind != "mention" && !(is_word(next.kind) && starts_upper(word))) return;
+  to_lower(word, s.lower);
+  if (s.lower.starts_with("gr\xC3\xBC\xC3\x9F") || s.lower.starts_with("gru\xC3\x9F") ||
+      s.lower.starts_with("gr\xC3\xBCsse") || s.lower.starts_with("gruss"))
+    return;
+  s.valence[k - first] = 0.f;
+}
+
 }  // namespace
 
 double normalize(double sum, double alpha) noexcept {
@@ -285,6 +305,11 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, bool 
   if (capitalized == 0)
     for (std::size_t k = 0; k < n; ++k)
       if (s.head_valence[k] != 0.f) s.valence[k] = s.head_valence[k];
+
+  // A salutation ("Liebe Kolleginnen", "Lieber Herr Meier", "liebe @name")
+  // opening a German sentence addresses someone and says nothing about them;
+  // "Liebe Grüße" still closes warmly, "Liebe ist ..." is the noun.
+  if (model.decompound) salutation(text, tokens, first, last, s);
 
   // A booster with a valence of its own ("verdammt") boosts the sentiment word
   // that follows it in its clause ("verdammt süß"); with none there it keeps

@@ -56,6 +56,15 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, AGermanSalutationSaysNothingAboutTheAddressee) {
+  EXPECT_EQ(score("Liebe Kolleginnen und Kollegen, die Sitzung beginnt um neun.", "de"), 0.0);
+  EXPECT_EQ(score("Lieber Herr Meier, das Paket kommt am Montag.", "de"), 0.0);
+  EXPECT_EQ(score("liebe @stadtwerke der Strom ist seit heute weg", "de"), 0.0);
+  // A warm closing and the noun keep their valence.
+  EXPECT_GT(score("Liebe Grüße aus Köln", "de"), 0.2);
+  EXPECT_GT(score("Liebe ist das Schönste im Leben.", "de"), 0.2);
+}
+
 TEST(SentimentRules, AGermanEmoticonOutweighsTheWordsAroundIt) {
   // The writer's verdict: ironic or resigned words do not turn it round.
   EXPECT_LT(score("Schön, jetzt noch eine Runde und dann ab zum Frühdienst ;(", "de"), -0.2);
