@@ -66,9 +66,12 @@ double normalize(double sum, double alpha = 15.0) noexcept;
 /// Scores tokens[first, last) of `text` as one sentence: fills
 /// scratch.valence, scratch.noun and scratch.clause (indexed from 0 = tokens[first]) and
 /// returns the exclamation emphasis to add to a sum in its direction.
-/// `model_index` picks the model's lookup cache in the scratch.
-double score_sentence(const LanguageModel& model, std::size_t model_index, std::string_view text,
-                      const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                      Scratch& scratch);
+/// `model_index` picks the model's lookup cache in the scratch; `own_language`
+/// is false for a sentence in another language scored with the model as the
+/// fallback (a Dutch tweet with the German rules): rules chosen on the model's
+/// own language (the German emoticon weight) stay off there.
+double score_sentence(const LanguageModel& model, std::size_t model_index, bool own_language,
+                      std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                      std::size_t last, Scratch& scratch);
 
 }  // namespace tagwerk::sentiment

@@ -158,7 +158,8 @@ double Engine::score_tokens(std::string_view text, const std::vector<Token>& tok
   std::size_t m = res_->fallback;
   for (std::size_t i = 0; i < res_->models.size(); ++i)
     if (res_->models[i].lang == lang) m = i;
-  const double emphasis = score_sentence(res_->models[m], m, text, tokens, 0, tokens.size(), scratch);
+  const double emphasis = score_sentence(res_->models[m], m, res_->models[m].lang == lang, text, tokens, 0,
+                                         tokens.size(), scratch);
   double sum = 0;
   for (float v : scratch.valence) sum += v;
   if (sum != 0) sum += sum > 0 ? emphasis : -emphasis;
@@ -213,7 +214,8 @@ std::vector<Record> Engine::run(const Input& in, Scratch& s, std::vector<Feature
     for (std::size_t k = 0; k < res_->models.size(); ++k)
       if (res_->models[k].lang == sent.lang) m = k;
     s.sentence_model[i] = m;
-    const double emphasis = score_sentence(res_->models[m], m, in.text, in.tokens, t, last, s);
+    const bool own_language = sent.lang.empty() || res_->models[m].lang == sent.lang;
+    const double emphasis = score_sentence(res_->models[m], m, own_language, in.text, in.tokens, t, last, s);
     // `sum` and `outlet` weigh nouns by their share; `plain` keeps them whole
     // for the targets' fallback to their sentence.
     double sum = 0, outlet = 0, plain = 0;

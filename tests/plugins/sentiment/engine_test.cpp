@@ -56,6 +56,42 @@ TEST(SentimentRules, GermanTweetSlang) {
   EXPECT_EQ(score("Katzen fressen Mäuse.", "de"), 0.0);  // the verb is no insult
 }
 
+TEST(SentimentRules, AGermanSalutationSaysNothingAboutTheAddressee) {
+  EXPECT_EQ(score("Liebe Kolleginnen und Kollegen, die Sitzung beginnt um neun.", "de"), 0.0);
+  EXPECT_EQ(score("Lieber Herr Meier, das Paket kommt am Montag.", "de"), 0.0);
+  EXPECT_EQ(score("liebe @stadtwerke der Strom ist seit heute weg", "de"), 0.0);
+  // A warm closing and the noun keep their valence.
+  EXPECT_GT(score("Liebe Grüße aus Köln", "de"), 0.2);
+  EXPECT_GT(score("Liebe ist das Schönste im Leben.", "de"), 0.2);
+}
+
+TEST(SentimentRules, AGermanEmoticonOutweighsTheWordsAroundIt) {
+  // The writer's verdict: ironic or resigned words do not turn it round.
+  EXPECT_LT(score("Schön, jetzt noch eine Runde und dann ab zum Frühdienst ;(", "de"), -0.2);
+  EXPECT_LT(score("Toll, lecker Essen in der Kantine :-(", "de"), -0.2);
+  EXPECT_GT(score("Mist, wieder verschlafen :D", "de"), 0.2);
+  // Without an emoticon the words decide as before.
+  EXPECT_GT(score("Schön, jetzt noch eine Runde und dann ab zum Frühdienst", "de"), 0.2);
+}
+
+TEST(SentimentRules, ACurseBoostsTheWordAfterItOrCursesAlone) {
+  EXPECT_GT(score("Das Eis ist verdammt lecker", "de"), 0.2);
+  EXPECT_LT(score("Er ist verdammt wütend", "de"), score("Er ist wütend", "de"));
+  EXPECT_LT(score("Verdammt, der Zug ist weg", "de"), -0.2);
+  EXPECT_LT(score("Schon wieder verflucht.", "de"), -0.2);
+}
+
+TEST(SentimentRules, GermanTweetComplaintsInterjectionsAndEnglishWords) {
+  EXPECT_LT(score("Seit heute morgen Kopfweh und total unmotiviert", "de"), -0.2);
+  EXPECT_LT(score("Die Bahn will mich verarschen. Lachhaft.", "de"), -0.2);
+  EXPECT_LT(score("igitt, schon wieder Regen", "de"), -0.2);
+  EXPECT_LT(score("Drucker streikt schon wieder #fail", "de"), -0.2);
+  EXPECT_GT(score("Der Kuchen von gestern: yummy!", "de"), 0.2);
+  // Short English words would be read as the heads of German nouns.
+  EXPECT_EQ(score("Die Fassade der Kirche ist aus Sandstein.", "de"), 0.0);
+  EXPECT_EQ(score("Nach dem Einmarsch wurde die Stadt besetzt.", "de"), 0.0);
+}
+
 TEST(SentimentRules, AnEmoticonsRepeatedEndIsReadOnce) {
   EXPECT_GT(score("wir sehen uns morgen :-)))", "de"), 0.2);
   EXPECT_GT(score("wir sehen uns morgen :DD", "de"), 0.2);
