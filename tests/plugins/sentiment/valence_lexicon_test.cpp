@@ -58,7 +58,9 @@ TEST(ValenceLexicon, ANeutralWordEndingInASentimentWordIsTheLongerHead) {
   EXPECT_EQ(german().decompound("einkommensteuer"), 0.f);  // Steuer, not teuer
   EXPECT_EQ(german().decompound("jugendlichen"), 0.f);     // not endlich
   EXPECT_EQ(german().decompound("auslandsflüge"), 0.f);    // not Lüge
-  EXPECT_LT(german().decompound("steuerbetrug"), 0.f);     // the head still counts
+  EXPECT_EQ(german().decompound("selfies"), 0.f);          // not fies
+  EXPECT_LT(german().decompound("fies"), 0.f);
+  EXPECT_LT(german().decompound("steuerbetrug"), 0.f);  // the head still counts
 }
 
 TEST(ValenceLexicon, GermanHasNoEnglishFalseFriends) {
