@@ -426,6 +426,14 @@ Candidate Doc::quoted_name_before(int c, int first) const {
   return np ? Candidate{np.b, c, Candidate::Name} : Candidate{};
 }
 
+bool Doc::english_passive(int c, int start) const {
+  int a = c - 1;
+  if (a > start && word(a) && has(a, kParticle)) --a;  // "was also asked"
+  const std::string_view cue = low(c);
+  return a >= start && word(a) && has(a, kPassive) &&
+         !(cue.size() > 4 && cue.substr(cue.size() - 3) == "ing");
+}
+
 Candidate Doc::subject_of(int c, int ce, int first, int last) const {
   // The subject is in the nominative: a phrase opening with a determiner of another case
   // ("des Entzugs", "den Vorwurf", "seiner neuen Aufgabe") is an object or an adverbial.
@@ -462,12 +470,7 @@ Candidate Doc::subject_of(int c, int ce, int first, int last) const {
     // "Blair was asked whether ...", "Howard was told that ...": the subject of a passive cue
     // is the one asked or told. Its agent speaks ("was criticised on Monday by the party"); without
     // one, no one is named. A form in -ing is no participle ("was saying").
-    int a = c - 1;
-    if (a > start && word(a) && has(a, kParticle)) --a;  // "was also asked"
-    const std::string_view cue = low(c);
-    const bool passive =
-        a >= start && word(a) && has(a, kPassive) && !(cue.size() > 4 && cue.substr(cue.size() - 3) == "ing");
-    if (passive) {
+    if (english_passive(c, start)) {
       for (int k = ce; k < last && k < ce + 5 && !clause_break(k); ++k)
         if (word(k) && has(k, kAgent))
           if (Candidate np = this->right_np(k + 1, last)) return np;

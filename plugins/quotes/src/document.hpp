@@ -103,6 +103,9 @@ struct Doc {
   /// The subject of the cue over tokens [c, ce): before it in its clause (relative
   /// clauses skipped), else after it (inverted: "sagte Merkel").
   Candidate subject_of(int c, int ce, int sentence_first, int sentence_last) const;
+  /// Whether the English cue at token `c` is a passive: right after was, were or been (an
+  /// adverb such as "also" between them) in its clause from `start`, and not in -ing.
+  bool english_passive(int c, int start) const;
   /// The noun phrase of a prepositional phrase the sentence opens with ("In einer
   /// Presseerklärung"), when it names a report (a report noun in it), ends before the
   /// cue at `c` and no agent ("von X") stands in the cue's clause from `start`; none else.

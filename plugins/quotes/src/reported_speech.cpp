@@ -34,6 +34,21 @@ int clause_after_phrase(const Doc& d, int k, int end) {
   return k;
 }
 
+// An English passive cue at token c whose object is a clause of its own ("staff were told the job
+// losses were necessary", not "were denied two tries"): an auxiliary right after its subject. Its
+// speaker is unknown, the statement is not (unless it is inside another's: "X said staff were
+// told ..." is X's).
+bool passive_clause(const Doc& d, int c, int start, int k, int end) {
+  if (d.lex(c).verb_second() || !d.english_passive(c, start)) return false;
+  // The clause's subject, then its auxiliary: within four words ("the job losses were", "he had");
+  // a conjunction opens another clause ("were called but the attacker had").
+  for (int j = k; j < end && j < k + 4 && !d.clause_break(j); ++j) {
+    if (d.word(j) && d.has(j, kConj | kRel)) break;
+    if (d.word(j) && !d.toks[j].quoted && d.has(j, kAux | kPassive)) return true;
+  }
+  return false;
+}
+
 // Nothing but a verb particle or two between token k and the sentence's end ("..., teilte X mit.").
 bool ends_clause(const Doc& d, int k, int end) {
   int n = 0;
@@ -215,9 +230,9 @@ void find_reported(Scratch& s) {
           } else if (j < end && d.punct(j, ',') && j + 1 < end && !d.toks[j + 1].quoted &&
                      (konj1 || konj2 || zu_infinitive(d, j + 1, end))) {
             st.b = j + 1;  // "schrieb auf Twitter, eine Partnerschaft ... sei ...", "forderte, ... zu senken"
-          } else if (!inverted && st.cand && k < end && d.word(k) && !d.lex(k).verb_second() &&
-                     !d.toks[k].quoted && !d.has(k, kPrep)) {
-            st.b = k;  // English "X said the plan ..."
+          } else if (!inverted && (st.cand || (!inside && passive_clause(d, i, cstart, k, end))) && k < end &&
+                     d.word(k) && !d.lex(k).verb_second() && !d.toks[k].quoted && !d.has(k, kPrep)) {
+            st.b = k;  // English "X said the plan ...", "staff were told the plan ..."
           } else if (!inverted && st.cand && k < end && d.word(k) && !d.lex(k).verb_second() &&
                      d.has(k, kPrep) && clause_after_phrase(d, k, end) > k) {
             st.b = clause_after_phrase(d, k, end);  // "Trump said after the convention he would ..."

@@ -860,4 +860,8 @@ TEST(QuotesEngine, TheOneAskedOrToldInAnEnglishPassiveIsNoSpeaker) {
   EXPECT_EQ(quote_at(run(told, "en"), told, "lose"), "indirect |  |  | told");
   const std::string by = "It was announced on Monday by Labour that the talks had failed.";
   EXPECT_EQ(quote_at(run(by, "en"), by, "failed"), "indirect | Labour | Labour | announced");
+  // A clause of its own after the passive is still a statement, with no speaker; an object is none.
+  const std::string clause = "Staff were told the plan had failed.";
+  EXPECT_EQ(quote_at(run(clause, "en"), clause, "failed"), "indirect |  |  | told");
+  EXPECT_TRUE(run("England were denied two tries in the loss.", "en").quotes.empty());
 }
