@@ -51,6 +51,14 @@ struct TenseCues {
     return id >= 0 && static_cast<std::size_t>(id) < bits.size() &&
            (bits[static_cast<std::size_t>(id)] & c) != 0;
   }
+  /// The lexicons that make a word a cue by themselves (the others only qualify one).
+  static constexpr std::uint16_t kCueWord = kPast | kFuture | kFutureTo | kPerfectAux;
+  /// Whether word `id` (-1: none; an id past the rule set's words: none) is in a lexicon of
+  /// kCueWord: without, only a past ending makes a word a cue.
+  bool cue_word(int id) const noexcept {
+    return id >= 0 && static_cast<std::size_t>(id) < bits.size() &&
+           (bits[static_cast<std::size_t>(id)] & kCueWord) != 0;
+  }
 };
 
 /// Where the search for a cue stops around the expressions of one sentence, found on

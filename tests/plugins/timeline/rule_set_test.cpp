@@ -406,6 +406,35 @@ TEST(RuleSet, TenseOfEachExpressionWhateverTheOrderItIsAskedIn) {
   }
 }
 
+TEST(RuleSet, TenseScanWalksPastWordsThatCannotBeCues) {
+  // The scan passes over a word in no cue lexicon that is too short or capitalised for a
+  // past ending without testing it further; a past ending, a cue word and a capitalised
+  // cue word at the start of a sentence still stop it.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex past_suffix: ed\nlex past: said=p\nlex wd: monday=1\n@wd => DATE @wday({wd})\n", "t");
+  const TenseCues cues(rs);
+  EXPECT_TRUE(cues.cue_word(rs.word_id("said")));
+  EXPECT_FALSE(cues.cue_word(rs.word_id("monday")));
+  EXPECT_FALSE(cues.cue_word(-1));
+  EXPECT_FALSE(cues.cue_word(static_cast<int>(rs.word_count())));  // another rule set's id
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"he announced the big new plan on monday", -1},  // a past ending four words away
+      {"the Vacation United plan of monday", 0},        // capitalised: no past ending
+      {"Said on monday", -1},                           // a cue word opening the sentence
+      {"they Said on monday", 0},                       // capitalised inside a clause: a name
+      {"a big red car on monday", 0}};                  // "red": too short for a past form
+  for (const auto& [text, tense] : cases) {
+    Tokens tokens;
+    tokens_of(text, tokens);
+    std::vector<int> ids;
+    const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+    lookup_words(rs, tokens, 0, n, ids);
+    TenseScan scan;
+    scan.reset(0, n);
+    EXPECT_EQ(tense_at(rs, cues, tokens, ids, 0, n, n - 1, n, scan), tense) << text;
+  }
+}
+
 TEST(RuleSet, OneMatchScratchForManySentencesGivesTheSameMatches) {
   // The engine keeps one MatchScratch for all sentences of all texts: a match found after
   // another (more captures, another rule) has the same rule, span and captures as alone.
