@@ -185,15 +185,15 @@ NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std
   return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
 }
 
-// The variants of list to try at token i: narrowed by the next token and, unless that is a
-// tens word (which <NUM> may take with the one after it: "twenty four"), by the one after.
-const std::vector<std::uint32_t>& narrowed(const CandidateList& list, const RuleSet& rules,
+// The variants to try at token i of those its next token allows (`after`, not empty):
+// narrowed by the one after the next unless the next is a tens word (which <NUM> may take
+// with the one after it: "twenty four").
+const std::vector<std::uint32_t>& narrowed(const CandidateList::Narrowed& after, const RuleSet& rules,
                                            const Tokens& tokens, const std::vector<int>& word_ids,
                                            std::uint32_t i, std::uint32_t last, NextToken next) {
-  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens)
-    return list.for_next(next.word, next.number);
+  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens()) return after.all;
   const NextToken third = next_token(tokens, word_ids, i + 1, last);
-  return list.for_next(next.word, next.number, third.word, third.number);
+  return after.for_third(third.word, third.number);
 }
 
 }  // namespace
@@ -258,20 +258,29 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
       // then so is its narrowing by the token after, which is not called.
       if (t.kind == TokenKind::Number) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const CandidateList& cands = rules.number_candidates(t.digits);
-        if (!cands.for_next(next.word, next.number).empty()) {
-          const auto& list = narrowed(cands, rules, tokens, word_ids, i, last, next);
+        const auto& after = rules.number_candidates(t.digits).narrowed(next.word, next.number);
+        if (!after.all.empty()) {
+          const auto& list = narrowed(after, rules, tokens, word_ids, i, last, next);
           if (!list.empty()) try_list(list, next, false);
         }
       } else if (word_ids[i] >= 0) {
         const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
-        if (!info.candidates.all().empty()) {
+        if (const std::uint8_t start = info.start; (start & WordInfo::kCandidates) != 0) {
           const NextToken next = next_token(tokens, word_ids, i, last);
-          if (info.tens) {
+          if ((start & WordInfo::kTens) != 0) {
             try_list(info.candidates.all(), next, true);
-          } else if (next.word < 0 ? (next.number ? info.before_number : info.before_ordinary)
-                                   : !info.candidates.for_next(next.word, next.number).empty()) {
-            const auto& list = narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
+          } else if (next.word >= 0 &&
+                     (info.next_words >> (static_cast<std::uint32_t>(next.word) & 63) & 1) != 0) {
+            // A word a variant may name next: its lists, found once.
+            const auto& after = info.candidates.narrowed(next.word, next.number);
+            if (!after.all.empty()) {
+              const auto& list = narrowed(after, rules, tokens, word_ids, i, last, next);
+              if (!list.empty()) try_list(list, next, false);
+            }
+          } else if ((start & (next.number ? WordInfo::kBeforeNumber : WordInfo::kBeforeOrdinary)) != 0) {
+            // An ordinary word, a number, or a rule word no variant names: the lists for those.
+            const auto& list =
+                narrowed(info.candidates.unnamed(next.number), rules, tokens, word_ids, i, last, next);
             if (!list.empty()) try_list(list, next, false);
           }
         }

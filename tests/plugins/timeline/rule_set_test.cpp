@@ -194,17 +194,17 @@ TEST(RuleSet, AFunctionWordBeforeAnOrdinaryWordTriesWhatItsListWouldTry) {
       "lang en\nlex m: may=05\nthe <WORD> year => DATE 1\nthe <DAY> => DATE 2\nof @m => DATE 3\n", "t");
   const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
   const WordInfo& of = rs.word(static_cast<std::uint32_t>(rs.word_id("of")));
-  EXPECT_TRUE(the.before_ordinary);
-  EXPECT_TRUE(the.before_number);
-  EXPECT_FALSE(of.before_ordinary);
-  EXPECT_FALSE(of.before_number);
+  EXPECT_TRUE(the.before_ordinary());
+  EXPECT_TRUE(the.before_number());
+  EXPECT_FALSE(of.before_ordinary());
+  EXPECT_FALSE(of.before_number());
   for (const char* lang : {"de", "en"}) {
     const RuleSet shipped =
         RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
     for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
       const WordInfo& info = shipped.word(w);
-      EXPECT_EQ(info.before_ordinary, !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
-      EXPECT_EQ(info.before_number, !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_ordinary(), !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_number(), !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
     }
   }
   const auto matches = matches_of(rs, "the last year of the 3 of may");
@@ -403,6 +403,33 @@ TEST(RuleSet, TenseOfEachExpressionWhateverTheOrderItIsAskedIn) {
     TenseScan fresh;
     fresh.reset(0, n);
     EXPECT_EQ(tense(k, fresh), expected[k]) << k;
+  }
+}
+
+TEST(RuleSet, ANextWordWhoseBitIsClearSelectsTheListsForAnOrdinaryWord) {
+  // WordInfo::next_words (a bit per word id mod 64 of the words a variant names second): a
+  // next word whose bit is clear gets what an ordinary word or a number gets, so the matcher
+  // does not look it up; "the" + "end" is looked up, "of" + "the" not.
+  RuleSet rs =
+      RuleSet::parse("lang en\nthe end => DATE 1\nthe <DAY> => DATE 2\nof the year => DATE 3\n", "t");
+  const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
+  EXPECT_NE(the.next_words >> (rs.word_id("end") & 63) & 1, 0u);
+  EXPECT_EQ(rule_lines(rs, the.candidates.unnamed(true).all), (std::vector<int>{3}));
+  EXPECT_TRUE(the.candidates.unnamed(false).all.empty());
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet shipped =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    const auto words = static_cast<int>(shipped.word_count());
+    for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
+      const WordInfo& info = shipped.word(w);
+      EXPECT_EQ(info.next_words, info.candidates.next_words());
+      for (int next = 0; next < words + 64; ++next) {  // ids of another rule set too
+        if ((info.next_words >> (next & 63) & 1) != 0) continue;
+        for (const bool number : {false, true})
+          ASSERT_EQ(&info.candidates.for_next(next, number), &info.candidates.unnamed(number).all)
+              << lang << " " << w << " " << next;
+      }
+    }
   }
 }
 
