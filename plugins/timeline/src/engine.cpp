@@ -30,12 +30,30 @@ const char* to_string(TimeSource s) {
   return "none";
 }
 
+namespace {
+
+// A sentence's matches, as found before resolution.
+struct Found {
+  std::size_t rules;    // rule set index
+  std::uint32_t first;  // token range of the sentence
+  std::uint32_t last;
+  std::size_t match_begin, match_end;  // into Scratch::matches
+};
+
+}  // namespace
+
+// What analyze() needs per text, kept from text to text with its capacity: the vectors of
+// sentences, DCT candidates and calendar flags cost three allocations a text (a BBC article is
+// a third as long as a German one, so they weighed three times as much per byte).
 struct Scratch {
   Tokens tokens;
   std::vector<int> word_ids;
   std::vector<Match> matches;
   MatchScratch match;
   TenseScan tense;
+  std::vector<Found> found;
+  std::vector<DctCandidate> candidates;
+  std::vector<bool> calendar;
 };
 
 void ScratchDeleter::operator()(Scratch* s) const noexcept {
@@ -81,14 +99,6 @@ namespace {
 bool is_duration_value(const std::string& v) {
   return v.size() >= 2 && v[0] == 'P' && (v[1] == 'T' || v[1] == 'X' || (v[1] >= '0' && v[1] <= '9'));
 }
-
-// A sentence's matches, as found before resolution.
-struct Found {
-  std::size_t rules;    // rule set index
-  std::uint32_t first;  // token range of the sentence
-  std::uint32_t last;
-  std::size_t match_begin, match_end;  // into Scratch::matches
-};
 
 // The first token that begins at or after byte. Sentences come in text order, so the search
 // starts at `hint` (the token found last) when that token lies before byte, and gallops from
@@ -214,14 +224,17 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   }
 
   // 1. Match every sentence with the rules of its language.
-  std::vector<Found> found;
+  std::vector<Found>& found = s.found;
+  found.clear();
   found.reserve(sentences->size());
+  bool in_order = true;  // every sentence's tokens start at or after the last one's
   for (std::size_t si = 0; si < sentences->size(); ++si) {
     const auto& sent = (*sentences)[si];
     if (sent.begin >= sent.end || sent.end > text_size) continue;
     Found f;
     f.rules = sent.lang.empty() ? doc_rules : impl.rules_for(sent.lang, doc_rules);
     f.first = first_token_at(s.tokens, sent.begin, found.empty() ? 0 : found.back().last);
+    if (!found.empty() && f.first < found.back().first) in_order = false;
     f.last = first_token_at(s.tokens, sent.end, f.first);
     // A hard-wrapped line ending in a day ("am 30.\nSeptember") is no sentence end: the
     // date is matched whole, in one sentence with the next line.
@@ -240,7 +253,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 2. Absolute values (no anchor) for the DCT and for the narrative/news decision.
   ResolveContext bare;
-  std::vector<DctCandidate> candidates;
+  std::vector<DctCandidate>& candidates = s.candidates;
+  candidates.clear();
   int far_years = 0, near_years = 0;
   int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
@@ -249,11 +263,18 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   // byte `at` (token `at_token` of sentence found[q]). Read back from the candidate, not over
   // every token of the window (most of a short article): in every sentence that begins before
   // it, the tokens from its last one before the candidate back to kDctCueDistance before it.
+  // Sentences in text order end the search at the first that begins after the candidate
+  // (most of a short article's sentences).
   auto after_cue = [&](std::size_t q, std::uint32_t at_token, std::uint32_t at) {
     for (std::size_t p = 0; p < found.size(); ++p) {
       const Found& g = found[p];
+      if (g.first >= g.last) continue;
+      if (s.tokens.tokens[g.first].begin > at) {
+        if (in_order) break;
+        continue;
+      }
       const auto& is_cue = impl.dct_cue[g.rules];
-      if (is_cue.empty() || g.first >= g.last || s.tokens.tokens[g.first].begin > at) continue;
+      if (is_cue.empty()) continue;
       for (std::uint32_t j = p == q ? at_token : g.last; j > g.first;) {
         const Token& t = s.tokens.tokens[--j];
         if (t.end > at) continue;
@@ -352,7 +373,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 4. Date the statements and summarize.
   // Which timexes can date a statement, asked once each (it parses the value), not per range.
-  std::vector<bool> calendar(result.timexes.size());
+  std::vector<bool>& calendar = s.calendar;
+  calendar.assign(result.timexes.size(), false);
   for (std::size_t i = 0; i < calendar.size(); ++i) calendar[i] = is_calendar_time(result.timexes[i]);
   result.events.reserve(sentences->size() + input.quotes.size());
   assign_events(*sentences, false, result.timexes, calendar, result.dct, dct_timex, result.events);

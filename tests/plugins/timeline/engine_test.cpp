@@ -1,5 +1,7 @@
 // Golden test on the seed article (tagesschau.de, 9 July 2017) and the engine's
 // document-level outputs: DCT, events, timeline summary.
+#include <algorithm>
+
 #include "test_support.hpp"
 
 using namespace tltest;
@@ -170,6 +172,33 @@ TEST(TimelineDct, TheCueWordMayEndTheSentenceBeforeTheDateButNotLieFarBeforeIt) 
       "Updated by the reporters of our desk in the capital, March 12, 2021. The government decided "
       "yesterday.";
   EXPECT_NE(run(far, "", "en").dct_source, "text");
+}
+
+TEST(TimelineDct, OneScratchForManyTextsAndSentencesOutOfOrderFindTheSameCue) {
+  // The engine keeps its sentences and DCT candidates in the scratch from text to text; the
+  // cue search stops at the first sentence after the date only when the sentences come in
+  // text order: listed backwards, the cue sentence is still found.
+  using tagwerk::timeline::Engine;
+  const std::string near =
+      "Updated.\nMarch 12, 2021 - The government decided yesterday to extend the measures. Schools "
+      "stay closed.";
+  const std::string far =
+      "Updated by the reporters of our desk in the capital, March 12, 2021. The government decided "
+      "yesterday.";
+  auto scratch = Engine::make_scratch();
+  const tagwerk::timeline::Input in_order = tltest::segmented(near, "", "en");
+  ASSERT_EQ(in_order.sentences.size(), 3u);
+  auto backwards = in_order;
+  std::reverse(backwards.sentences.begin(), backwards.sentences.end());
+  const tagwerk::timeline::Input* const inputs[] = {&in_order, &backwards};
+  for (const auto* input : inputs) {
+    const auto r = tltest::engine().analyze(*input, *scratch);
+    EXPECT_EQ(r.dct, "2021-03-12");
+    EXPECT_EQ(r.dct_source, "text");
+  }
+  const auto r = tltest::engine().analyze(tltest::segmented(far, "", "en"), *scratch);
+  EXPECT_NE(r.dct_source, "text");
+  EXPECT_EQ(r.timexes.size(), run(far, "", "en").timexes.size());
 }
 
 TEST(TimelineDct, ADatelineBelowAnEarlierDateIsReadFromItsOwnLine) {
