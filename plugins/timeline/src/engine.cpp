@@ -54,6 +54,9 @@ struct Scratch {
   std::vector<Found> found;
   std::vector<DctCandidate> candidates;
   std::vector<bool> calendar;
+  // Values of the DCT search that read no context, by match index in rising order: the same
+  // again with the DCT and the tense (most DCT candidates are full dates, "12 January 2005").
+  std::vector<std::pair<std::size_t, std::string>> known;
 };
 
 void ScratchDeleter::operator()(Scratch* s) const noexcept {
@@ -73,6 +76,9 @@ struct Engine::Impl {
   // per rule set and rule: its value or mod may read the tense (resolver.hpp: reads_tense); a
   // year, a duration or a clock time needs no tense scan of its sentence
   std::vector<std::vector<bool>> tensed;
+  // per rule set and rule: its value reads no context (not reads_tense): the value the DCT
+  // search resolved without an anchor is the value with one
+  std::vector<std::vector<bool>> value_free;
   // per rule set and rule: its value may be a date without an anchor (resolver.hpp:
   // may_date_unanchored); the DCT candidates and the years counted for a narrative come from
   // these rules only ("last week", "Friday", "today" give none without a DCT)
@@ -180,6 +186,8 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     auto& tensed = impl_->tensed.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       tensed.push_back(reads_tense(rule.value) || reads_tense(rule.mod));
+    auto& free = impl_->value_free.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules()) free.push_back(!reads_tense(rule.value));
     auto& dated = impl_->dated_bare.emplace_back();
     for (const auto& rule : impl_->rules.back().rules()) dated.push_back(may_date_unanchored(rule.value));
     auto& marker = impl_->news_marker.emplace_back();
@@ -255,6 +263,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   ResolveContext bare;
   std::vector<DctCandidate>& candidates = s.candidates;
   candidates.clear();
+  auto& known = s.known;
+  known.clear();
   int far_years = 0, near_years = 0;
   int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
@@ -296,6 +306,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (!metadata_dct && s.tokens.tokens[m.first].begin >= kDctWindow) continue;
       if (!impl.dated_bare[f.rules][m.rule]) continue;  // no date and no "BC" without an anchor
       std::string v = resolve_value(rs, m, bare);
+      if (impl.value_free[f.rules][m.rule]) known.emplace_back(k, v);
       auto d = parse_value(v);
       if (!d) {
         if (metadata_dct && v.compare(0, 2, "BC") == 0) ++far_years;
@@ -336,6 +347,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   // 3. Resolve in text order against DCT, narrative reference and tense.
   int dct_timex = -1;
   result.timexes.reserve(s.matches.size());  // at most one each: no Timex moved by a regrowth
+  std::size_t next_known = 0;                // into known
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
@@ -353,7 +365,13 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
       t.type = rule.type;
-      t.value = resolve_value(rs, m, ctx);
+      while (next_known < known.size() && known[next_known].first < k) ++next_known;
+      if (next_known < known.size() && known[next_known].first == k) {
+        ctx.implied.reset();  // as resolve_value(): a value of no call implies no date
+        t.value = std::move(known[next_known].second);
+      } else {
+        t.value = resolve_value(rs, m, ctx);
+      }
       t.mod = resolve_mod(rs, m, ctx);
       bool dated = rule.kind == RuleType::Date || rule.kind == RuleType::Time;
       if (rule.kind == RuleType::Date && is_duration_value(t.value)) {

@@ -195,6 +195,9 @@ TEST(TimelineDct, OneScratchForManyTextsAndSentencesOutOfOrderFindTheSameCue) {
     const auto r = tltest::engine().analyze(*input, *scratch);
     EXPECT_EQ(r.dct, "2021-03-12");
     EXPECT_EQ(r.dct_source, "text");
+    // The date's value from the DCT search (it reads no context) is the timex's.
+    EXPECT_EQ(value_at(r, near, "March 12, 2021"), "2021-03-12");
+    EXPECT_EQ(value_at(r, near, "yesterday"), "2021-03-11");
   }
   const auto r = tltest::engine().analyze(tltest::segmented(far, "", "en"), *scratch);
   EXPECT_NE(r.dct_source, "text");
