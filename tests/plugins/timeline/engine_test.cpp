@@ -118,6 +118,22 @@ TEST(TimelineEngine, MixedLanguagesPerSentence) {
   EXPECT_EQ(r.timexes[1].lang, "en");
 }
 
+TEST(TimelineEngine, EachSentenceReadWithTheRulesOfItsLanguageAfterOthers) {
+  // The engine keeps the rules of the last sentence's language: a run of sentences in one
+  // language, a change, a sentence of the document's language (no code), an unknown code.
+  const std::string text =
+      "He met him last Friday. Am Freitag wurde verhandelt. Am Montag auch. He left on Monday. "
+      "Am Montag auch. Am Montag auch.";
+  tagwerk::timeline::Input in = segmented(text, "2017-07-09", "de");
+  std::vector<std::string> langs = {"en", "de", "de", "en", "", "xx"};
+  ASSERT_EQ(in.sentences.size(), langs.size());
+  for (std::size_t i = 0; i < langs.size(); ++i) in.sentences[i].lang = langs[i];
+  auto r = engine().analyze(in);
+  ASSERT_EQ(r.timexes.size(), 6u);
+  const std::vector<std::string> expected = {"en", "de", "de", "en", "de", "de"};
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(r.timexes[i].lang, expected[i]) << i;
+}
+
 TEST(TimelineEngine, SurvivesBadUtf8AndEmptyText) {
   EXPECT_TRUE(run("", "", "de").timexes.empty());
   const std::string bad = "am 9. Juli 2017 \xff\xfe kam er";
