@@ -385,7 +385,7 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       } else {
         t.value = resolve_value(rs, m, ctx);
       }
-      t.mod = resolve_mod(rs, m, ctx);
+      if (!rule.mod.empty()) t.mod = resolve_mod(rs, m, ctx);  // most rules have none
       bool dated = rule.kind == RuleType::Date || rule.kind == RuleType::Time;
       if (rule.kind == RuleType::Date && is_duration_value(t.value)) {
         // "in two weeks" not looking ahead (@infut): the duration, without its signal word.
