@@ -266,22 +266,28 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
       } else if (word_ids[i] >= 0) {
         const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
         if (const std::uint8_t start = info.start; (start & WordInfo::kCandidates) != 0) {
-          const NextToken next = next_token(tokens, word_ids, i, last);
+          // The next token's word id first: whether it is a number is asked only where a
+          // list may follow ("of" + an ordinary word asks nothing more).
+          const int next_word = i + 1 < last ? word_ids[i + 1] : -1;
           if ((start & WordInfo::kTens) != 0) {
-            try_list(info.candidates.all(), next, true);
-          } else if (next.word >= 0 &&
-                     (info.next_words >> (static_cast<std::uint32_t>(next.word) & 63) & 1) != 0) {
+            try_list(info.candidates.all(), next_token(tokens, word_ids, i, last), true);
+          } else if (next_word >= 0 &&
+                     (info.next_words >> (static_cast<std::uint32_t>(next_word) & 63) & 1) != 0) {
             // A word a variant may name next: its lists, found once.
+            const NextToken next = next_token(tokens, word_ids, i, last);
             const auto& after = info.candidates.narrowed(next.word, next.number);
             if (!after.all.empty()) {
               const auto& list = narrowed(after, rules, tokens, word_ids, i, last, next);
               if (!list.empty()) try_list(list, next, false);
             }
-          } else if ((start & (next.number ? WordInfo::kBeforeNumber : WordInfo::kBeforeOrdinary)) != 0) {
+          } else if ((start & (WordInfo::kBeforeNumber | WordInfo::kBeforeOrdinary)) != 0) {
             // An ordinary word, a number, or a rule word no variant names: the lists for those.
-            const auto& list =
-                narrowed(info.candidates.unnamed(next.number), rules, tokens, word_ids, i, last, next);
-            if (!list.empty()) try_list(list, next, false);
+            const NextToken next = next_token(tokens, word_ids, i, last);
+            if ((start & (next.number ? WordInfo::kBeforeNumber : WordInfo::kBeforeOrdinary)) != 0) {
+              const auto& list =
+                  narrowed(info.candidates.unnamed(next.number), rules, tokens, word_ids, i, last, next);
+              if (!list.empty()) try_list(list, next, false);
+            }
           }
         }
       }
