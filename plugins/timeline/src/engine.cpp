@@ -374,7 +374,9 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       ctx.tense = impl.tensed[f.rules][m.rule] ? tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids,
                                                           f.first, f.last, m.first, m.last, s.tense)
                                                : 0;
-      Timex t;
+      // Built in place: a Timex built aside and moved in cost four string moves and a
+      // destruction per timex (English has 3.2 a KB, German 2.3).
+      Timex& t = result.timexes.emplace_back();
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
       t.type = rule.type;
@@ -397,8 +399,8 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.rule_line = rule.line;
       t.lang = rs.lang();
       if (dated && rule.anchors) update_reference(ctx, t.value);
-      if (static_cast<int>(t.begin) == dct_timex_begin) dct_timex = static_cast<int>(result.timexes.size());
-      result.timexes.push_back(std::move(t));
+      if (static_cast<int>(t.begin) == dct_timex_begin)
+        dct_timex = static_cast<int>(result.timexes.size() - 1);
     }
   }
 
