@@ -325,15 +325,14 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
         if (metadata_dct && v.compare(0, 2, "BC") == 0) ++far_years;
         continue;
       }
-      DctCandidate c;
-      c.begin = s.tokens.tokens[m.first].begin;
-      c.end = s.tokens.tokens[m.last - 1].end;
-      if (c.begin < kDctWindow) {
+      if (const std::uint32_t begin = s.tokens.tokens[m.first].begin; begin < kDctWindow) {
+        DctCandidate& c = candidates.emplace_back();  // in place, as the timexes below
+        c.begin = begin;
+        c.end = s.tokens.tokens[m.last - 1].end;
         c.after_cue = after_cue(q, m.first, c.begin);
         const std::size_t head = lines.start_of(c.begin);
         c.dateline = is_dateline_head(text.substr(head, c.begin - head));
-        c.value = v;
-        candidates.push_back(std::move(c));
+        c.value = std::move(v);
       }
       if (metadata_dct) {
         (std::abs(d->year - metadata_dct->year) > 1 ? far_years : near_years) += 1;
