@@ -310,11 +310,11 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     scan.template operator()<false>();
 }
 
-std::string capture_text(const RuleSet& rules, const Capture& c) {
-  if (c.value >= 0) return rules.values()[static_cast<std::size_t>(c.value)];
-  std::string out;
-  append_padded(out, c.number, c.width);
-  return out;
+void append_capture(const RuleSet& rules, const Capture& c, std::string& out) {
+  if (c.value >= 0)
+    out += rules.values()[static_cast<std::size_t>(c.value)];
+  else
+    append_padded(out, c.number, c.width);
 }
 
 }  // namespace tagwerk::timeline
