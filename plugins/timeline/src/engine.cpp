@@ -360,6 +360,10 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   int dct_timex = -1;
   result.timexes.reserve(s.matches.size());  // at most one each: no Timex moved by a regrowth
   std::size_t next_known = 0;                // into known
+  // Which timexes can date a statement (is_calendar_time), asked once each as it is made: a
+  // DATE or TIME (`dated` below) whose value parses, without comparing the type's text.
+  std::vector<bool>& calendar = s.calendar;
+  calendar.assign(s.matches.size(), false);  // at most one timex per match; cut below
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
@@ -398,16 +402,15 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.rule_line = rule.line;
       t.lang = rs.lang();
       if (dated && rule.anchors) update_reference(ctx, t.value);
+      if (dated && parse_value(t.value)) calendar[result.timexes.size() - 1] = true;
       if (static_cast<int>(t.begin) == dct_timex_begin)
         dct_timex = static_cast<int>(result.timexes.size() - 1);
     }
   }
 
+  calendar.resize(result.timexes.size());
+
   // 4. Date the statements and summarize.
-  // Which timexes can date a statement, asked once each (it parses the value), not per range.
-  std::vector<bool>& calendar = s.calendar;
-  calendar.assign(result.timexes.size(), false);
-  for (std::size_t i = 0; i < calendar.size(); ++i) calendar[i] = is_calendar_time(result.timexes[i]);
   result.events.reserve(sentences->size() + input.quotes.size());
   assign_events(*sentences, false, result.timexes, calendar, result.dct, dct_timex, result.events);
   if (!input.quotes.empty())

@@ -1,7 +1,9 @@
 // Golden test on the seed article (tagesschau.de, 9 July 2017) and the engine's
 // document-level outputs: DCT, events, timeline summary.
 #include <algorithm>
+#include <set>
 
+#include "event_assigner.hpp"
 #include "test_support.hpp"
 
 using namespace tltest;
@@ -132,6 +134,24 @@ TEST(TimelineEngine, EachSentenceReadWithTheRulesOfItsLanguageAfterOthers) {
   ASSERT_EQ(r.timexes.size(), 6u);
   const std::vector<std::string> expected = {"en", "de", "de", "en", "de", "de"};
   for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(r.timexes[i].lang, expected[i]) << i;
+}
+
+TEST(TimelineEngine, TheTimesAreTheTimexesThatAreCalendarTimes) {
+  // The engine flags each timex as it is made (a DATE or TIME whose value parses); the
+  // document's times are exactly those timexes' values that is_calendar_time() accepts.
+  const std::string text =
+      "On Friday at 3 pm the talks ended. They will meet again in two weeks, every Monday, "
+      "and on 12 March 2021. Last year was hard.";
+  const auto r = run(text, "2021-03-01", "en");
+  std::set<std::string> expected;
+  std::size_t durations = 0;
+  for (const auto& t : r.timexes) {
+    if (tagwerk::timeline::is_calendar_time(t)) expected.insert(t.value);
+    durations += t.type == "DURATION" || t.type == "SET";
+  }
+  EXPECT_GE(expected.size(), 3u);
+  EXPECT_GE(durations, 1u);
+  EXPECT_EQ(r.times, std::vector<std::string>(expected.begin(), expected.end()));
 }
 
 TEST(TimelineEngine, SurvivesBadUtf8AndEmptyText) {
