@@ -242,7 +242,8 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
     if (j > first && cues.is(word_ids[j], TenseCues::kSinceSkip)) --j;
     if (cues.is(word_ids[j], TenseCues::kSince)) return kSincePast;
   }
-  if (cues.deadline >= 0 && begin >= first + 2) {
+  // (The signal's bit first: its lexicon value and the word before are read only for one.)
+  if (cues.deadline >= 0 && begin >= first + 2 && cues.is(word_ids[begin - 1], TenseCues::kDeadline)) {
     const Token& before = tokens.tokens[begin - 2];
     const auto b = tokens.fold(before);
     const std::string* kind = rules.lex_value(word_ids[begin - 1], cues.deadline);
