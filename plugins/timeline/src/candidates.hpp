@@ -110,6 +110,7 @@ class CandidateList {
   template <typename Needs>
   void index(const Needs& needs) {
     by_next_.clear();
+    next_words_ = 0;
     any_ = Narrowed{};
     number_ = Narrowed{};
     if (all_.empty()) return;
@@ -139,6 +140,8 @@ class CandidateList {
       lists.word.build(std::move(word), third);
       lists.number.build(std::move(num), third);
     }
+    next_words_ = 0;
+    for (const auto& entry : by_next) next_words_ |= std::uint64_t{1} << (entry.first & 63);
     by_next_.assign(by_next);
   }
 
@@ -159,8 +162,8 @@ class CandidateList {
     return narrowed(next_word, next_is_number).for_third(third_word, third_is_number);
   }
 
- private:
-  // A list of variants allowed by the next token, narrowed once more by the token after it.
+  /// A list of variants allowed by the next token (`all`), narrowed once more by the token
+  /// after it (for_third).
   struct Narrowed {
     std::vector<std::uint32_t> all;     // allowed by the next token
     bool by_third = false;              // some variant's third element is tested
@@ -209,13 +212,23 @@ class CandidateList {
     }
   };
 
+  /// What for_next() narrows: the lists for a next token with word id next_word (-1: none of
+  /// the rules' words) that is a number or not, found once for both of its forms.
   const Narrowed& narrowed(int next_word, bool next_is_number) const noexcept {
     if (next_word >= 0)
       if (const ByNext* lists = by_next_.find(static_cast<std::uint32_t>(next_word)))
         return next_is_number ? lists->number : lists->word;
-    return next_is_number ? number_ : any_;
+    return unnamed(next_is_number);
   }
+  /// The same for a next token that no variant names (none of the rules' words, or one whose
+  /// bit in next_words() is clear): no lookup.
+  const Narrowed& unnamed(bool next_is_number) const noexcept { return next_is_number ? number_ : any_; }
+  /// A bit per (word id mod 64) of the words a variant's second element names: a next word
+  /// whose bit is clear selects unnamed(), so that the lookup is not needed ("of" + "the",
+  /// "in" + "the": a third of the English tokens after a function word are rule words).
+  std::uint64_t next_words() const noexcept { return next_words_; }
 
+ private:
   std::vector<std::uint32_t> all_;
   Narrowed any_;     // tried whatever follows
   Narrowed number_;  // tried when a number follows (any_ among them)
@@ -224,6 +237,7 @@ class CandidateList {
     Narrowed number;  // ... and a number ("24")
   };
   IdMap<ByNext> by_next_;
+  std::uint64_t next_words_ = 0;
 };
 
 }  // namespace tagwerk::timeline

@@ -30,12 +30,33 @@ const char* to_string(TimeSource s) {
   return "none";
 }
 
+namespace {
+
+// A sentence's matches, as found before resolution.
+struct Found {
+  std::size_t rules;    // rule set index
+  std::uint32_t first;  // token range of the sentence
+  std::uint32_t last;
+  std::size_t match_begin, match_end;  // into Scratch::matches
+};
+
+}  // namespace
+
+// What analyze() needs per text, kept from text to text with its capacity: the vectors of
+// sentences, DCT candidates and calendar flags cost three allocations a text (a BBC article is
+// a third as long as a German one, so they weighed three times as much per byte).
 struct Scratch {
   Tokens tokens;
   std::vector<int> word_ids;
   std::vector<Match> matches;
   MatchScratch match;
   TenseScan tense;
+  std::vector<Found> found;
+  std::vector<DctCandidate> candidates;
+  std::vector<bool> calendar;
+  // Values of the DCT search that read no context, by match index in rising order: the same
+  // again with the DCT and the tense (most DCT candidates are full dates, "12 January 2005").
+  std::vector<std::pair<std::size_t, std::string>> known;
 };
 
 void ScratchDeleter::operator()(Scratch* s) const noexcept {
@@ -55,23 +76,27 @@ struct Engine::Impl {
   // per rule set and rule: its value or mod may read the tense (resolver.hpp: reads_tense); a
   // year, a duration or a clock time needs no tense scan of its sentence
   std::vector<std::vector<bool>> tensed;
+  // per rule set and rule: its value reads no context (not reads_tense): the value the DCT
+  // search resolved without an anchor is the value with one
+  std::vector<std::vector<bool>> value_free;
   // per rule set and rule: its value may be a date without an anchor (resolver.hpp:
   // may_date_unanchored); the DCT candidates and the years counted for a narrative come from
   // these rules only ("last week", "Friday", "today" give none without a DCT)
   std::vector<std::vector<bool>> dated_bare;
 
-  // Asked for every sentence. The codes are compared byte by byte in line: `==` called memcmp
-  // for each language listed up to the sentence's (0.37 instructions per byte of English text,
-  // whose "en" is listed after "de"; 0.27 of German).
+  // Asked for a sentence in another language than the one before. The codes are compared byte
+  // by byte in line: `==` called memcmp for each language listed up to the sentence's (0.37
+  // instructions per byte of English text, whose "en" is listed after "de"; 0.27 of German).
   std::size_t rules_for(std::string_view lang, std::size_t fallback) const {
-    for (std::size_t i = 0; i < languages.size(); ++i) {
-      const std::string& code = languages[i];
-      if (code.size() != lang.size()) continue;
-      std::size_t k = 0;
-      while (k < lang.size() && code[k] == lang[k]) ++k;
-      if (k == lang.size()) return i;
-    }
+    for (std::size_t i = 0; i < languages.size(); ++i)
+      if (same_code(languages[i], lang)) return i;
     return fallback;
+  }
+  static bool same_code(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    std::size_t k = 0;
+    while (k < a.size() && a[k] == b[k]) ++k;
+    return k == a.size();
   }
 };
 
@@ -81,14 +106,6 @@ namespace {
 bool is_duration_value(const std::string& v) {
   return v.size() >= 2 && v[0] == 'P' && (v[1] == 'T' || v[1] == 'X' || (v[1] >= '0' && v[1] <= '9'));
 }
-
-// A sentence's matches, as found before resolution.
-struct Found {
-  std::size_t rules;    // rule set index
-  std::uint32_t first;  // token range of the sentence
-  std::uint32_t last;
-  std::size_t match_begin, match_end;  // into Scratch::matches
-};
 
 // The first token that begins at or after byte. Sentences come in text order, so the search
 // starts at `hint` (the token found last) when that token lies before byte, and gallops from
@@ -170,6 +187,8 @@ Engine::Engine(const std::string& data_dir, const std::vector<std::string>& lang
     auto& tensed = impl_->tensed.emplace_back();
     for (const auto& rule : impl_->rules.back().rules())
       tensed.push_back(reads_tense(rule.value) || reads_tense(rule.mod));
+    auto& free = impl_->value_free.emplace_back();
+    for (const auto& rule : impl_->rules.back().rules()) free.push_back(!reads_tense(rule.value));
     auto& dated = impl_->dated_bare.emplace_back();
     for (const auto& rule : impl_->rules.back().rules()) dated.push_back(may_date_unanchored(rule.value));
     auto& marker = impl_->news_marker.emplace_back();
@@ -214,14 +233,29 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   }
 
   // 1. Match every sentence with the rules of its language.
-  std::vector<Found> found;
+  std::vector<Found>& found = s.found;
+  found.clear();
   found.reserve(sentences->size());
+  bool in_order = true;  // every sentence's tokens start at or after the last one's
+  // The language of the last sentence that named one and its rules: most sentences are in the
+  // language of the one before, which then costs one comparison, not one per language listed
+  // before it (English is listed after German).
+  std::string_view last_lang;
+  std::size_t last_rules = doc_rules;
   for (std::size_t si = 0; si < sentences->size(); ++si) {
     const auto& sent = (*sentences)[si];
     if (sent.begin >= sent.end || sent.end > text_size) continue;
     Found f;
-    f.rules = sent.lang.empty() ? doc_rules : impl.rules_for(sent.lang, doc_rules);
+    if (sent.lang.empty()) {
+      f.rules = doc_rules;
+    } else if (Impl::same_code(sent.lang, last_lang)) {
+      f.rules = last_rules;
+    } else {
+      f.rules = last_rules = impl.rules_for(sent.lang, doc_rules);
+      last_lang = sent.lang;
+    }
     f.first = first_token_at(s.tokens, sent.begin, found.empty() ? 0 : found.back().last);
+    if (!found.empty() && f.first < found.back().first) in_order = false;
     f.last = first_token_at(s.tokens, sent.end, f.first);
     // A hard-wrapped line ending in a day ("am 30.\nSeptember") is no sentence end: the
     // date is matched whole, in one sentence with the next line.
@@ -240,7 +274,10 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
 
   // 2. Absolute values (no anchor) for the DCT and for the narrative/news decision.
   ResolveContext bare;
-  std::vector<DctCandidate> candidates;
+  std::vector<DctCandidate>& candidates = s.candidates;
+  candidates.clear();
+  auto& known = s.known;
+  known.clear();
   int far_years = 0, near_years = 0;
   int news_markers = 0;  // weekdays and "today": a text reporting on the days around its DCT
   auto metadata_dct = parse_metadata_date(input.dct);
@@ -249,11 +286,18 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   // byte `at` (token `at_token` of sentence found[q]). Read back from the candidate, not over
   // every token of the window (most of a short article): in every sentence that begins before
   // it, the tokens from its last one before the candidate back to kDctCueDistance before it.
+  // Sentences in text order end the search at the first that begins after the candidate
+  // (most of a short article's sentences).
   auto after_cue = [&](std::size_t q, std::uint32_t at_token, std::uint32_t at) {
     for (std::size_t p = 0; p < found.size(); ++p) {
       const Found& g = found[p];
+      if (g.first >= g.last) continue;
+      if (s.tokens.tokens[g.first].begin > at) {
+        if (in_order) break;
+        continue;
+      }
       const auto& is_cue = impl.dct_cue[g.rules];
-      if (is_cue.empty() || g.first >= g.last || s.tokens.tokens[g.first].begin > at) continue;
+      if (is_cue.empty()) continue;
       for (std::uint32_t j = p == q ? at_token : g.last; j > g.first;) {
         const Token& t = s.tokens.tokens[--j];
         if (t.end > at) continue;
@@ -275,20 +319,20 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       if (!metadata_dct && s.tokens.tokens[m.first].begin >= kDctWindow) continue;
       if (!impl.dated_bare[f.rules][m.rule]) continue;  // no date and no "BC" without an anchor
       std::string v = resolve_value(rs, m, bare);
+      if (impl.value_free[f.rules][m.rule]) known.emplace_back(k, v);
       auto d = parse_value(v);
       if (!d) {
         if (metadata_dct && v.compare(0, 2, "BC") == 0) ++far_years;
         continue;
       }
-      DctCandidate c;
-      c.begin = s.tokens.tokens[m.first].begin;
-      c.end = s.tokens.tokens[m.last - 1].end;
-      if (c.begin < kDctWindow) {
+      if (const std::uint32_t begin = s.tokens.tokens[m.first].begin; begin < kDctWindow) {
+        DctCandidate& c = candidates.emplace_back();  // in place, as the timexes below
+        c.begin = begin;
+        c.end = s.tokens.tokens[m.last - 1].end;
         c.after_cue = after_cue(q, m.first, c.begin);
         const std::size_t head = lines.start_of(c.begin);
         c.dateline = is_dateline_head(text.substr(head, c.begin - head));
-        c.value = v;
-        candidates.push_back(std::move(c));
+        c.value = std::move(v);
       }
       if (metadata_dct) {
         (std::abs(d->year - metadata_dct->year) > 1 ? far_years : near_years) += 1;
@@ -315,6 +359,11 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
   // 3. Resolve in text order against DCT, narrative reference and tense.
   int dct_timex = -1;
   result.timexes.reserve(s.matches.size());  // at most one each: no Timex moved by a regrowth
+  std::size_t next_known = 0;                // into known
+  // Which timexes can date a statement (is_calendar_time), asked once each as it is made: a
+  // DATE or TIME (`dated` below) whose value parses, without comparing the type's text.
+  std::vector<bool>& calendar = s.calendar;
+  calendar.assign(s.matches.size(), false);  // at most one timex per match; cut below
   for (const auto& f : found) {
     if (f.match_begin == f.match_end) continue;
     const RuleSet& rs = impl.rules[f.rules];
@@ -328,12 +377,20 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       ctx.tense = impl.tensed[f.rules][m.rule] ? tense_at(rs, impl.tense_cues[f.rules], s.tokens, s.word_ids,
                                                           f.first, f.last, m.first, m.last, s.tense)
                                                : 0;
-      Timex t;
+      // Built in place: a Timex built aside and moved in cost four string moves and a
+      // destruction per timex (English has 3.2 a KB, German 2.3).
+      Timex& t = result.timexes.emplace_back();
       t.begin = s.tokens.tokens[m.first].begin;
       t.end = s.tokens.tokens[m.last - 1].end;
       t.type = rule.type;
-      t.value = resolve_value(rs, m, ctx);
-      t.mod = resolve_mod(rs, m, ctx);
+      while (next_known < known.size() && known[next_known].first < k) ++next_known;
+      if (next_known < known.size() && known[next_known].first == k) {
+        ctx.implied.reset();  // as resolve_value(): a value of no call implies no date
+        t.value = std::move(known[next_known].second);
+      } else {
+        t.value = resolve_value(rs, m, ctx);
+      }
+      if (!rule.mod.empty()) t.mod = resolve_mod(rs, m, ctx);  // most rules have none
       bool dated = rule.kind == RuleType::Date || rule.kind == RuleType::Time;
       if (rule.kind == RuleType::Date && is_duration_value(t.value)) {
         // "in two weeks" not looking ahead (@infut): the duration, without its signal word.
@@ -345,15 +402,15 @@ Result Engine::analyze(const Input& input, Scratch& s) const {
       t.rule_line = rule.line;
       t.lang = rs.lang();
       if (dated && rule.anchors) update_reference(ctx, t.value);
-      if (static_cast<int>(t.begin) == dct_timex_begin) dct_timex = static_cast<int>(result.timexes.size());
-      result.timexes.push_back(std::move(t));
+      if (dated && parse_value(t.value)) calendar[result.timexes.size() - 1] = true;
+      if (static_cast<int>(t.begin) == dct_timex_begin)
+        dct_timex = static_cast<int>(result.timexes.size() - 1);
     }
   }
 
+  calendar.resize(result.timexes.size());
+
   // 4. Date the statements and summarize.
-  // Which timexes can date a statement, asked once each (it parses the value), not per range.
-  std::vector<bool> calendar(result.timexes.size());
-  for (std::size_t i = 0; i < calendar.size(); ++i) calendar[i] = is_calendar_time(result.timexes[i]);
   result.events.reserve(sentences->size() + input.quotes.size());
   assign_events(*sentences, false, result.timexes, calendar, result.dct, dct_timex, result.events);
   if (!input.quotes.empty())

@@ -185,15 +185,15 @@ NextToken next_token(const Tokens& tokens, const std::vector<int>& word_ids, std
   return {word_ids[i + 1], tokens.tokens[i + 1].kind == TokenKind::Number};
 }
 
-// The variants of list to try at token i: narrowed by the next token and, unless that is a
-// tens word (which <NUM> may take with the one after it: "twenty four"), by the one after.
-const std::vector<std::uint32_t>& narrowed(const CandidateList& list, const RuleSet& rules,
+// The variants to try at token i of those its next token allows (`after`, not empty):
+// narrowed by the one after the next unless the next is a tens word (which <NUM> may take
+// with the one after it: "twenty four").
+const std::vector<std::uint32_t>& narrowed(const CandidateList::Narrowed& after, const RuleSet& rules,
                                            const Tokens& tokens, const std::vector<int>& word_ids,
                                            std::uint32_t i, std::uint32_t last, NextToken next) {
-  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens)
-    return list.for_next(next.word, next.number);
+  if (next.word >= 0 && rules.word(static_cast<std::uint32_t>(next.word)).tens()) return after.all;
   const NextToken third = next_token(tokens, word_ids, i + 1, last);
-  return list.for_next(next.word, next.number, third.word, third.number);
+  return after.for_third(third.word, third.number);
 }
 
 }  // namespace
@@ -258,21 +258,39 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
       // then so is its narrowing by the token after, which is not called.
       if (t.kind == TokenKind::Number) {
         const NextToken next = next_token(tokens, word_ids, i, last);
-        const CandidateList& cands = rules.number_candidates(t.digits);
-        if (!cands.for_next(next.word, next.number).empty()) {
-          const auto& list = narrowed(cands, rules, tokens, word_ids, i, last, next);
+        const auto& after = rules.number_candidates(t.digits).narrowed(next.word, next.number);
+        if (!after.all.empty()) {
+          const auto& list = narrowed(after, rules, tokens, word_ids, i, last, next);
           if (!list.empty()) try_list(list, next, false);
         }
       } else if (word_ids[i] >= 0) {
         const WordInfo& info = rules.word(static_cast<std::uint32_t>(word_ids[i]));
-        if (!info.candidates.all().empty()) {
-          const NextToken next = next_token(tokens, word_ids, i, last);
-          if (info.tens) {
-            try_list(info.candidates.all(), next, true);
-          } else if (next.word < 0 ? (next.number ? info.before_number : info.before_ordinary)
-                                   : !info.candidates.for_next(next.word, next.number).empty()) {
-            const auto& list = narrowed(info.candidates, rules, tokens, word_ids, i, last, next);
-            if (!list.empty()) try_list(list, next, false);
+        if (const std::uint8_t start = info.start; (start & WordInfo::kCandidates) != 0) {
+          // The next token's word id first: whether it is a number is asked only where a
+          // list may follow ("of" + an ordinary word asks nothing more).
+          const int next_word = i + 1 < last ? word_ids[i + 1] : -1;
+          if ((start & WordInfo::kTens) != 0) {
+            try_list(info.candidates.all(), next_token(tokens, word_ids, i, last), true);
+          } else if (next_word >= 0 &&
+                     (info.next_words >> (static_cast<std::uint32_t>(next_word) & 63) & 1) != 0) {
+            // A word a variant may name next (so token i + 1 is before last): its lists, found once.
+            const NextToken next{next_word, tokens.tokens[i + 1].kind == TokenKind::Number};
+            const auto& after = info.candidates.narrowed(next.word, next.number);
+            if (!after.all.empty()) {
+              const auto& list = narrowed(after, rules, tokens, word_ids, i, last, next);
+              if (!list.empty()) try_list(list, next, false);
+            }
+          } else if ((start & (WordInfo::kBeforeNumber | WordInfo::kBeforeOrdinary)) != 0) {
+            // An ordinary word, a number, or a rule word no variant names: the lists for those.
+            // The flag is tested before a NextToken is made ("the", "in", "at" + a word: most
+            // of these words take a number only; 73 k English tokens per pass).
+            const bool next_number = i + 1 < last && tokens.tokens[i + 1].kind == TokenKind::Number;
+            if ((start & (next_number ? WordInfo::kBeforeNumber : WordInfo::kBeforeOrdinary)) != 0) {
+              const NextToken next{next_word, next_number};
+              const auto& list =
+                  narrowed(info.candidates.unnamed(next.number), rules, tokens, word_ids, i, last, next);
+              if (!list.empty()) try_list(list, next, false);
+            }
           }
         }
       }
@@ -295,11 +313,11 @@ void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<
     scan.template operator()<false>();
 }
 
-std::string capture_text(const RuleSet& rules, const Capture& c) {
-  if (c.value >= 0) return rules.values()[static_cast<std::size_t>(c.value)];
-  std::string out;
-  append_padded(out, c.number, c.width);
-  return out;
+void append_capture(const RuleSet& rules, const Capture& c, std::string& out) {
+  if (c.value >= 0)
+    out += rules.values()[static_cast<std::size_t>(c.value)];
+  else
+    append_padded(out, c.number, c.width);
 }
 
 }  // namespace tagwerk::timeline

@@ -44,7 +44,8 @@ struct MatchScratch {
 void find_matches(const RuleSet& rules, const Tokens& tokens, const std::vector<int>& word_ids,
                   std::uint32_t first, std::uint32_t last, std::vector<Match>& out, MatchScratch& scratch);
 
-/// Writes a capture as text ("07", "2017", "P"...).
-std::string capture_text(const RuleSet& rules, const Capture& c);
+/// Appends a capture as text ("07", "2017", "P"...) to out: in place, as a value is built
+/// (a string returned cost a construction, a copy and a destruction per capture).
+void append_capture(const RuleSet& rules, const Capture& c, std::string& out);
 
 }  // namespace tagwerk::timeline

@@ -399,7 +399,7 @@ void eval(const RuleSet& rules, const std::vector<TemplateOp>& ops, const Match&
         out += op.text;
         break;
       case TemplateOp::Kind::Capture:
-        out += capture_text(rules, m.captures[static_cast<std::size_t>(op.capture)]);
+        append_capture(rules, m.captures[static_cast<std::size_t>(op.capture)], out);
         break;
       case TemplateOp::Kind::Call: {
         // Up to four arguments (every function but a rule's own mistakes) on the stack: a

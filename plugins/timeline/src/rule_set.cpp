@@ -599,11 +599,14 @@ void RuleSet::index_variants() {
       for (const auto& h : info.lexicons)
         if (h.lexicon == static_cast<std::uint32_t>(numword)) {
           const int n = std::atoi(values_[h.value].c_str());
-          info.tens = n >= 20 && n <= 90 && n % 10 == 0;
+          if (n >= 20 && n <= 90 && n % 10 == 0) info.start |= WordInfo::kTens;
         }
   for (auto& info : infos_) {
-    info.before_ordinary = !info.candidates.for_next(-1, false).empty();
-    info.before_number = !info.candidates.for_next(-1, true).empty();
+    if (info.candidates.all().empty()) continue;
+    info.start |= WordInfo::kCandidates;
+    if (!info.candidates.for_next(-1, false).empty()) info.start |= WordInfo::kBeforeOrdinary;
+    if (!info.candidates.for_next(-1, true).empty()) info.start |= WordInfo::kBeforeNumber;
+    info.next_words = info.candidates.next_words();
   }
 }
 

@@ -94,14 +94,24 @@ struct LexHit {
 };
 
 struct WordInfo {
+  /// What the matcher asks first of a word token, in one byte (English's function words start
+  /// a quarter of its tokens, and most of them nothing):
+  enum Start : std::uint8_t {
+    kCandidates = 1 << 0,      // candidates is not empty (the last two bits imply it)
+    kTens = 1 << 1,            // a tens number word ("twenty"): <NUM> may take the next word too
+    kBeforeOrdinary = 1 << 2,  // candidates.for_next(-1, false) is not empty
+    kBeforeNumber = 1 << 3,    // candidates.for_next(-1, true) is not empty
+  };
+  std::uint8_t start = 0;  // Start bits
+  // candidates.next_words(), beside start: a next word whose bit is clear selects the list
+  // for an ordinary word or a number, known by kBeforeOrdinary and kBeforeNumber.
+  std::uint64_t next_words = 0;
   std::vector<LexHit> lexicons;
   CandidateList candidates;  // variants whose first element can match this word
-  bool tens = false;         // a tens number word ("twenty"): <NUM> may take the next word too
-  // Whether candidates.for_next(-1, false) and candidates.for_next(-1, true) are not empty:
-  // the matcher passes over a function word before an ordinary word or a number no variant of
-  // it takes without asking the list (English's function words start a quarter of its tokens).
-  bool before_ordinary = false;
-  bool before_number = false;
+
+  bool tens() const noexcept { return (start & kTens) != 0; }
+  bool before_ordinary() const noexcept { return (start & kBeforeOrdinary) != 0; }
+  bool before_number() const noexcept { return (start & kBeforeNumber) != 0; }
 };
 
 struct StringHash {

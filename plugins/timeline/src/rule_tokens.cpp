@@ -313,8 +313,18 @@ void split_tokens(std::string_view text, const std::vector<TokenSpan>& spans, To
   for (const TokenSpan& s : spans) {
     if (s.begin >= s.end || s.end > size || (!first && s.begin < prev_end)) continue;
     const auto begin = static_cast<std::int32_t>(s.begin), end = static_cast<std::int32_t>(s.end);
-    const bool glued =
-        !first && only_invisible(cursor, text.data(), static_cast<std::int32_t>(prev_end), begin);
+    // Most gaps are one space (an ASCII byte that is no format character): decided on their
+    // first byte here, without the loop's call (a cost per token, which English has more of).
+    bool glued = false;
+    if (!first) {
+      if (prev_end == s.begin) {
+        glued = true;
+      } else {
+        const auto gap = static_cast<unsigned char>(text[prev_end]);  // prev_end < s.begin < size
+        glued = (gap >= 0x80 || kAsciiPiece[gap] == Piece::Invisible) &&
+                only_invisible(cursor, text.data(), static_cast<std::int32_t>(prev_end), begin);
+      }
+    }
     if (is_opaque(s.kind))
       keep_whole(cursor, begin, end, glued, out, fold);
     else

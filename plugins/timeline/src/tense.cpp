@@ -173,8 +173,14 @@ bool is_stop(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
   std::int8_t& c = scan.cue[i];
   if (c == TenseScan::kUnknown) {
     const std::uint32_t j = scan.first + i;
-    if (tokens.tokens[j].kind == TokenKind::Punct && is_quote(tokens, j)) {
-      c = 0;
+    const Token& t = tokens.tokens[j];
+    if (t.kind == TokenKind::Punct) {
+      c = is_quote(tokens, j) ? 0 : TenseScan::kNoStop;
+    } else if (t.kind != TokenKind::Word ||
+               (!cues.cue_word(word_ids[j]) && (t.fold_size < 5 || t.upper_initial))) {
+      // Most words of a walk: in no cue lexicon, and too short or capitalised for a past
+      // ending, they are no cue whatever their neighbours (cue() would walk its tests to 0).
+      c = TenseScan::kNoStop;
     } else {
       const int v = cue(rules, cues, tokens, word_ids, scan.first, scan.last, j);
       c = v != 0 ? static_cast<std::int8_t>(v) : TenseScan::kNoStop;
@@ -236,7 +242,8 @@ int tense_at(const RuleSet& rules, const TenseCues& cues, const Tokens& tokens,
     if (j > first && cues.is(word_ids[j], TenseCues::kSinceSkip)) --j;
     if (cues.is(word_ids[j], TenseCues::kSince)) return kSincePast;
   }
-  if (cues.deadline >= 0 && begin >= first + 2) {
+  // (The signal's bit first: its lexicon value and the word before are read only for one.)
+  if (cues.deadline >= 0 && begin >= first + 2 && cues.is(word_ids[begin - 1], TenseCues::kDeadline)) {
     const Token& before = tokens.tokens[begin - 2];
     const auto b = tokens.fold(before);
     const std::string* kind = rules.lex_value(word_ids[begin - 1], cues.deadline);

@@ -51,6 +51,14 @@ struct TenseCues {
     return id >= 0 && static_cast<std::size_t>(id) < bits.size() &&
            (bits[static_cast<std::size_t>(id)] & c) != 0;
   }
+  /// The lexicons that make a word a cue by themselves (the others only qualify one).
+  static constexpr std::uint16_t kCueWord = kPast | kFuture | kFutureTo | kPerfectAux;
+  /// Whether word `id` (-1: none; an id past the rule set's words: none) is in a lexicon of
+  /// kCueWord: without, only a past ending makes a word a cue.
+  bool cue_word(int id) const noexcept {
+    return id >= 0 && static_cast<std::size_t>(id) < bits.size() &&
+           (bits[static_cast<std::size_t>(id)] & kCueWord) != 0;
+  }
 };
 
 /// Where the search for a cue stops around the expressions of one sentence, found on
@@ -61,10 +69,12 @@ struct TenseCues {
 /// full stop) is still dated in time linear in its length. Reuse one per thread; reset() it
 /// for each sentence.
 struct TenseScan {
-  static constexpr std::uint32_t kNone = UINT32_MAX;       // no stop on that side
-  static constexpr std::uint32_t kUnset = UINT32_MAX - 1;  // not looked for yet
-  static constexpr std::int8_t kUnknown = -128;            // cue[]: not tested yet
-  static constexpr std::int8_t kNoStop = -127;             // cue[]: the token is no stop
+  static constexpr std::uint32_t kNone = UINT32_MAX - 1;  // no stop on that side
+  // Not looked for yet: all bits set, so that left and right are set for a sentence as one
+  // memset each (a fill of another value was a loop: 0.25 instructions per byte of English)
+  static constexpr std::uint32_t kUnset = UINT32_MAX;
+  static constexpr std::int8_t kUnknown = -128;  // cue[]: not tested yet
+  static constexpr std::int8_t kNoStop = -127;   // cue[]: the token is no stop
 
   /// Forgets the previous sentence; tense_at() then looks at [first, last) on need.
   void reset(std::uint32_t first_token, std::uint32_t last_token) noexcept {

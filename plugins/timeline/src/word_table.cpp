@@ -11,7 +11,7 @@ void WordTable::build(const std::vector<std::pair<std::string_view, std::uint32_
   text_.clear();
   max_size_ = 0;
   single_ = filled(-1);
-  double_.assign(words.empty() ? 0 : 65536, -1);
+  double_.assign(65536, -1);
   for (const auto& [w, id] : words) {
     if (w.size() == 1) single_[static_cast<unsigned char>(w[0])] = static_cast<std::int32_t>(id);
     if (w.size() == 2) double_[pair_index(w.data())] = static_cast<std::int32_t>(id);

@@ -23,9 +23,11 @@ class WordTable {
   int find(std::string_view w) const noexcept {
     // One byte (punctuation, most of it; "a"): a seventh of the tokens, looked up directly.
     if (w.size() == 1) return single_[static_cast<unsigned char>(w[0])];
-    // Two bytes ("of", "to", "in", "is": English has many), looked up directly too.
-    if (w.size() == 2 && !double_.empty()) return double_[pair_index(w.data())];
-    if (w.size() > max_size_ || slots_.empty()) return -1;
+    // Two bytes ("of", "to", "in", "is": English has many), looked up directly too. Both tables
+    // have their full size from construction on (an empty one answers -1), so that a lookup
+    // tests neither for emptiness (a test per token).
+    if (w.size() == 2) return double_[pair_index(w.data())];
+    if (w.size() > max_size_) return -1;
     const std::uint64_t h = hash(w);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -89,11 +91,12 @@ class WordTable {
     a.fill(v);
     return a;
   }
-  std::vector<std::int32_t> double_;  // the ids of two-byte words, by their bytes (65,536; -1: none)
-  std::vector<Slot> slots_;
-  std::vector<Key> keys_;  // by id
+  // the ids of two-byte words, by their bytes (65,536; -1: none)
+  std::vector<std::int32_t> double_ = std::vector<std::int32_t>(65536, -1);
+  std::vector<Slot> slots_ = std::vector<Slot>(16);  // empty slots: every word a miss
+  std::vector<Key> keys_;                            // by id
   std::string text_;
-  std::uint64_t mask_ = 0;
+  std::uint64_t mask_ = 15;
   std::size_t max_size_ = 0;  // the longest word: longer tokens are no rule's
 };
 

@@ -1,5 +1,9 @@
 // Golden test on the seed article (tagesschau.de, 9 July 2017) and the engine's
 // document-level outputs: DCT, events, timeline summary.
+#include <algorithm>
+#include <set>
+
+#include "event_assigner.hpp"
 #include "test_support.hpp"
 
 using namespace tltest;
@@ -116,6 +120,40 @@ TEST(TimelineEngine, MixedLanguagesPerSentence) {
   EXPECT_EQ(r.timexes[1].lang, "en");
 }
 
+TEST(TimelineEngine, EachSentenceReadWithTheRulesOfItsLanguageAfterOthers) {
+  // The engine keeps the rules of the last sentence's language: a run of sentences in one
+  // language, a change, a sentence of the document's language (no code), an unknown code.
+  const std::string text =
+      "He met him last Friday. Am Freitag wurde verhandelt. Am Montag auch. He left on Monday. "
+      "Am Montag auch. Am Montag auch.";
+  tagwerk::timeline::Input in = segmented(text, "2017-07-09", "de");
+  std::vector<std::string> langs = {"en", "de", "de", "en", "", "xx"};
+  ASSERT_EQ(in.sentences.size(), langs.size());
+  for (std::size_t i = 0; i < langs.size(); ++i) in.sentences[i].lang = langs[i];
+  auto r = engine().analyze(in);
+  ASSERT_EQ(r.timexes.size(), 6u);
+  const std::vector<std::string> expected = {"en", "de", "de", "en", "de", "de"};
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(r.timexes[i].lang, expected[i]) << i;
+}
+
+TEST(TimelineEngine, TheTimesAreTheTimexesThatAreCalendarTimes) {
+  // The engine flags each timex as it is made (a DATE or TIME whose value parses); the
+  // document's times are exactly those timexes' values that is_calendar_time() accepts.
+  const std::string text =
+      "On Friday at 3 pm the talks ended. They will meet again in two weeks, every Monday, "
+      "and on 12 March 2021. Last year was hard.";
+  const auto r = run(text, "2021-03-01", "en");
+  std::set<std::string> expected;
+  std::size_t durations = 0;
+  for (const auto& t : r.timexes) {
+    if (tagwerk::timeline::is_calendar_time(t)) expected.insert(t.value);
+    durations += t.type == "DURATION" || t.type == "SET";
+  }
+  EXPECT_GE(expected.size(), 3u);
+  EXPECT_GE(durations, 1u);
+  EXPECT_EQ(r.times, std::vector<std::string>(expected.begin(), expected.end()));
+}
+
 TEST(TimelineEngine, SurvivesBadUtf8AndEmptyText) {
   EXPECT_TRUE(run("", "", "de").timexes.empty());
   const std::string bad = "am 9. Juli 2017 \xff\xfe kam er";
@@ -170,6 +208,36 @@ TEST(TimelineDct, TheCueWordMayEndTheSentenceBeforeTheDateButNotLieFarBeforeIt) 
       "Updated by the reporters of our desk in the capital, March 12, 2021. The government decided "
       "yesterday.";
   EXPECT_NE(run(far, "", "en").dct_source, "text");
+}
+
+TEST(TimelineDct, OneScratchForManyTextsAndSentencesOutOfOrderFindTheSameCue) {
+  // The engine keeps its sentences and DCT candidates in the scratch from text to text; the
+  // cue search stops at the first sentence after the date only when the sentences come in
+  // text order: listed backwards, the cue sentence is still found.
+  using tagwerk::timeline::Engine;
+  const std::string near =
+      "Updated.\nMarch 12, 2021 - The government decided yesterday to extend the measures. Schools "
+      "stay closed.";
+  const std::string far =
+      "Updated by the reporters of our desk in the capital, March 12, 2021. The government decided "
+      "yesterday.";
+  auto scratch = Engine::make_scratch();
+  const tagwerk::timeline::Input in_order = tltest::segmented(near, "", "en");
+  ASSERT_EQ(in_order.sentences.size(), 3u);
+  auto backwards = in_order;
+  std::reverse(backwards.sentences.begin(), backwards.sentences.end());
+  const tagwerk::timeline::Input* const inputs[] = {&in_order, &backwards};
+  for (const auto* input : inputs) {
+    const auto r = tltest::engine().analyze(*input, *scratch);
+    EXPECT_EQ(r.dct, "2021-03-12");
+    EXPECT_EQ(r.dct_source, "text");
+    // The date's value from the DCT search (it reads no context) is the timex's.
+    EXPECT_EQ(value_at(r, near, "March 12, 2021"), "2021-03-12");
+    EXPECT_EQ(value_at(r, near, "yesterday"), "2021-03-11");
+  }
+  const auto r = tltest::engine().analyze(tltest::segmented(far, "", "en"), *scratch);
+  EXPECT_NE(r.dct_source, "text");
+  EXPECT_EQ(r.timexes.size(), run(far, "", "en").timexes.size());
 }
 
 TEST(TimelineDct, ADatelineBelowAnEarlierDateIsReadFromItsOwnLine) {

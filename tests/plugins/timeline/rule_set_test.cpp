@@ -194,17 +194,17 @@ TEST(RuleSet, AFunctionWordBeforeAnOrdinaryWordTriesWhatItsListWouldTry) {
       "lang en\nlex m: may=05\nthe <WORD> year => DATE 1\nthe <DAY> => DATE 2\nof @m => DATE 3\n", "t");
   const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
   const WordInfo& of = rs.word(static_cast<std::uint32_t>(rs.word_id("of")));
-  EXPECT_TRUE(the.before_ordinary);
-  EXPECT_TRUE(the.before_number);
-  EXPECT_FALSE(of.before_ordinary);
-  EXPECT_FALSE(of.before_number);
+  EXPECT_TRUE(the.before_ordinary());
+  EXPECT_TRUE(the.before_number());
+  EXPECT_FALSE(of.before_ordinary());
+  EXPECT_FALSE(of.before_number());
   for (const char* lang : {"de", "en"}) {
     const RuleSet shipped =
         RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
     for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
       const WordInfo& info = shipped.word(w);
-      EXPECT_EQ(info.before_ordinary, !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
-      EXPECT_EQ(info.before_number, !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_ordinary(), !info.candidates.for_next(-1, false).empty()) << lang << " " << w;
+      EXPECT_EQ(info.before_number(), !info.candidates.for_next(-1, true).empty()) << lang << " " << w;
     }
   }
   const auto matches = matches_of(rs, "the last year of the 3 of may");
@@ -403,6 +403,62 @@ TEST(RuleSet, TenseOfEachExpressionWhateverTheOrderItIsAskedIn) {
     TenseScan fresh;
     fresh.reset(0, n);
     EXPECT_EQ(tense(k, fresh), expected[k]) << k;
+  }
+}
+
+TEST(RuleSet, ANextWordWhoseBitIsClearSelectsTheListsForAnOrdinaryWord) {
+  // WordInfo::next_words (a bit per word id mod 64 of the words a variant names second): a
+  // next word whose bit is clear gets what an ordinary word or a number gets, so the matcher
+  // does not look it up; "the" + "end" is looked up, "of" + "the" not.
+  RuleSet rs =
+      RuleSet::parse("lang en\nthe end => DATE 1\nthe <DAY> => DATE 2\nof the year => DATE 3\n", "t");
+  const WordInfo& the = rs.word(static_cast<std::uint32_t>(rs.word_id("the")));
+  EXPECT_NE(the.next_words >> (rs.word_id("end") & 63) & 1, 0u);
+  EXPECT_EQ(rule_lines(rs, the.candidates.unnamed(true).all), (std::vector<int>{3}));
+  EXPECT_TRUE(the.candidates.unnamed(false).all.empty());
+  for (const char* lang : {"de", "en"}) {
+    const RuleSet shipped =
+        RuleSet::load_file(std::string(TAGWERK_SOURCE_DIR "/plugins/timeline/data/") + lang + ".rules");
+    const auto words = static_cast<int>(shipped.word_count());
+    for (std::uint32_t w = 0; w < shipped.word_count(); ++w) {
+      const WordInfo& info = shipped.word(w);
+      EXPECT_EQ(info.next_words, info.candidates.next_words());
+      for (int next = 0; next < words + 64; ++next) {  // ids of another rule set too
+        if ((info.next_words >> (next & 63) & 1) != 0) continue;
+        for (const bool number : {false, true})
+          ASSERT_EQ(&info.candidates.for_next(next, number), &info.candidates.unnamed(number).all)
+              << lang << " " << w << " " << next;
+      }
+    }
+  }
+}
+
+TEST(RuleSet, TenseScanWalksPastWordsThatCannotBeCues) {
+  // The scan passes over a word in no cue lexicon that is too short or capitalised for a
+  // past ending without testing it further; a past ending, a cue word and a capitalised
+  // cue word at the start of a sentence still stop it.
+  const RuleSet rs = RuleSet::parse(
+      "lang en\nlex past_suffix: ed\nlex past: said=p\nlex wd: monday=1\n@wd => DATE @wday({wd})\n", "t");
+  const TenseCues cues(rs);
+  EXPECT_TRUE(cues.cue_word(rs.word_id("said")));
+  EXPECT_FALSE(cues.cue_word(rs.word_id("monday")));
+  EXPECT_FALSE(cues.cue_word(-1));
+  EXPECT_FALSE(cues.cue_word(static_cast<int>(rs.word_count())));  // another rule set's id
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"he announced the big new plan on monday", -1},  // a past ending four words away
+      {"the Vacation United plan of monday", 0},        // capitalised: no past ending
+      {"Said on monday", -1},                           // a cue word opening the sentence
+      {"they Said on monday", 0},                       // capitalised inside a clause: a name
+      {"a big red car on monday", 0}};                  // "red": too short for a past form
+  for (const auto& [text, tense] : cases) {
+    Tokens tokens;
+    tokens_of(text, tokens);
+    std::vector<int> ids;
+    const auto n = static_cast<std::uint32_t>(tokens.tokens.size());
+    lookup_words(rs, tokens, 0, n, ids);
+    TenseScan scan;
+    scan.reset(0, n);
+    EXPECT_EQ(tense_at(rs, cues, tokens, ids, 0, n, n - 1, n, scan), tense) << text;
   }
 }
 

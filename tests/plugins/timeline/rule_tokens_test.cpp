@@ -46,6 +46,25 @@ TEST(RuleTokens, AsciiWordsPunctuationAndMixedTokens) {
 // ASCII words are folded eight bytes at a time: every length, every byte next to a letter
 // that is none ('@' '[' '`' '{' are A-Z and a-z's neighbours), a non-ASCII letter past the
 // eighth byte, and words that end less than eight bytes before the text does.
+TEST(RuleTokens, TokensAreGluedAcrossFormatCharactersOnly) {
+  // The gap between two segment tokens: nothing or only format characters (a soft hyphen, a
+  // zero-width space) glue them; a space, a line break, a no-break space or a format character
+  // before a space do not. The first byte of the gap decides most of them.
+  const std::vector<std::pair<std::string, bool>> gaps = {
+      {"", true},           {" ", false},           {"\n", false},
+      {"\xC2\xAD", true},   {"\xE2\x80\x8B", true}, {"\xC2\xAD\xC2\xAD", true},
+      {"\xC2\xAD ", false}, {"\xC2\xA0", false},    {"\t", false}};
+  for (const auto& [gap, glued] : gaps) {
+    const std::string text = "am" + gap + "Montag";
+    const auto second = static_cast<std::uint32_t>(2 + gap.size());
+    Tokens t;
+    split_tokens(text, spans_of({{0, 2}, {second, static_cast<std::uint32_t>(text.size())}}), t);
+    ASSERT_EQ(t.tokens.size(), 2u) << gap;
+    EXPECT_EQ(t.tokens[1].glued, glued) << gap;
+    EXPECT_EQ(t.fold(t.tokens[1]), "montag");
+  }
+}
+
 TEST(RuleTokens, AsciiWordsOfEveryLengthAndTheirNeighbours) {
   const std::string letters = "AbCdEfGhIjKlMnOpQrStUvWxYz";
   std::vector<std::string> words;

@@ -9,6 +9,18 @@
 
 using namespace tagwerk::timeline;
 
+TEST(WordTable, AnEmptyTableFindsNoWordOfAnyLength) {
+  // Its tables have their full size before any build (the lookup tests for no emptiness):
+  // never built, or built from no words, every word of every length is a miss.
+  WordTable never_built;
+  WordTable built_empty;
+  built_empty.build({});
+  for (std::string_view w : {"", ".", "am", "the", "today", "vergangenen", "vergangenheitsbewaeltigung"}) {
+    EXPECT_EQ(never_built.find(w), -1) << w;
+    EXPECT_EQ(built_empty.find(w), -1) << w;
+  }
+}
+
 TEST(WordTable, FindsEveryWordAndNothingElse) {
   const std::vector<std::pair<std::string_view, std::uint32_t>> words = {
       {".", 0}, {"a", 1}, {"am", 2}, {"the", 3}, {"today", 4}, {"vergangenen", 5}};
