@@ -18,12 +18,6 @@ constexpr int kScope = 3;  // words a negator or booster reaches
 constexpr float kBoostDecay[kScope] = {1.f, 0.95f, 0.9f};
 constexpr float kBeforeContrast = 0.5f, kAfterContrast = 1.5f;
 constexpr float kUndoneNegation = 0.8f;  // "nicht die dümmste Idee, aber nahe dran"
-// German: an emoticon or emoji weighs three times a word of its valence. It is
-// the writer's verdict on the message; the words around it may be ironic,
-// quoted or about someone else ("Schön ne runde chillen, dann Frühdienst ;(").
-// 1.3 / 2 / 3 / 4 / 8 on the SB10k tuning half: 0.6713 / 0.6790 / 0.6827 /
-// 0.6833 / 0.6845 (from 0.6710); past 3 the words hardly count.
-constexpr float kEmoticonWeightDe = 3.f;
 constexpr std::size_t kMaxCache = 1u << 16;
 constexpr std::size_t kMaxEmoticonTokens = 3;
 
@@ -155,23 +149,21 @@ std::optional<float> spoken_form(const Lexicon& lex, bool decompound, std::strin
   return std::nullopt;
 }
 
-// Sets the valence of a sentence's opening "Liebe"/"Lieber"/"Liebes" to 0
-// when a mention or a capitalized word other than a greeting ("Grüße",
-// "Gruß") follows it.
-void salutation(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                Scratch& s) {
+// Sets the valence of a sentence's opening salutation word (the lexicon's
+// `salutation` lines: "Liebe", "Lieber") to 0 when a mention or a capitalized
+// word other than a greeting ("Grüße", "Gruß") follows it.
+void salutation(const Lexicon& lex, std::string_view text, const std::vector<Token>& tokens,
+                std::size_t first, std::size_t last, Scratch& s) {
   std::size_t k = first;
   while (k < last && !is_word(tokens[k].kind)) ++k;
   if (k + 1 >= last || s.valence[k - first] <= 0.f) return;
   to_lower(token_text(text, tokens[k]), s.lower);
-  if (s.lower != "liebe" && s.lower != "lieber" && s.lower != "liebes") return;
+  if (!lex.salutation(s.lower)) return;
   const Token& next = tokens[k + 1];
   const std::string_view word = token_text(text, next);
   if (next.kind != "mention" && !(is_word(next.kind) && starts_upper(word))) return;
   to_lower(word, s.lower);
-  if (s.lower.starts_with("gr\xC3\xBC\xC3\x9F") || s.lower.starts_with("gru\xC3\x9F") ||
-      s.lower.starts_with("gr\xC3\xBCsse") || s.lower.starts_with("gruss"))
-    return;
+  if (lex.greeting(s.lower)) return;
   s.valence[k - first] = 0.f;
 }
 
@@ -248,7 +240,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, bool 
         to_lower(text.substr(t.begin, tokens[unit_end[m - 1] - 1].end - t.begin), s.lower);
         decode_entities(s.lower);
         if (auto v = emoticon(lex, s.lower)) {
-          s.valence[k] = model.decompound && own_language ? *v * kEmoticonWeightDe : *v;
+          s.valence[k] = own_language ? *v * lex.emoticon_weight() : *v;
           k += std::min(unit_end[m - 1] - (first + k) - 1, n - 1 - k);
           break;
         }
@@ -277,9 +269,9 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, bool 
     if (it == cache.end()) {
       WordInfo info{0.f, lex.modifier(w)};
       if (info.mod.kind == ModKind::Boost) {
-        // German: a curse that intensifies ("verdammt gut") is a curse on its own
-        // ("Verdammt!"). English keeps VADER's boosters ("super") valence-free.
-        if (auto v = lex.exact(w); v && model.decompound) info.valence = info.lower_valence = *v;
+        // A curse that intensifies ("verdammt gut") is a curse on its own ("Verdammt!")
+        // where the rules say so (German); English keeps VADER's boosters ("super") valence-free.
+        if (auto v = lex.exact(w); v && lex.boost_valence()) info.valence = info.lower_valence = *v;
       } else if (info.mod.kind == ModKind::None || info.mod.kind == ModKind::Clause ||
                  info.mod.kind == ModKind::Copula) {
         if (auto v = lex.exact(w))
@@ -309,7 +301,7 @@ double score_sentence(const LanguageModel& model, std::size_t model_index, bool 
   // A salutation ("Liebe Kolleginnen", "Lieber Herr Meier", "liebe @name")
   // opening a German sentence addresses someone and says nothing about them;
   // "Liebe Grüße" still closes warmly, "Liebe ist ..." is the noun.
-  if (model.decompound) salutation(text, tokens, first, last, s);
+  salutation(lex, text, tokens, first, last, s);
 
   // A booster with a valence of its own ("verdammt") boosts the sentiment word
   // that follows it in its clause ("verdammt süß"); with none there it keeps

@@ -113,15 +113,49 @@ void Lexicon::load(const std::string& path) {
 }
 
 void Lexicon::load_rules(const std::string& path) {
+  std::string lower;
   for_each_line(path, [&](const std::vector<std::string_view>& f, std::size_t line) {
-    const ModKind kind = f.empty() ? ModKind::None : kind_of(f[0]);
-    if (kind == ModKind::None || f.size() < 2 || f[1].empty())
-      throw std::runtime_error(path + ":" + std::to_string(line) +
-                               ": expected kind<TAB>word[<TAB>weight] with kind negate, negate_np, "
-                               "neither, boost, contrast, approx, clause, compare or copula");
+    const auto fail = [&](const std::string& what) {
+      throw std::runtime_error(path + ":" + std::to_string(line) + ": " + what);
+    };
+    if (f.size() < 2 || f[1].empty())
+      fail(
+          "expected kind<TAB>word[<TAB>weight] with kind negate, negate_np, neither, boost, contrast, "
+          "approx, clause, compare, copula, salutation, greeting or setting");
+    if (f[0] == "salutation" || f[0] == "greeting") {
+      to_lower(f[1], lower);
+      if (f[0] == "salutation")
+        salutations_.insert_or_assign(lower, true);
+      else
+        greetings_.push_back(lower);
+      return;
+    }
+    if (f[0] == "setting") {
+      if (f.size() < 3) fail("expected setting<TAB>name<TAB>value");
+      const float value = parse_float(f[2], path, line);
+      if (f[1] == "emoticon_weight")
+        emoticon_weight_ = value;
+      else if (f[1] == "boost_valence")
+        boost_valence_ = value != 0.f;
+      else
+        fail("unknown setting '" + std::string(f[1]) +
+             "'; the settings are emoticon_weight and boost_valence");
+      return;
+    }
+    const ModKind kind = kind_of(f[0]);
+    if (kind == ModKind::None)
+      fail(
+          "expected kind<TAB>word[<TAB>weight] with kind negate, negate_np, neither, boost, contrast, "
+          "approx, clause, compare, copula, salutation, greeting or setting");
     const float weight = f.size() > 2 ? parse_float(f[2], path, line) : 0.f;
     mods_.insert_or_assign(std::string(f[1]), Modifier{kind, weight});
   });
+}
+
+bool Lexicon::greeting(std::string_view lower) const {
+  for (const std::string& g : greetings_)
+    if (lower.starts_with(g)) return true;
+  return false;
 }
 
 std::optional<float> Lexicon::inflected(std::string_view w) const {

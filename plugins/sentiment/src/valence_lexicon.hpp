@@ -49,7 +49,8 @@ class Lexicon {
   /// line). Later files override earlier ones. Throws std::runtime_error
   /// naming the file and line.
   void load(const std::string& path);
-  /// Adds `kind<TAB>word[<TAB>weight]` lines (kinds in de.rules.tsv).
+  /// Adds `kind<TAB>word[<TAB>weight]` lines (kinds in de.rules.tsv): modifiers, salutation and
+  /// greeting words, and `setting NAME VALUE` lines.
   void load_rules(const std::string& path);
 
   std::optional<float> exact(std::string_view lower) const {
@@ -60,6 +61,15 @@ class Lexicon {
     auto it = mods_.find(lower);
     return it == mods_.end() ? Modifier{} : it->second;
   }
+  /// A word that opens a salutation ("liebe" of "Liebe Kolleginnen"); `salutation` lines.
+  bool salutation(std::string_view lower) const { return salutations_.count(lower) > 0; }
+  /// Whether `lower` begins with a closing greeting ("grüße" of "Liebe Grüße"); `greeting` lines.
+  bool greeting(std::string_view lower) const;
+  /// `setting emoticon_weight W`: an emoticon or emoji weighs W words of its valence (1: as one).
+  float emoticon_weight() const noexcept { return emoticon_weight_; }
+  /// `setting boost_valence 1`: a booster with a valence of its own keeps it when no sentiment
+  /// word follows in its clause ("Verdammt!").
+  bool boost_valence() const noexcept { return boost_valence_; }
   /// German: the valence of an inflected form ("gutes") or of a compound
   /// through its head ("wahlmanipulationen" via "manipulation", weighted
   /// kCompoundWeight). 0 when nothing matches. For a word written in lower
@@ -88,6 +98,10 @@ class Lexicon {
   }
   StringMap<float> terms_;
   StringMap<Modifier> mods_;
+  StringMap<bool> salutations_;
+  std::vector<std::string> greetings_;
+  float emoticon_weight_ = 1.f;
+  bool boost_valence_ = false;
   std::array<std::uint64_t, (1u << 16) / 64> starts_{};
 };
 

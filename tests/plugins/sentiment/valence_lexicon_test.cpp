@@ -114,3 +114,25 @@ TEST(ValenceLexicon, ErrorsNameTheFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("bad.rules.tsv:2:"), std::string::npos) << e.what();
   }
 }
+
+TEST(ValenceLexicon, RulesFilesCarrySalutationsGreetingsAndSettings) {
+  st::Lexicon l;
+  EXPECT_EQ(l.emoticon_weight(), 1.f);
+  EXPECT_FALSE(l.boost_valence());
+  l.load_rules(write_temp("de_like.rules.tsv",
+                          "salutation\tLiebe\ngreeting\tgrüß\nsetting\temoticon_weight\t3\n"
+                          "setting\tboost_valence\t1\n"));
+  EXPECT_TRUE(l.salutation("liebe"));
+  EXPECT_FALSE(l.salutation("lieb"));
+  EXPECT_TRUE(l.greeting("grüße"));
+  EXPECT_FALSE(l.greeting("kolleginnen"));
+  EXPECT_EQ(l.emoticon_weight(), 3.f);
+  EXPECT_TRUE(l.boost_valence());
+  try {
+    l.load_rules(write_temp("bad_setting.rules.tsv", "setting\temoji_weight\t2\n"));
+    FAIL() << "an unknown setting was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad_setting.rules.tsv:1:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("emoticon_weight"), std::string::npos) << e.what();
+  }
+}
