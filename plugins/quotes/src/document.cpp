@@ -8,10 +8,8 @@ namespace {
 // An infinitive rather than a participle: ends in -en, -ern or -eln without the "ge" of a
 // participle ("schreiben", "äußern"; not "angegeben", "vorgeworfen", "gefragt").
 bool infinitive_form(std::string_view w) {
-  const bool ending = w.size() > 3 && w.back() == 'n' &&
-                      (w[w.size() - 2] == 'e' ||
-                       (w[w.size() - 3] == 'e' && (w[w.size() - 2] == 'r' || w[w.size() - 2] == 'l')));
-  return ending && w.find("ge") == std::string_view::npos;
+  return w.size() > 3 && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln")) &&
+         w.find("ge") == std::string_view::npos;
 }
 
 TokKind kind_of(std::string_view kind) {
@@ -430,8 +428,7 @@ bool Doc::english_passive(int c, int start) const {
   int a = c - 1;
   if (a > start && word(a) && has(a, kParticle)) --a;  // "was also asked"
   const std::string_view cue = low(c);
-  return a >= start && word(a) && has(a, kPassive) &&
-         !(cue.size() > 4 && cue.substr(cue.size() - 3) == "ing");
+  return a >= start && word(a) && has(a, kPassive) && !(cue.size() > 4 && cue.ends_with("ing"));
 }
 
 Candidate Doc::subject_of(int c, int ce, int first, int last) const {
